@@ -1,0 +1,157 @@
+/* arc-scan: lists the documents in scanner folders and archives as records. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: arc-scan [-r] [--settle SECONDS] [file|folder ...]\n"
+"Writes one JSON record per document found in the files, folders and\n"
+"zip/tar/7z archives given (or named one per line on standard input).\n"
+"\n"
+"  -r, --recursive        scan subfolders too\n"
+"      --settle SECONDS   leave files modified in the last SECONDS for the\n"
+"                         next run (a scanner may still be writing them)\n"
+"      --max-unpacked SIZE  refuse an archive that unpacks to more than SIZE\n"
+"                         bytes (K, M, G suffixes; default 8G)\n"
+"      --max-ratio N      refuse an archive that expands more than N times\n"
+"                         its size (default 100)\n"
+"  -h, --help             show this help\n"
+"      --version          show the version\n"
+"\n"
+"Exit status: 0 all documents recorded, 1 some could not be read, 2 error.\n"
+"See arc-scan(1) and arc-record(5).\n";
+
+enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_VERSION };
+
+static const struct option options[] = {
+	{ "recursive", no_argument, NULL, 'r' },
+	{ "settle", required_argument, NULL, OPT_SETTLE },
+	{ "max-unpacked", required_argument, NULL, OPT_MAX_UNPACKED },
+	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Prints what the scan meets; records go to stdout, the rest to stderr. */
+static int
+on_event(void *ctx, enum arc_scan_event ev, const char *file,
+    const char *member, const json_t *rec, const char *message)
+{
+	char where[8192];
+
+	(void)ctx;
+	if (member != NULL)
+		snprintf(where, sizeof(where), "%s(%s)", file, member);
+	else
+		snprintf(where, sizeof(where), "%s", file);
+	if (ev == ARC_SCAN_RECORD && arc_record_write(stdout, rec) != ARC_OK)
+		return -1;
+	if (message != NULL)
+		arc_cli_diag(where, 0, "%s", message);
+	if (ev == ARC_SCAN_FAILURE || (ev == ARC_SCAN_RECORD && message != NULL))
+		arc_cli_fail();
+	return 0;
+}
+
+/* Scans the paths named one per line on standard input. */
+static int
+scan_stdin(struct arc_scan *scan)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int st = ARC_OK;
+
+	while (st == ARC_OK && (len = getline(&line, &cap, stdin)) >= 0) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		if (len > 0 && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (len == 0)
+			continue;
+		st = arc_scan_path(scan, line);
+	}
+	free(line);
+	return st;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_scan_options o;
+	struct arc_scan *scan;
+	struct arc_error err;
+	char *end;
+	int c, st = ARC_OK;
+
+	arc_cli_init("arc-scan");
+	arc_scan_options_default(&o);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":rh", options, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			o.recurse = 1;
+			break;
+		case OPT_SETTLE:
+			if (arc_parse_seconds(optarg, &o.settle) != ARC_OK) {
+				arc_cli_usage_error("--settle: '%s' is not a "
+				    "number of seconds", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			break;
+		case OPT_MAX_UNPACKED:
+			if (arc_parse_size(optarg, &o.max_unpacked) != ARC_OK) {
+				arc_cli_usage_error("--max-unpacked: '%s' is not "
+				    "a size", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			break;
+		case OPT_MAX_RATIO:
+			o.max_ratio = strtod(optarg, &end);
+			if (*end != '\0' || !(o.max_ratio >= 1)) {
+				arc_cli_usage_error("--max-ratio: '%s' is not a "
+				    "number of at least 1", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return arc_cli_finish();
+		case OPT_VERSION:
+			arc_cli_version();
+			return arc_cli_finish();
+		case ':':
+			arc_cli_usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+			return ARC_EXIT_FATAL;
+		default:
+			if (optopt != 0)
+				arc_cli_usage_error("unknown option '-%c'",
+				    optopt);
+			else
+				arc_cli_usage_error("unknown option '%s'",
+				    argv[optind - 1]);
+			return ARC_EXIT_FATAL;
+		}
+	}
+	if (optind == argc && isatty(STDIN_FILENO)) {
+		arc_cli_usage_error("no file or folder given");
+		return ARC_EXIT_FATAL;
+	}
+	if ((scan = arc_scan_new(&o, on_event, NULL, &err)) == NULL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	if (optind == argc)
+		st = scan_stdin(scan);
+	for (int i = optind; i < argc && st == ARC_OK; i++)
+		st = strcmp(argv[i], "-") == 0 ? scan_stdin(scan) :
+		    arc_scan_path(scan, argv[i]);
+	arc_scan_free(scan);
+	c = arc_cli_finish();
+	return st == ARC_OK ? c : ARC_EXIT_FATAL;
+}

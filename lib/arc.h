@@ -1,0 +1,212 @@
+/* arc.h: the one public header of libarc, the library every arc program links. */
+#ifndef ARC_H
+#define ARC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include <jansson.h>
+
+/*
+ * Conventions.  The library never prints and never exits: a function that
+ * can fail returns ARC_OK or a negative status and leaves a one-line,
+ * human-readable reason in the struct arc_error it was given.  Functions
+ * named _free accept NULL.
+ */
+enum {
+	ARC_OK = 0,
+	ARC_EOF = 1,     /* a reader has nothing more */
+	ARC_ERR = -1,    /* this input was bad; the caller may go on */
+	ARC_FATAL = -2,  /* nothing more can be done (I/O error, no memory) */
+};
+
+/* Exit statuses of every program (DESIGN.md). */
+enum {
+	ARC_EXIT_OK = 0,
+	ARC_EXIT_REJECTED = 1,  /* some input rejected, the rest processed */
+	ARC_EXIT_FATAL = 2,     /* usage error, bad rule file, I/O failure */
+};
+
+struct arc_error {
+	char message[512];
+};
+
+/* Sets err's message from a printf format; returns ARC_ERR for convenience. */
+int arc_error_set(struct arc_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- The programs' front end (cli.c) ------------------------------------ */
+
+/*
+ * Every program calls arc_cli_init first.  Diagnostics then go to stderr as
+ * "prog: file:line: message" with control characters and invalid UTF-8
+ * replaced and NIK numbers masked, so that one message is one safe line.
+ * arc_cli_fail marks the run as "some input rejected" (exit 1).
+ */
+void arc_cli_init(const char *progname);
+const char *arc_cli_progname(void);
+void arc_cli_diag(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void arc_cli_fail(void);
+int arc_cli_status(void);
+
+/* Prints "prog: message" and a pointer to --help; for usage errors (exit 2). */
+void arc_cli_usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+void arc_cli_version(void);
+
+/*
+ * Flushes and closes stdout.  Returns the exit status to use: the run's
+ * status, or ARC_EXIT_FATAL if any write to stdout failed (disk full, EIO).
+ */
+int arc_cli_finish(void);
+
+/* Parses a non-negative number with an optional K, M, G or T suffix
+ * (powers of 1024). Returns ARC_ERR on anything else. */
+int arc_parse_size(const char *s, uint64_t *out);
+int arc_parse_seconds(const char *s, long *out);
+
+/* ---- Records: JSON lines in and out (record.c) -------------------------- */
+
+/* Longest input line accepted by default; longer ones are reported. */
+#define ARC_LINE_MAX_DEFAULT (64u << 20)
+
+enum {
+	ARC_READ_PATHS = 1 << 0,  /* a line that is not a JSON object is a file path */
+};
+
+struct arc_reader;
+
+/*
+ * Opens a reader over files (NULL or "-" is stdin); nfiles 0 means stdin.
+ * The file names are borrowed and must outlive the reader.
+ */
+struct arc_reader *arc_reader_new(char *const *files, int nfiles,
+    unsigned flags);
+void arc_reader_free(struct arc_reader *r);
+void arc_reader_set_line_max(struct arc_reader *r, size_t max);
+
+/*
+ * Reads the next record.  ARC_OK: *rec is a new reference the caller owns.
+ * ARC_EOF: all files read.  ARC_ERR: a bad line or an unopenable file was
+ * skipped; err tells why and arc_reader_file/_line where; call again to go
+ * on.  Blank lines are skipped silently.
+ */
+int arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err);
+const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
+long arc_reader_line(const struct arc_reader *r);
+
+/* Writes rec as one line; ARC_FATAL if the stream failed. */
+int arc_record_write(FILE *out, const json_t *rec);
+
+/*
+ * Sets rec's "error" to {"stage": stage, "message": message}; the message is
+ * made valid UTF-8 first.  Returns ARC_OK or ARC_FATAL (no memory).
+ */
+int arc_record_set_error(json_t *rec, const char *stage, const char *message);
+
+/*
+ * Sets rec[key] to a string; bytes that are not valid UTF-8 are replaced by
+ * U+FFFD, so that a record is always valid JSON whatever a file is named.
+ */
+int arc_record_set_text(json_t *rec, const char *key, const char *value);
+
+/* Formats t as ISO 8601 local time with offset: 2026-11-28T10:25:05+07:00. */
+void arc_time_iso8601(time_t t, char buf[32]);
+
+/* ---- Text (utf8.c) ------------------------------------------------------ */
+
+/* Returns the length of the valid UTF-8 prefix of s[0..len). */
+size_t arc_utf8_valid_prefix(const char *s, size_t len);
+int arc_utf8_valid(const char *s, size_t len);
+
+/* Returns a malloc'd copy of s[0..len) with invalid sequences replaced by
+ * U+FFFD; NULL when out of memory.  The caller frees. */
+char *arc_utf8_repair(const char *s, size_t len);
+
+/* ---- Hashing (sha256.c) ------------------------------------------------- */
+
+struct arc_sha256;
+struct arc_sha256 *arc_sha256_new(void);
+void arc_sha256_free(struct arc_sha256 *h);
+void arc_sha256_reset(struct arc_sha256 *h);
+void arc_sha256_update(struct arc_sha256 *h, const void *data, size_t len);
+void arc_sha256_hex(struct arc_sha256 *h, char hex[65]);  /* ends the hash */
+
+/* ---- Content types (mime.c) --------------------------------------------- */
+
+/* Bytes of a document's head that the content-type detector looks at. */
+#define ARC_MIME_HEAD (256u << 10)
+
+struct arc_mime;
+struct arc_mime *arc_mime_new(struct arc_error *err);
+void arc_mime_free(struct arc_mime *m);
+
+/* Returns the MIME type of a document from its first bytes; the string is
+ * valid until the next call.  Never NULL: unknown is application/octet-stream. */
+const char *arc_mime_of(struct arc_mime *m, const void *head, size_t len);
+
+/* Is this a container arc-scan opens (zip, tar, 7z, compressed tar)? */
+int arc_mime_is_container(const char *mime);
+
+/* ---- Scanning folders and archives (scan.c, container.c) ---------------- */
+
+struct arc_scan_options {
+	int recurse;             /* descend into subfolders */
+	long settle;             /* leave files modified in the last N seconds */
+	time_t now;              /* "now" for settle; 0 is the current time */
+	uint64_t max_unpacked;   /* cap on bytes read out of one archive */
+	double max_ratio;        /* cap on unpacked bytes / archive size */
+};
+
+#define ARC_SCAN_MAX_UNPACKED_DEFAULT (8ull << 30)
+#define ARC_SCAN_MAX_RATIO_DEFAULT 100.0
+/* The ratio cap applies once this much has come out of an archive, so that
+ * small, highly compressible archives (a few blank TIFFs) still open. */
+#define ARC_SCAN_RATIO_GRACE (16ull << 20)
+
+void arc_scan_options_default(struct arc_scan_options *o);
+
+enum arc_scan_event {
+	ARC_SCAN_RECORD,  /* a document's record (maybe with "error") */
+	ARC_SCAN_NOTICE,  /* something left alone on purpose (settle, symlink) */
+	ARC_SCAN_FAILURE, /* something could not be read; exit status 1 */
+};
+
+/*
+ * Called for every event.  For ARC_SCAN_RECORD, rec is borrowed: the
+ * callback writes it and returns; message is the record's error, or NULL.
+ * file names what the event is about; member is the archive member or NULL.
+ * A nonzero return stops the scan (stdout failed).
+ */
+typedef int (*arc_scan_fn)(void *ctx, enum arc_scan_event ev,
+    const char *file, const char *member, const json_t *rec,
+    const char *message);
+
+struct arc_scan;
+struct arc_scan *arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn,
+    void *ctx, struct arc_error *err);
+void arc_scan_free(struct arc_scan *s);
+
+/* Scans a file or folder given by the user; ARC_FATAL if the callback asked
+ * to stop or memory ran out, otherwise ARC_OK (failures go to the callback). */
+int arc_scan_path(struct arc_scan *s, const char *path);
+
+/* ---- Reading a document's bytes (document.c) ---------------------------- */
+
+/*
+ * Loads the document a record names: the file at path, or, when member is
+ * not NULL, that member of the archive at path, read in memory under the
+ * same caps as arc-scan (max_bytes bounds the document itself).  On ARC_OK
+ * *data is a malloc'd buffer of *size bytes the caller frees.
+ */
+int arc_document_load(const char *path, const char *member, size_t max_bytes,
+    unsigned char **data, size_t *size, struct arc_error *err);
+
+/* Checks a name from inside an archive: returns NULL if it is safe, or why
+ * not (absolute, "..", control characters, invalid UTF-8, empty). */
+const char *arc_member_name_problem(const char *name);
+
+#endif

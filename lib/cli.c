@@ -1,0 +1,167 @@
+/* cli.c: what every arc program shares at its edges: diagnostics, exit status, stdout. */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arc.h"
+#include "private.h"
+
+static const char *progname = "arc";
+static int run_status = ARC_EXIT_OK;
+
+void
+arc_cli_init(const char *name)
+{
+	progname = name;
+	/* Names and text are UTF-8 whatever locale cron gives us. */
+	if (setlocale(LC_ALL, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	/* Records go out in large blocks; diagnostics stay unbuffered. */
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+}
+
+const char *
+arc_cli_progname(void)
+{
+	return progname;
+}
+
+void
+arc_cli_fail(void)
+{
+	if (run_status < ARC_EXIT_REJECTED)
+		run_status = ARC_EXIT_REJECTED;
+}
+
+int
+arc_cli_status(void)
+{
+	return run_status;
+}
+
+/* Prints one line on stderr, made safe by arc_safe_line. */
+static void
+emit_line(const char *text)
+{
+	char *safe = arc_safe_line(text);
+
+	fprintf(stderr, "%s\n", safe ? safe : text);
+	free(safe);
+}
+
+void
+arc_cli_diag(const char *file, long line, const char *fmt, ...)
+{
+	char msg[1024], full[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (file != NULL && line > 0)
+		snprintf(full, sizeof(full), "%s: %s:%ld: %s", progname, file,
+		    line, msg);
+	else if (file != NULL)
+		snprintf(full, sizeof(full), "%s: %s: %s", progname, file, msg);
+	else
+		snprintf(full, sizeof(full), "%s: %s", progname, msg);
+	emit_line(full);
+}
+
+void
+arc_cli_usage_error(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	arc_cli_diag(NULL, 0, "%s", msg);
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+}
+
+void
+arc_cli_version(void)
+{
+	printf("%s (arc) %s\n", progname, ARC_VERSION);
+}
+
+int
+arc_cli_finish(void)
+{
+	int failed = ferror(stdout);
+
+	errno = 0;
+	if (fflush(stdout) != 0)
+		failed = 1;
+	if (fclose(stdout) != 0)
+		failed = 1;
+	if (failed) {
+		arc_cli_diag(NULL, 0, "error writing standard output: %s",
+		    errno ? strerror(errno) : "write failed");
+		return ARC_EXIT_FATAL;
+	}
+	return run_status;
+}
+
+int
+arc_parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return ARC_ERR;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0)
+		return ARC_ERR;
+	switch (*end) {
+	case '\0': break;
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	case 't': case 'T': shift = 40; end++; break;
+	default: return ARC_ERR;
+	}
+	if (*end != '\0' || (shift && v > (UINT64_MAX >> shift)))
+		return ARC_ERR;
+	*out = (uint64_t)v << shift;
+	return ARC_OK;
+}
+
+int
+arc_parse_seconds(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return ARC_ERR;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return ARC_ERR;
+	*out = v;
+	return ARC_OK;
+}
+
+int
+arc_error_set(struct arc_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		va_end(ap);
+	}
+	return ARC_ERR;
+}

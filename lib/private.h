@@ -1,0 +1,28 @@
+/* private.h: helpers shared inside libarc, not part of its public API. */
+#ifndef ARC_PRIVATE_H
+#define ARC_PRIVATE_H
+
+#include <archive.h>
+
+#include "arc.h"
+
+/*
+ * Returns a malloc'd copy of text fit for one diagnostic line: invalid UTF-8
+ * and control characters become '?', and 16-digit runs (NIK numbers) keep
+ * their first four digits only.  NULL when out of memory.
+ */
+char *arc_safe_line(const char *text);
+
+/* Masks every NIK-like run of 16 digits in s, in place. */
+void arc_mask_nik(char *s);
+
+/* Opens an archive reader over fd for the containers arc-scan supports. */
+struct archive *arc_container_open(int fd, struct arc_error *err);
+
+/* The name of an archive entry as UTF-8 if it has one, else raw bytes. */
+const char *arc_container_entry_name(struct archive_entry *e);
+
+/* Size of the read buffer for documents and archive members. */
+#define ARC_READ_CHUNK (1u << 20)
+
+#endif

@@ -1,0 +1,329 @@
+/* record.c: reading and writing records, one JSON object per line. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arc.h"
+#include "private.h"
+
+struct arc_reader {
+	char *const *files;
+	int nfiles;
+	int next_file;     /* index of the next file to open */
+	unsigned flags;
+	size_t line_max;
+
+	int fd;            /* -1 when no file is open */
+	const char *name;  /* current file's name for diagnostics */
+	long lineno;
+
+	char *buf;         /* raw bytes read but not yet consumed */
+	size_t buf_len, buf_off, buf_cap;
+	int at_eof;
+
+	char *line;        /* the current line, NUL-terminated */
+	size_t line_cap;
+};
+
+struct arc_reader *
+arc_reader_new(char *const *files, int nfiles, unsigned flags)
+{
+	struct arc_reader *r = calloc(1, sizeof(*r));
+
+	if (r == NULL)
+		return NULL;
+	r->files = files;
+	r->nfiles = nfiles;
+	r->flags = flags;
+	r->line_max = ARC_LINE_MAX_DEFAULT;
+	r->fd = -1;
+	r->buf_cap = 1 << 16;
+	if ((r->buf = malloc(r->buf_cap)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+arc_reader_set_line_max(struct arc_reader *r, size_t max)
+{
+	r->line_max = max;
+}
+
+static void
+close_current(struct arc_reader *r)
+{
+	if (r->fd > 0)
+		close(r->fd);
+	r->fd = -1;
+}
+
+void
+arc_reader_free(struct arc_reader *r)
+{
+	if (r == NULL)
+		return;
+	close_current(r);
+	free(r->buf);
+	free(r->line);
+	free(r);
+}
+
+const char *
+arc_reader_file(const struct arc_reader *r)
+{
+	return r->name ? r->name : "-";
+}
+
+long
+arc_reader_line(const struct arc_reader *r)
+{
+	return r->lineno;
+}
+
+/* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be opened. */
+static int
+open_next(struct arc_reader *r, struct arc_error *err)
+{
+	const char *name;
+
+	if (r->next_file >= (r->nfiles > 0 ? r->nfiles : 1))
+		return ARC_EOF;
+	name = r->nfiles > 0 ? r->files[r->next_file] : "-";
+	r->next_file++;
+	r->name = name;
+	r->lineno = 0;
+	r->buf_len = r->buf_off = 0;
+	r->at_eof = 0;
+	if (strcmp(name, "-") == 0) {
+		r->fd = 0;
+		return ARC_OK;
+	}
+	if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+		return arc_error_set(err, "%s", strerror(errno));
+	return ARC_OK;
+}
+
+/* Appends n bytes to the current line unless it is already over the cap. */
+static int
+line_append(struct arc_reader *r, size_t *len, const char *p, size_t n,
+    int *too_long)
+{
+	size_t cap;
+
+	if (*too_long || *len + n > r->line_max) {
+		*too_long = 1;
+		return ARC_OK;
+	}
+	if (*len + n + 1 > r->line_cap) {
+		cap = r->line_cap ? r->line_cap : 4096;
+		while (cap < *len + n + 1)
+			cap *= 2;
+		char *grown = realloc(r->line, cap);
+		if (grown == NULL)
+			return ARC_FATAL;
+		r->line = grown;
+		r->line_cap = cap;
+	}
+	memcpy(r->line + *len, p, n);
+	*len += n;
+	r->line[*len] = '\0';
+	return ARC_OK;
+}
+
+/*
+ * Reads one line of the current file into r->line without its newline.
+ * ARC_EOF at end of file, ARC_ERR for a read error or an overlong line
+ * (which is consumed to its end), ARC_FATAL when out of memory.
+ */
+static int
+read_line(struct arc_reader *r, size_t *lenp, struct arc_error *err)
+{
+	size_t len = 0;
+	int too_long = 0, any = 0;
+	ssize_t got;
+
+	for (;;) {
+		if (r->buf_off == r->buf_len) {
+			if (r->at_eof)
+				break;
+			do
+				got = read(r->fd, r->buf, r->buf_cap);
+			while (got < 0 && errno == EINTR);
+			if (got < 0) {
+				r->at_eof = 1;
+				return arc_error_set(err, "read error: %s",
+				    strerror(errno));
+			}
+			if (got == 0) {
+				r->at_eof = 1;
+				break;
+			}
+			r->buf_len = (size_t)got;
+			r->buf_off = 0;
+		}
+		any = 1;
+		char *start = r->buf + r->buf_off;
+		size_t avail = r->buf_len - r->buf_off;
+		char *nl = memchr(start, '\n', avail);
+		size_t take = nl ? (size_t)(nl - start) : avail;
+		if (line_append(r, &len, start, take, &too_long) != ARC_OK)
+			return ARC_FATAL;
+		r->buf_off += take + (nl ? 1 : 0);
+		if (nl)
+			break;
+	}
+	if (!any && len == 0)
+		return ARC_EOF;
+	r->lineno++;
+	if (too_long)
+		return arc_error_set(err, "line longer than %zu bytes; skipped",
+		    r->line_max);
+	if (r->line == NULL && line_append(r, &len, "", 0, &too_long) != ARC_OK)
+		return ARC_FATAL;
+	if (len > 0 && r->line[len - 1] == '\r')
+		r->line[--len] = '\0';
+	*lenp = len;
+	return ARC_OK;
+}
+
+static int
+is_blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Turns a jansson message into ours: its "near '...'" part would quote the
+ * input, which may hold personal data, so it is cut. */
+static void
+json_reason(const json_error_t *je, struct arc_error *err)
+{
+	char text[JSON_ERROR_TEXT_LENGTH];
+	char *near;
+
+	snprintf(text, sizeof(text), "%s", je->text);
+	if ((near = strstr(text, " near ")) != NULL)
+		*near = '\0';
+	arc_error_set(err, "invalid JSON at column %d: %s", je->column, text);
+}
+
+/* Parses one line into a record. */
+static int
+parse_line(struct arc_reader *r, size_t len, json_t **rec,
+    struct arc_error *err)
+{
+	const char *p = r->line;
+	size_t valid = arc_utf8_valid_prefix(p, len);
+	json_error_t je;
+
+	if (valid != len)
+		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if ((r->flags & ARC_READ_PATHS) && *p != '{') {
+		if ((*rec = json_object()) == NULL ||
+		    json_object_set_new(*rec, "path", json_string(r->line)) != 0) {
+			json_decref(*rec);
+			return ARC_FATAL;
+		}
+		return ARC_OK;
+	}
+	*rec = json_loadb(r->line, len, JSON_REJECT_DUPLICATES, &je);
+	if (*rec == NULL) {
+		json_reason(&je, err);
+		return ARC_ERR;
+	}
+	if (!json_is_object(*rec)) {
+		json_decref(*rec);
+		*rec = NULL;
+		return arc_error_set(err, "a record must be a JSON object");
+	}
+	return ARC_OK;
+}
+
+int
+arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
+{
+	size_t len = 0;
+	int st;
+
+	*rec = NULL;
+	for (;;) {
+		if (r->fd < 0) {
+			st = open_next(r, err);
+			if (st != ARC_OK)
+				return st;
+		}
+		st = read_line(r, &len, err);
+		if (st == ARC_EOF) {
+			close_current(r);
+			continue;
+		}
+		if (st != ARC_OK)
+			return st;
+		if (is_blank(r->line, len))
+			continue;
+		return parse_line(r, len, rec, err);
+	}
+}
+
+int
+arc_record_write(FILE *out, const json_t *rec)
+{
+	if (json_dumpf(rec, out, JSON_COMPACT) != 0 || putc('\n', out) == EOF ||
+	    ferror(out))
+		return ARC_FATAL;
+	return ARC_OK;
+}
+
+int
+arc_record_set_text(json_t *rec, const char *key, const char *value)
+{
+	size_t len = strlen(value);
+	char *fixed = NULL;
+	json_t *s;
+
+	if (!arc_utf8_valid(value, len)) {
+		if ((fixed = arc_utf8_repair(value, len)) == NULL)
+			return ARC_FATAL;
+		value = fixed;
+	}
+	s = json_string(value);
+	free(fixed);
+	if (s == NULL || json_object_set_new(rec, key, s) != 0)
+		return ARC_FATAL;
+	return ARC_OK;
+}
+
+int
+arc_record_set_error(json_t *rec, const char *stage, const char *message)
+{
+	json_t *e = json_object();
+
+	if (e == NULL || arc_record_set_text(e, "stage", stage) != ARC_OK ||
+	    arc_record_set_text(e, "message", message) != ARC_OK ||
+	    json_object_set_new(rec, "error", e) != 0) {
+		json_decref(e);
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+void
+arc_time_iso8601(time_t t, char buf[32])
+{
+	struct tm tm;
+	long off;
+
+	localtime_r(&t, &tm);
+	off = tm.tm_gmtoff / 60;
+	size_t n = strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + n, 32 - n, "%c%02ld:%02ld", off < 0 ? '-' : '+',
+	    labs(off) / 60, labs(off) % 60);
+}

@@ -1,0 +1,655 @@
+/* scan.c: walking scanner folders and archives, one record per document. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive_entry.h>
+
+#include "arc.h"
+#include "private.h"
+
+struct arc_scan {
+	struct arc_scan_options o;
+	arc_scan_fn fn;
+	void *ctx;
+	struct arc_mime *mime;
+	struct arc_sha256 *sha;
+	unsigned char *chunk;    /* read buffer */
+	unsigned char *head;     /* a document's first bytes, for libmagic */
+	size_t head_len;
+	uint64_t doc_size;       /* bytes of the current document so far */
+	char root[PATH_MAX];     /* real path of the folder being walked */
+	int stopped;             /* the callback asked to stop */
+};
+
+/* What a document's bytes came to. */
+struct digest {
+	char sha256[65];
+	char mime[128];
+	uint64_t size;
+};
+
+void
+arc_scan_options_default(struct arc_scan_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_unpacked = ARC_SCAN_MAX_UNPACKED_DEFAULT;
+	o->max_ratio = ARC_SCAN_MAX_RATIO_DEFAULT;
+}
+
+struct arc_scan *
+arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
+    struct arc_error *err)
+{
+	struct arc_scan *s = calloc(1, sizeof(*s));
+
+	if (s == NULL) {
+		arc_error_set(err, "out of memory");
+		return NULL;
+	}
+	s->o = *o;
+	if (s->o.now == 0)
+		s->o.now = time(NULL);
+	s->fn = fn;
+	s->ctx = ctx;
+	s->chunk = malloc(ARC_READ_CHUNK);
+	s->head = malloc(ARC_MIME_HEAD);
+	s->sha = arc_sha256_new();
+	if (s->chunk == NULL || s->head == NULL || s->sha == NULL) {
+		arc_error_set(err, "out of memory");
+		arc_scan_free(s);
+		return NULL;
+	}
+	if ((s->mime = arc_mime_new(err)) == NULL) {
+		arc_scan_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+arc_scan_free(struct arc_scan *s)
+{
+	if (s == NULL)
+		return;
+	arc_mime_free(s->mime);
+	arc_sha256_free(s->sha);
+	free(s->chunk);
+	free(s->head);
+	free(s);
+}
+
+/* ---- events ---- */
+
+static void
+tell(struct arc_scan *s, enum arc_scan_event ev, const char *file,
+    const char *member, const char *message)
+{
+	if (!s->stopped && s->fn(s->ctx, ev, file, member, NULL, message) != 0)
+		s->stopped = 1;
+}
+
+/* Starts a record for path (and member); NULL when out of memory. */
+static json_t *
+record_new(const char *path, const char *member)
+{
+	json_t *rec = json_object();
+
+	if (rec == NULL || arc_record_set_text(rec, "path", path) != ARC_OK ||
+	    (member != NULL &&
+	    arc_record_set_text(rec, "member", member) != ARC_OK)) {
+		json_decref(rec);
+		return NULL;
+	}
+	return rec;
+}
+
+static int
+set_mtime(json_t *rec, time_t t)
+{
+	char iso[32];
+
+	arc_time_iso8601(t, iso);
+	return json_object_set_new(rec, "mtime", json_string(iso));
+}
+
+/* Hands a finished record to the callback and drops it. */
+static void
+emit(struct arc_scan *s, json_t *rec, const char *path, const char *member,
+    const char *error)
+{
+	if (rec == NULL) {
+		s->stopped = 1;  /* out of memory */
+		return;
+	}
+	if (error != NULL && arc_record_set_error(rec, "scan", error) != ARC_OK)
+		s->stopped = 1;
+	if (!s->stopped &&
+	    s->fn(s->ctx, ARC_SCAN_RECORD, path, member, rec, error) != 0)
+		s->stopped = 1;
+	json_decref(rec);
+}
+
+/* A document that could not be read: a record with "error", so nothing is lost. */
+static void
+emit_error(struct arc_scan *s, const char *path, const char *member,
+    const struct stat *st, const char *error)
+{
+	json_t *rec = record_new(path, member);
+
+	if (rec != NULL && st != NULL && member == NULL) {
+		json_object_set_new(rec, "size", json_integer(st->st_size));
+		set_mtime(rec, st->st_mtime);
+	}
+	emit(s, rec, path, member, error);
+}
+
+static void
+emit_document(struct arc_scan *s, const char *path, const char *member,
+    const struct digest *d, time_t mtime)
+{
+	json_t *rec = record_new(path, member);
+
+	if (rec != NULL &&
+	    (json_object_set_new(rec, "sha256", json_string(d->sha256)) != 0 ||
+	    json_object_set_new(rec, "size", json_integer((json_int_t)d->size)) != 0 ||
+	    set_mtime(rec, mtime) != 0 ||
+	    arc_record_set_text(rec, "mime", d->mime) != ARC_OK)) {
+		json_decref(rec);
+		rec = NULL;
+	}
+	emit(s, rec, path, member, NULL);
+}
+
+/* ---- digesting: hash and content type in one pass ---- */
+
+static void
+digest_begin(struct arc_scan *s)
+{
+	arc_sha256_reset(s->sha);
+	s->head_len = 0;
+	s->doc_size = 0;
+}
+
+static void
+digest_feed(struct arc_scan *s, const unsigned char *p, size_t n)
+{
+	size_t room = ARC_MIME_HEAD - s->head_len;
+
+	if (room > 0) {
+		size_t take = n < room ? n : room;
+		memcpy(s->head + s->head_len, p, take);
+		s->head_len += take;
+	}
+	arc_sha256_update(s->sha, p, n);
+	s->doc_size += n;
+}
+
+static void
+digest_end(struct arc_scan *s, struct digest *d)
+{
+	arc_sha256_hex(s->sha, d->sha256);
+	snprintf(d->mime, sizeof(d->mime), "%s",
+	    arc_mime_of(s->mime, s->head, s->head_len));
+	d->size = s->doc_size;
+}
+
+/* Reads up to len bytes, retrying short reads; returns bytes read or -1. */
+static ssize_t
+read_full(int fd, unsigned char *buf, size_t len)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < len) {
+		n = read(fd, buf + got, len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* Hashes fd from its current offset to the end. */
+static int
+digest_fd(struct arc_scan *s, int fd, struct digest *d)
+{
+	ssize_t n;
+
+	digest_begin(s);
+	while ((n = read_full(fd, s->chunk, ARC_READ_CHUNK)) > 0)
+		digest_feed(s, s->chunk, (size_t)n);
+	if (n < 0)
+		return ARC_ERR;
+	digest_end(s, d);
+	return ARC_OK;
+}
+
+/* ---- names ---- */
+
+/* Hidden and temporary files: a scanner or an office program is not done with them. */
+static int
+is_hidden_or_temp(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (name[0] == '.' || (name[0] == '~' && name[1] == '$'))
+		return 1;
+	return (len >= 5 && strcmp(name + len - 5, ".part") == 0) ||
+	    (len >= 4 && strcmp(name + len - 4, ".tmp") == 0);
+}
+
+/* The same, for any folder of a member's path ("./" is not hidden). */
+static int
+member_is_hidden(const char *name)
+{
+	const char *p = name, *slash;
+	char part[NAME_MAX + 1];
+	size_t len;
+
+	for (;;) {
+		slash = strchr(p, '/');
+		len = slash ? (size_t)(slash - p) : strlen(p);
+		if (len > NAME_MAX)
+			len = NAME_MAX;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		if (len > 0 && strcmp(part, ".") != 0 && is_hidden_or_temp(part))
+			return 1;
+		if (slash == NULL)
+			return 0;
+		p = slash + 1;
+	}
+}
+
+/* ---- archives ---- */
+
+enum { CONTAINER_DONE, CONTAINER_NOT };
+
+/*
+ * Counts bytes coming out of an archive and says when they exceed the caps.
+ * Returns NULL while within them, else why the archive is refused.
+ */
+static const char *
+over_caps(const struct arc_scan *s, uint64_t unpacked, uint64_t archive_size,
+    char *why, size_t whysz)
+{
+	if (unpacked > s->o.max_unpacked) {
+		snprintf(why, whysz, "archive unpacks to more than %llu bytes; "
+		    "refused", (unsigned long long)s->o.max_unpacked);
+		return why;
+	}
+	if (unpacked > ARC_SCAN_RATIO_GRACE &&
+	    (double)unpacked > s->o.max_ratio * (double)(archive_size ? archive_size : 1)) {
+		snprintf(why, whysz, "archive expands more than %g times its "
+		    "size (a zip bomb?); refused", s->o.max_ratio);
+		return why;
+	}
+	return NULL;
+}
+
+/* Reads the current member; ARC_OK with d filled, ARC_ERR member unreadable
+ * (err says why), ARC_FATAL archive broken or over its caps (err says why). */
+static int
+digest_member(struct arc_scan *s, struct archive *a, uint64_t *unpacked,
+    uint64_t archive_size, struct digest *d, struct arc_error *err)
+{
+	char why[256];
+	la_ssize_t n;
+
+	digest_begin(s);
+	for (;;) {
+		n = archive_read_data(a, s->chunk, ARC_READ_CHUNK);
+		if (n == 0)
+			break;
+		if (n == ARCHIVE_WARN)
+			continue;
+		if (n < 0) {
+			arc_error_set(err, "%s", archive_error_string(a));
+			return n == ARCHIVE_FAILED ? ARC_ERR : ARC_FATAL;
+		}
+		*unpacked += (uint64_t)n;
+		if (over_caps(s, *unpacked, archive_size, why, sizeof(why))) {
+			arc_error_set(err, "%s", why);
+			return ARC_FATAL;
+		}
+		digest_feed(s, s->chunk, (size_t)n);
+	}
+	digest_end(s, d);
+	return ARC_OK;
+}
+
+/* One entry of an archive; returns ARC_FATAL when the archive must be left. */
+static int
+scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
+    const char *path, const struct stat *ast, uint64_t *unpacked,
+    struct arc_error *aerr)
+{
+	const char *name = arc_container_entry_name(e);
+	const char *problem;
+	struct arc_error err;
+	struct digest d;
+	char msg[600];
+	int st;
+
+	if (archive_entry_filetype(e) == AE_IFDIR)
+		return ARC_OK;
+	if ((problem = arc_member_name_problem(name)) != NULL) {
+		snprintf(msg, sizeof(msg), "unsafe member name: %s; not read",
+		    problem);
+		emit_error(s, path, name, NULL, msg);
+		return ARC_OK;
+	}
+	if (member_is_hidden(name))
+		return ARC_OK;
+	if (archive_entry_hardlink(e) != NULL ||
+	    archive_entry_filetype(e) != AE_IFREG) {
+		tell(s, ARC_SCAN_NOTICE, path, name, archive_entry_filetype(e) == AE_IFLNK ?
+		    "link inside an archive; not followed" :
+		    "not a regular file; skipped");
+		return ARC_OK;
+	}
+	if (archive_entry_is_data_encrypted(e)) {
+		emit_error(s, path, name, NULL,
+		    "encrypted; cannot be read without the password");
+		return ARC_OK;
+	}
+	st = digest_member(s, a, unpacked, (uint64_t)ast->st_size, &d, &err);
+	if (st == ARC_FATAL) {
+		*aerr = err;
+		return ARC_FATAL;
+	}
+	if (st == ARC_ERR) {
+		emit_error(s, path, name, NULL, err.message);
+		return ARC_OK;
+	}
+	emit_document(s, path, name, &d, archive_entry_mtime_is_set(e) ?
+	    archive_entry_mtime(e) : ast->st_mtime);
+	if (arc_mime_is_container(d.mime))
+		tell(s, ARC_SCAN_NOTICE, path, name,
+		    "archive inside an archive; recorded, not opened");
+	return ARC_OK;
+}
+
+/*
+ * Walks the members of the archive open on fd.  CONTAINER_NOT when it turns
+ * out not to be one (a gzip'd PDF), so that the caller records it as a
+ * plain document.
+ */
+static int
+scan_container(struct arc_scan *s, int fd, const char *path,
+    const struct stat *st, const char *mime)
+{
+	struct arc_error err;
+	struct archive *a;
+	struct archive_entry *e;
+	uint64_t unpacked = 0;
+	int r, members = 0;
+	int compressed_only = strcmp(mime, "application/zip") != 0 &&
+	    strcmp(mime, "application/x-tar") != 0 &&
+	    strcmp(mime, "application/x-7z-compressed") != 0;
+
+	if (lseek(fd, 0, SEEK_SET) != 0 ||
+	    (a = arc_container_open(fd, &err)) == NULL) {
+		if (compressed_only)
+			return CONTAINER_NOT;
+		emit_error(s, path, NULL, st, "broken archive");
+		return CONTAINER_DONE;
+	}
+	for (; !s->stopped; members++) {
+		r = archive_read_next_header(a, &e);
+		if (r == ARCHIVE_EOF)
+			break;
+		if (r < ARCHIVE_WARN) {
+			if (members == 0 && compressed_only) {
+				archive_read_free(a);
+				return CONTAINER_NOT;
+			}
+			arc_error_set(&err, "broken or encrypted archive: %s",
+			    archive_error_string(a));
+			emit_error(s, path, NULL, st, err.message);
+			break;
+		}
+		if (scan_member(s, a, e, path, st, &unpacked, &err) == ARC_FATAL) {
+			emit_error(s, path, NULL, st, err.message);
+			break;
+		}
+	}
+	if (r == ARCHIVE_EOF && members == 0)
+		tell(s, ARC_SCAN_NOTICE, path, NULL, "empty archive");
+	archive_read_free(a);
+	return CONTAINER_DONE;
+}
+
+/* ---- files and folders ---- */
+
+/* Records the regular file open on fd (which this function closes). */
+static void
+scan_open_file(struct arc_scan *s, int fd, const char *path)
+{
+	struct stat st;
+	struct digest d;
+	char msg[128], mime[128];
+	ssize_t n;
+
+	if (fstat(fd, &st) != 0) {
+		emit_error(s, path, NULL, NULL, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		    "not a regular file; skipped");
+		goto out;
+	}
+	if (s->o.settle > 0 && st.st_mtime > s->o.now - s->o.settle) {
+		snprintf(msg, sizeof(msg), "modified less than %ld s ago; "
+		    "left for the next run", s->o.settle);
+		tell(s, ARC_SCAN_NOTICE, path, NULL, msg);
+		goto out;
+	}
+	/* The head says what it is: a container is walked, anything else hashed. */
+	if ((n = read_full(fd, s->chunk, ARC_MIME_HEAD)) < 0) {
+		emit_error(s, path, NULL, &st, strerror(errno));
+		goto out;
+	}
+	snprintf(mime, sizeof(mime), "%s",
+	    arc_mime_of(s->mime, s->chunk, (size_t)n));
+	if (arc_mime_is_container(mime)) {
+		if (scan_container(s, fd, path, &st, mime) == CONTAINER_DONE)
+			goto out;
+		if (lseek(fd, 0, SEEK_SET) != 0) {
+			emit_error(s, path, NULL, &st, strerror(errno));
+			goto out;
+		}
+		if (digest_fd(s, fd, &d) != ARC_OK) {
+			emit_error(s, path, NULL, &st, strerror(errno));
+			goto out;
+		}
+	} else {
+		digest_begin(s);
+		digest_feed(s, s->chunk, (size_t)n);
+		while ((n = read_full(fd, s->chunk, ARC_READ_CHUNK)) > 0)
+			digest_feed(s, s->chunk, (size_t)n);
+		if (n < 0) {
+			emit_error(s, path, NULL, &st, strerror(errno));
+			goto out;
+		}
+		digest_end(s, &d);
+	}
+	emit_document(s, path, NULL, &d, st.st_mtime);
+out:
+	close(fd);
+}
+
+static char *
+join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir);
+	int slash = dl > 0 && dir[dl - 1] == '/';
+	char *p = malloc(dl + strlen(name) + 2);
+
+	if (p != NULL)
+		sprintf(p, "%s%s%s", dir, slash ? "" : "/", name);
+	return p;
+}
+
+/* A symbolic link met inside a folder: followed only to a file inside the tree. */
+static void
+scan_link(struct arc_scan *s, const char *path)
+{
+	char target[PATH_MAX];
+	size_t rl = strlen(s->root);
+	struct stat st;
+	int fd;
+
+	if (realpath(path, target) == NULL) {
+		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		    "broken symbolic link; skipped");
+		return;
+	}
+	if (strncmp(target, s->root, rl) != 0 ||
+	    (target[rl] != '/' && !(rl == 1 && s->root[0] == '/'))) {
+		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		    "symbolic link leads outside the folder; not followed");
+		return;
+	}
+	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
+		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		    "symbolic link to a folder; not followed");
+		return;
+	}
+	if ((fd = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) < 0) {
+		emit_error(s, path, NULL, NULL, strerror(errno));
+		return;
+	}
+	scan_open_file(s, fd, path);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads a folder's entry names, sorted, so that runs are reproducible. */
+static char **
+list_folder(int dfd, size_t *countp)
+{
+	DIR *d = fdopendir(dfd);
+	struct dirent *de;
+	char **names = NULL, **grown;
+	size_t n = 0, cap = 0;
+
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((grown = realloc(names, cap * sizeof(*names))) == NULL)
+				break;
+			names = grown;
+		}
+		if ((names[n] = strdup(de->d_name)) == NULL)
+			break;
+		n++;
+	}
+	closedir(d);  /* also closes dfd */
+	if (n > 1)
+		qsort(names, n, sizeof(*names), compare_names);
+	*countp = n;
+	return names != NULL ? names : calloc(1, sizeof(*names));
+}
+
+static void
+scan_folder(struct arc_scan *s, int dfd, const char *path)
+{
+	size_t n = 0, i;
+	char **names;
+	struct stat st;
+	int fd, keep;
+
+	/* list_folder closes the fd it is given: keep our own for openat. */
+	if ((keep = dup(dfd)) < 0 || (names = list_folder(keep, &n)) == NULL) {
+		if (keep >= 0)
+			close(keep);
+		tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+		close(dfd);
+		return;
+	}
+	for (i = 0; i < n && !s->stopped; i++) {
+		const char *name = names[i];
+		char *child;
+
+		if (is_hidden_or_temp(name))
+			continue;
+		if ((child = join(path, name)) == NULL) {
+			s->stopped = 1;
+			break;
+		}
+		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			emit_error(s, child, NULL, NULL, strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			if (!s->o.recurse)
+				tell(s, ARC_SCAN_NOTICE, child, NULL,
+				    "is a folder; use -r to scan inside it");
+			else if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY |
+			    O_NOFOLLOW | O_CLOEXEC)) < 0)
+				tell(s, ARC_SCAN_FAILURE, child, NULL,
+				    strerror(errno));
+			else
+				scan_folder(s, fd, child);
+		} else if (S_ISLNK(st.st_mode)) {
+			scan_link(s, child);
+		} else if (S_ISREG(st.st_mode)) {
+			fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+			    O_NONBLOCK);
+			if (fd < 0)
+				emit_error(s, child, NULL, &st, strerror(errno));
+			else
+				scan_open_file(s, fd, child);
+		} else {
+			tell(s, ARC_SCAN_NOTICE, child, NULL,
+			    "not a regular file; skipped");
+		}
+		free(child);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	close(dfd);
+}
+
+int
+arc_scan_path(struct arc_scan *s, const char *path)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) != 0) {
+		tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+		return s->stopped ? ARC_FATAL : ARC_OK;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (realpath(path, s->root) == NULL ||
+		    (fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+		else
+			scan_folder(s, fd, path);
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
+		emit_error(s, path, NULL, &st, strerror(errno));
+	} else {
+		scan_open_file(s, fd, path);
+	}
+	return s->stopped ? ARC_FATAL : ARC_OK;
+}

@@ -1,0 +1,138 @@
+/* utf8.c: UTF-8 checks and repair, so that every record and message is valid text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arc.h"
+#include "private.h"
+
+/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
+static size_t
+sequence_length(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	size_t n, i;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else
+		return 0;
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+size_t
+arc_utf8_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = sequence_length(p + i, len - i);
+		if (n == 0)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+int
+arc_utf8_valid(const char *s, size_t len)
+{
+	return arc_utf8_valid_prefix(s, len) == len;
+}
+
+char *
+arc_utf8_repair(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out, *o;
+	size_t i = 0, n;
+
+	/* Each bad byte becomes three (U+FFFD): the worst case triples. */
+	if ((out = malloc(len * 3 + 1)) == NULL)
+		return NULL;
+	o = out;
+	while (i < len) {
+		n = sequence_length(p + i, len - i);
+		if (n == 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+		} else {
+			memcpy(o, p + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+char *
+arc_safe_line(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), i = 0, n;
+	char *out, *o;
+
+	if ((out = malloc(len + 1)) == NULL)
+		return NULL;
+	o = out;
+	while (i < len) {
+		n = sequence_length(p + i, len - i);
+		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
+			*o++ = '?';
+			i++;
+		} else {
+			memcpy(o, p + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	*o = '\0';
+	arc_mask_nik(out);
+	return out;
+}
+
+void
+arc_mask_nik(char *s)
+{
+	size_t i = 0, start, len = strlen(s);
+
+	while (i < len) {
+		if (s[i] < '0' || s[i] > '9') {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+		/* A NIK is exactly 16 digits; longer runs are other numbers. */
+		if (i - start == 16)
+			memset(s + start + 4, '*', 12);
+	}
+}
