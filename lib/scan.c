@@ -300,8 +300,9 @@ over_caps(const struct arc_scan *s, uint64_t unpacked, uint64_t archive_size,
 /* Reads the current member; ARC_OK with d filled, ARC_ERR member unreadable
  * (err says why), ARC_FATAL archive broken or over its caps (err says why). */
 static int
-digest_member(struct arc_scan *s, struct archive *a, uint64_t *unpacked,
-    uint64_t archive_size, struct digest *d, struct arc_error *err)
+digest_member(struct arc_scan *s, struct archive *a, const char *name,
+    uint64_t *unpacked, uint64_t archive_size, struct digest *d,
+    struct arc_error *err)
 {
 	char why[256];
 	la_ssize_t n;
@@ -313,9 +314,14 @@ digest_member(struct arc_scan *s, struct archive *a, uint64_t *unpacked,
 			break;
 		if (n == ARCHIVE_WARN)
 			continue;
-		if (n < 0) {
+		if (n == ARCHIVE_FAILED) {
 			arc_error_set(err, "%s", archive_error_string(a));
-			return n == ARCHIVE_FAILED ? ARC_ERR : ARC_FATAL;
+			return ARC_ERR;
+		}
+		if (n < 0) {
+			arc_error_set(err, "broken archive at '%s': %s", name,
+			    archive_error_string(a));
+			return ARC_FATAL;
 		}
 		*unpacked += (uint64_t)n;
 		if (over_caps(s, *unpacked, archive_size, why, sizeof(why))) {
@@ -363,7 +369,7 @@ scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
 		    "encrypted; cannot be read without the password");
 		return ARC_OK;
 	}
-	st = digest_member(s, a, unpacked, (uint64_t)ast->st_size, &d, &err);
+	st = digest_member(s, a, name, unpacked, (uint64_t)ast->st_size, &d, &err);
 	if (st == ARC_FATAL) {
 		*aerr = err;
 		return ARC_FATAL;

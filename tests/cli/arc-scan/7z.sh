@@ -1,0 +1,2 @@
+$MKFIXTURE 7z arsip.7z
+arc-scan arsip.7z

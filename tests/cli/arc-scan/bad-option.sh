@@ -1,0 +1,1 @@
+arc-scan --frobnicate samples

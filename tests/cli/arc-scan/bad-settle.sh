@@ -1,0 +1,1 @@
+arc-scan --settle soon .

@@ -1,0 +1,2 @@
+$MKFIXTURE encrypted sandi.zip
+arc-scan sandi.zip

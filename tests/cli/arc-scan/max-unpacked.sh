@@ -1,0 +1,2 @@
+$MKFIXTURE zip arsip.zip
+arc-scan --max-unpacked 60 arsip.zip

@@ -1,0 +1,2 @@
+$MKFIXTURE tree scans
+printf "scans/nota-dinas.txt\n\nscans/surat/undangan.pdf\n" | arc-scan

@@ -1,0 +1,3 @@
+$MKFIXTURE tree scans
+mkfifo scans/pipa
+arc-scan scans/pipa scans/nota-dinas.txt

@@ -1,0 +1,3 @@
+# Plain, gzip, bzip2, xz and zstd tar; the symbolic link inside is not followed.
+for kind in tar tar-gz tar-bz2 tar-xz tar-zst; do $MKFIXTURE $kind $kind.bin; done
+arc-scan tar.bin tar-gz.bin tar-bz2.bin tar-xz.bin tar-zst.bin

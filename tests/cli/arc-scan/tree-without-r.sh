@@ -1,0 +1,2 @@
+$MKFIXTURE tree scans
+arc-scan scans

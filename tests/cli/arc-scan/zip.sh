@@ -1,0 +1,2 @@
+$MKFIXTURE zip arsip.zip
+arc-scan arsip.zip

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""mkfixture.py: builds the small files and archives the CLI golden tests scan.
+
+Every file gets a fixed time, so that records (which carry mtime) are the same
+on every run. Usage: mkfixture.py KIND OUT
+"""
+import io
+import os
+import random
+import subprocess
+import sys
+import tarfile
+import zipfile
+
+FIXED = (2026, 1, 2, 3, 4, 6)          # zip times have 2-second steps
+FIXED_EPOCH = 1767323046               # 2026-01-02T03:04:06Z
+
+LETTER = (b"%PDF-1.4\n% surat undangan rapat koordinasi\n"
+          b"1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+NOTE = "Nota dinas: rapat pukul 09.00 WIB di aula kecamatan.\n".encode()
+
+
+def touch(path):
+    os.utime(path, (FIXED_EPOCH, FIXED_EPOCH))
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+    touch(path)
+
+
+def tree(out):
+    """A scanner folder: two documents, a subfolder, and files to leave alone."""
+    write(f"{out}/nota-dinas.txt", NOTE)
+    write(f"{out}/surat/undangan.pdf", LETTER)
+    write(f"{out}/.DS_Store", b"hidden")
+    write(f"{out}/scan-0001.jpg.part", b"\xff\xd8\xff half written")
+    write(f"{out}/~$laporan.docx", b"office lock file")
+    write(f"{out}/scan.tmp", b"scanner temp")
+    touch(f"{out}/surat")
+
+
+def zip_members(zf, members):
+    for name, data in members:
+        info = zipfile.ZipInfo(name, FIXED)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        zf.writestr(info, data)
+
+
+def make_zip(out):
+    with zipfile.ZipFile(out, "w") as zf:
+        zip_members(zf, [("nota-dinas.txt", NOTE), ("surat/undangan.pdf", LETTER),
+                         ("surat/.~lock.undangan#", b"lock")])
+    touch(out)
+
+
+def make_tar(out, compression):
+    mode = {"none": "w", "gz": "w:gz", "bz2": "w:bz2", "xz": "w:xz", "zst": "w"}[compression]
+    raw = out + ".tmp" if compression == "zst" else out
+    with tarfile.open(raw, mode, format=tarfile.GNU_FORMAT) as tf:
+        for name, data in [("arsip/nota-dinas.txt", NOTE), ("arsip/undangan.pdf", LETTER)]:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), FIXED_EPOCH, 0o644
+            tf.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo("arsip/tautan.pdf")
+        link.type, link.linkname, link.mtime = tarfile.SYMTYPE, "/etc/passwd", FIXED_EPOCH
+        tf.addfile(link)
+    if compression == "zst":
+        subprocess.run(["zstd", "-q", "-f", "--rm", raw, "-o", out], check=True)
+    touch(out)
+
+
+def make_7z(out):
+    src = out + ".d"
+    write(f"{src}/nota-dinas.txt", NOTE)
+    write(f"{src}/undangan.pdf", LETTER)
+    subprocess.run(["7z", "a", "-bd", "-bso0", "-bsp0", os.path.abspath(out), "."],
+                   cwd=src, check=True)
+    for name in os.listdir(src):
+        os.unlink(f"{src}/{name}")
+    os.rmdir(src)
+    touch(out)
+
+
+def bomb(out):
+    """One member of 200 MB of zeros: about 200 KB on disk, a 1000x expansion."""
+    info = zipfile.ZipInfo("laporan.txt", FIXED)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zero = bytes(1 << 20)
+    with zipfile.ZipFile(out, "w") as zf, zf.open(info, "w", force_zip64=True) as f:
+        for _ in range(200):
+            f.write(zero)
+    touch(out)
+
+
+# Names that must never be used to write or read outside a folder.
+HOSTILE = ["../keluar.txt", "/etc/cron.d/arc", "a/../../b.txt", "bel\x07\x1b[31m.txt",
+           "..\\windows.txt", "XXXXXXXX.txt"]
+
+
+def hostile_zip(out):
+    with zipfile.ZipFile(out, "w") as zf:
+        zip_members(zf, [("baik.txt", NOTE)] + [(n, NOTE) for n in HOSTILE])
+    # zipfile writes only valid UTF-8 names: patch one to invalid bytes.
+    data = open(out, "rb").read().replace(b"XXXXXXXX.txt", b"caf\xe9\xff\xfeXX.txt")
+    write(out, data)
+
+
+def hostile_tar(out):
+    with tarfile.open(out, "w", format=tarfile.GNU_FORMAT, encoding="latin-1") as tf:
+        for name in ["baik.txt"] + HOSTILE[:-1] + ["caf\xe9.txt"]:
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime = len(NOTE), FIXED_EPOCH
+            tf.addfile(info, io.BytesIO(NOTE))
+    touch(out)
+
+
+def encrypted(out):
+    src = out + ".d"
+    write(f"{src}/rahasia.txt", NOTE)
+    write(f"{src}/terbuka.txt", NOTE)
+    subprocess.run(["zip", "-q", "-X", "-P", "sandi", os.path.abspath(out), "rahasia.txt"],
+                   cwd=src, check=True)
+    subprocess.run(["zip", "-q", "-X", os.path.abspath(out), "terbuka.txt"], cwd=src, check=True)
+    for name in os.listdir(src):
+        os.unlink(f"{src}/{name}")
+    os.rmdir(src)
+    touch(out)
+
+
+def truncated(out):
+    """A zip cut short in the middle of its second member."""
+    scan = random.Random(1).randbytes(20000)  # does not compress
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zip_members(zf, [("pertama.txt", NOTE), ("kedua.jpg", b"\xff\xd8\xff\xe0" + scan),
+                         ("ketiga.txt", NOTE)])
+    data = buf.getvalue()
+    write(out, data[: data.index(b"ketiga.txt") - 5000])
+
+
+def main():
+    kind, out = sys.argv[1], sys.argv[2]
+    makers = {
+        "tree": tree, "zip": make_zip, "7z": make_7z, "bomb": bomb,
+        "hostile-zip": hostile_zip, "hostile-tar": hostile_tar,
+        "encrypted": encrypted, "truncated": truncated,
+    }
+    if kind.startswith("tar"):
+        make_tar(out, kind.partition("-")[2] or "none")
+    else:
+        makers[kind](out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+/* test_utf8.c: UTF-8 validation and repair, safe diagnostic lines, NIK masking. */
+#include <stdlib.h>
+
+#include "arc.h"
+#include "check.h"
+#include "private.h"
+
+static void
+test_valid(void)
+{
+	CHECK(arc_utf8_valid("", 0));
+	CHECK(arc_utf8_valid("Surat Keputusan", 15));
+	CHECK(arc_utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\x84", 14));
+	CHECK(!arc_utf8_valid("caf\xe9", 4));             /* Latin-1 */
+	CHECK(!arc_utf8_valid("\xc0\xaf", 2));            /* overlong '/' */
+	CHECK(!arc_utf8_valid("\xed\xa0\x80", 3));        /* surrogate */
+	CHECK(!arc_utf8_valid("\xf4\x90\x80\x80", 4));    /* past U+10FFFF */
+	CHECK(!arc_utf8_valid("\xe2\x82", 2));            /* cut short */
+	CHECK(arc_utf8_valid_prefix("ab\xff" "cd", 5) == 2);
+}
+
+static void
+test_repair(void)
+{
+	char *s = arc_utf8_repair("a\xffz", 3);
+
+	CHECK_STR(s, "a\xef\xbf\xbdz");
+	free(s);
+	s = arc_utf8_repair("utuh", 4);
+	CHECK_STR(s, "utuh");
+	free(s);
+}
+
+static void
+test_safe_line(void)
+{
+	char *s = arc_safe_line("a\tb\x1b[31m\xff" "c");
+
+	CHECK_STR(s, "a?b?[31m?c");
+	free(s);
+	s = arc_safe_line("ktp-3201234567890001.jpg: NIK 3201234567890001");
+	CHECK_STR(s, "ktp-3201************.jpg: NIK 3201************");
+	free(s);
+	/* 15 and 17 digits are other numbers, left as they are. */
+	s = arc_safe_line("320123456789000 32012345678900011");
+	CHECK_STR(s, "320123456789000 32012345678900011");
+	free(s);
+}
+
+int
+main(void)
+{
+	test_valid();
+	test_repair();
+	test_safe_line();
+	return CHECK_DONE();
+}
