@@ -7,7 +7,8 @@
 #include "arc.h"
 
 static const char usage[] =
-"usage: arc-scan [-r] [--settle SECONDS] [file|folder ...]\n"
+"usage: arc-scan [-r] [--settle SECONDS] [--max-unpacked SIZE] [--max-ratio N]\n"
+"                [file|folder ...]\n"
 "Writes one JSON record per document found in the files, folders and\n"
 "zip/tar/7z archives given (or named one per line on standard input).\n"
 "\n"
@@ -15,7 +16,7 @@ static const char usage[] =
 "      --settle SECONDS   leave files modified in the last SECONDS for the\n"
 "                         next run (a scanner may still be writing them)\n"
 "      --max-unpacked SIZE  refuse an archive that unpacks to more than SIZE\n"
-"                         bytes (K, M, G suffixes; default 8G)\n"
+"                         bytes (K, M, G, T suffixes; default 8G)\n"
 "      --max-ratio N      refuse an archive that expands more than N times\n"
 "                         its size (default 100)\n"
 "  -h, --help             show this help\n"
@@ -112,7 +113,8 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAX_RATIO:
 			o.max_ratio = strtod(optarg, &end);
-			if (*end != '\0' || !(o.max_ratio >= 1)) {
+			if (end == optarg || *end != '\0' ||
+			    !(o.max_ratio >= 1 && o.max_ratio <= 1e9)) {
 				arc_cli_usage_error("--max-ratio: '%s' is not a "
 				    "number of at least 1", optarg);
 				return ARC_EXIT_FATAL;

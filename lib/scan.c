@@ -358,9 +358,13 @@ scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
 	if (member_is_hidden(name))
 		return ARC_OK;
 	if (archive_entry_hardlink(e) != NULL ||
-	    archive_entry_filetype(e) != AE_IFREG) {
-		tell(s, ARC_SCAN_NOTICE, path, name, archive_entry_filetype(e) == AE_IFLNK ?
-		    "link inside an archive; not followed" :
+	    archive_entry_filetype(e) == AE_IFLNK) {
+		tell(s, ARC_SCAN_NOTICE, path, name,
+		    "link inside an archive; not followed");
+		return ARC_OK;
+	}
+	if (archive_entry_filetype(e) != AE_IFREG) {
+		tell(s, ARC_SCAN_NOTICE, path, name,
 		    "not a regular file; skipped");
 		return ARC_OK;
 	}
@@ -456,7 +460,10 @@ scan_open_file(struct arc_scan *s, int fd, const char *path)
 		    "not a regular file; skipped");
 		goto out;
 	}
-	if (s->o.settle > 0 && st.st_mtime > s->o.now - s->o.settle) {
+	/* A file dated well in the future has a wrong clock behind it, not a
+	 * scanner still writing: waiting would skip it forever. */
+	if (s->o.settle > 0 && st.st_mtime > s->o.now - s->o.settle &&
+	    st.st_mtime <= s->o.now + 60) {
 		snprintf(msg, sizeof(msg), "modified less than %ld s ago; "
 		    "left for the next run", s->o.settle);
 		tell(s, ARC_SCAN_NOTICE, path, NULL, msg);
@@ -603,7 +610,11 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 			s->stopped = 1;
 			break;
 		}
-		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		/* A record's path must name the file: repaired bytes would not. */
+		if (!arc_utf8_valid(name, strlen(name))) {
+			emit_error(s, child, NULL, NULL, "file name is not valid "
+			    "UTF-8; rename the file to have it read");
+		} else if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			emit_error(s, child, NULL, NULL, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!s->o.recurse)

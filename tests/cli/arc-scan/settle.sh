@@ -3,3 +3,6 @@
 $MKFIXTURE tree scans
 echo baru > scans/ktp-3201234567890001.txt
 arc-scan -r --settle 60 scans
+# A file dated in the future has a wrong clock, not a scanner writing it.
+touch -d '2099-01-01 00:00:00' scans/jam-salah.txt
+arc-scan --settle 60 scans/jam-salah.txt
