@@ -58,6 +58,13 @@ void arc_cli_usage_error(const char *fmt, ...)
 void arc_cli_version(void);
 
 /*
+ * Sends what libraries print on their own (libpng, libtiff, libjpeg
+ * warnings without a file name) to /dev/null; arc's diagnostics keep the
+ * real stderr.  For programs that decode untrusted images.
+ */
+void arc_cli_mute_libraries(void);
+
+/*
  * Flushes and closes stdout.  Returns the exit status to use: the run's
  * status, or ARC_EXIT_FATAL if any write to stdout failed (disk full, EIO).
  */
@@ -208,5 +215,69 @@ int arc_document_load(const char *path, const char *member, size_t max_bytes,
 /* Checks a name from inside an archive: returns NULL if it is safe, or why
  * not (absolute, "..", control characters, invalid UTF-8, empty). */
 const char *arc_member_name_problem(const char *name);
+
+/* ---- Parallel record processing (pool.c) --------------------------------- */
+
+/* Processes one record in place on a worker thread; worker is that thread's
+ * own context.  Returns ARC_OK, or ARC_ERR with err set. */
+typedef int (*arc_pool_work_fn)(void *worker, json_t *rec,
+    struct arc_error *err);
+
+/*
+ * Called on the calling thread for every input line, in input order: rec
+ * (borrowed) with the worker's status and err, or rec NULL when the reader
+ * rejected the line at file:line (err says why).  Nonzero stops the run.
+ */
+typedef int (*arc_pool_done_fn)(void *ctx, json_t *rec, int status,
+    const struct arc_error *err, const char *file, long line);
+
+/* Reads every record from r and runs it through nworkers threads, at most a
+ * few records per worker in memory at once.  ARC_FATAL if stopped. */
+int arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
+    arc_pool_work_fn work, arc_pool_done_fn done, void *ctx);
+
+/* ---- Language (lang.c) ---------------------------------------------------- */
+
+/* "ind" or "eng" by the text's commonest words; NULL when too little text. */
+const char *arc_lang_guess(const char *text);
+
+/* ---- OCR (ocr.c, pages.c, pdf.c) ----------------------------------------- */
+
+struct arc_ocr_options {
+	const char *lang;        /* Tesseract languages, as "ind+eng" */
+	int dpi;                 /* for images that do not say theirs */
+	uint64_t max_pixels;     /* per page, checked before decoding */
+	size_t max_bytes;        /* per document */
+	int page_timeout;        /* seconds one page may take */
+	int preprocess;          /* undo rotation and skew, clean background */
+};
+
+#define ARC_OCR_LANG_DEFAULT "ind+eng"
+#define ARC_OCR_DPI_DEFAULT 300
+#define ARC_OCR_MAX_PIXELS_DEFAULT (60ull * 1000 * 1000)
+#define ARC_OCR_MAX_BYTES_DEFAULT ((size_t)512 << 20)
+#define ARC_OCR_PAGE_TIMEOUT_DEFAULT 120
+
+void arc_ocr_options_default(struct arc_ocr_options *o);
+
+/* Checks that every language's data is installed; if not, err names the
+ * Debian package to install. */
+int arc_ocr_check_languages(const char *lang, struct arc_error *err);
+
+/*
+ * One OCR engine: Tesseract handles initialised once and reused for every
+ * page.  Not thread-safe: each worker thread has its own.
+ */
+struct arc_ocr;
+struct arc_ocr *arc_ocr_new(const struct arc_ocr_options *o,
+    struct arc_error *err);
+void arc_ocr_free(struct arc_ocr *ocr);
+
+/*
+ * Reads the document a record names and adds "text", "pages", "lang" and
+ * "ocr" to it.  ARC_ERR: the document could not be read (err says why);
+ * the caller sets the record's "error".
+ */
+int arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err);
 
 #endif

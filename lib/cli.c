@@ -1,5 +1,7 @@
 /* cli.c: what every arc program shares at its edges: diagnostics, exit status, stdout. */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -9,8 +11,13 @@
 #include "arc.h"
 #include "private.h"
 
+#ifdef ARC_SANITIZE
+#include <sanitizer/common_interface_defs.h>
+#endif
+
 static const char *progname = "arc";
 static int run_status = ARC_EXIT_OK;
+static FILE *diag_out;  /* where diagnostics go: stderr, or its copy */
 
 void
 arc_cli_init(const char *name)
@@ -50,7 +57,7 @@ emit_line(const char *text)
 {
 	char *safe = arc_safe_line(text);
 
-	fprintf(stderr, "%s\n", safe ? safe : text);
+	fprintf(diag_out ? diag_out : stderr, "%s\n", safe ? safe : text);
 	free(safe);
 }
 
@@ -83,13 +90,38 @@ arc_cli_usage_error(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	arc_cli_diag(NULL, 0, "%s", msg);
-	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	fprintf(diag_out ? diag_out : stderr,
+	    "Try '%s --help' for more information.\n", progname);
 }
 
 void
 arc_cli_version(void)
 {
 	printf("%s (arc) %s\n", progname, ARC_VERSION);
+}
+
+void
+arc_cli_mute_libraries(void)
+{
+	int copy = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	FILE *f;
+
+	if (copy < 0 || null < 0 || (f = fdopen(copy, "w")) == NULL) {
+		if (copy >= 0)
+			close(copy);
+		if (null >= 0)
+			close(null);
+		return;
+	}
+	fcntl(copy, F_SETFD, FD_CLOEXEC);
+	setvbuf(f, NULL, _IOLBF, 0);
+	diag_out = f;
+	dup2(null, STDERR_FILENO);
+	close(null);
+#ifdef ARC_SANITIZE
+	/* The sanitizers' reports must still be seen. */
+	__sanitizer_set_report_fd((void *)(intptr_t)copy);
+#endif
 }
 
 int

@@ -199,7 +199,7 @@ arc_document_load(const char *path, const char *member, size_t max_bytes,
 	*data = NULL;
 	*size = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
-		return arc_error_set(err, "%s", strerror(errno));
+		return arc_error_set(err, "cannot open: %s", strerror(errno));
 	if (member != NULL)
 		st = load_member(fd, member, max_bytes, data, size, err);
 	else

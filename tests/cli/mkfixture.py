@@ -141,12 +141,35 @@ def truncated(out):
     write(out, data[: data.index(b"ketiga.txt") - 5000])
 
 
+def text_pdf(out):
+    """A born-digital PDF: one page whose text is in the file, not in pixels."""
+    lines = ["SURAT EDARAN CAMAT CIBINONG", "Nomor: 800/45/Umum/2026",
+             "Pelayanan KTP-el dibuka setiap hari kerja pukul 08.00 WIB."]
+    body = "BT /F1 12 Tf 72 760 Td 16 TL " + " ".join(
+        f"({t}) Tj T*" for t in lines) + " ET"
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            f"<< /Length {len(body)} >>\nstream\n{body}\nendstream"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(pdf))
+        pdf += f"{i} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    pdf += f"trailer << /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    write(out, pdf)
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     makers = {
         "tree": tree, "zip": make_zip, "7z": make_7z, "bomb": bomb,
         "hostile-zip": hostile_zip, "hostile-tar": hostile_tar,
-        "encrypted": encrypted, "truncated": truncated,
+        "encrypted": encrypted, "truncated": truncated, "text-pdf": text_pdf,
     }
     if kind.startswith("tar"):
         make_tar(out, kind.partition("-")[2] or "none")

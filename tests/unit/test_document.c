@@ -96,7 +96,7 @@ test_load(void)
 
 	CHECK(arc_document_load("/nonexistent/x.pdf", NULL, 1 << 20, &data,
 	    &size, &err) == ARC_ERR);
-	CHECK_STR(err.message, "No such file or directory");
+	CHECK_STR(err.message, "cannot open: No such file or directory");
 	unlink(zip);
 }
 

@@ -1,0 +1,195 @@
+/* arc-ocr: adds the text of each document (Tesseract OCR, or a PDF's own text) to its record. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: arc-ocr [-j N] [-l LANGS] [--dpi N] [file ...]\n"
+"Reads records from arc-scan (or file paths, one per line) and writes them\n"
+"back with the documents' text, page count, language and OCR details.\n"
+"\n"
+"  -j, --jobs N           documents read at once (default: number of cores)\n"
+"  -l, --lang LANGS       Tesseract languages (default ind+eng)\n"
+"      --dpi N            resolution of images that do not say (default 300)\n"
+"      --max-pixels N     refuse pages larger than N pixels (default 60000000)\n"
+"      --page-timeout S   give up on a page after S seconds (default 120)\n"
+"      --no-preprocess    do not undo rotation and skew or clean the paper\n"
+"  -h, --help             show this help\n"
+"      --version          show the version\n"
+"\n"
+"Exit status: 0 all read, 1 some documents could not be read, 2 error.\n"
+"See arc-ocr(1) and arc-record(5).\n";
+
+enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_PAGE_TIMEOUT, OPT_NO_PREPROCESS,
+	OPT_VERSION };
+
+static const struct option options[] = {
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "dpi", required_argument, NULL, OPT_DPI },
+	{ "max-pixels", required_argument, NULL, OPT_MAX_PIXELS },
+	{ "page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT },
+	{ "no-preprocess", no_argument, NULL, OPT_NO_PREPROCESS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+/*
+ * Tesseract's OpenMP threads would fight our workers for the cores (about
+ * 5x slower on 2 cores), and libgomp reads OMP_THREAD_LIMIT when it is
+ * loaded, before main: so the limit is set and the program started again.
+ */
+static void
+limit_openmp(char **argv)
+{
+	if (getenv("OMP_THREAD_LIMIT") != NULL)
+		return;
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	execv("/proc/self/exe", argv);
+	/* Not fatal: slower, but still right. */
+	arc_cli_diag(NULL, 0, "warning: cannot restart with OMP_THREAD_LIMIT=1; "
+	    "set it in the environment");
+}
+
+static int
+work(void *worker, json_t *rec, struct arc_error *err)
+{
+	/* A stage that failed before us has the say: pass it on untouched. */
+	if (json_object_get(rec, "error") != NULL)
+		return ARC_OK;
+	return arc_ocr_record(worker, rec, err);
+}
+
+static int
+done(void *ctx, json_t *rec, int status, const struct arc_error *err,
+    const char *file, long line)
+{
+	const char *path, *member;
+
+	(void)ctx;
+	if (rec == NULL) {
+		arc_cli_diag(file, line, "%s", err->message);
+		arc_cli_fail();
+		return 0;
+	}
+	if (status != ARC_OK) {
+		path = json_string_value(json_object_get(rec, "path"));
+		member = json_string_value(json_object_get(rec, "member"));
+		if (path == NULL)
+			arc_cli_diag(file, line, "%s", err->message);
+		else if (member != NULL)
+			arc_cli_diag(NULL, 0, "%s(%s): %s", path, member,
+			    err->message);
+		else
+			arc_cli_diag(path, 0, "%s", err->message);
+		arc_cli_fail();
+		if (arc_record_set_error(rec, "ocr", err->message) != ARC_OK)
+			return -1;
+	}
+	return arc_record_write(stdout, rec) == ARC_OK ? 0 : -1;
+}
+
+static int
+parse_positive(const char *opt, const char *arg, long max, long *out)
+{
+	if (arc_parse_seconds(arg, out) != ARC_OK || *out < 1 || *out > max) {
+		arc_cli_usage_error("%s: '%s' is not a number from 1 to %ld",
+		    opt, arg, max);
+		return ARC_ERR;
+	}
+	return ARC_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_ocr_options o;
+	struct arc_reader *reader;
+	struct arc_error err;
+	void **engines;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN), n;
+	uint64_t pixels;
+	int c, st;
+
+	arc_cli_init("arc-ocr");
+	arc_ocr_options_default(&o);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":j:l:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			if (parse_positive("--jobs", optarg, 256, &jobs) != ARC_OK)
+				return ARC_EXIT_FATAL;
+			break;
+		case 'l':
+			o.lang = optarg;
+			break;
+		case OPT_DPI:
+			if (parse_positive("--dpi", optarg, 2400, &n) != ARC_OK)
+				return ARC_EXIT_FATAL;
+			o.dpi = (int)n;
+			break;
+		case OPT_MAX_PIXELS:
+			if (arc_parse_size(optarg, &pixels) != ARC_OK || pixels == 0) {
+				arc_cli_usage_error("--max-pixels: '%s' is not a "
+				    "number of pixels", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			o.max_pixels = pixels;
+			break;
+		case OPT_PAGE_TIMEOUT:
+			if (parse_positive("--page-timeout", optarg, 86400, &n) !=
+			    ARC_OK)
+				return ARC_EXIT_FATAL;
+			o.page_timeout = (int)n;
+			break;
+		case OPT_NO_PREPROCESS:
+			o.preprocess = 0;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return arc_cli_finish();
+		case OPT_VERSION:
+			arc_cli_version();
+			return arc_cli_finish();
+		case ':':
+			arc_cli_usage_error("option '%s' needs a value",
+			    argv[optind - 1]);
+			return ARC_EXIT_FATAL;
+		default:
+			if (optopt != 0)
+				arc_cli_usage_error("unknown option '-%c'", optopt);
+			else
+				arc_cli_usage_error("unknown option '%s'",
+				    argv[optind - 1]);
+			return ARC_EXIT_FATAL;
+		}
+	}
+	if (arc_ocr_check_languages(o.lang, &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	limit_openmp(argv);
+	arc_cli_mute_libraries();
+
+	if ((engines = calloc((size_t)jobs, sizeof(*engines))) == NULL)
+		return ARC_EXIT_FATAL;
+	for (long i = 0; i < jobs; i++)
+		if ((engines[i] = arc_ocr_new(&o, &err)) == NULL) {
+			arc_cli_diag(NULL, 0, "%s", err.message);
+			return ARC_EXIT_FATAL;
+		}
+	reader = arc_reader_new(argv + optind, argc - optind, ARC_READ_PATHS);
+	if (reader == NULL)
+		return ARC_EXIT_FATAL;
+	st = arc_pool_run(reader, engines, (int)jobs, work, done, NULL);
+	arc_reader_free(reader);
+	for (long i = 0; i < jobs; i++)
+		arc_ocr_free(engines[i]);
+	free(engines);
+	c = arc_cli_finish();
+	return st == ARC_OK ? c : ARC_EXIT_FATAL;
+}

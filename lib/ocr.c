@@ -1,0 +1,507 @@
+/* ocr.c: one OCR engine: straightens each page (rotation, skew, background) and reads it with Tesseract. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+#include "arc.h"
+#include "pages.h"
+
+/* Where Debian's tesseract-ocr-* packages put their data. */
+#define TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"
+
+/* Orientation is trusted above this OSD confidence; below it a page stays as
+ * it is (ocrmypdf's default threshold, on the same scale, is 14; OSD's own
+ * margin is lower on sparse pages, so we take less). */
+#define OSD_MIN_CONFIDENCE 2.0f
+/* Skews smaller than this (degrees) are not worth resampling the page. */
+#define SKEW_MIN 0.1f
+/* A background darker than this gray level is flattened to white. */
+#define BACKGROUND_WHITE 225
+
+struct arc_ocr {
+	struct arc_ocr_options o;
+	TessBaseAPI *api;      /* recognition in the chosen languages */
+	TessBaseAPI *osd;      /* orientation detection; NULL without osd data */
+	ETEXT_DESC *monitor;   /* carries the per-page deadline */
+	char version[32];
+};
+
+/* What was done to one page and what came of it. */
+struct page_result {
+	char *text;            /* malloc'd */
+	int confidence;        /* 0-100, -1 when not OCR'd */
+	int rotation;          /* degrees turned clockwise to read it */
+	float skew;            /* degrees corrected */
+	int cleaned;           /* background flattened */
+};
+
+void
+arc_ocr_options_default(struct arc_ocr_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->lang = ARC_OCR_LANG_DEFAULT;
+	o->dpi = ARC_OCR_DPI_DEFAULT;
+	o->max_pixels = ARC_OCR_MAX_PIXELS_DEFAULT;
+	o->max_bytes = ARC_OCR_MAX_BYTES_DEFAULT;
+	o->page_timeout = ARC_OCR_PAGE_TIMEOUT_DEFAULT;
+	o->preprocess = 1;
+}
+
+static const char *
+tessdata_dir(void)
+{
+	const char *dir = getenv("TESSDATA_PREFIX");
+
+	return dir != NULL && *dir != '\0' ? dir : TESSDATA_DEFAULT;
+}
+
+static int
+have_language(const char *lang)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/%s.traineddata", tessdata_dir(), lang);
+	return stat(path, &st) == 0;
+}
+
+int
+arc_ocr_check_languages(const char *lang, struct arc_error *err)
+{
+	char one[64], pkg[80];
+	const char *p = lang, *plus;
+	size_t len;
+
+	for (;;) {
+		plus = strchr(p, '+');
+		len = plus ? (size_t)(plus - p) : strlen(p);
+		if (len == 0 || len >= sizeof(one))
+			return arc_error_set(err, "'%s' is not a list of "
+			    "languages such as ind+eng", lang);
+		memcpy(one, p, len);
+		one[len] = '\0';
+		for (size_t i = 0; i < len; i++)
+			if (!(one[i] >= 'a' && one[i] <= 'z') && one[i] != '_')
+				return arc_error_set(err, "'%s' is not a "
+				    "language code such as ind or eng", one);
+		if (!have_language(one)) {
+			/* Debian names the packages with '-' for '_'. */
+			snprintf(pkg, sizeof(pkg), "tesseract-ocr-%s", one);
+			for (char *c = pkg; *c; c++)
+				if (*c == '_')
+					*c = '-';
+			return arc_error_set(err, "language '%s' is not installed "
+			    "in %s; install it with: apt-get install %s", one,
+			    tessdata_dir(), pkg);
+		}
+		if (plus == NULL)
+			return ARC_OK;
+		p = plus + 1;
+	}
+}
+
+static TessBaseAPI *
+engine(const char *lang)
+{
+	TessBaseAPI *api = TessBaseAPICreate();
+
+	if (api == NULL)
+		return NULL;
+	/* Tesseract's own chatter would reach stderr, unsorted and without
+	 * a file name: ours says what matters. */
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
+		TessBaseAPIDelete(api);
+		return NULL;
+	}
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	return api;
+}
+
+struct arc_ocr *
+arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
+{
+	struct arc_ocr *ocr;
+
+	if (arc_ocr_check_languages(o->lang, err) != ARC_OK)
+		return NULL;
+	if ((ocr = calloc(1, sizeof(*ocr))) == NULL) {
+		arc_error_set(err, "out of memory");
+		return NULL;
+	}
+	ocr->o = *o;
+	setMsgSeverity(L_SEVERITY_NONE);
+	if ((ocr->api = engine(o->lang)) == NULL) {
+		arc_error_set(err, "Tesseract cannot load '%s' from %s", o->lang,
+		    tessdata_dir());
+		arc_ocr_free(ocr);
+		return NULL;
+	}
+	TessBaseAPISetPageSegMode(ocr->api, PSM_AUTO);
+	if (o->preprocess && have_language("osd")) {
+		if ((ocr->osd = engine("osd")) != NULL)
+			TessBaseAPISetPageSegMode(ocr->osd, PSM_OSD_ONLY);
+	}
+	if (o->preprocess && ocr->osd == NULL) {
+		arc_error_set(err, "orientation data is not installed in %s; "
+		    "install it with: apt-get install tesseract-ocr-osd",
+		    tessdata_dir());
+		arc_ocr_free(ocr);
+		return NULL;
+	}
+	ocr->monitor = TessMonitorCreate();
+	snprintf(ocr->version, sizeof(ocr->version), "%s", TessVersion());
+	return ocr;
+}
+
+void
+arc_ocr_free(struct arc_ocr *ocr)
+{
+	if (ocr == NULL)
+		return;
+	if (ocr->api != NULL)
+		TessBaseAPIDelete(ocr->api);
+	if (ocr->osd != NULL)
+		TessBaseAPIDelete(ocr->osd);
+	if (ocr->monitor != NULL)
+		TessMonitorDelete(ocr->monitor);
+	free(ocr);
+}
+
+/* ---- straightening a page ---- */
+
+/* Replaces *pix by next (if not NULL), destroying the old one. */
+static void
+replace(PIX **pix, PIX *next)
+{
+	if (next != NULL && next != *pix) {
+		pixDestroy(pix);
+		*pix = next;
+	}
+}
+
+/* Turns a page fed sideways or upside down; returns the degrees turned. */
+static int
+fix_orientation(struct arc_ocr *ocr, PIX **gray, int dpi)
+{
+	int deg = 0;
+	float conf = 0, script_conf;
+	const char *script;
+	/* OSD needs no more than 150 dpi to see which way lines run. */
+	float scale = dpi > 200 ? 150.0f / dpi : 1.0f;
+	PIX *small = scale < 1 ? pixScaleGrayLI(*gray, scale, scale) :
+	    pixClone(*gray);
+
+	if (small == NULL)
+		return 0;
+	TessBaseAPISetImage2(ocr->osd, small);
+	TessBaseAPISetSourceResolution(ocr->osd, (int)(dpi * scale));
+	if (!TessBaseAPIDetectOrientationScript(ocr->osd, &deg, &conf, &script,
+	    &script_conf) || conf < OSD_MIN_CONFIDENCE)
+		deg = 0;
+	TessBaseAPIClear(ocr->osd);
+	pixDestroy(&small);
+	/* OSD says how far the text is turned clockwise; turning the page on
+	 * clockwise by the rest of the circle brings it upright. */
+	if (deg != 90 && deg != 180 && deg != 270)
+		return 0;
+	replace(gray, pixRotateOrth(*gray, (360 - deg) / 90));
+	return 360 - deg;
+}
+
+/* The gray level most pixels have: the paper. */
+static int
+background_level(PIX *gray)
+{
+	NUMA *hist = pixGetGrayHistogram(gray, 4);
+	l_float32 val = 255, count;
+	l_int32 idx = 255;
+
+	if (hist == NULL)
+		return 255;
+	numaGetMax(hist, &count, &idx);
+	val = (l_float32)idx;
+	numaDestroy(&hist);
+	return (int)val;
+}
+
+static int
+clean_background(PIX **gray)
+{
+	if (background_level(*gray) >= BACKGROUND_WHITE)
+		return 0;
+	PIX *norm = pixBackgroundNormSimple(*gray, NULL, NULL);
+	if (norm == NULL)
+		return 0;
+	replace(gray, norm);
+	return 1;
+}
+
+static float
+fix_skew(PIX **gray)
+{
+	l_float32 angle = 0, conf = 0;
+	PIX *bin = pixConvertTo1(*gray, 160);
+
+	if (bin == NULL)
+		return 0;
+	if (pixFindSkew(bin, &angle, &conf) != 0 || conf < 3.0f ||
+	    fabsf(angle) < SKEW_MIN) {
+		pixDestroy(&bin);
+		return 0;
+	}
+	pixDestroy(&bin);
+	replace(gray, pixRotate(*gray, angle * (float)M_PI / 180.0f,
+	    L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+	return angle;
+}
+
+/* Scales to a resolution Tesseract reads well: 300 dpi from above 400 or
+ * below 200. */
+static PIX *
+to_working_gray(PIX *pix, int *dpi)
+{
+	PIX *gray = pixGetDepth(pix) == 8 && pixGetColormap(pix) == NULL ?
+	    pixClone(pix) : pixConvertTo8(pix, 0);
+
+	if (gray != NULL && (*dpi > 400 || (*dpi < 200 && *dpi >= 70))) {
+		float scale = 300.0f / *dpi;
+		replace(&gray, pixScaleGrayLI(gray, scale, scale));
+		*dpi = 300;
+	}
+	return gray;
+}
+
+/* Trims trailing white space; Tesseract ends every block with new lines. */
+static void
+trim(char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\f'))
+		s[--n] = '\0';
+}
+
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int
+ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
+    struct page_result *r, struct arc_error *err)
+{
+	PIX *gray = to_working_gray(pix, &dpi);
+	char *text;
+	double start;
+	int st = ARC_OK;
+
+	if (gray == NULL)
+		return arc_error_set(err, "page %d: cannot convert the image",
+		    pageno);
+	if (ocr->o.preprocess) {
+		r->rotation = fix_orientation(ocr, &gray, dpi);
+		r->cleaned = clean_background(&gray);
+		r->skew = fix_skew(&gray);
+	}
+	start = seconds();
+	TessBaseAPISetImage2(ocr->api, gray);
+	TessBaseAPISetSourceResolution(ocr->api, dpi);
+	TessMonitorSetDeadlineMSecs(ocr->monitor, ocr->o.page_timeout * 1000);
+	if (TessBaseAPIRecognize(ocr->api, ocr->monitor) != 0 ||
+	    seconds() - start >= ocr->o.page_timeout) {
+		st = seconds() - start >= ocr->o.page_timeout ?
+		    arc_error_set(err, "page %d: not read within %d s "
+		    "(--page-timeout)", pageno, ocr->o.page_timeout) :
+		    arc_error_set(err, "page %d: Tesseract failed", pageno);
+		goto out;
+	}
+	text = TessBaseAPIGetUTF8Text(ocr->api);
+	r->text = strdup(text != NULL ? text : "");
+	TessDeleteText(text);
+	if (r->text == NULL) {
+		st = arc_error_set(err, "out of memory");
+		goto out;
+	}
+	trim(r->text);
+	r->confidence = TessBaseAPIMeanTextConf(ocr->api);
+out:
+	TessBaseAPIClear(ocr->api);
+	pixDestroy(&gray);
+	return st;
+}
+
+/* ---- a whole document ---- */
+
+/* Appends s (and a form feed before every page but the first). */
+static int
+append_page(char **buf, size_t *len, size_t *cap, const char *s, int first)
+{
+	size_t n = strlen(s) + 1;
+
+	if (*len + n + 1 > *cap) {
+		size_t c = *cap ? *cap : 4096;
+		while (c < *len + n + 1)
+			c *= 2;
+		char *grown = realloc(*buf, c);
+		if (grown == NULL)
+			return ARC_FATAL;
+		*buf = grown;
+		*cap = c;
+	}
+	if (!first)
+		(*buf)[(*len)++] = '\f';
+	memcpy(*buf + *len, s, n);
+	*len += n - 1;
+	return ARC_OK;
+}
+
+static json_t *
+page_info(int pageno, const struct page_result *r, int from_ocr)
+{
+	if (!from_ocr)
+		return json_pack("{s:i, s:s}", "page", pageno, "source", "text");
+	return json_pack("{s:i, s:s, s:i, s:i, s:f, s:b}", "page", pageno,
+	    "source", "ocr", "confidence", r->confidence, "rotation",
+	    r->rotation, "skew", roundf(r->skew * 100) / 100.0, "cleaned",
+	    r->cleaned);
+}
+
+/* Reads every page of a document into text, and what was done into pages. */
+static int
+read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
+    json_t *rec, struct arc_error *err)
+{
+	struct arc_pages *pages;
+	struct arc_page page;
+	struct page_result r;
+	json_t *info = json_array();
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	int st, n = 0, ocr_pages = 0;
+	long conf_sum = 0;
+
+	if (info == NULL || append_page(&text, &len, &cap, "", 1) != ARC_OK) {
+		json_decref(info);
+		return arc_error_set(err, "out of memory");
+	}
+	if ((st = arc_pages_open(&pages, data, size, ocr->o.max_pixels,
+	    ocr->o.dpi, err)) != ARC_OK)
+		goto out;
+	while ((st = arc_pages_next(pages, &page, err)) == ARC_OK) {
+		n++;
+		memset(&r, 0, sizeof(r));
+		if (page.pix != NULL) {
+			st = ocr_page(ocr, page.pix, page.dpi, n, &r, err);
+			pixDestroy(&page.pix);
+			if (st != ARC_OK)
+				break;
+			ocr_pages++;
+			conf_sum += r.confidence;
+		} else {
+			r.text = page.text;
+		}
+		st = append_page(&text, &len, &cap, r.text, n == 1);
+		json_array_append_new(info, page_info(n, &r, page.text == NULL));
+		free(r.text);
+		if (st != ARC_OK) {
+			st = arc_error_set(err, "out of memory");
+			break;
+		}
+	}
+	arc_pages_free(pages);
+	if (st == ARC_EOF) {
+		st = ARC_OK;
+		const char *lang = arc_lang_guess(text);
+		arc_record_set_text(rec, "text", text);
+		json_object_set_new(rec, "pages", json_integer(n));
+		json_object_set_new(rec, "lang", lang ? json_string(lang) :
+		    json_null());
+		json_object_set_new(rec, "ocr", json_pack("{s:s, s:s, s:s, s:o, s:o}",
+		    "engine", "tesseract", "version", ocr->version,
+		    "languages", ocr->o.lang, "confidence", ocr_pages ?
+		    json_integer(conf_sum / ocr_pages) : json_null(),
+		    "pages", info));
+		info = NULL;
+	}
+out:
+	json_decref(info);
+	free(text);
+	return st;
+}
+
+/* Plain text needs no OCR: it is its own text layer. */
+static int
+read_text(const unsigned char *data, size_t size, json_t *rec)
+{
+	char *text = arc_utf8_repair((const char *)data, size);
+	const char *lang;
+
+	if (text == NULL)
+		return ARC_FATAL;
+	lang = arc_lang_guess(text);
+	arc_record_set_text(rec, "text", text);
+	json_object_set_new(rec, "pages", json_integer(1));
+	json_object_set_new(rec, "lang", lang ? json_string(lang) : json_null());
+	json_object_set_new(rec, "ocr", json_pack("{s:s, s:[{s:i, s:s}]}",
+	    "engine", "none", "pages", "page", 1, "source", "text"));
+	free(text);
+	return ARC_OK;
+}
+
+static int
+verify_identity(const json_t *rec, const unsigned char *data, size_t size,
+    struct arc_error *err)
+{
+	const char *want = json_string_value(json_object_get(rec, "sha256"));
+	struct arc_sha256 *h;
+	char got[65];
+
+	if (want == NULL)
+		return ARC_OK;
+	if ((h = arc_sha256_new()) == NULL)
+		return arc_error_set(err, "out of memory");
+	arc_sha256_update(h, data, size);
+	arc_sha256_hex(h, got);
+	arc_sha256_free(h);
+	if (strcmp(got, want) != 0)
+		return arc_error_set(err, "document changed since it was "
+		    "scanned (sha256 differs); scan it again");
+	return ARC_OK;
+}
+
+int
+arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
+{
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+	const char *mime = json_string_value(json_object_get(rec, "mime"));
+	unsigned char *data;
+	size_t size;
+	int st;
+
+	if (path == NULL)
+		return arc_error_set(err, "record has no \"path\"");
+	if (arc_document_load(path, member, ocr->o.max_bytes, &data, &size,
+	    err) != ARC_OK)
+		return ARC_ERR;
+	st = verify_identity(rec, data, size, err);
+	if (st == ARC_OK) {
+		if (mime != NULL && strncmp(mime, "text/plain", 10) == 0)
+			st = read_text(data, size, rec) == ARC_OK ? ARC_OK :
+			    arc_error_set(err, "out of memory");
+		else
+			st = read_pages(ocr, data, size, rec, err);
+	}
+	free(data);
+	return st;
+}

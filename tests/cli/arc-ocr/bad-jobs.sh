@@ -1,0 +1,1 @@
+arc-ocr -j 0 </dev/null

@@ -1,0 +1,1 @@
+arc-ocr --frobnicate </dev/null

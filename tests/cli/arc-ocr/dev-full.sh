@@ -1,0 +1,1 @@
+echo "{\"path\":\"$SAMPLES/undangan-rapat-koordinasi.png\"}" | arc-ocr >/dev/full

@@ -1,0 +1,1 @@
+arc-ocr </dev/null

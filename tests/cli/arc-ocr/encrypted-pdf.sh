@@ -1,0 +1,2 @@
+qpdf --encrypt pengguna pemilik 256 -- "$SAMPLES/surat-keterangan-domisili.pdf" terkunci.pdf
+echo terkunci.pdf | arc-ocr
