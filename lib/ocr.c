@@ -20,6 +20,8 @@
 #define OSD_MIN_CONFIDENCE 2.0f
 /* Skews smaller than this (degrees) are not worth resampling the page. */
 #define SKEW_MIN 0.1f
+/* Ink is darker than this, for finding lines (orientation and skew). */
+#define BINARY_THRESHOLD 160
 /* A background darker than this gray level is flattened to white. */
 #define BACKGROUND_WHITE 225
 
@@ -143,6 +145,9 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 		return NULL;
 	}
 	TessBaseAPISetPageSegMode(ocr->api, PSM_AUTO);
+	/* Office papers have no white-on-black lines worth reading twice:
+	 * retrying every doubtful line inverted costs more than it finds. */
+	TessBaseAPISetVariable(ocr->api, "tessedit_do_invert", "0");
 	if (o->preprocess && have_language("osd")) {
 		if ((ocr->osd = engine("osd")) != NULL)
 			TessBaseAPISetPageSegMode(ocr->osd, PSM_OSD_ONLY);
@@ -185,17 +190,18 @@ replace(PIX **pix, PIX *next)
 	}
 }
 
-/* Turns a page fed sideways or upside down; returns the degrees turned. */
+/* Asks Tesseract's orientation detector how far the page is turned; returns
+ * the clockwise quarter turns that make it upright, or 0 when unsure. */
 static int
-fix_orientation(struct arc_ocr *ocr, PIX **gray, int dpi)
+osd_quarter_turns(struct arc_ocr *ocr, PIX *gray, int dpi)
 {
 	int deg = 0;
 	float conf = 0, script_conf;
 	const char *script;
 	/* OSD needs no more than 150 dpi to see which way lines run. */
 	float scale = dpi > 200 ? 150.0f / dpi : 1.0f;
-	PIX *small = scale < 1 ? pixScaleGrayLI(*gray, scale, scale) :
-	    pixClone(*gray);
+	PIX *small = scale < 1 ? pixScaleGrayLI(gray, scale, scale) :
+	    pixClone(gray);
 
 	if (small == NULL)
 		return 0;
@@ -206,12 +212,37 @@ fix_orientation(struct arc_ocr *ocr, PIX **gray, int dpi)
 		deg = 0;
 	TessBaseAPIClear(ocr->osd);
 	pixDestroy(&small);
-	/* OSD says how far the text is turned clockwise; turning the page on
-	 * clockwise by the rest of the circle brings it upright. */
-	if (deg != 90 && deg != 180 && deg != 270)
+	/* OSD says how far the text is turned clockwise. */
+	return deg == 90 || deg == 180 || deg == 270 ? (360 - deg) / 90 : 0;
+}
+
+/*
+ * Turns a page fed sideways or upside down; returns the degrees turned
+ * clockwise.  Leptonica's count of ascenders and descenders decides in a few
+ * milliseconds for most pages; Tesseract's slower detector (a good part of
+ * a second) is asked only when that count is not sure.
+ */
+static int
+fix_orientation(struct arc_ocr *ocr, PIX **gray, PIX **bin, int dpi)
+{
+	l_float32 up = 0, left = 0;
+	l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+	int quads;
+
+	if (pixOrientDetect(*bin, &up, &left, 0, 0) == 0)
+		makeOrientDecision(up, left, 0, 0, &orient, 0);
+	switch (orient) {
+	case L_TEXT_ORIENT_UP: quads = 0; break;
+	case L_TEXT_ORIENT_LEFT: quads = 1; break;
+	case L_TEXT_ORIENT_DOWN: quads = 2; break;
+	case L_TEXT_ORIENT_RIGHT: quads = 3; break;
+	default: quads = osd_quarter_turns(ocr, *gray, dpi); break;
+	}
+	if (quads == 0)
 		return 0;
-	replace(gray, pixRotateOrth(*gray, (360 - deg) / 90));
-	return 360 - deg;
+	replace(gray, pixRotateOrth(*gray, quads));
+	replace(bin, pixRotateOrth(*bin, quads));
+	return 90 * quads;
 }
 
 /* The gray level most pixels have: the paper. */
@@ -243,19 +274,13 @@ clean_background(PIX **gray)
 }
 
 static float
-fix_skew(PIX **gray)
+fix_skew(PIX **gray, PIX *bin)
 {
 	l_float32 angle = 0, conf = 0;
-	PIX *bin = pixConvertTo1(*gray, 160);
 
-	if (bin == NULL)
-		return 0;
 	if (pixFindSkew(bin, &angle, &conf) != 0 || conf < 3.0f ||
-	    fabsf(angle) < SKEW_MIN) {
-		pixDestroy(&bin);
+	    fabsf(angle) < SKEW_MIN)
 		return 0;
-	}
-	pixDestroy(&bin);
 	replace(gray, pixRotate(*gray, angle * (float)M_PI / 180.0f,
 	    L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
 	return angle;
@@ -309,9 +334,13 @@ ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
 		return arc_error_set(err, "page %d: cannot convert the image",
 		    pageno);
 	if (ocr->o.preprocess) {
-		r->rotation = fix_orientation(ocr, &gray, dpi);
 		r->cleaned = clean_background(&gray);
-		r->skew = fix_skew(&gray);
+		PIX *bin = pixConvertTo1(gray, BINARY_THRESHOLD);
+		if (bin != NULL) {
+			r->rotation = fix_orientation(ocr, &gray, &bin, dpi);
+			r->skew = fix_skew(&gray, bin);
+			pixDestroy(&bin);
+		}
 	}
 	start = seconds();
 	TessBaseAPISetImage2(ocr->api, gray);
