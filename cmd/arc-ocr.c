@@ -1,4 +1,5 @@
 /* arc-ocr: adds the text of each document (Tesseract OCR, or a PDF's own text) to its record. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,7 @@
 #include "arc.h"
 
 static const char usage[] =
-"usage: arc-ocr [-j N] [-l LANGS] [--dpi N] [file ...]\n"
+"usage: arc-ocr [-j N] [-l LANGS] [--dpi N] [--pdf DIR] [file ...]\n"
 "Reads records from arc-scan (or file paths, one per line) and writes them\n"
 "back with the documents' text, page count, language and OCR details.\n"
 "\n"
@@ -17,6 +18,8 @@ static const char usage[] =
 "      --max-pixels N     refuse pages larger than N pixels (default 60000000)\n"
 "      --page-timeout S   give up on a page after S seconds (default 120)\n"
 "      --no-preprocess    do not undo rotation and skew or clean the paper\n"
+"      --pdf DIR          also write a searchable PDF of each document to\n"
+"                         DIR/SHA256.pdf (the scan with its text under it)\n"
 "  -h, --help             show this help\n"
 "      --version          show the version\n"
 "\n"
@@ -24,7 +27,7 @@ static const char usage[] =
 "See arc-ocr(1) and arc-record(5).\n";
 
 enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_PAGE_TIMEOUT, OPT_NO_PREPROCESS,
-	OPT_VERSION };
+	OPT_PDF, OPT_VERSION };
 
 static const struct option options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
@@ -33,6 +36,7 @@ static const struct option options[] = {
 	{ "max-pixels", required_argument, NULL, OPT_MAX_PIXELS },
 	{ "page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT },
 	{ "no-preprocess", no_argument, NULL, OPT_NO_PREPROCESS },
+	{ "pdf", required_argument, NULL, OPT_PDF },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -149,6 +153,9 @@ main(int argc, char **argv)
 		case OPT_NO_PREPROCESS:
 			o.preprocess = 0;
 			break;
+		case OPT_PDF:
+			o.pdf_dir = optarg;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			return arc_cli_finish();
@@ -170,6 +177,11 @@ main(int argc, char **argv)
 	}
 	if (arc_ocr_check_languages(o.lang, &err) != ARC_OK) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	if (o.pdf_dir != NULL && access(o.pdf_dir, W_OK | X_OK) != 0) {
+		arc_cli_diag(o.pdf_dir, 0, "cannot write searchable PDFs here: %s",
+		    strerror(errno));
 		return ARC_EXIT_FATAL;
 	}
 	limit_openmp(argv);

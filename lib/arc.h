@@ -250,6 +250,7 @@ struct arc_ocr_options {
 	size_t max_bytes;        /* per document */
 	int page_timeout;        /* seconds one page may take */
 	int preprocess;          /* undo rotation and skew, clean background */
+	const char *pdf_dir;     /* write searchable PDFs here, or NULL */
 };
 
 #define ARC_OCR_LANG_DEFAULT "ind+eng"
@@ -275,7 +276,7 @@ void arc_ocr_free(struct arc_ocr *ocr);
 
 /*
  * Reads the document a record names and adds "text", "pages", "lang" and
- * "ocr" to it.  ARC_ERR: the document could not be read (err says why);
+ * "ocr" to it, and "pdf" when it wrote a searchable PDF.  ARC_ERR: the document could not be read (err says why);
  * the caller sets the record's "error".
  */
 int arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err);

@@ -10,6 +10,7 @@
 
 #include "arc.h"
 #include "pages.h"
+#include "searchpdf.h"
 
 /* Where Debian's tesseract-ocr-* packages put their data. */
 #define TESSDATA_DEFAULT "/usr/share/tesseract-ocr/5/tessdata"
@@ -31,6 +32,19 @@ struct arc_ocr {
 	TessBaseAPI *osd;      /* orientation detection; NULL without osd data */
 	ETEXT_DESC *monitor;   /* carries the per-page deadline */
 	char version[32];
+	unsigned char *font;   /* Tesseract's pdf.ttf, for searchable PDFs */
+	size_t font_len;
+};
+
+/* How a scanned page was turned into the page Tesseract read, so that the
+ * scan can be placed under the text in a searchable PDF. */
+struct geometry {
+	int w0, h0;            /* the scan */
+	int w1, h1;            /* after scaling to the working resolution */
+	int quads;             /* then quarter turns clockwise */
+	double skew;           /* then degrees clockwise, about the centre */
+	int wp, hp;            /* the page read */
+	int dpi;               /* its resolution */
 };
 
 /* What was done to one page and what came of it. */
@@ -40,6 +54,9 @@ struct page_result {
 	int rotation;          /* degrees turned clockwise to read it */
 	float skew;            /* degrees corrected */
 	int cleaned;           /* background flattened */
+	struct geometry g;
+	struct arc_spdf_word *words;  /* for a searchable PDF, or NULL */
+	int nwords;
 };
 
 void
@@ -159,6 +176,17 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 		arc_ocr_free(ocr);
 		return NULL;
 	}
+	if (o->pdf_dir != NULL) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/pdf.ttf", tessdata_dir());
+		if (arc_document_load(path, NULL, 1 << 20, &ocr->font,
+		    &ocr->font_len, err) != ARC_OK) {
+			arc_error_set(err, "%s: %s (Tesseract's font for "
+			    "searchable PDFs)", path, err->message);
+			arc_ocr_free(ocr);
+			return NULL;
+		}
+	}
 	ocr->monitor = TessMonitorCreate();
 	snprintf(ocr->version, sizeof(ocr->version), "%s", TessVersion());
 	return ocr;
@@ -175,6 +203,7 @@ arc_ocr_free(struct arc_ocr *ocr)
 		TessBaseAPIDelete(ocr->osd);
 	if (ocr->monitor != NULL)
 		TessMonitorDelete(ocr->monitor);
+	free(ocr->font);
 	free(ocr);
 }
 
@@ -321,6 +350,119 @@ seconds(void)
 	return t.tv_sec + t.tv_nsec / 1e9;
 }
 
+/* The words Tesseract found and their boxes, for the text layer. */
+static int
+collect_words(struct arc_ocr *ocr, struct page_result *r)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(ocr->api);
+	int cap = 0, l, t, rr, b;
+
+	if (it == NULL)
+		return ARC_OK;
+	do {
+		char *word = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		if (word == NULL)
+			continue;
+		if (!TessPageIteratorBoundingBox(
+		    TessResultIteratorGetPageIterator(it), RIL_WORD, &l, &t, &rr,
+		    &b) || *word == '\0') {
+			TessDeleteText(word);
+			continue;
+		}
+		if (r->nwords == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct arc_spdf_word *grown = realloc(r->words,
+			    (size_t)cap * sizeof(*grown));
+			if (grown == NULL) {
+				TessDeleteText(word);
+				TessResultIteratorDelete(it);
+				return ARC_FATAL;
+			}
+			r->words = grown;
+		}
+		r->words[r->nwords++] = (struct arc_spdf_word){ strdup(word),
+		    l, t, rr, b };
+		TessDeleteText(word);
+	} while (TessResultIteratorNext(it, RIL_WORD));
+	TessResultIteratorDelete(it);
+	return ARC_OK;
+}
+
+static void
+free_words(struct page_result *r)
+{
+	for (int i = 0; i < r->nwords; i++)
+		free(r->words[i].text);
+	free(r->words);
+	r->words = NULL;
+	r->nwords = 0;
+}
+
+/* Where a point of the scan (pixels, y down) lands on the PDF page
+ * (points, y up), following what was done to the page. */
+static void
+map_point(const struct geometry *g, double x, double y, double *px,
+    double *py)
+{
+	double w = g->w1, h = g->h1, t;
+	double a = g->skew * M_PI / 180.0;
+
+	x *= (double)g->w1 / g->w0;
+	y *= (double)g->h1 / g->h0;
+	for (int i = 0; i < g->quads; i++) {
+		t = x;
+		x = h - y;
+		y = t;
+		t = w;
+		w = h;
+		h = t;
+	}
+	/* pixRotate turns clockwise about the centre, y pointing down. */
+	double cx = w / 2, cy = h / 2, dx = x - cx, dy = y - cy;
+	x = cx + dx * cos(a) - dy * sin(a);
+	y = cy + dx * sin(a) + dy * cos(a);
+	*px = x * 72.0 / g->dpi;
+	*py = (g->hp - y) * 72.0 / g->dpi;
+}
+
+/* The PDF matrix that maps the scan's unit square onto the page. */
+static void
+image_matrix(const struct geometry *g, double cm[6])
+{
+	double x0, y0, x1, y1, x2, y2;
+
+	map_point(g, 0, g->h0, &x0, &y0);       /* image space (0, 0) */
+	map_point(g, g->w0, g->h0, &x1, &y1);   /* (1, 0) */
+	map_point(g, 0, 0, &x2, &y2);           /* (0, 1) */
+	cm[0] = x1 - x0;
+	cm[1] = y1 - y0;
+	cm[2] = x2 - x0;
+	cm[3] = y2 - y0;
+	cm[4] = x0;
+	cm[5] = y0;
+}
+
+static int
+add_pdf_page(struct arc_spdf *pdf, const struct arc_page *page,
+    const struct page_result *r)
+{
+	struct arc_spdf_page pg = {
+		.image = page->pix,
+		.jpeg = page->jpeg,
+		.jpeg_len = page->jpeg_len,
+		.jpeg_spp = page->jpeg_spp,
+		.rendered = page->rendered,
+		.scale = 72.0 / r->g.dpi,
+		.width_px = r->g.wp,
+		.height_px = r->g.hp,
+		.words = r->words,
+		.nwords = r->nwords,
+	};
+
+	image_matrix(&r->g, pg.cm);
+	return arc_spdf_add_page(pdf, &pg);
+}
+
 static int
 ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
     struct page_result *r, struct arc_error *err)
@@ -333,6 +475,10 @@ ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
 	if (gray == NULL)
 		return arc_error_set(err, "page %d: cannot convert the image",
 		    pageno);
+	r->g.w0 = pixGetWidth(pix);
+	r->g.h0 = pixGetHeight(pix);
+	r->g.w1 = pixGetWidth(gray);
+	r->g.h1 = pixGetHeight(gray);
 	if (ocr->o.preprocess) {
 		r->cleaned = clean_background(&gray);
 		PIX *bin = pixConvertTo1(gray, BINARY_THRESHOLD);
@@ -342,6 +488,11 @@ ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
 			pixDestroy(&bin);
 		}
 	}
+	r->g.quads = r->rotation / 90;
+	r->g.skew = r->skew;
+	r->g.wp = pixGetWidth(gray);
+	r->g.hp = pixGetHeight(gray);
+	r->g.dpi = dpi;
 	start = seconds();
 	TessBaseAPISetImage2(ocr->api, gray);
 	TessBaseAPISetSourceResolution(ocr->api, dpi);
@@ -363,6 +514,8 @@ ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
 	}
 	trim(r->text);
 	r->confidence = TessBaseAPIMeanTextConf(ocr->api);
+	if (ocr->o.pdf_dir != NULL && collect_words(ocr, r) != ARC_OK)
+		st = arc_error_set(err, "out of memory");
 out:
 	TessBaseAPIClear(ocr->api);
 	pixDestroy(&gray);
@@ -405,16 +558,18 @@ page_info(int pageno, const struct page_result *r, int from_ocr)
 	    r->cleaned);
 }
 
-/* Reads every page of a document into text, and what was done into pages. */
+/* Reads every page of a document into text, and what was done into pages;
+ * with a PDF folder, also writes the searchable PDF named sha256.pdf. */
 static int
 read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
-    json_t *rec, struct arc_error *err)
+    const char *sha256, json_t *rec, struct arc_error *err)
 {
 	struct arc_pages *pages;
 	struct arc_page page;
 	struct page_result r;
+	struct arc_spdf *pdf = NULL;
 	json_t *info = json_array();
-	char *text = NULL;
+	char *text = NULL, pdf_path[4096] = "";
 	size_t len = 0, cap = 0;
 	int st, n = 0, ocr_pages = 0;
 	long conf_sum = 0;
@@ -426,18 +581,34 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 	if ((st = arc_pages_open(&pages, data, size, ocr->o.max_pixels,
 	    ocr->o.dpi, err)) != ARC_OK)
 		goto out;
+	if (ocr->o.pdf_dir != NULL && (pdf = arc_spdf_begin(ocr->o.pdf_dir,
+	    sha256, ocr->font, ocr->font_len, err)) == NULL) {
+		st = ARC_ERR;
+		arc_pages_free(pages);
+		goto out;
+	}
 	while ((st = arc_pages_next(pages, &page, err)) == ARC_OK) {
 		n++;
 		memset(&r, 0, sizeof(r));
 		if (page.pix != NULL) {
 			st = ocr_page(ocr, page.pix, page.dpi, n, &r, err);
+			if (st == ARC_OK && pdf != NULL &&
+			    add_pdf_page(pdf, &page, &r) != ARC_OK)
+				st = arc_error_set(err, "searchable PDF: cannot "
+				    "write page %d", n);
 			pixDestroy(&page.pix);
-			if (st != ARC_OK)
+			free_words(&r);
+			if (st != ARC_OK) {
+				free(r.text);
 				break;
+			}
 			ocr_pages++;
 			conf_sum += r.confidence;
 		} else {
 			r.text = page.text;
+			/* A PDF that has its own text is searchable already. */
+			arc_spdf_abort(pdf);
+			pdf = NULL;
 		}
 		st = append_page(&text, &len, &cap, r.text, n == 1);
 		json_array_append_new(info, page_info(n, &r, page.text == NULL));
@@ -448,6 +619,12 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 		}
 	}
 	arc_pages_free(pages);
+	if (st == ARC_EOF && pdf != NULL) {
+		snprintf(pdf_path, sizeof(pdf_path), "%s/%s.pdf", ocr->o.pdf_dir,
+		    sha256);
+		st = arc_spdf_commit(pdf, err) == ARC_OK ? ARC_EOF : ARC_ERR;
+		pdf = NULL;
+	}
 	if (st == ARC_EOF) {
 		st = ARC_OK;
 		const char *lang = arc_lang_guess(text);
@@ -461,8 +638,11 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 		    json_integer(conf_sum / ocr_pages) : json_null(),
 		    "pages", info));
 		info = NULL;
+		if (pdf_path[0] != '\0')
+			arc_record_set_text(rec, "pdf", pdf_path);
 	}
 out:
+	arc_spdf_abort(pdf);
 	json_decref(info);
 	free(text);
 	return st;
@@ -487,22 +667,21 @@ read_text(const unsigned char *data, size_t size, json_t *rec)
 	return ARC_OK;
 }
 
+/* Hashes the bytes read: the name of the searchable PDF, and a check that
+ * the document is still the one arc-scan recorded. */
 static int
-verify_identity(const json_t *rec, const unsigned char *data, size_t size,
-    struct arc_error *err)
+identify(const json_t *rec, const unsigned char *data, size_t size,
+    char sha256[65], struct arc_error *err)
 {
 	const char *want = json_string_value(json_object_get(rec, "sha256"));
 	struct arc_sha256 *h;
-	char got[65];
 
-	if (want == NULL)
-		return ARC_OK;
 	if ((h = arc_sha256_new()) == NULL)
 		return arc_error_set(err, "out of memory");
 	arc_sha256_update(h, data, size);
-	arc_sha256_hex(h, got);
+	arc_sha256_hex(h, sha256);
 	arc_sha256_free(h);
-	if (strcmp(got, want) != 0)
+	if (want != NULL && strcmp(sha256, want) != 0)
 		return arc_error_set(err, "document changed since it was "
 		    "scanned (sha256 differs); scan it again");
 	return ARC_OK;
@@ -515,6 +694,7 @@ arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
 	const char *member = json_string_value(json_object_get(rec, "member"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
 	unsigned char *data;
+	char sha256[65];
 	size_t size;
 	int st;
 
@@ -523,13 +703,13 @@ arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
 	if (arc_document_load(path, member, ocr->o.max_bytes, &data, &size,
 	    err) != ARC_OK)
 		return ARC_ERR;
-	st = verify_identity(rec, data, size, err);
+	st = identify(rec, data, size, sha256, err);
 	if (st == ARC_OK) {
 		if (mime != NULL && strncmp(mime, "text/plain", 10) == 0)
 			st = read_text(data, size, rec) == ARC_OK ? ARC_OK :
 			    arc_error_set(err, "out of memory");
 		else
-			st = read_pages(ocr, data, size, rec, err);
+			st = read_pages(ocr, data, size, sha256, rec, err);
 	}
 	free(data);
 	return st;

@@ -148,6 +148,11 @@ next_image(struct arc_pages *p, struct arc_page *page, struct arc_error *err)
 			return ARC_ERR;
 		if (format == IFF_JFIF_JPEG && !jpeg_is_complete(p->data, p->size))
 			return arc_error_set(err, "truncated JPEG (no end marker)");
+		if (format == IFF_JFIF_JPEG && (spp == 1 || spp == 3)) {
+			page->jpeg = p->data;
+			page->jpeg_len = p->size;
+			page->jpeg_spp = spp;
+		}
 		pix = pixReadMem(p->data, p->size);
 	} else {
 		if (p->index > 0 && p->tiff_offset == 0)
@@ -165,7 +170,6 @@ next_image(struct arc_pages *p, struct arc_page *page, struct arc_error *err)
 		return arc_error_set(err, "page %d: corrupt or truncated image",
 		    p->index + 1);
 	page->pix = pix;
-	page->text = NULL;
 	page->dpi = page_dpi(p, pix);
 	p->index++;
 	return ARC_OK;

@@ -11,6 +11,11 @@ struct arc_page {
 	PIX *pix;      /* owned by the caller after arc_pages_next; or NULL */
 	char *text;    /* malloc'd text layer of a PDF page, or NULL */
 	int dpi;       /* resolution of pix */
+	const unsigned char *jpeg;  /* the page's own JPEG bytes (borrowed from
+	                             * the document), for searchable PDFs */
+	size_t jpeg_len;
+	int jpeg_spp;
+	int rendered;  /* pix is a rendering of a PDF page */
 };
 
 struct arc_pages;

@@ -146,6 +146,7 @@ arc_pdf_page(struct arc_pdf *pdf, int index, uint64_t max_pixels, int dpi,
 		goto done;
 	}
 	out->dpi = dpi;
+	out->rendered = 1;
 done:
 	g_free(text);
 	g_object_unref(page);
