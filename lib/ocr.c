@@ -667,6 +667,18 @@ read_text(const unsigned char *data, size_t size, json_t *rec)
 	return ARC_OK;
 }
 
+/* For a path given without arc-scan's "mime": UTF-8 text with no control
+ * characters but line and page breaks and tabs. */
+static int
+looks_like_text(const unsigned char *data, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' &&
+		    data[i] != '\t' && data[i] != '\f')
+			return 0;
+	return size > 0 && arc_utf8_valid((const char *)data, size);
+}
+
 /* Hashes the bytes read: the name of the searchable PDF, and a check that
  * the document is still the one arc-scan recorded. */
 static int
@@ -705,7 +717,8 @@ arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
 		return ARC_ERR;
 	st = identify(rec, data, size, sha256, err);
 	if (st == ARC_OK) {
-		if (mime != NULL && strncmp(mime, "text/plain", 10) == 0)
+		if (mime != NULL ? strncmp(mime, "text/plain", 10) == 0 :
+		    looks_like_text(data, size))
 			st = read_text(data, size, rec) == ARC_OK ? ARC_OK :
 			    arc_error_set(err, "out of memory");
 		else

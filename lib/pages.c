@@ -47,7 +47,14 @@ is_image_format(int format)
 static int
 is_tiff(int format)
 {
-	return format >= IFF_TIFF && format <= IFF_TIFF_JPEG;
+	/* Not a range: Leptonica numbers PNM, GIF and WebP among the TIFFs. */
+	switch (format) {
+	case IFF_TIFF: case IFF_TIFF_PACKBITS: case IFF_TIFF_RLE:
+	case IFF_TIFF_G3: case IFF_TIFF_G4: case IFF_TIFF_LZW:
+	case IFF_TIFF_ZIP: case IFF_TIFF_JPEG:
+		return 1;
+	}
+	return 0;
 }
 
 int
