@@ -81,7 +81,9 @@ int arc_parse_seconds(const char *s, long *out);
 #define ARC_LINE_MAX_DEFAULT (64u << 20)
 
 enum {
-	ARC_READ_PATHS = 1 << 0,  /* a line that is not a JSON object is a file path */
+	/* A line that is not a JSON object is a file path, and a file operand
+	 * that is not text (an image, a PDF) is itself the document. */
+	ARC_READ_PATHS = 1 << 0,
 };
 
 struct arc_reader;

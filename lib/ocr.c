@@ -21,6 +21,11 @@
 #define OSD_MIN_CONFIDENCE 2.0f
 /* Skews smaller than this (degrees) are not worth resampling the page. */
 #define SKEW_MIN 0.1f
+/* Dust on a black-and-white scan: specks up to this many pixels (at 300
+ * dpi) each way: a full stop in 10 pt type is about 7 ... */
+#define DUST_MAX 5
+/* ... and further than this many pixels from anything larger. */
+#define DUST_REACH 8
 /* Ink is darker than this, for finding lines (orientation and skew). */
 #define BINARY_THRESHOLD 160
 /* A background darker than this gray level is flattened to white. */
@@ -161,7 +166,10 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 		arc_ocr_free(ocr);
 		return NULL;
 	}
-	TessBaseAPISetPageSegMode(ocr->api, PSM_AUTO);
+	/* Office papers are one column; automatic layout analysis takes the
+	 * labels of a decree ("Menimbang :", "a.") for a column of their own
+	 * and reads them apart from their text. */
+	TessBaseAPISetPageSegMode(ocr->api, PSM_SINGLE_COLUMN);
 	/* Office papers have no white-on-black lines worth reading twice:
 	 * retrying every doubtful line inverted costs more than it finds. */
 	TessBaseAPISetVariable(ocr->api, "tessedit_do_invert", "0");
@@ -315,16 +323,51 @@ fix_skew(PIX **gray, PIX *bin)
 	return angle;
 }
 
+/*
+ * Removes dust from a black-and-white scan: specks smaller than a full stop
+ * that are not close to a letter, which Tesseract would read as
+ * punctuation.  The dots of i and j, full stops and commas all sit within a
+ * few pixels of a letter, so they stay.  Gray scans need not: Tesseract's
+ * thresholding drops such specks itself.
+ */
+static PIX *
+despeckle(PIX *bin, int dpi)
+{
+	int size = (int)(DUST_MAX * dpi / 300.0 + 0.5);
+	int reach = 2 * (int)(DUST_REACH * dpi / 300.0 + 0.5) + 1;
+	PIX *big, *small, *near;
+
+	if (size < 1)
+		return pixClone(bin);
+	big = pixSelectBySize(bin, size, size, 8, L_SELECT_IF_EITHER,
+	    L_SELECT_IF_GT, NULL);
+	if (big == NULL)
+		return pixClone(bin);
+	small = pixSubtract(NULL, bin, big);
+	near = pixDilateBrick(NULL, big, reach, reach);
+	if (small != NULL && near != NULL) {
+		pixAnd(small, small, near);
+		pixOr(big, big, small);
+	}
+	pixDestroy(&small);
+	pixDestroy(&near);
+	return big;
+}
+
 /* Scales to a resolution Tesseract reads well: 300 dpi from above 400 or
  * below 200. */
 static PIX *
-to_working_gray(PIX *pix, int *dpi)
+to_working_gray(PIX *pix, int *dpi, uint64_t max_pixels)
 {
 	PIX *gray = pixGetDepth(pix) == 8 && pixGetColormap(pix) == NULL ?
 	    pixClone(pix) : pixConvertTo8(pix, 0);
+	float scale = 300.0f / *dpi;
+	double scaled = (double)pixGetWidth(pix) * pixGetHeight(pix) * scale *
+	    scale;
 
-	if (gray != NULL && (*dpi > 400 || (*dpi < 200 && *dpi >= 70))) {
-		float scale = 300.0f / *dpi;
+	/* Enlarging stays within the pixel limit too. */
+	if (gray != NULL && (*dpi > 400 || (*dpi < 200 && *dpi >= 70 &&
+	    scaled <= (double)max_pixels))) {
 		replace(&gray, pixScaleGrayLI(gray, scale, scale));
 		*dpi = 300;
 	}
@@ -467,11 +510,14 @@ static int
 ocr_page(struct arc_ocr *ocr, PIX *pix, int dpi, int pageno,
     struct page_result *r, struct arc_error *err)
 {
-	PIX *gray = to_working_gray(pix, &dpi);
+	PIX *clean = ocr->o.preprocess && pixGetDepth(pix) == 1 ?
+	    despeckle(pix, dpi) : pixClone(pix);
+	PIX *gray = clean ? to_working_gray(clean, &dpi, ocr->o.max_pixels) : NULL;
 	char *text;
 	double start;
 	int st = ARC_OK;
 
+	pixDestroy(&clean);
 	if (gray == NULL)
 		return arc_error_set(err, "page %d: cannot convert the image",
 		    pageno);

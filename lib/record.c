@@ -25,6 +25,7 @@ struct arc_reader {
 
 	char *line;        /* the current line, NUL-terminated */
 	size_t line_cap;
+	int is_document;   /* the open file is a document, not records */
 };
 
 struct arc_reader *
@@ -84,6 +85,30 @@ arc_reader_line(const struct arc_reader *r)
 	return r->lineno;
 }
 
+/*
+ * Whether the file just opened is a document (an image, a PDF) named as an
+ * operand rather than a file of records or paths: its first block holds a
+ * NUL byte or is not UTF-8.  The block stays buffered for reading lines.
+ */
+static int
+is_binary(struct arc_reader *r)
+{
+	ssize_t got;
+	size_t valid;
+
+	do
+		got = read(r->fd, r->buf, r->buf_cap);
+	while (got < 0 && errno == EINTR);
+	if (got <= 0)
+		return 0;
+	r->buf_len = (size_t)got;
+	if (memchr(r->buf, '\0', r->buf_len) != NULL)
+		return 1;
+	valid = arc_utf8_valid_prefix(r->buf, r->buf_len);
+	/* A character cut at the end of the block is not a fault. */
+	return r->buf_len - valid > 3;
+}
+
 /* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be opened. */
 static int
 open_next(struct arc_reader *r, struct arc_error *err)
@@ -104,6 +129,8 @@ open_next(struct arc_reader *r, struct arc_error *err)
 	}
 	if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
 		return arc_error_set(err, "%s", strerror(errno));
+	if (r->flags & ARC_READ_PATHS)
+		r->is_document = is_binary(r);
 	return ARC_OK;
 }
 
@@ -259,6 +286,12 @@ arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
 			st = open_next(r, err);
 			if (st != ARC_OK)
 				return st;
+			if (r->is_document) {
+				close_current(r);
+				r->is_document = 0;
+				*rec = json_pack("{s:s}", "path", r->name);
+				return *rec != NULL ? ARC_OK : ARC_FATAL;
+			}
 		}
 		st = read_line(r, &len, err);
 		if (st == ARC_EOF) {

@@ -3,7 +3,7 @@ cp "$SAMPLES/undangan-rapat-koordinasi.png" baik.png
 head -c 30000 "$SAMPLES/surat-lsm-inggris.jpg" > terpotong.jpg
 head -c 20000 "$SAMPLES/sk-camat-tim-pelayanan.tif" > terpotong.tif
 printf "\211PNG\r\n\032\n" > palsu.png; head -c 2000 /dev/zero >> palsu.png
-printf "bukan gambar" > acak.jpg
+printf "\001\002bukan gambar" > acak.jpg
 {
 	echo terpotong.jpg
 	echo "{\"path\":\"baik.png\"}"
