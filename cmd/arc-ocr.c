@@ -27,7 +27,7 @@ static const char usage[] =
 "See arc-ocr(1) and arc-record(5).\n";
 
 enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_PAGE_TIMEOUT, OPT_NO_PREPROCESS,
-	OPT_PDF, OPT_VERSION };
+	OPT_PDF, };
 
 static const struct option options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
@@ -37,8 +37,7 @@ static const struct option options[] = {
 	{ "page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT },
 	{ "no-preprocess", no_argument, NULL, OPT_NO_PREPROCESS },
 	{ "pdf", required_argument, NULL, OPT_PDF },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
+	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -156,23 +155,8 @@ main(int argc, char **argv)
 		case OPT_PDF:
 			o.pdf_dir = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return arc_cli_finish();
-		case OPT_VERSION:
-			arc_cli_version();
-			return arc_cli_finish();
-		case ':':
-			arc_cli_usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
-			return ARC_EXIT_FATAL;
 		default:
-			if (optopt != 0)
-				arc_cli_usage_error("unknown option '-%c'", optopt);
-			else
-				arc_cli_usage_error("unknown option '%s'",
-				    argv[optind - 1]);
-			return ARC_EXIT_FATAL;
+			return arc_cli_common_option(c, usage, argv);
 		}
 	}
 	if (arc_ocr_check_languages(o.lang, &err) != ARC_OK) {

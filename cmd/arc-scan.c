@@ -25,15 +25,14 @@ static const char usage[] =
 "Exit status: 0 all documents recorded, 1 some could not be read, 2 error.\n"
 "See arc-scan(1) and arc-record(5).\n";
 
-enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_VERSION };
+enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO };
 
 static const struct option options[] = {
 	{ "recursive", no_argument, NULL, 'r' },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
 	{ "max-unpacked", required_argument, NULL, OPT_MAX_UNPACKED },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
+	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -120,24 +119,8 @@ main(int argc, char **argv)
 				return ARC_EXIT_FATAL;
 			}
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return arc_cli_finish();
-		case OPT_VERSION:
-			arc_cli_version();
-			return arc_cli_finish();
-		case ':':
-			arc_cli_usage_error("option '%s' needs a value",
-			    argv[optind - 1]);
-			return ARC_EXIT_FATAL;
 		default:
-			if (optopt != 0)
-				arc_cli_usage_error("unknown option '-%c'",
-				    optopt);
-			else
-				arc_cli_usage_error("unknown option '%s'",
-				    argv[optind - 1]);
-			return ARC_EXIT_FATAL;
+			return arc_cli_common_option(c, usage, argv);
 		}
 	}
 	if (optind == argc && isatty(STDIN_FILENO)) {

@@ -57,6 +57,17 @@ void arc_cli_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 void arc_cli_version(void);
 
+/* The options every program has, for its struct option array, and their
+ * handling: a getopt_long loop (optstring starting with ':' and holding
+ * 'h') passes every value it does not know here, and returns what this
+ * returns: the exit status after --help or --version, or 2 after an
+ * unknown option or a missing value. */
+#define ARC_CLI_OPT_VERSION 0x1000
+#define ARC_CLI_COMMON_OPTIONS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, ARC_CLI_OPT_VERSION }
+int arc_cli_common_option(int c, const char *usage, char **argv);
+
 /*
  * Sends what libraries print on their own (libpng, libtiff, libjpeg
  * warnings without a file name) to /dev/null; arc's diagnostics keep the

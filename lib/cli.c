@@ -1,5 +1,6 @@
 /* cli.c: what every arc program shares at its edges: diagnostics, exit status, stdout. */
 #include <errno.h>
+#include <getopt.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <langinfo.h>
@@ -140,6 +141,28 @@ arc_cli_finish(void)
 		return ARC_EXIT_FATAL;
 	}
 	return run_status;
+}
+
+int
+arc_cli_common_option(int c, const char *usage, char **argv)
+{
+	switch (c) {
+	case 'h':
+		fputs(usage, stdout);
+		return arc_cli_finish();
+	case ARC_CLI_OPT_VERSION:
+		arc_cli_version();
+		return arc_cli_finish();
+	case ':':
+		arc_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+		return ARC_EXIT_FATAL;
+	default:
+		if (optopt != 0)
+			arc_cli_usage_error("unknown option '-%c'", optopt);
+		else
+			arc_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		return ARC_EXIT_FATAL;
+	}
 }
 
 int
