@@ -27,7 +27,7 @@ static const char usage[] =
 "See arc-ocr(1) and arc-record(5).\n";
 
 enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_PAGE_TIMEOUT, OPT_NO_PREPROCESS,
-	OPT_PDF, };
+	OPT_PDF };
 
 static const struct option options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
