@@ -7,12 +7,13 @@
 #include "arc.h"
 
 static const char usage[] =
-"usage: arc-scan [-r] [--settle SECONDS] [--max-unpacked SIZE] [--max-ratio N]\n"
-"                [file|folder ...]\n"
+"usage: arc-scan [-r] [-j N] [--settle SECONDS] [--max-unpacked SIZE]\n"
+"                [--max-ratio N] [file|folder ...]\n"
 "Writes one JSON record per document found in the files, folders and\n"
 "zip/tar/7z archives given (or named one per line on standard input).\n"
 "\n"
 "  -r, --recursive        scan subfolders too\n"
+"  -j, --jobs N           files read at once (default: number of cores)\n"
 "      --settle SECONDS   leave files modified in the last SECONDS for the\n"
 "                         next run (a scanner may still be writing them)\n"
 "      --max-unpacked SIZE  refuse an archive that unpacks to more than SIZE\n"
@@ -29,6 +30,7 @@ enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO };
 
 static const struct option options[] = {
 	{ "recursive", no_argument, NULL, 'r' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
 	{ "max-unpacked", required_argument, NULL, OPT_MAX_UNPACKED },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
@@ -86,15 +88,25 @@ main(int argc, char **argv)
 	struct arc_scan *scan;
 	struct arc_error err;
 	char *end;
+	long jobs;
 	int c, st = ARC_OK;
 
 	arc_cli_init("arc-scan");
 	arc_scan_options_default(&o);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":rh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":rj:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			o.recurse = 1;
+			break;
+		case 'j':
+			if (arc_parse_seconds(optarg, &jobs) != ARC_OK ||
+			    jobs < 1 || jobs > 64) {
+				arc_cli_usage_error("--jobs: '%s' is not a number "
+				    "from 1 to 64", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			o.jobs = (int)jobs;
 			break;
 		case OPT_SETTLE:
 			if (arc_parse_seconds(optarg, &o.settle) != ARC_OK) {
@@ -136,6 +148,8 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc && st == ARC_OK; i++)
 		st = strcmp(argv[i], "-") == 0 ? scan_stdin(scan) :
 		    arc_scan_path(scan, argv[i]);
+	if (arc_scan_finish(scan) != ARC_OK)
+		st = ARC_FATAL;
 	arc_scan_free(scan);
 	c = arc_cli_finish();
 	return st == ARC_OK ? c : ARC_EXIT_FATAL;

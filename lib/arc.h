@@ -179,6 +179,7 @@ struct arc_scan_options {
 	time_t now;              /* "now" for settle; 0 is the current time */
 	uint64_t max_unpacked;   /* cap on bytes read out of one archive */
 	double max_ratio;        /* cap on unpacked bytes / archive size */
+	int jobs;                /* files read at once (threads) */
 };
 
 #define ARC_SCAN_MAX_UNPACKED_DEFAULT (8ull << 30)
@@ -196,7 +197,8 @@ enum arc_scan_event {
 };
 
 /*
- * Called for every event.  For ARC_SCAN_RECORD, rec is borrowed: the
+ * Called for every event, on the thread that called arc_scan_path or
+ * arc_scan_finish.  For ARC_SCAN_RECORD, rec is borrowed: the
  * callback writes it and returns; message is the record's error, or NULL.
  * file names what the event is about; member is the archive member or NULL.
  * A nonzero return stops the scan (stdout failed).
@@ -210,9 +212,17 @@ struct arc_scan *arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn,
     void *ctx, struct arc_error *err);
 void arc_scan_free(struct arc_scan *s);
 
-/* Scans a file or folder given by the user; ARC_FATAL if the callback asked
- * to stop or memory ran out, otherwise ARC_OK (failures go to the callback). */
+/*
+ * Scans a file or folder given by the user: folders are walked here, files
+ * read on worker threads, and the callback called on this thread, in walk
+ * order, as they finish.  ARC_FATAL if the callback asked to stop or memory
+ * ran out, otherwise ARC_OK (failures go to the callback).
+ */
 int arc_scan_path(struct arc_scan *s, const char *path);
+
+/* Waits for the files still being read and passes on their events; after
+ * it, arc_scan_path refuses.  ARC_FATAL as for arc_scan_path. */
+int arc_scan_finish(struct arc_scan *s);
 
 /* ---- Reading a document's bytes (document.c) ---------------------------- */
 
@@ -228,6 +238,32 @@ int arc_document_load(const char *path, const char *member, size_t max_bytes,
 /* Checks a name from inside an archive: returns NULL if it is safe, or why
  * not (absolute, "..", control characters, invalid UTF-8, empty). */
 const char *arc_member_name_problem(const char *name);
+
+/* ---- Ordered work queue (queue.c) ------------------------------------------ */
+
+/* Runs on a worker thread; worker is that thread's own context. */
+typedef void (*arc_queue_run_fn)(void *worker, void *item);
+
+/* Called on the submitting thread for every item, in submission order,
+ * after its run; stopped says an earlier call asked to stop (the item is
+ * then only to be freed).  Nonzero asks to stop. */
+typedef int (*arc_queue_done_fn)(void *ctx, void *item, int stopped);
+
+struct arc_queue;
+
+/* Starts nworkers threads; NULL when none could start. */
+struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
+    arc_queue_run_fn run, arc_queue_done_fn done, void *ctx);
+
+/*
+ * Queues item (ready: nothing to run, only its place in the order).  Hands
+ * back finished items meanwhile, and waits while a few per worker are in
+ * flight.  ARC_FATAL once a done call asked to stop.
+ */
+int arc_queue_submit(struct arc_queue *q, void *item, int ready);
+
+/* Waits for every item, hands them back, ends the threads and frees q. */
+int arc_queue_finish(struct arc_queue *q);
 
 /* ---- Parallel record processing (pool.c) --------------------------------- */
 

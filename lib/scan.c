@@ -13,16 +13,41 @@
 #include "arc.h"
 #include "private.h"
 
-struct arc_scan {
-	struct arc_scan_options o;
-	arc_scan_fn fn;
-	void *ctx;
+/* What one worker thread needs to read documents: its own libmagic handle
+ * (libmagic is not thread-safe), hash and buffers. */
+struct digester {
 	struct arc_mime *mime;
 	struct arc_sha256 *sha;
 	unsigned char *chunk;    /* read buffer */
 	unsigned char *head;     /* a document's first bytes, for libmagic */
 	size_t head_len;
 	uint64_t doc_size;       /* bytes of the current document so far */
+};
+
+/* Something to tell the caller, kept until its turn comes. */
+struct event {
+	enum arc_scan_event ev;
+	char *file, *member, *message;
+	json_t *rec;
+};
+
+/* One file to read on a worker, or only events to pass on in order. */
+struct job {
+	char *path;
+	int fd;                  /* -1 for a job of events only */
+	struct event *events;
+	int nevents, cap;
+	int oom;                 /* an event was lost to lack of memory */
+	const struct arc_scan_options *options;
+};
+
+struct arc_scan {
+	struct arc_scan_options o;
+	arc_scan_fn fn;
+	void *ctx;
+	struct digester *digesters;
+	int nworkers;
+	struct arc_queue *queue;
 	char root[PATH_MAX];     /* real path of the folder being walked */
 	int stopped;             /* the callback asked to stop */
 };
@@ -37,16 +62,45 @@ struct digest {
 void
 arc_scan_options_default(struct arc_scan_options *o)
 {
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
 	memset(o, 0, sizeof(*o));
+	o->jobs = cores > 0 ? (int)cores : 1;
 	o->max_unpacked = ARC_SCAN_MAX_UNPACKED_DEFAULT;
 	o->max_ratio = ARC_SCAN_MAX_RATIO_DEFAULT;
 }
+
+static void
+digester_free(struct digester *d)
+{
+	arc_mime_free(d->mime);
+	arc_sha256_free(d->sha);
+	free(d->chunk);
+	free(d->head);
+}
+
+static int
+digester_init(struct digester *d, struct arc_error *err)
+{
+	d->chunk = malloc(ARC_READ_CHUNK);
+	d->head = malloc(ARC_MIME_HEAD);
+	d->sha = arc_sha256_new();
+	if (d->chunk == NULL || d->head == NULL || d->sha == NULL)
+		return arc_error_set(err, "out of memory");
+	if ((d->mime = arc_mime_new(err)) == NULL)
+		return ARC_ERR;
+	return ARC_OK;
+}
+
+static void run_job(void *worker, void *item);
+static int job_done(void *ctx, void *item, int stopped);
 
 struct arc_scan *
 arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
     struct arc_error *err)
 {
 	struct arc_scan *s = calloc(1, sizeof(*s));
+	void *wctx[64];
 
 	if (s == NULL) {
 		arc_error_set(err, "out of memory");
@@ -57,19 +111,37 @@ arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
 		s->o.now = time(NULL);
 	s->fn = fn;
 	s->ctx = ctx;
-	s->chunk = malloc(ARC_READ_CHUNK);
-	s->head = malloc(ARC_MIME_HEAD);
-	s->sha = arc_sha256_new();
-	if (s->chunk == NULL || s->head == NULL || s->sha == NULL) {
+	s->nworkers = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
+	if ((s->digesters = calloc((size_t)s->nworkers,
+	    sizeof(*s->digesters))) == NULL) {
 		arc_error_set(err, "out of memory");
-		arc_scan_free(s);
+		free(s);
 		return NULL;
 	}
-	if ((s->mime = arc_mime_new(err)) == NULL) {
+	for (int i = 0; i < s->nworkers; i++) {
+		if (digester_init(&s->digesters[i], err) != ARC_OK) {
+			s->nworkers = i + 1;
+			arc_scan_free(s);
+			return NULL;
+		}
+		wctx[i] = &s->digesters[i];
+	}
+	if ((s->queue = arc_queue_new(wctx, s->nworkers, run_job, job_done,
+	    s)) == NULL) {
+		arc_error_set(err, "cannot start worker threads");
 		arc_scan_free(s);
 		return NULL;
 	}
 	return s;
+}
+
+int
+arc_scan_finish(struct arc_scan *s)
+{
+	if (s->queue != NULL && arc_queue_finish(s->queue) != ARC_OK)
+		s->stopped = 1;
+	s->queue = NULL;
+	return s->stopped ? ARC_FATAL : ARC_OK;
 }
 
 void
@@ -77,21 +149,53 @@ arc_scan_free(struct arc_scan *s)
 {
 	if (s == NULL)
 		return;
-	arc_mime_free(s->mime);
-	arc_sha256_free(s->sha);
-	free(s->chunk);
-	free(s->head);
+	arc_scan_finish(s);
+	for (int i = 0; i < s->nworkers; i++)
+		digester_free(&s->digesters[i]);
+	free(s->digesters);
 	free(s);
 }
 
 /* ---- events ---- */
 
+static char *
+dup_or_null(const char *p)
+{
+	return p != NULL ? strdup(p) : NULL;
+}
+
+/* Keeps an event for its turn; rec is taken over. */
 static void
-tell(struct arc_scan *s, enum arc_scan_event ev, const char *file,
+add_event(struct job *job, enum arc_scan_event ev, const char *file,
+    const char *member, json_t *rec, const char *message)
+{
+	struct event *e;
+
+	if (job->nevents == job->cap) {
+		int cap = job->cap ? job->cap * 2 : 4;
+		struct event *grown = realloc(job->events,
+		    (size_t)cap * sizeof(*grown));
+		if (grown == NULL) {
+			json_decref(rec);
+			job->oom = 1;
+			return;
+		}
+		job->events = grown;
+		job->cap = cap;
+	}
+	e = &job->events[job->nevents++];
+	e->ev = ev;
+	e->file = dup_or_null(file);
+	e->member = dup_or_null(member);
+	e->message = dup_or_null(message);
+	e->rec = rec;
+}
+
+static void
+tell(struct job *job, enum arc_scan_event ev, const char *file,
     const char *member, const char *message)
 {
-	if (!s->stopped && s->fn(s->ctx, ev, file, member, NULL, message) != 0)
-		s->stopped = 1;
+	add_event(job, ev, file, member, NULL, message);
 }
 
 /* Starts a record for path (and member); NULL when out of memory. */
@@ -118,26 +222,23 @@ set_mtime(json_t *rec, time_t t)
 	return json_object_set_new(rec, "mtime", json_string(iso));
 }
 
-/* Hands a finished record to the callback and drops it. */
+/* Queues a finished record (with its error, if any). */
 static void
-emit(struct arc_scan *s, json_t *rec, const char *path, const char *member,
+emit(struct job *job, json_t *rec, const char *path, const char *member,
     const char *error)
 {
-	if (rec == NULL) {
-		s->stopped = 1;  /* out of memory */
+	if (rec == NULL || (error != NULL &&
+	    arc_record_set_error(rec, "scan", error) != ARC_OK)) {
+		json_decref(rec);
+		job->oom = 1;
 		return;
 	}
-	if (error != NULL && arc_record_set_error(rec, "scan", error) != ARC_OK)
-		s->stopped = 1;
-	if (!s->stopped &&
-	    s->fn(s->ctx, ARC_SCAN_RECORD, path, member, rec, error) != 0)
-		s->stopped = 1;
-	json_decref(rec);
+	add_event(job, ARC_SCAN_RECORD, path, member, rec, error);
 }
 
 /* A document that could not be read: a record with "error", so nothing is lost. */
 static void
-emit_error(struct arc_scan *s, const char *path, const char *member,
+emit_error(struct job *job, const char *path, const char *member,
     const struct stat *st, const char *error)
 {
 	json_t *rec = record_new(path, member);
@@ -146,11 +247,11 @@ emit_error(struct arc_scan *s, const char *path, const char *member,
 		json_object_set_new(rec, "size", json_integer(st->st_size));
 		set_mtime(rec, st->st_mtime);
 	}
-	emit(s, rec, path, member, error);
+	emit(job, rec, path, member, error);
 }
 
 static void
-emit_document(struct arc_scan *s, const char *path, const char *member,
+emit_document(struct job *job, const char *path, const char *member,
     const struct digest *d, time_t mtime)
 {
 	json_t *rec = record_new(path, member);
@@ -163,40 +264,123 @@ emit_document(struct arc_scan *s, const char *path, const char *member,
 		json_decref(rec);
 		rec = NULL;
 	}
-	emit(s, rec, path, member, NULL);
+	emit(job, rec, path, member, NULL);
+}
+
+static struct job *
+job_new(struct arc_scan *s, const char *path, int fd)
+{
+	struct job *job = calloc(1, sizeof(*job));
+
+	if (job != NULL && (job->path = strdup(path)) == NULL) {
+		free(job);
+		job = NULL;
+	}
+	if (job != NULL) {
+		job->fd = fd;
+		job->options = &s->o;
+	}
+	return job;
+}
+
+/* Hands the job's events to the caller, in order, and frees it. */
+static int
+job_done(void *ctx, void *item, int stopped)
+{
+	struct arc_scan *s = ctx;
+	struct job *job = item;
+	int stop = stopped || job->oom;
+
+	for (int i = 0; i < job->nevents; i++) {
+		struct event *e = &job->events[i];
+		if (!stop && s->fn(s->ctx, e->ev, e->file, e->member, e->rec,
+		    e->message) != 0)
+			stop = 1;
+		free(e->file);
+		free(e->member);
+		free(e->message);
+		json_decref(e->rec);
+	}
+	free(job->events);
+	free(job->path);
+	free(job);
+	return stop;
+}
+
+/* Queues a job: a file for a worker to read (fd >= 0), or events only. */
+static void
+submit(struct arc_scan *s, struct job *job)
+{
+	if (job == NULL) {
+		s->stopped = 1;
+		return;
+	}
+	if (arc_queue_submit(s->queue, job, job->fd < 0) != ARC_OK)
+		s->stopped = 1;
+}
+
+/* An event met while walking folders, passed on in its place. */
+static void
+walk_event(struct arc_scan *s, enum arc_scan_event ev, const char *file,
+    const char *message)
+{
+	struct job *job = job_new(s, file, -1);
+
+	if (job != NULL)
+		tell(job, ev, file, NULL, message);
+	submit(s, job);
+}
+
+static void
+walk_error(struct arc_scan *s, const char *path, const struct stat *st,
+    const char *error)
+{
+	struct job *job = job_new(s, path, -1);
+
+	if (job != NULL)
+		emit_error(job, path, NULL, st, error);
+	submit(s, job);
 }
 
 /* ---- digesting: hash and content type in one pass ---- */
 
+/* A worker reading one job's file. */
+struct work {
+	struct job *job;
+	struct digester *d;
+	const struct arc_scan_options *o;
+};
+
 static void
-digest_begin(struct arc_scan *s)
+digest_begin(struct work *w)
 {
-	arc_sha256_reset(s->sha);
-	s->head_len = 0;
-	s->doc_size = 0;
+	arc_sha256_reset(w->d->sha);
+	w->d->head_len = 0;
+	w->d->doc_size = 0;
 }
 
 static void
-digest_feed(struct arc_scan *s, const unsigned char *p, size_t n)
+digest_feed(struct work *w, const unsigned char *p, size_t n)
 {
-	size_t room = ARC_MIME_HEAD - s->head_len;
+	size_t room = ARC_MIME_HEAD - w->d->head_len;
 
 	if (room > 0) {
 		size_t take = n < room ? n : room;
-		memcpy(s->head + s->head_len, p, take);
-		s->head_len += take;
+		memcpy(w->d->head + w->d->head_len, p, take);
+		w->d->head_len += take;
 	}
-	arc_sha256_update(s->sha, p, n);
-	s->doc_size += n;
+	arc_sha256_update(w->d->sha, p, n);
+	w->d->doc_size += n;
 }
 
+/* Ends the hash; mime is the content type when already known, else NULL. */
 static void
-digest_end(struct arc_scan *s, struct digest *d)
+digest_end(struct work *w, struct digest *d, const char *mime)
 {
-	arc_sha256_hex(s->sha, d->sha256);
-	snprintf(d->mime, sizeof(d->mime), "%s",
-	    arc_mime_of(s->mime, s->head, s->head_len));
-	d->size = s->doc_size;
+	arc_sha256_hex(w->d->sha, d->sha256);
+	snprintf(d->mime, sizeof(d->mime), "%s", mime != NULL ? mime :
+	    arc_mime_of(w->d->mime, w->d->head, w->d->head_len));
+	d->size = w->d->doc_size;
 }
 
 /* Reads up to len bytes, retrying short reads; returns bytes read or -1. */
@@ -221,16 +405,16 @@ read_full(int fd, unsigned char *buf, size_t len)
 
 /* Hashes fd from its current offset to the end. */
 static int
-digest_fd(struct arc_scan *s, int fd, struct digest *d)
+digest_fd(struct work *w, int fd, struct digest *d, const char *mime)
 {
 	ssize_t n;
 
-	digest_begin(s);
-	while ((n = read_full(fd, s->chunk, ARC_READ_CHUNK)) > 0)
-		digest_feed(s, s->chunk, (size_t)n);
+	digest_begin(w);
+	while ((n = read_full(fd, w->d->chunk, ARC_READ_CHUNK)) > 0)
+		digest_feed(w, w->d->chunk, (size_t)n);
 	if (n < 0)
 		return ARC_ERR;
-	digest_end(s, d);
+	digest_end(w, d, mime);
 	return ARC_OK;
 }
 
@@ -280,18 +464,18 @@ enum { CONTAINER_DONE, CONTAINER_NOT };
  * Returns NULL while within them, else why the archive is refused.
  */
 static const char *
-over_caps(const struct arc_scan *s, uint64_t unpacked, uint64_t archive_size,
+over_caps(const struct work *w, uint64_t unpacked, uint64_t archive_size,
     char *why, size_t whysz)
 {
-	if (unpacked > s->o.max_unpacked) {
+	if (unpacked > w->o->max_unpacked) {
 		snprintf(why, whysz, "archive unpacks to more than %llu bytes; "
-		    "refused", (unsigned long long)s->o.max_unpacked);
+		    "refused", (unsigned long long)w->o->max_unpacked);
 		return why;
 	}
 	if (unpacked > ARC_SCAN_RATIO_GRACE &&
-	    (double)unpacked > s->o.max_ratio * (double)(archive_size ? archive_size : 1)) {
+	    (double)unpacked > w->o->max_ratio * (double)(archive_size ? archive_size : 1)) {
 		snprintf(why, whysz, "archive expands more than %g times its "
-		    "size (a zip bomb?); refused", s->o.max_ratio);
+		    "size (a zip bomb?); refused", w->o->max_ratio);
 		return why;
 	}
 	return NULL;
@@ -300,16 +484,16 @@ over_caps(const struct arc_scan *s, uint64_t unpacked, uint64_t archive_size,
 /* Reads the current member; ARC_OK with d filled, ARC_ERR member unreadable
  * (err says why), ARC_FATAL archive broken or over its caps (err says why). */
 static int
-digest_member(struct arc_scan *s, struct archive *a, const char *name,
+digest_member(struct work *w, struct archive *a, const char *name,
     uint64_t *unpacked, uint64_t archive_size, struct digest *d,
     struct arc_error *err)
 {
 	char why[256];
 	la_ssize_t n;
 
-	digest_begin(s);
+	digest_begin(w);
 	for (;;) {
-		n = archive_read_data(a, s->chunk, ARC_READ_CHUNK);
+		n = archive_read_data(a, w->d->chunk, ARC_READ_CHUNK);
 		if (n == 0)
 			break;
 		if (n == ARCHIVE_WARN)
@@ -324,19 +508,19 @@ digest_member(struct arc_scan *s, struct archive *a, const char *name,
 			return ARC_FATAL;
 		}
 		*unpacked += (uint64_t)n;
-		if (over_caps(s, *unpacked, archive_size, why, sizeof(why))) {
+		if (over_caps(w, *unpacked, archive_size, why, sizeof(why))) {
 			arc_error_set(err, "%s", why);
 			return ARC_FATAL;
 		}
-		digest_feed(s, s->chunk, (size_t)n);
+		digest_feed(w, w->d->chunk, (size_t)n);
 	}
-	digest_end(s, d);
+	digest_end(w, d, NULL);
 	return ARC_OK;
 }
 
 /* One entry of an archive; returns ARC_FATAL when the archive must be left. */
 static int
-scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
+scan_member(struct work *w, struct archive *a, struct archive_entry *e,
     const char *path, const struct stat *ast, uint64_t *unpacked,
     struct arc_error *aerr)
 {
@@ -352,40 +536,40 @@ scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
 	if ((problem = arc_member_name_problem(name)) != NULL) {
 		snprintf(msg, sizeof(msg), "unsafe member name: %s; not read",
 		    problem);
-		emit_error(s, path, name, NULL, msg);
+		emit_error(w->job, path, name, NULL, msg);
 		return ARC_OK;
 	}
 	if (member_is_hidden(name))
 		return ARC_OK;
 	if (archive_entry_hardlink(e) != NULL ||
 	    archive_entry_filetype(e) == AE_IFLNK) {
-		tell(s, ARC_SCAN_NOTICE, path, name,
+		tell(w->job, ARC_SCAN_NOTICE, path, name,
 		    "link inside an archive; not followed");
 		return ARC_OK;
 	}
 	if (archive_entry_filetype(e) != AE_IFREG) {
-		tell(s, ARC_SCAN_NOTICE, path, name,
+		tell(w->job, ARC_SCAN_NOTICE, path, name,
 		    "not a regular file; skipped");
 		return ARC_OK;
 	}
 	if (archive_entry_is_data_encrypted(e)) {
-		emit_error(s, path, name, NULL,
+		emit_error(w->job, path, name, NULL,
 		    "encrypted; cannot be read without the password");
 		return ARC_OK;
 	}
-	st = digest_member(s, a, name, unpacked, (uint64_t)ast->st_size, &d, &err);
+	st = digest_member(w, a, name, unpacked, (uint64_t)ast->st_size, &d, &err);
 	if (st == ARC_FATAL) {
 		*aerr = err;
 		return ARC_FATAL;
 	}
 	if (st == ARC_ERR) {
-		emit_error(s, path, name, NULL, err.message);
+		emit_error(w->job, path, name, NULL, err.message);
 		return ARC_OK;
 	}
-	emit_document(s, path, name, &d, archive_entry_mtime_is_set(e) ?
+	emit_document(w->job, path, name, &d, archive_entry_mtime_is_set(e) ?
 	    archive_entry_mtime(e) : ast->st_mtime);
 	if (arc_mime_is_container(d.mime))
-		tell(s, ARC_SCAN_NOTICE, path, name,
+		tell(w->job, ARC_SCAN_NOTICE, path, name,
 		    "archive inside an archive; recorded, not opened");
 	return ARC_OK;
 }
@@ -396,7 +580,7 @@ scan_member(struct arc_scan *s, struct archive *a, struct archive_entry *e,
  * plain document.
  */
 static int
-scan_container(struct arc_scan *s, int fd, const char *path,
+scan_container(struct work *w, int fd, const char *path,
     const struct stat *st, const char *mime)
 {
 	struct arc_error err;
@@ -412,10 +596,10 @@ scan_container(struct arc_scan *s, int fd, const char *path,
 	    (a = arc_container_open(fd, &err)) == NULL) {
 		if (compressed_only)
 			return CONTAINER_NOT;
-		emit_error(s, path, NULL, st, "broken archive");
+		emit_error(w->job, path, NULL, st, "broken archive");
 		return CONTAINER_DONE;
 	}
-	for (; !s->stopped; members++) {
+	for (;; members++) {
 		r = archive_read_next_header(a, &e);
 		if (r == ARCHIVE_EOF)
 			break;
@@ -426,16 +610,16 @@ scan_container(struct arc_scan *s, int fd, const char *path,
 			}
 			arc_error_set(&err, "broken or encrypted archive: %s",
 			    archive_error_string(a));
-			emit_error(s, path, NULL, st, err.message);
+			emit_error(w->job, path, NULL, st, err.message);
 			break;
 		}
-		if (scan_member(s, a, e, path, st, &unpacked, &err) == ARC_FATAL) {
-			emit_error(s, path, NULL, st, err.message);
+		if (scan_member(w, a, e, path, st, &unpacked, &err) == ARC_FATAL) {
+			emit_error(w->job, path, NULL, st, err.message);
 			break;
 		}
 	}
 	if (r == ARCHIVE_EOF && members == 0)
-		tell(s, ARC_SCAN_NOTICE, path, NULL, "empty archive");
+		tell(w->job, ARC_SCAN_NOTICE, path, NULL, "empty archive");
 	archive_read_free(a);
 	return CONTAINER_DONE;
 }
@@ -444,7 +628,7 @@ scan_container(struct arc_scan *s, int fd, const char *path,
 
 /* Records the regular file open on fd (which this function closes). */
 static void
-scan_open_file(struct arc_scan *s, int fd, const char *path)
+scan_open_file(struct work *w, int fd, const char *path)
 {
 	struct stat st;
 	struct digest d;
@@ -452,55 +636,66 @@ scan_open_file(struct arc_scan *s, int fd, const char *path)
 	ssize_t n;
 
 	if (fstat(fd, &st) != 0) {
-		emit_error(s, path, NULL, NULL, strerror(errno));
+		emit_error(w->job, path, NULL, NULL, strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		tell(w->job, ARC_SCAN_NOTICE, path, NULL,
 		    "not a regular file; skipped");
 		goto out;
 	}
 	/* A file dated well in the future has a wrong clock behind it, not a
 	 * scanner still writing: waiting would skip it forever. */
-	if (s->o.settle > 0 && st.st_mtime > s->o.now - s->o.settle &&
-	    st.st_mtime <= s->o.now + 60) {
+	if (w->o->settle > 0 && st.st_mtime > w->o->now - w->o->settle &&
+	    st.st_mtime <= w->o->now + 60) {
 		snprintf(msg, sizeof(msg), "modified less than %ld s ago; "
-		    "left for the next run", s->o.settle);
-		tell(s, ARC_SCAN_NOTICE, path, NULL, msg);
+		    "left for the next run", w->o->settle);
+		tell(w->job, ARC_SCAN_NOTICE, path, NULL, msg);
 		goto out;
 	}
 	/* The head says what it is: a container is walked, anything else hashed. */
-	if ((n = read_full(fd, s->chunk, ARC_MIME_HEAD)) < 0) {
-		emit_error(s, path, NULL, &st, strerror(errno));
+	if ((n = read_full(fd, w->d->chunk, ARC_MIME_HEAD)) < 0) {
+		emit_error(w->job, path, NULL, &st, strerror(errno));
 		goto out;
 	}
 	snprintf(mime, sizeof(mime), "%s",
-	    arc_mime_of(s->mime, s->chunk, (size_t)n));
+	    arc_mime_of(w->d->mime, w->d->chunk, (size_t)n));
 	if (arc_mime_is_container(mime)) {
-		if (scan_container(s, fd, path, &st, mime) == CONTAINER_DONE)
+		if (scan_container(w, fd, path, &st, mime) == CONTAINER_DONE)
 			goto out;
 		if (lseek(fd, 0, SEEK_SET) != 0) {
-			emit_error(s, path, NULL, &st, strerror(errno));
+			emit_error(w->job, path, NULL, &st, strerror(errno));
 			goto out;
 		}
-		if (digest_fd(s, fd, &d) != ARC_OK) {
-			emit_error(s, path, NULL, &st, strerror(errno));
+		if (digest_fd(w, fd, &d, mime) != ARC_OK) {
+			emit_error(w->job, path, NULL, &st, strerror(errno));
 			goto out;
 		}
 	} else {
-		digest_begin(s);
-		digest_feed(s, s->chunk, (size_t)n);
-		while ((n = read_full(fd, s->chunk, ARC_READ_CHUNK)) > 0)
-			digest_feed(s, s->chunk, (size_t)n);
+		digest_begin(w);
+		digest_feed(w, w->d->chunk, (size_t)n);
+		while ((n = read_full(fd, w->d->chunk, ARC_READ_CHUNK)) > 0)
+			digest_feed(w, w->d->chunk, (size_t)n);
 		if (n < 0) {
-			emit_error(s, path, NULL, &st, strerror(errno));
+			emit_error(w->job, path, NULL, &st, strerror(errno));
 			goto out;
 		}
-		digest_end(s, &d);
+		digest_end(w, &d, mime);
 	}
-	emit_document(s, path, NULL, &d, st.st_mtime);
+	emit_document(w->job, path, NULL, &d, st.st_mtime);
 out:
 	close(fd);
+}
+
+/* A worker's turn: reads the job's file, keeping its events. */
+static void
+run_job(void *worker, void *item)
+{
+	struct digester *d = worker;
+	struct job *job = item;
+	struct work w = { job, d, job->options };
+
+	scan_open_file(&w, job->fd, job->path);
 }
 
 static char *
@@ -516,6 +711,17 @@ join(const char *dir, const char *name)
 }
 
 /* A symbolic link met inside a folder: followed only to a file inside the tree. */
+/* Hands the file open on fd to a worker (which closes it). */
+static void
+submit_file(struct arc_scan *s, int fd, const char *path)
+{
+	struct job *job = job_new(s, path, fd);
+
+	if (job == NULL)
+		close(fd);
+	submit(s, job);
+}
+
 static void
 scan_link(struct arc_scan *s, const char *path)
 {
@@ -525,26 +731,26 @@ scan_link(struct arc_scan *s, const char *path)
 	int fd;
 
 	if (realpath(path, target) == NULL) {
-		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		walk_event(s, ARC_SCAN_NOTICE, path,
 		    "broken symbolic link; skipped");
 		return;
 	}
 	if (strncmp(target, s->root, rl) != 0 ||
 	    (target[rl] != '/' && !(rl == 1 && s->root[0] == '/'))) {
-		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		walk_event(s, ARC_SCAN_NOTICE, path,
 		    "symbolic link leads outside the folder; not followed");
 		return;
 	}
 	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
-		tell(s, ARC_SCAN_NOTICE, path, NULL,
+		walk_event(s, ARC_SCAN_NOTICE, path,
 		    "symbolic link to a folder; not followed");
 		return;
 	}
 	if ((fd = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) < 0) {
-		emit_error(s, path, NULL, NULL, strerror(errno));
+		walk_error(s, path, NULL, strerror(errno));
 		return;
 	}
-	scan_open_file(s, fd, path);
+	submit_file(s, fd, path);
 }
 
 static int
@@ -596,7 +802,7 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 	if ((keep = dup(dfd)) < 0 || (names = list_folder(keep, &n)) == NULL) {
 		if (keep >= 0)
 			close(keep);
-		tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+		walk_event(s, ARC_SCAN_FAILURE, path, strerror(errno));
 		close(dfd);
 		return;
 	}
@@ -612,17 +818,17 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 		}
 		/* A record's path must name the file: repaired bytes would not. */
 		if (!arc_utf8_valid(name, strlen(name))) {
-			emit_error(s, child, NULL, NULL, "file name is not valid "
+			walk_error(s, child, NULL, "file name is not valid "
 			    "UTF-8; rename the file to have it read");
 		} else if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-			emit_error(s, child, NULL, NULL, strerror(errno));
+			walk_error(s, child, NULL, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!s->o.recurse)
-				tell(s, ARC_SCAN_NOTICE, child, NULL,
+				walk_event(s, ARC_SCAN_NOTICE, child,
 				    "is a folder; use -r to scan inside it");
 			else if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY |
 			    O_NOFOLLOW | O_CLOEXEC)) < 0)
-				tell(s, ARC_SCAN_FAILURE, child, NULL,
+				walk_event(s, ARC_SCAN_FAILURE, child,
 				    strerror(errno));
 			else
 				scan_folder(s, fd, child);
@@ -632,11 +838,11 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 			fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
 			    O_NONBLOCK);
 			if (fd < 0)
-				emit_error(s, child, NULL, &st, strerror(errno));
+				walk_error(s, child, &st, strerror(errno));
 			else
-				scan_open_file(s, fd, child);
+				submit_file(s, fd, child);
 		} else {
-			tell(s, ARC_SCAN_NOTICE, child, NULL,
+			walk_event(s, ARC_SCAN_NOTICE, child,
 			    "not a regular file; skipped");
 		}
 		free(child);
@@ -653,20 +859,22 @@ arc_scan_path(struct arc_scan *s, const char *path)
 	struct stat st;
 	int fd;
 
+	if (s->queue == NULL)
+		return ARC_FATAL;  /* finished already */
 	if (stat(path, &st) != 0) {
-		tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+		walk_event(s, ARC_SCAN_FAILURE, path, strerror(errno));
 		return s->stopped ? ARC_FATAL : ARC_OK;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		if (realpath(path, s->root) == NULL ||
 		    (fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-			tell(s, ARC_SCAN_FAILURE, path, NULL, strerror(errno));
+			walk_event(s, ARC_SCAN_FAILURE, path, strerror(errno));
 		else
 			scan_folder(s, fd, path);
 	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
-		emit_error(s, path, NULL, &st, strerror(errno));
+		walk_error(s, path, &st, strerror(errno));
 	} else {
-		scan_open_file(s, fd, path);
+		submit_file(s, fd, path);
 	}
 	return s->stopped ? ARC_FATAL : ARC_OK;
 }
