@@ -49,7 +49,11 @@ static const struct option options[] = {
 static void
 limit_openmp(char **argv)
 {
-	if (getenv("OMP_THREAD_LIMIT") != NULL)
+	const char *limit = getenv("OMP_THREAD_LIMIT");
+
+	/* Any other value, even one a user set, would oversubscribe: the
+	 * workers already fill the cores. */
+	if (limit != NULL && strcmp(limit, "1") == 0)
 		return;
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	execv("/proc/self/exe", argv);
@@ -113,7 +117,7 @@ main(int argc, char **argv)
 	struct arc_ocr_options o;
 	struct arc_reader *reader;
 	struct arc_error err;
-	void **engines;
+	struct arc_ocr **engines;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN), n;
 	uint64_t pixels;
 	int c, st;
@@ -173,15 +177,16 @@ main(int argc, char **argv)
 
 	if ((engines = calloc((size_t)jobs, sizeof(*engines))) == NULL)
 		return ARC_EXIT_FATAL;
-	for (long i = 0; i < jobs; i++)
-		if ((engines[i] = arc_ocr_new(&o, &err)) == NULL) {
-			arc_cli_diag(NULL, 0, "%s", err.message);
-			return ARC_EXIT_FATAL;
-		}
+	if (arc_ocr_new_all(&o, (int)jobs, engines, &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		free(engines);
+		return ARC_EXIT_FATAL;
+	}
 	reader = arc_reader_new(argv + optind, argc - optind, ARC_READ_PATHS);
 	if (reader == NULL)
 		return ARC_EXIT_FATAL;
-	st = arc_pool_run(reader, engines, (int)jobs, work, done, NULL);
+	st = arc_pool_run(reader, (void *const *)engines, (int)jobs, work,
+	    done, NULL);
 	arc_reader_free(reader);
 	for (long i = 0; i < jobs; i++)
 		arc_ocr_free(engines[i]);

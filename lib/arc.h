@@ -323,6 +323,11 @@ struct arc_ocr *arc_ocr_new(const struct arc_ocr_options *o,
     struct arc_error *err);
 void arc_ocr_free(struct arc_ocr *ocr);
 
+/* Makes n engines at once, each loading its models in its own thread, so
+ * that start-up takes as long as one engine's.  ARC_ERR: none is kept. */
+int arc_ocr_new_all(const struct arc_ocr_options *o, int n,
+    struct arc_ocr **engines, struct arc_error *err);
+
 /*
  * Reads the document a record names and adds "text", "pages", "lang" and
  * "ocr" to it, and "pdf" when it wrote a searchable PDF.  ARC_ERR: the document could not be read (err says why);

@@ -1,5 +1,6 @@
 /* ocr.c: one OCR engine: straightens each page (rotation, skew, background) and reads it with Tesseract. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,7 +35,8 @@
 struct arc_ocr {
 	struct arc_ocr_options o;
 	TessBaseAPI *api;      /* recognition in the chosen languages */
-	TessBaseAPI *osd;      /* orientation detection; NULL without osd data */
+	TessBaseAPI *osd;      /* orientation detection, loaded when first needed */
+	int osd_failed;        /* loading it failed: pages stay as they are */
 	ETEXT_DESC *monitor;   /* carries the per-page deadline */
 	char version[32];
 	unsigned char *font;   /* Tesseract's pdf.ttf, for searchable PDFs */
@@ -173,11 +175,10 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 	/* Office papers have no white-on-black lines worth reading twice:
 	 * retrying every doubtful line inverted costs more than it finds. */
 	TessBaseAPISetVariable(ocr->api, "tessedit_do_invert", "0");
-	if (o->preprocess && have_language("osd")) {
-		if ((ocr->osd = engine("osd")) != NULL)
-			TessBaseAPISetPageSegMode(ocr->osd, PSM_OSD_ONLY);
-	}
-	if (o->preprocess && ocr->osd == NULL) {
+	/* The orientation model (a quarter of a second and 38 MB) is loaded
+	 * only for the first page Leptonica is unsure about, which most runs
+	 * never meet; but a missing one is said at once, not mid-run. */
+	if (o->preprocess && !have_language("osd")) {
 		arc_error_set(err, "orientation data is not installed in %s; "
 		    "install it with: apt-get install tesseract-ocr-osd",
 		    tessdata_dir());
@@ -215,6 +216,60 @@ arc_ocr_free(struct arc_ocr *ocr)
 	free(ocr);
 }
 
+struct engine_start {
+	const struct arc_ocr_options *o;
+	struct arc_ocr *ocr;
+	struct arc_error err;
+	pthread_t thread;
+	int started;
+};
+
+static void *
+start_engine(void *arg)
+{
+	struct engine_start *s = arg;
+
+	s->ocr = arc_ocr_new(s->o, &s->err);
+	return NULL;
+}
+
+int
+arc_ocr_new_all(const struct arc_ocr_options *o, int n,
+    struct arc_ocr **engines, struct arc_error *err)
+{
+	struct engine_start *s = calloc((size_t)n, sizeof(*s));
+	int i, st = ARC_OK;
+
+	if (s == NULL)
+		return arc_error_set(err, "out of memory");
+	/* The first engine loads on this thread, the others beside it. */
+	for (i = 1; i < n; i++) {
+		s[i].o = o;
+		s[i].started = pthread_create(&s[i].thread, NULL, start_engine,
+		    &s[i]) == 0;
+	}
+	s[0].o = o;
+	start_engine(&s[0]);
+	for (i = 1; i < n; i++) {
+		if (s[i].started)
+			pthread_join(s[i].thread, NULL);
+		else
+			start_engine(&s[i]);
+	}
+	for (i = 0; i < n; i++)
+		if (s[i].ocr == NULL && st == ARC_OK) {
+			*err = s[i].err;
+			st = ARC_ERR;
+		}
+	for (i = 0; i < n; i++) {
+		if (st != ARC_OK)
+			arc_ocr_free(s[i].ocr);
+		engines[i] = st == ARC_OK ? s[i].ocr : NULL;
+	}
+	free(s);
+	return st;
+}
+
 /* ---- straightening a page ---- */
 
 /* Replaces *pix by next (if not NULL), destroying the old one. */
@@ -237,9 +292,16 @@ osd_quarter_turns(struct arc_ocr *ocr, PIX *gray, int dpi)
 	const char *script;
 	/* OSD needs no more than 150 dpi to see which way lines run. */
 	float scale = dpi > 200 ? 150.0f / dpi : 1.0f;
-	PIX *small = scale < 1 ? pixScaleGrayLI(gray, scale, scale) :
-	    pixClone(gray);
+	PIX *small;
 
+	if (ocr->osd == NULL && !ocr->osd_failed) {
+		if ((ocr->osd = engine("osd")) != NULL)
+			TessBaseAPISetPageSegMode(ocr->osd, PSM_OSD_ONLY);
+		ocr->osd_failed = ocr->osd == NULL;
+	}
+	if (ocr->osd == NULL)
+		return 0;
+	small = scale < 1 ? pixScaleGrayLI(gray, scale, scale) : pixClone(gray);
 	if (small == NULL)
 		return 0;
 	TessBaseAPISetImage2(ocr->osd, small);
