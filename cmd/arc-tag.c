@@ -1,0 +1,239 @@
+/* arc-tag: labels records by the clerks' keyword rules and extracts their fields. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: arc-tag [-r RULES ...] [-j N] [--explain] [file ...]\n"
+"       arc-tag --lint [-r RULES ...]\n"
+"Adds \"tags\" and \"fields\" to each record from its text, by the rules in\n"
+"RULES (a file, or a folder of *.rules files; default: the shipped rules).\n"
+"\n"
+"  -r, --rules RULES   use these rules instead of the shipped ones (repeatable)\n"
+"  -j, --jobs N        records tagged at once (default: number of cores)\n"
+"      --explain       say on stderr which rule gave each tag and field\n"
+"      --lint          check the rule files and stop\n"
+"  -h, --help          show this help\n"
+"      --version       show the version\n";
+
+enum { OPT_EXPLAIN = 256, OPT_LINT };
+
+static const struct option options[] = {
+	{ "rules", required_argument, NULL, 'r' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "lint", no_argument, NULL, OPT_LINT },
+	ARC_CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Where a worker leaves a record's notes for the writer; never written. */
+#define NOTES_KEY "arc-tag notes"
+
+static int explain;
+static int rule_errors, rule_warnings;
+
+static void
+rule_problem(void *ctx, const char *file, long line, const char *message)
+{
+	(void)ctx;
+	if (strncmp(message, "warning: ", 9) == 0)
+		rule_warnings++;
+	else
+		rule_errors++;
+	arc_cli_diag(file, line, "%s", message);
+}
+
+static int
+load(struct arc_rules *rs, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return arc_rules_load_dir(rs, path, rule_problem, NULL);
+	return arc_rules_load(rs, path, rule_problem, NULL);
+}
+
+/* The document's name in messages: its path (and member), or where the
+ * record was read. */
+static void
+doc_name(json_t *rec, char *buf, size_t size)
+{
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+
+	if (path != NULL && member != NULL)
+		snprintf(buf, size, "%s(%s)", path, member);
+	else if (path != NULL)
+		snprintf(buf, size, "%s", path);
+	else
+		snprintf(buf, size, "a record without \"path\"");
+}
+
+static int
+work(void *worker, json_t *rec, struct arc_error *err)
+{
+	char doc[1024];
+	json_t *notes;
+	int st;
+
+	/* A stage that failed before us has the say: pass it on untouched. */
+	if (json_object_get(rec, "error") != NULL)
+		return ARC_OK;
+	doc_name(rec, doc, sizeof(doc));
+	if ((notes = json_array()) == NULL)
+		return arc_error_set(err, "out of memory");
+	st = arc_tag_record(worker, rec, doc, notes, explain, err);
+	if (json_array_size(notes) > 0)
+		json_object_set(rec, NOTES_KEY, notes);
+	json_decref(notes);
+	return st;
+}
+
+static void
+print_notes(json_t *rec)
+{
+	json_t *notes = json_object_get(rec, NOTES_KEY), *n;
+	size_t i;
+
+	json_array_foreach(notes, i, n) {
+		arc_cli_diag(json_string_value(json_object_get(n, "file")),
+		    (long)json_integer_value(json_object_get(n, "line")), "%s",
+		    json_string_value(json_object_get(n, "message")));
+		if (json_is_true(json_object_get(n, "warning")))
+			arc_cli_fail();
+	}
+	json_object_del(rec, NOTES_KEY);
+}
+
+static int
+done(void *ctx, json_t *rec, int status, const struct arc_error *err,
+    const char *file, long line)
+{
+	(void)ctx;
+	if (rec == NULL) {
+		arc_cli_diag(file, line, "%s", err->message);
+		arc_cli_fail();
+		return 0;
+	}
+	print_notes(rec);
+	if (status != ARC_OK) {
+		arc_cli_diag(file, line, "%s", err->message);
+		arc_cli_fail();
+		if (arc_record_set_error(rec, "tag", err->message) != ARC_OK)
+			return -1;
+	}
+	return arc_record_write(stdout, rec) == ARC_OK ? 0 : -1;
+}
+
+static int
+run(struct arc_rules *rs, long jobs, char **files, int nfiles)
+{
+	struct arc_tagger **taggers = calloc((size_t)jobs, sizeof(*taggers));
+	struct arc_reader *reader;
+	int st = ARC_FATAL;
+
+	if (taggers == NULL)
+		return ARC_FATAL;
+	for (long i = 0; i < jobs; i++)
+		if ((taggers[i] = arc_tagger_new(rs)) == NULL)
+			goto out;
+	if ((reader = arc_reader_new(files, nfiles, 0)) == NULL)
+		goto out;
+	st = arc_pool_run(reader, (void *const *)taggers, (int)jobs, work, done,
+	    NULL);
+	arc_reader_free(reader);
+out:
+	for (long i = 0; i < jobs; i++)
+		arc_tagger_free(taggers[i]);
+	free(taggers);
+	return st;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_rules *rs;
+	struct arc_error err;
+	char **rules = NULL, shared[4096];
+	int nrules = 0, lint = 0, c, st;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+
+	arc_cli_init("arc-tag");
+	opterr = 0;
+	if ((rules = calloc((size_t)argc, sizeof(*rules))) == NULL)
+		return ARC_EXIT_FATAL;
+	while ((c = getopt_long(argc, argv, ":r:j:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			rules[nrules++] = optarg;
+			break;
+		case 'j':
+			if (arc_parse_seconds(optarg, &jobs) != ARC_OK ||
+			    jobs < 1 || jobs > 64) {
+				arc_cli_usage_error("--jobs: '%s' is not a number "
+				    "from 1 to 64", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			break;
+		case OPT_EXPLAIN:
+			explain = 1;
+			break;
+		case OPT_LINT:
+			lint = 1;
+			break;
+		default:
+			free(rules);
+			return arc_cli_common_option(c, usage, argv);
+		}
+	}
+	if (jobs < 1)
+		jobs = 1;
+	if (lint && optind < argc) {
+		arc_cli_usage_error("--lint reads rule files (-r), not records");
+		return ARC_EXIT_FATAL;
+	}
+	if (nrules == 0) {
+		if (arc_share_path("rules", shared, sizeof(shared)) != ARC_OK) {
+			arc_cli_diag(NULL, 0, "the shipped rules are not "
+			    "installed (share/arc/rules); give rules with -r");
+			return ARC_EXIT_FATAL;
+		}
+		rules[nrules++] = shared;
+	}
+	if ((rs = arc_rules_new()) == NULL)
+		return ARC_EXIT_FATAL;
+	for (int i = 0; i < nrules; i++)
+		if (load(rs, rules[i]) == ARC_FATAL)
+			rule_errors++;
+	free(rules);
+	if (rule_errors > 0) {
+		arc_cli_diag(NULL, 0, "%d error%s in the rules: nothing tagged",
+		    rule_errors, rule_errors == 1 ? "" : "s");
+		arc_rules_free(rs);
+		return ARC_EXIT_FATAL;
+	}
+	if (arc_rules_compile(rs, &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_rules_free(rs);
+		return ARC_EXIT_FATAL;
+	}
+	if (lint) {
+		arc_rules_lint(rs, rule_problem, NULL);
+		arc_cli_diag(NULL, 0, "%d rules, %d warning%s",
+		    arc_rules_count(rs), rule_warnings,
+		    rule_warnings == 1 ? "" : "s");
+		arc_rules_free(rs);
+		st = arc_cli_finish();
+		return st == ARC_EXIT_OK && rule_warnings > 0 ?
+		    ARC_EXIT_REJECTED : st;
+	}
+	st = run(rs, jobs, argv + optind, argc - optind);
+	arc_rules_free(rs);
+	c = arc_cli_finish();
+	return st == ARC_OK ? c : ARC_EXIT_FATAL;
+}
