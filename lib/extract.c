@@ -6,12 +6,13 @@
 #include "tag.h"
 
 /*
- * "Nomor: 005/2318-Umum/2026", "No. 12/KPTS/2023", "Nomor : 800 / 15 / 2026":
- * a number with at least one slash, right after "Nomor" or "No".  "Nomor
+ * "Nomor: 005/2318-Umum/2026", "No. 12/KPTS/2023", "Nomor : 800 / 15 / 2026",
+ * "Our ref. : LRF/112/2026": a number with at least one slash, right after
+ * "Nomor", "No" or "Ref".  "Nomor
  * Induk Kependudukan" has no slash and is left alone.
  */
 static const char nomor_re[] =
-    "\\b(?:nomor|no)\\s*\\.?\\s*:?\\s*"
+    "\\b(?:nomor|no|(?:our\\s+)?ref(?:erence)?)\\s*\\.?\\s*:?\\s*"
     "([0-9a-z][0-9a-z.\\-]*(?:\\s*/\\s*[0-9a-z][0-9a-z.\\-]*)+)";
 
 #define MONTHS \
@@ -197,7 +198,8 @@ match_date(const char *text, const PCRE2_SIZE *ov, char iso[11])
  * How likely a date is the paper's own: 0 after "Place," (the line above
  * the signature: "Bandung, 9 Desember 2026"), 1 after "tanggal" or "tgl"
  * on the same line ("Ditetapkan pada tanggal"), 2 anything else (a
- * meeting's day, a date in the text).
+ * meeting's day, a date in the text), 3 a date of birth, taken only when
+ * there is nothing else.
  */
 static int
 date_rank(const char *text, size_t start)
@@ -216,6 +218,9 @@ date_rank(const char *text, size_t start)
 	before[i] = '\0';
 	while (i > 0 && before[i - 1] == ' ')
 		before[--i] = '\0';
+	/* "Tempat, Tanggal Lahir : Bandung, 14 Maret 1994" is a person's. */
+	if (strstr(before, "lahir") != NULL || strstr(before, "born") != NULL)
+		return 3;
 	if (i > 0 && before[i - 1] == ',') {
 		before[--i] = '\0';
 		w = i;
@@ -300,7 +305,7 @@ find_tanggal(const char *text, size_t len, pcre2_match_data *md,
 	PCRE2_SIZE at = 0;
 	char iso[11], best[11] = "";
 	size_t best_at = 0;
-	int best_rank = 3, rank;
+	int best_rank = 4, rank;
 
 	while (best_rank > 0 && pcre2_match(date_code, (PCRE2_SPTR)text, len,
 	    at, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {

@@ -39,7 +39,8 @@ problem(struct loader *l, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	l->diag(l->ctx, l->file, l->line, msg);
+	if (l->diag != NULL)
+		l->diag(l->ctx, l->file, l->line, msg);
 	l->errors++;
 }
 
@@ -571,6 +572,41 @@ warn(arc_rules_diag_fn diag, void *ctx, const struct rule *r,
 	diag(ctx, r->file, r->line, msg);
 }
 
+/* Terms of an "any" rule that can never make a difference: another term
+ * for the same tag (in this rule or another "any" rule) occurs within them,
+ * as "izin" does in "izin usaha". */
+static int
+redundant_terms(const struct arc_rules *rs, const struct rule *r,
+    arc_rules_diag_fn diag, void *ctx)
+{
+	int warnings = 0;
+
+	for (int a = r->first_term; a < r->first_term + r->nterms; a++) {
+		const struct term *ta = &rs->terms[a];
+		for (int j = 0; j < rs->nrules; j++) {
+			const struct rule *s = &rs->rules[j];
+			int b, hit = -1;
+			if (s->kind != KIND_ANY || s->is_field ||
+			    strcmp(s->label, r->label) != 0)
+				continue;
+			for (b = s->first_term; b < s->first_term + s->nterms &&
+			    hit < 0; b++)
+				if (b != a && rs->terms[b].len < ta->len &&
+				    contains_term(ta->folded, &rs->terms[b]))
+					hit = b;
+			if (hit >= 0) {
+				warn(diag, ctx, r, "'%s' never makes a "
+				    "difference: '%s' (%s:%ld) matches wherever "
+				    "it does", ta->folded, rs->terms[hit].folded,
+				    s->file, s->line);
+				warnings++;
+				break;
+			}
+		}
+	}
+	return warnings;
+}
+
 int
 arc_rules_lint(const struct arc_rules *rs, arc_rules_diag_fn diag, void *ctx)
 {
@@ -592,6 +628,8 @@ arc_rules_lint(const struct arc_rules *rs, arc_rules_diag_fn diag, void *ctx)
 					    rs->terms[r->first_term + a].folded);
 					warnings++;
 				}
+		if (r->kind == KIND_ANY)
+			warnings += redundant_terms(rs, r, diag, ctx);
 		for (int j = 0; j < rs->nrules; j++) {
 			const struct rule *s = &rs->rules[j];
 			if (j == i || s->is_field != r->is_field ||

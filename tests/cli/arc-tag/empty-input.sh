@@ -1,0 +1,2 @@
+# No records in, none out, exit 0.
+arc-tag </dev/null
