@@ -100,17 +100,6 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	return arc_record_write(stdout, rec) == ARC_OK ? 0 : -1;
 }
 
-static int
-parse_positive(const char *opt, const char *arg, long max, long *out)
-{
-	if (arc_parse_seconds(arg, out) != ARC_OK || *out < 1 || *out > max) {
-		arc_cli_usage_error("%s: '%s' is not a number from 1 to %ld",
-		    opt, arg, max);
-		return ARC_ERR;
-	}
-	return ARC_OK;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -128,14 +117,16 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":j:l:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			if (parse_positive("--jobs", optarg, 256, &jobs) != ARC_OK)
+			if (arc_cli_parse_count("--jobs", optarg, 256, &jobs) !=
+			    ARC_OK)
 				return ARC_EXIT_FATAL;
 			break;
 		case 'l':
 			o.lang = optarg;
 			break;
 		case OPT_DPI:
-			if (parse_positive("--dpi", optarg, 2400, &n) != ARC_OK)
+			if (arc_cli_parse_count("--dpi", optarg, 2400, &n) !=
+			    ARC_OK)
 				return ARC_EXIT_FATAL;
 			o.dpi = (int)n;
 			break;
@@ -148,8 +139,8 @@ main(int argc, char **argv)
 			o.max_pixels = pixels;
 			break;
 		case OPT_PAGE_TIMEOUT:
-			if (parse_positive("--page-timeout", optarg, 86400, &n) !=
-			    ARC_OK)
+			if (arc_cli_parse_count("--page-timeout", optarg, 86400,
+			    &n) != ARC_OK)
 				return ARC_EXIT_FATAL;
 			o.page_timeout = (int)n;
 			break;

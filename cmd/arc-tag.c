@@ -173,12 +173,9 @@ main(int argc, char **argv)
 			rules[nrules++] = optarg;
 			break;
 		case 'j':
-			if (arc_parse_seconds(optarg, &jobs) != ARC_OK ||
-			    jobs < 1 || jobs > 64) {
-				arc_cli_usage_error("--jobs: '%s' is not a number "
-				    "from 1 to 64", optarg);
+			if (arc_cli_parse_count("--jobs", optarg, 64, &jobs) !=
+			    ARC_OK)
 				return ARC_EXIT_FATAL;
-			}
 			break;
 		case OPT_EXPLAIN:
 			explain = 1;

@@ -86,6 +86,11 @@ int arc_cli_finish(void);
 int arc_parse_size(const char *s, uint64_t *out);
 int arc_parse_seconds(const char *s, long *out);
 
+/* Parses an option's whole number from 1 to max; on anything else prints
+ * a usage error naming opt and returns ARC_ERR. */
+int arc_cli_parse_count(const char *opt, const char *arg, long max,
+    long *out);
+
 /* ---- Records: JSON lines in and out (record.c) -------------------------- */
 
 /* Longest input line accepted by default; longer ones are reported. */

@@ -220,3 +220,14 @@ arc_error_set(struct arc_error *err, const char *fmt, ...)
 	}
 	return ARC_ERR;
 }
+
+int
+arc_cli_parse_count(const char *opt, const char *arg, long max, long *out)
+{
+	if (arc_parse_seconds(arg, out) != ARC_OK || *out < 1 || *out > max) {
+		arc_cli_usage_error("%s: '%s' is not a number from 1 to %ld",
+		    opt, arg, max);
+		return ARC_ERR;
+	}
+	return ARC_OK;
+}
