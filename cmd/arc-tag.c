@@ -13,7 +13,7 @@ static const char usage[] =
 "Adds \"tags\" and \"fields\" to each record from its text, by the rules in\n"
 "RULES (a file, or a folder of *.rules files; default: the shipped rules).\n"
 "\n"
-"  -r, --rules RULES   use these rules instead of the shipped ones (repeatable)\n"
+"  -r, --rules RULES   rules to use instead of the shipped ones (repeatable)\n"
 "  -j, --jobs N        records tagged at once (default: number of cores)\n"
 "      --explain       say on stderr which rule gave each tag and field\n"
 "      --lint          check the rule files and stop\n"
