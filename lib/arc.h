@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include <time.h>
 
 #include <jansson.h>
@@ -390,5 +391,66 @@ void arc_tagger_free(struct arc_tagger *t);
  */
 int arc_tag_record(struct arc_tagger *t, json_t *rec, const char *doc,
     json_t *notes, int explain, struct arc_error *err);
+
+/* ---- The archive (store.c, index.c, copy.c, find.c, query.c) ------------- */
+
+/* The archive's database: opt (--db) if given, else $ARC_DB, else
+ * ${XDG_DATA_HOME:-$HOME/.local/share}/arc/archive.db. */
+int arc_db_path(const char *opt, char *buf, size_t size,
+    struct arc_error *err);
+
+/*
+ * Opens the archive; with write, creates it (and its folder) if need be,
+ * in WAL mode, files readable by owner and group only.  Readers never
+ * wait; a writer waits for another (up to ten minutes).
+ */
+struct arc_store;
+struct arc_store *arc_store_open(const char *path, int write,
+    struct arc_error *err);
+void arc_store_close(struct arc_store *s);
+
+enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED };
+/* What the archive knows of a document; attempts counts failures. */
+int arc_store_state(struct arc_store *s, const char *sha256, int *attempts);
+
+/* Checks the database and every copy (its sha256): each problem goes to
+ * report, with the document's sha256 or NULL. */
+typedef void (*arc_check_fn)(void *ctx, const char *sha256,
+    const char *problem);
+struct arc_check_stats {
+	long documents, copies, failed, problems;
+};
+int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats, struct arc_error *err);
+/* Merges the index's segments and checkpoints the log. */
+int arc_store_optimize(struct arc_store *s, struct arc_error *err);
+
+/* Writes data to path through a temporary file, fsync'd, then renamed. */
+int arc_write_atomic(const char *path, const void *data, size_t len,
+    mode_t mode, struct arc_error *err);
+
+/* Copies a record's original into the archive (verifying its sha256);
+ * *archived gets the copy's path, malloc'd.  ARC_ERR: the original could
+ * not be read or changed; ARC_FATAL: the copy could not be written. */
+int arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
+    struct arc_error *err);
+
+struct arc_index_stats {
+	long added, updated, unchanged, failed;
+};
+
+/*
+ * Indexes records.  arc_index_record copies the original, then queues the
+ * record; batches are written in one transaction each.  It sets the
+ * record's "archived".  ARC_ERR: the record is kept as failed (err says
+ * why) or has no valid sha256; ARC_FATAL: the archive cannot be written.
+ */
+struct arc_indexer;
+struct arc_indexer *arc_indexer_new(struct arc_store *s);
+int arc_index_record(struct arc_indexer *ix, json_t *rec,
+    struct arc_error *err);
+int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
+    struct arc_error *err);
+void arc_indexer_free(struct arc_indexer *ix);
 
 #endif

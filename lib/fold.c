@@ -3,71 +3,8 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "private.h"
 #include "tag.h"
-
-/* Decodes the UTF-8 sequence at s (valid or not); *len gets its length. */
-static unsigned long
-decode(const unsigned char *s, size_t avail, size_t *len)
-{
-	unsigned long cp;
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else {
-		*len = 1;
-		return 0xfffd;
-	}
-	if (avail < n) {
-		*len = 1;
-		return 0xfffd;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*len = 1;
-			return 0xfffd;
-		}
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	*len = n;
-	return cp;
-}
-
-static size_t
-encode(unsigned long cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
 
 static int
 is_space(unsigned long cp)
@@ -103,7 +40,7 @@ arc_fold(const char *text, size_t len, struct arc_folded *f)
 			if (cp >= 'A' && cp <= 'Z')
 				cp += 'a' - 'A';
 		} else {
-			cp = decode(s + i, len - i, &n);
+			cp = arc_utf8_decode(s + i, len - i, &n);
 			cp = (unsigned long)towlower((wint_t)cp);
 		}
 		if (is_space(cp)) {
@@ -121,7 +58,7 @@ arc_fold(const char *text, size_t len, struct arc_folded *f)
 			f->text[f->len++] = (char)cp;
 		} else {
 			char buf[4];
-			size_t m = encode(cp, buf);
+			size_t m = arc_utf8_encode(cp, buf);
 			for (k = 0; k < m; k++) {
 				f->orig[f->len] = (uint32_t)i;
 				f->text[f->len++] = buf[k];
@@ -177,7 +114,7 @@ arc_is_word_char_at(const char *s, size_t len, size_t i)
 	if (p[i] < 0x80)
 		return (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
 		    p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9');
-	cp = decode(p + i, len - i, &n);
+	cp = arc_utf8_decode(p + i, len - i, &n);
 	return iswalnum((wint_t)cp) != 0;
 }
 

@@ -22,6 +22,13 @@ struct archive *arc_container_open(int fd, struct arc_error *err);
 /* The name of an archive entry as UTF-8 if it has one, else raw bytes. */
 const char *arc_container_entry_name(struct archive_entry *e);
 
+/* Decodes the UTF-8 character at s (avail bytes there): *len gets its
+ * length; an invalid byte is U+FFFD of length 1. */
+unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
+    size_t *len);
+/* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
+size_t arc_utf8_encode(unsigned long cp, char *out);
+
 /* Size of the read buffer for documents and archive members. */
 #define ARC_READ_CHUNK (1u << 20)
 

@@ -136,3 +136,47 @@ arc_mask_nik(char *s)
 			memset(s + start + 4, '*', 12);
 	}
 }
+
+unsigned long
+arc_utf8_decode(const unsigned char *s, size_t avail, size_t *len)
+{
+	unsigned long cp = 0;
+	size_t n = sequence_length(s, avail);
+
+	if (n == 0) {
+		*len = 1;
+		return 0xfffd;
+	}
+	*len = n;
+	if (n == 1)
+		return s[0];
+	cp = s[0] & (0xff >> (n + 1));
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3f);
+	return cp;
+}
+
+size_t
+arc_utf8_encode(unsigned long cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}

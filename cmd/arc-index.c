@@ -1,0 +1,198 @@
+/* arc-index: stores records, and a verified copy of each original, in the archive. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: arc-index [--db PATH] [file ...]\n"
+"       arc-index [--db PATH] --check | --optimize\n"
+"Stores records in the archive with a verified copy of each original, so\n"
+"that arc-find finds them; a record with \"error\" is kept as failed, to be\n"
+"offered again by arc-scan --new.\n"
+"\n"
+"      --db PATH    the archive (default: $ARC_DB, else\n"
+"                   ~/.local/share/arc/archive.db)\n"
+"      --check      verify the database and the sha256 of every copy\n"
+"      --optimize   merge the index for faster searches\n"
+"  -q, --quiet      no summary on stderr\n"
+"  -h, --help       show this help\n"
+"      --version    show the version\n";
+
+enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE };
+
+static const struct option options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "optimize", no_argument, NULL, OPT_OPTIMIZE },
+	{ "quiet", no_argument, NULL, 'q' },
+	ARC_CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+check_problem(void *ctx, const char *sha256, const char *problem)
+{
+	const char *db = ctx;
+
+	if (sha256 != NULL)
+		arc_cli_diag(db, 0, "%s: %s", sha256, problem);
+	else
+		arc_cli_diag(db, 0, "%s", problem);
+}
+
+static int
+check(struct arc_store *s, const char *db)
+{
+	struct arc_check_stats stats;
+	struct arc_error err;
+
+	if (arc_store_check(s, check_problem, (void *)db, &stats, &err) !=
+	    ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	arc_cli_diag(db, 0, "%ld documents: %ld copies verified, %ld failed "
+	    "documents, %ld problems", stats.documents, stats.copies,
+	    stats.failed, stats.problems);
+	return stats.problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
+}
+
+/* The document's name in messages. */
+static void
+doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
+{
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+
+	if (path != NULL && member != NULL)
+		snprintf(buf, size, "%s(%s)", path, member);
+	else if (path != NULL)
+		snprintf(buf, size, "%s", path);
+	else
+		snprintf(buf, size, "%s:%ld", file, line);
+}
+
+static int
+index_all(struct arc_store *s, const char *db, char **files, int nfiles,
+    int quiet)
+{
+	struct arc_reader *r = arc_reader_new(files, nfiles, 0);
+	struct arc_indexer *ix = arc_indexer_new(s);
+	struct arc_index_stats stats;
+	struct arc_error err;
+	json_t *rec;
+	int rc = ARC_OK;
+
+	if (r == NULL || ix == NULL) {
+		arc_reader_free(r);
+		arc_indexer_free(ix);
+		return ARC_EXIT_FATAL;
+	}
+	for (;;) {
+		char name[1024];
+		int st = arc_reader_next(r, &rec, &err);
+
+		if (st == ARC_EOF)
+			break;
+		if (st != ARC_OK) {
+			arc_cli_diag(arc_reader_file(r), arc_reader_line(r), "%s",
+			    err.message);
+			arc_cli_fail();
+			if (st == ARC_FATAL) {
+				rc = ARC_FATAL;
+				break;
+			}
+			continue;
+		}
+		doc_name(rec, arc_reader_file(r), arc_reader_line(r), name,
+		    sizeof(name));
+		st = arc_index_record(ix, rec, &err);
+		json_decref(rec);
+		if (st == ARC_ERR) {
+			arc_cli_diag(name, 0, "%s", err.message);
+			arc_cli_fail();
+		} else if (st == ARC_FATAL) {
+			arc_cli_diag(name, 0, "%s", err.message);
+			rc = ARC_FATAL;
+			break;
+		}
+	}
+	if (arc_indexer_finish(ix, &stats, &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		rc = ARC_FATAL;
+	}
+	arc_indexer_free(ix);
+	arc_reader_free(r);
+	if (rc == ARC_OK && !quiet)
+		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, %ld "
+		    "failed", stats.added, stats.updated, stats.unchanged,
+		    stats.failed);
+	return rc == ARC_OK ? ARC_EXIT_OK : ARC_EXIT_FATAL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *db_opt = NULL;
+	char db[4096];
+	struct arc_store *s;
+	struct arc_error err;
+	int c, st, mode = 0, quiet = 0;
+
+	arc_cli_init("arc-index");
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			db_opt = optarg;
+			break;
+		case OPT_CHECK:
+		case OPT_OPTIMIZE:
+			if (mode != 0 && mode != c) {
+				arc_cli_usage_error("--check and --optimize go "
+				    "one at a time");
+				return ARC_EXIT_FATAL;
+			}
+			mode = c;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		default:
+			return arc_cli_common_option(c, usage, argv);
+		}
+	}
+	if (mode != 0 && optind < argc) {
+		arc_cli_usage_error("--check and --optimize read no records");
+		return ARC_EXIT_FATAL;
+	}
+	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	/* --check opens for writing only to run FTS5's own check; it does
+	 * not make an archive that is not there. */
+	if (mode == OPT_CHECK && access(db, F_OK) != 0) {
+		arc_cli_diag(db, 0, "no archive here");
+		return ARC_EXIT_FATAL;
+	}
+	if ((s = arc_store_open(db, 1, &err)) == NULL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	if (mode == OPT_CHECK)
+		st = check(s, db);
+	else if (mode == OPT_OPTIMIZE) {
+		st = arc_store_optimize(s, &err) == ARC_OK ? ARC_EXIT_OK :
+		    ARC_EXIT_FATAL;
+		if (st != ARC_EXIT_OK)
+			arc_cli_diag(NULL, 0, "%s", err.message);
+	} else
+		st = index_all(s, db, argv + optind, argc - optind, quiet);
+	arc_store_close(s);
+	c = arc_cli_finish();
+	return st != ARC_EXIT_OK ? st : c;
+}

@@ -1,0 +1,169 @@
+/* copy.c: the archive's own copy of each original, named by its sha256, written so that a crash leaves none half-written. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+
+/* Documents above this are not copied whole into memory. */
+#define COPY_MAX ((size_t)2 << 30)
+
+static const struct {
+	const char *mime, *ext;
+} extensions[] = {
+	{ "application/pdf", ".pdf" }, { "image/jpeg", ".jpg" },
+	{ "image/png", ".png" }, { "image/tiff", ".tif" },
+	{ "image/bmp", ".bmp" }, { "image/webp", ".webp" },
+	{ "image/gif", ".gif" }, { "text/plain", ".txt" },
+};
+
+/* An extension, so that a clerk's viewer opens the copy; the name is the
+ * sha256 whatever it is. */
+static const char *
+extension(const char *mime)
+{
+	for (size_t i = 0; mime && i < sizeof(extensions) / sizeof(*extensions);
+	    i++)
+		if (strcmp(mime, extensions[i].mime) == 0)
+			return extensions[i].ext;
+	return "";
+}
+
+int
+arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+    struct arc_error *err)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16), *dir;
+	const char *p = data;
+	int fd, dfd, st = ARC_ERR;
+
+	if (tmp == NULL)
+		return arc_error_set(err, "out of memory");
+	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		arc_error_set(err, "cannot create %s: %s", tmp, strerror(errno));
+		free(tmp);
+		return ARC_ERR;
+	}
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			arc_error_set(err, "cannot write %s: %s", tmp,
+			    w < 0 ? strerror(errno) : "no space");
+			goto out;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+		arc_error_set(err, "cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		arc_error_set(err, "cannot write %s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		arc_error_set(err, "cannot rename to %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	/* The rename itself must reach the disk too. */
+	memcpy(tmp, path, n + 1);
+	dir = dirname(tmp);
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	st = ARC_OK;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (st != ARC_OK)
+		unlink(tmp);
+	free(tmp);
+	return st;
+}
+
+static int
+same_size(const char *path, size_t size)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == size;
+}
+
+int
+arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
+    struct arc_error *err)
+{
+	const char *sha = json_string_value(json_object_get(rec, "sha256"));
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+	const char *mime = json_string_value(json_object_get(rec, "mime"));
+	json_t *jsize = json_object_get(rec, "size");
+	unsigned char *data = NULL;
+	size_t len = 0, n;
+	char hex[65], *dest;
+	struct arc_sha256 *h;
+	int st;
+
+	*archived = NULL;
+	if (path == NULL)
+		return arc_error_set(err, "record has no \"path\"");
+	n = strlen(s->files) + strlen(sha) + 16;
+	if ((dest = malloc(n)) == NULL)
+		return arc_error_set(err, "out of memory");
+	snprintf(dest, n, "%s/%.2s", s->files, sha);
+	if ((mkdir(s->files, 0750) != 0 && errno != EEXIST) ||
+	    (mkdir(dest, 0750) != 0 && errno != EEXIST)) {
+		arc_error_set(err, "cannot create %s: %s", dest, strerror(errno));
+		free(dest);
+		return ARC_FATAL;
+	}
+	snprintf(dest, n, "%s/%.2s/%s%s", s->files, sha, sha, extension(mime));
+	/* Named by content: one already there with the size is this one
+	 * (arc-index --check verifies every hash). */
+	if (json_is_integer(jsize) &&
+	    same_size(dest, (size_t)json_integer_value(jsize))) {
+		*archived = dest;
+		return ARC_OK;
+	}
+	if (arc_document_load(path, member, COPY_MAX, &data, &len, err) !=
+	    ARC_OK) {
+		free(dest);
+		return ARC_ERR;
+	}
+	if ((h = arc_sha256_new()) == NULL) {
+		free(data);
+		free(dest);
+		return arc_error_set(err, "out of memory");
+	}
+	arc_sha256_update(h, data, len);
+	arc_sha256_hex(h, hex);
+	arc_sha256_free(h);
+	if (strcmp(hex, sha) != 0) {
+		free(data);
+		free(dest);
+		return arc_error_set(err, "document changed since it was "
+		    "scanned (sha256 differs); scan it again");
+	}
+	st = arc_write_atomic(dest, data, len, 0640, err);
+	free(data);
+	if (st != ARC_OK) {
+		free(dest);
+		return ARC_FATAL;
+	}
+	*archived = dest;
+	return ARC_OK;
+}

@@ -1,0 +1,464 @@
+/* store.c: the archive: where it lives, its schema, opening it for many readers and one writer at a time. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "store.h"
+
+/* How long a writer waits for another before giving up: long, since the
+ * other may be indexing a whole night's batch. */
+#define BUSY_TIMEOUT_MS (10 * 60 * 1000)
+
+#define SCHEMA_VERSION 1
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS doc ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  state TEXT NOT NULL CHECK (state IN ('archived', 'failed')),"
+	"  path TEXT, member TEXT, size INTEGER, mtime TEXT, mime TEXT,"
+	"  lang TEXT, pages INTEGER, title TEXT, tanggal TEXT, nomor TEXT,"
+	"  tags TEXT, fields TEXT, archived TEXT,"
+	"  error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+	"  digest TEXT,"                 /* what the index holds, to skip
+	                                  * unchanged documents */
+	"  indexed TEXT NOT NULL,"
+	"  body BLOB"                    /* the text, deflated */
+	");"
+	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
+	"CREATE TABLE IF NOT EXISTS doc_tag ("
+	"  tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (tag, doc)"
+	") WITHOUT ROWID;"
+	/* Contentless: the text is kept once, deflated, in doc.body. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5("
+	"  title, body, tags, fields, content='', tokenize='arc');";
+
+int
+arc_db_path(const char *opt, char *buf, size_t size, struct arc_error *err)
+{
+	const char *env = getenv("ARC_DB"), *data = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (opt != NULL && *opt != '\0')
+		snprintf(buf, size, "%s", opt);
+	else if (env != NULL && *env != '\0')
+		snprintf(buf, size, "%s", env);
+	else if (data != NULL && *data == '/')
+		snprintf(buf, size, "%s/arc/archive.db", data);
+	else if (home != NULL && *home == '/')
+		snprintf(buf, size, "%s/.local/share/arc/archive.db", home);
+	else
+		return arc_error_set(err, "no archive given: use --db, or set "
+		    "ARC_DB or HOME");
+	return ARC_OK;
+}
+
+/* Creates the folders leading to path, readable by owner and group. */
+static int
+make_parents(const char *path)
+{
+	char *copy = strdup(path), *p;
+
+	if (copy == NULL)
+		return -1;
+	for (p = copy + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(copy, 0750) != 0 && errno != EEXIST) {
+			free(copy);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return 0;
+}
+
+static int
+sql_error(struct arc_store *s, struct arc_error *err)
+{
+	arc_error_set(err, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	return ARC_FATAL;
+}
+
+int
+arc_store_exec(struct arc_store *s, const char *sql, struct arc_error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return ARC_OK;
+	arc_error_set(err, "%s: %s", s->path, msg ? msg :
+	    sqlite3_errmsg(s->db));
+	sqlite3_free(msg);
+	return ARC_FATAL;
+}
+
+/* "archive.db" keeps its copies in "archive.files". */
+static char *
+files_dir(const char *path)
+{
+	size_t n = strlen(path);
+	char *dir = malloc(n + 7);
+
+	if (dir == NULL)
+		return NULL;
+	memcpy(dir, path, n + 1);
+	if (n > 3 && strcmp(dir + n - 3, ".db") == 0)
+		dir[n - 3] = '\0';
+	strcat(dir, ".files");
+	return dir;
+}
+
+struct arc_store *
+arc_store_open(const char *path, int write, struct arc_error *err)
+{
+	struct arc_store *s = calloc(1, sizeof(*s));
+	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
+	    SQLITE_OPEN_READONLY;
+	int version = 0;
+	sqlite3_stmt *st;
+
+	if (s == NULL || (s->path = strdup(path)) == NULL ||
+	    (s->files = files_dir(path)) == NULL) {
+		arc_error_set(err, "out of memory");
+		arc_store_close(s);
+		return NULL;
+	}
+	s->readonly = !write;
+	if (!write && access(path, F_OK) != 0) {
+		arc_error_set(err, "%s: no archive here (%s); arc-index makes "
+		    "one", path, strerror(errno));
+		arc_store_close(s);
+		return NULL;
+	}
+	/* Personal data: nothing the archive writes is for others to read. */
+	if (write) {
+		umask(027);
+		if (make_parents(path) != 0) {
+			arc_error_set(err, "%s: cannot create its folder: %s",
+			    path, strerror(errno));
+			arc_store_close(s);
+			return NULL;
+		}
+	}
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		arc_error_set(err, "%s: %s", path, s->db ?
+		    sqlite3_errmsg(s->db) : "cannot open");
+		arc_store_close(s);
+		return NULL;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (arc_register_tokenizer(s->db) != SQLITE_OK) {
+		arc_error_set(err, "%s: SQLite has no FTS5", path);
+		arc_store_close(s);
+		return NULL;
+	}
+	if (write && (arc_store_exec(s, "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=NORMAL;", err) != ARC_OK ||
+	    arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK))
+		goto fail;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (version > SCHEMA_VERSION) {
+		arc_error_set(err, "%s: made by a newer arc (schema %d); this "
+		    "one knows %d", path, version, SCHEMA_VERSION);
+		goto fail;
+	}
+	if (write && version < SCHEMA_VERSION) {
+		char sql[64];
+		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d;",
+		    SCHEMA_VERSION);
+		if (arc_store_exec(s, schema, err) != ARC_OK ||
+		    arc_store_exec(s, "INSERT INTO fts(fts, rank) VALUES "
+		    "('rank', 'bm25(4.0, 1.0, 2.0, 2.0)');", err) != ARC_OK ||
+		    arc_store_exec(s, sql, err) != ARC_OK)
+			goto fail;
+	}
+	if (!write && version == 0) {
+		arc_error_set(err, "%s: not an arc archive", path);
+		goto fail;
+	}
+	if (write && arc_store_exec(s, "COMMIT", err) != ARC_OK)
+		goto fail;
+	return s;
+fail:
+	arc_store_close(s);
+	return NULL;
+}
+
+void
+arc_store_close(struct arc_store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->db != NULL)
+		sqlite3_close(s->db);
+	free(s->path);
+	free(s->files);
+	free(s);
+}
+
+int
+arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
+{
+	sqlite3_stmt *st;
+	int state = ARC_STORE_ABSENT;
+
+	*attempts = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT state, attempts FROM doc WHERE "
+	    "sha256 = ?", -1, &st, NULL) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		state = v != NULL && strcmp(v, "archived") == 0 ?
+		    ARC_STORE_ARCHIVED : ARC_STORE_FAILED;
+		*attempts = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	return state;
+}
+
+/* ---- text kept deflated ---- */
+
+int
+arc_compress(const char *text, size_t len, unsigned char **out,
+    size_t *out_len)
+{
+	uLongf n = compressBound((uLong)len);
+	unsigned char *buf = malloc(n + 8);
+
+	if (buf == NULL)
+		return ARC_FATAL;
+	/* The length first, so that inflating needs no guessing. */
+	for (int i = 0; i < 8; i++)
+		buf[i] = (unsigned char)((uint64_t)len >> (8 * i));
+	if (compress2(buf + 8, &n, (const Bytef *)text, (uLong)len, 6) !=
+	    Z_OK) {
+		free(buf);
+		return ARC_FATAL;
+	}
+	*out = buf;
+	*out_len = n + 8;
+	return ARC_OK;
+}
+
+int
+arc_uncompress(const void *blob, size_t len, char **text, size_t *text_len)
+{
+	const unsigned char *b = blob;
+	uint64_t n = 0;
+	uLongf got;
+	char *buf;
+
+	if (blob == NULL || len < 8)
+		return ARC_ERR;
+	for (int i = 0; i < 8; i++)
+		n |= (uint64_t)b[i] << (8 * i);
+	if (n > (1ull << 32) || (buf = malloc(n + 1)) == NULL)
+		return ARC_ERR;
+	got = (uLongf)n;
+	if (uncompress((Bytef *)buf, &got, b + 8, (uLong)(len - 8)) != Z_OK ||
+	    got != n) {
+		free(buf);
+		return ARC_ERR;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*text_len = n;
+	return ARC_OK;
+}
+
+/* ---- what the FTS index holds ---- */
+
+static char *
+marked(const char *lang, const char *text, size_t len)
+{
+	char *s = malloc(len + 6);
+
+	if (s == NULL)
+		return NULL;
+	s[0] = ARC_LANG_MARK;
+	memcpy(s + 1, lang, 3);
+	s[4] = ' ';
+	memcpy(s + 5, text, len);
+	s[len + 5] = '\0';
+	return s;
+}
+
+/* The words of a JSON value's strings, one after the other. */
+static void
+json_words(json_t *v, char **buf, size_t *len, size_t *cap)
+{
+	const char *key, *str;
+	json_t *item;
+	size_t i, n;
+
+	if (json_is_string(v)) {
+		str = json_string_value(v);
+		n = strlen(str);
+		if (*len + n + 2 > *cap) {
+			size_t c = (*len + n + 2) * 2;
+			char *g = realloc(*buf, c);
+			if (g == NULL)
+				return;
+			*buf = g;
+			*cap = c;
+		}
+		memcpy(*buf + *len, str, n);
+		*len += n;
+		(*buf)[(*len)++] = ' ';
+		(*buf)[*len] = '\0';
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, item)
+			json_words(item, buf, len, cap);
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, key, item)
+			json_words(item, buf, len, cap);
+	}
+}
+
+static char *
+json_text(const char *json)
+{
+	json_t *v = json ? json_loads(json, 0, NULL) : NULL;
+	size_t len = 0, cap = 64;
+	char *buf = malloc(cap), *out;
+
+	if (buf == NULL) {
+		json_decref(v);
+		return NULL;
+	}
+	buf[0] = '\0';
+	json_words(v, &buf, &len, &cap);
+	json_decref(v);
+	out = marked("raw", buf, len);
+	free(buf);
+	return out;
+}
+
+int
+arc_fts_columns(const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags_json, const char *fields_json,
+    struct fts_columns *c)
+{
+	const char *l = lang != NULL && strcmp(lang, "eng") == 0 ? "eng" :
+	    "ind";
+
+	memset(c, 0, sizeof(*c));
+	c->title = marked(l, title ? title : "", title ? strlen(title) : 0);
+	c->body = marked(l, text, text_len);
+	c->tags = json_text(tags_json);
+	c->fields = json_text(fields_json);
+	if (c->title == NULL || c->body == NULL || c->tags == NULL ||
+	    c->fields == NULL) {
+		arc_fts_columns_free(c);
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+void
+arc_fts_columns_free(struct fts_columns *c)
+{
+	free(c->title);
+	free(c->body);
+	free(c->tags);
+	free(c->fields);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- upkeep ---- */
+
+/* Hashes a copy; 1 if it is whole, 0 if not (or missing). */
+static int
+copy_intact(const char *path, const char *sha)
+{
+	struct arc_sha256 *h = arc_sha256_new();
+	unsigned char buf[1 << 16];
+	char hex[65];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL || h == NULL) {
+		if (f != NULL)
+			fclose(f);
+		arc_sha256_free(h);
+		return 0;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		arc_sha256_update(h, buf, n);
+	arc_sha256_hex(h, hex);
+	arc_sha256_free(h);
+	n = (size_t)ferror(f);
+	fclose(f);
+	return n == 0 && strcmp(hex, sha) == 0;
+}
+
+int
+arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats, struct arc_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(stats, 0, sizeof(*stats));
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return sql_error(s, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (r != NULL && strcmp(r, "ok") != 0) {
+			report(ctx, NULL, r);
+			stats->problems++;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(s, err);
+	if (!s->readonly && sqlite3_exec(s->db, "INSERT INTO fts (fts) VALUES "
+	    "('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
+		report(ctx, NULL, sqlite3_errmsg(s->db));
+		stats->problems++;
+	}
+	if (sqlite3_prepare_v2(s->db, "SELECT sha256, archived, state FROM doc "
+	    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return sql_error(s, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		const char *copy = (const char *)sqlite3_column_text(st, 1);
+		const char *state = (const char *)sqlite3_column_text(st, 2);
+		stats->documents++;
+		if (state == NULL || strcmp(state, "archived") != 0) {
+			stats->failed++;
+			continue;
+		}
+		if (copy == NULL || !copy_intact(copy, sha)) {
+			report(ctx, sha, copy == NULL ? "no copy in the archive" :
+			    "copy missing or damaged (sha256 differs)");
+			stats->problems++;
+		} else
+			stats->copies++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ARC_OK : sql_error(s, err);
+}
+
+int
+arc_store_optimize(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
+	    "PRAGMA optimize;", err) != ARC_OK)
+		return ARC_FATAL;
+	/* Folds the write-ahead log back into the database file. */
+	return arc_store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE);", err);
+}

@@ -1,0 +1,52 @@
+/* store.h: the insides of the archive (SQLite, FTS5, copies), shared by store.c, index.c, find.c and tokenizer.c. */
+#ifndef ARC_STORE_H
+#define ARC_STORE_H
+
+#include <sqlite3.h>
+
+#include "arc.h"
+#include "private.h"
+
+/* Starts a document's text for the tokenizer: the marker, then "ind ",
+ * "eng " or "raw " (no stemming), then the text. */
+#define ARC_LANG_MARK '\x1b'
+
+struct arc_store {
+	sqlite3 *db;
+	char *path;             /* the database */
+	char *files;            /* the folder of copies beside it */
+	int readonly;
+};
+
+/* Registers the "arc" tokenizer with db's FTS5. */
+int arc_register_tokenizer(sqlite3 *db);
+
+/*
+ * Finds the next word of text at or after from: its start in *start, its
+ * lower-case form in word (at most 64 bytes, not terminated) and length in
+ * *wlen (0 when there is none).  Returns the offset after it.
+ */
+size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
+    char *word, size_t *wlen);
+
+/* The column values the FTS index holds for a document, made the same way
+ * for insertion and for deletion (contentless FTS5 needs them again). */
+struct fts_columns {
+	char *title, *body, *tags, *fields;
+};
+int arc_fts_columns(const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags_json, const char *fields_json,
+    struct fts_columns *c);
+void arc_fts_columns_free(struct fts_columns *c);
+
+/* Text compressed for the doc table, and back; malloc'd. */
+int arc_compress(const char *text, size_t len, unsigned char **out,
+    size_t *out_len);
+int arc_uncompress(const void *blob, size_t len, char **text,
+    size_t *text_len);
+
+/* Runs SQL with no result; ARC_FATAL with the database's reason in err. */
+int arc_store_exec(struct arc_store *s, const char *sql,
+    struct arc_error *err);
+
+#endif
