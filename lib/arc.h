@@ -453,4 +453,21 @@ int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err);
 void arc_indexer_free(struct arc_indexer *ix);
 
+/*
+ * Searches the archive.  The query is what a clerk types: words (all must
+ * match; if no document has them all, the best with some, marked
+ * "partial"), "phrases", -excluded, and tag:, nomor:, tanggal:, mime:,
+ * path: filters; nothing in it is ever a syntax error.  No words: every
+ * document, newest first.  fn gets each result record (borrowed); nonzero
+ * stops.  Returns the number of results, or ARC_FATAL.
+ */
+struct arc_find_options {
+	const char *query;
+	long limit;
+	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+};
+typedef int (*arc_find_fn)(void *ctx, json_t *result);
+long arc_find(struct arc_store *s, const struct arc_find_options *o,
+    arc_find_fn fn, void *ctx, struct arc_error *err);
+
 #endif

@@ -30,12 +30,17 @@ static const char date_re[] =
     "|(\\d{4})-(\\d{2})-(\\d{2})"
     ")(?![\\d/.\\-]?\\d)";
 
+/* "Perihal : Undangan Rapat Koordinasi", "Hal: ...", "Subject : ...". */
+static const char perihal_re[] =
+    "^[ \\t]*(?:perihal|hal|subject|re)[ \\t]*(?:[:\\-—][ \\t]*)+"
+    "(\\S[^\\n\\f]*)";
+
 static const char nik_re[] = "(?<!\\d)\\d{16}(?!\\d)";
 
 /* Application numbers as the office's status export writes them. */
 static const char reg_re[] = "\\b[a-z]{2,6}-\\d{4}-\\d{4,8}\\b";
 
-static pcre2_code *nomor_code, *date_code, *nik_code, *reg_code;
+static pcre2_code *nomor_code, *date_code, *nik_code, *reg_code, *perihal_code;
 static pthread_once_t compiled = PTHREAD_ONCE_INIT;
 
 static pcre2_code *
@@ -44,8 +49,8 @@ compile(const char *pattern)
 	int code;
 	PCRE2_SIZE offset;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern,
-	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS, &code, &offset,
-	    NULL);
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE,
+	    &code, &offset, NULL);
 
 	if (re != NULL)
 		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -59,6 +64,7 @@ compile_all(void)
 	date_code = compile(date_re);
 	nik_code = compile(nik_re);
 	reg_code = compile(reg_re);
+	perihal_code = compile(perihal_re);
 }
 
 /* ---- NIK ---- */
@@ -298,6 +304,31 @@ find_nomor(const char *text, size_t len, pcre2_match_data *md, json_t *fields,
 }
 
 static void
+find_perihal(const char *text, size_t len, pcre2_match_data *md,
+    json_t *fields, json_t *notes, const char *doc)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	char value[200];
+	size_t n;
+
+	if (pcre2_match(perihal_code, (PCRE2_SPTR)text, len, 0,
+	    PCRE2_NO_UTF_CHECK, md, NULL) <= 0)
+		return;
+	n = ov[3] - ov[2];
+	if (n >= sizeof(value))
+		n = sizeof(value) - 1;
+	memcpy(value, text + ov[2], n);
+	while (n > 0 && (value[n - 1] == ' ' || value[n - 1] == '\t' ||
+	    value[n - 1] == '\r'))
+		n--;
+	value[arc_utf8_valid_prefix(value, n)] = '\0';
+	if (value[0] == '\0')
+		return;
+	json_object_set_new(fields, "perihal", json_string(value));
+	explain(notes, doc, "perihal", text, ov[2], value);
+}
+
+static void
 find_tanggal(const char *text, size_t len, pcre2_match_data *md,
     json_t *fields, json_t *notes, const char *doc)
 {
@@ -363,11 +394,12 @@ arc_extract_fields(const char *text, size_t len, json_t *fields,
 
 	pthread_once(&compiled, compile_all);
 	if (nomor_code == NULL || date_code == NULL || nik_code == NULL ||
-	    reg_code == NULL)
+	    reg_code == NULL || perihal_code == NULL)
 		return ARC_FATAL;
 	if ((md = pcre2_match_data_create(16, NULL)) == NULL)
 		return ARC_FATAL;
 	find_nomor(text, len, md, fields, notes, doc);
+	find_perihal(text, len, md, fields, notes, doc);
 	find_tanggal(text, len, md, fields, notes, doc);
 	find_all(text, len, md, nik_code, arc_nik_valid, "nik", fields, notes,
 	    doc);

@@ -1,6 +1,7 @@
 /* index.c: records into the archive, in batches: the copy first, then the row and its words in one transaction. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store.h"
 
@@ -50,31 +51,87 @@ str(json_t *rec, const char *key)
 	return json_string_value(json_object_get(rec, key));
 }
 
-/* The first line with a letter in it, at most 160 bytes: what a clerk
- * sees first on the page, unless a stage gave a "title". */
+/* A line's text from p, trimmed, at most 160 bytes; NULL if it has no
+ * letter. */
+static char *
+line_title(const char *p)
+{
+	const char *end = p + strcspn(p, "\n\f"), *c;
+	size_t n;
+
+	while (p < end && (*p == ' ' || *p == '\t' || *p == ':'))
+		p++;
+	for (c = p; c < end; c++)
+		if ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z')
+			break;
+	if (c == end)
+		return NULL;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\r'))
+		end--;
+	n = (size_t)(end - p) > 160 ? 160 : (size_t)(end - p);
+	n = arc_utf8_valid_prefix(p, n);
+	return strndup(p, n);
+}
+
+/* Does the line look like part of a letterhead? */
+static int
+letterhead(const char *p)
+{
+	static const char *const words[] = { "pemerintah", "kecamatan",
+	    "kelurahan", "desa ", "dinas", "badan", "kantor", "sekretariat",
+	    "jalan", "jl.", "jl ", "telp", "telepon", "phone", "fax", "email",
+	    "e-mail", "website", "laman", "kode pos" };
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strncasecmp(p, words[i], strlen(words[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * What a clerk would call the paper: a stage's "title", else its subject
+ * (fields.perihal), else what a decree is "TENTANG" (about), else its
+ * first line with a letter past the letterhead.
+ */
 static char *
 title_of(json_t *rec, const char *text)
 {
-	const char *t = str(rec, "title"), *p = text, *end;
+	const char *t = str(rec, "title"), *p;
+	json_t *perihal = json_object_get(json_object_get(rec, "fields"),
+	    "perihal");
+	char *title;
 
 	if (t != NULL)
 		return strdup(t);
-	if (json_is_string(json_object_get(json_object_get(rec, "fields"),
-	    "perihal")))
-		return strdup(json_string_value(json_object_get(
-		    json_object_get(rec, "fields"), "perihal")));
-	while (p != NULL && *p != '\0') {
-		size_t n;
-		end = p + strcspn(p, "\n\f");
-		for (const char *c = p; c < end; c++)
-			if ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z') {
-				n = (size_t)(end - p) > 160 ? 160 : (size_t)(end - p);
-				while (n > 0 && ((unsigned char)p[n] & 0xc0) == 0x80)
-					n--;
-				return strndup(p, n);
-			}
-		p = *end ? end + 1 : end;
+	if (json_is_string(perihal))
+		return strdup(json_string_value(perihal));
+	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, "tentang", 7) != 0 ||
+		    ((p[7] | 0x20) >= 'a' && (p[7] | 0x20) <= 'z'))
+			continue;
+		if ((title = line_title(p + 7)) != NULL)
+			return title;
+		/* "TENTANG" alone: the subject is on the next line with
+		 * words, past any blank ones. */
+		for (int lines = 0; lines < 3; lines++) {
+			p += strcspn(p, "\n\f");
+			if (*p == '\0')
+				break;
+			if ((title = line_title(++p)) != NULL)
+				return title;
+		}
 	}
+	/* Past the letterhead: the office's name and address. */
+	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0')
+		if (!letterhead(p) && (title = line_title(p)) != NULL)
+			return title;
+	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0')
+		if ((title = line_title(p)) != NULL)
+			return title;
 	return strdup("");
 }
 

@@ -39,6 +39,9 @@ int arc_fts_columns(const char *lang, const char *title, const char *text,
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);
 
+/* Is this lower-case word too common to search by? (stopwords.c) */
+int arc_is_stopword(const char *word);
+
 /* Text compressed for the doc table, and back; malloc'd. */
 int arc_compress(const char *text, size_t len, unsigned char **out,
     size_t *out_len);

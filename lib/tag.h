@@ -107,7 +107,8 @@ const char *arc_rule_kind_name(int kind);
 
 /*
  * Adds the fields arc finds in any Indonesian office paper: "nomor" (the
- * letter number), "tanggal" (the paper's date, ISO 8601), "nik" and
+ * letter number), "perihal" (its subject), "tanggal" (the paper's date,
+ * ISO 8601), "nik" and
  * "registrasi" (arrays).  With notes, explains each (see arc_tag_record).
  */
 int arc_extract_fields(const char *text, size_t len, json_t *fields,

@@ -1,0 +1,209 @@
+/* arc-find: searches the archive as a clerk would ask, in milliseconds. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: arc-find [--db PATH] [-n N] [--since DATE] [--until DATE] [--json]\n"
+"                [query ...]\n"
+"Finds documents in the archive: words (all must match), \"phrases\",\n"
+"-word to leave out, tag:NAME, nomor:005/2318, tanggal:2026-11, mime:pdf,\n"
+"path:FOLDER.  No query lists every document, newest first.\n"
+"\n"
+"      --db PATH      the archive (default: $ARC_DB, else\n"
+"                     ~/.local/share/arc/archive.db)\n"
+"  -n, --limit N      at most N results (default 10)\n"
+"      --since DATE   papers dated on or after DATE (2026, 2026-11, 2026-11-28)\n"
+"      --until DATE   papers dated on or before DATE\n"
+"      --json         JSON lines even on a terminal\n"
+"  -h, --help         show this help\n"
+"      --version      show the version\n";
+
+enum { OPT_DB = 256, OPT_SINCE, OPT_UNTIL, OPT_JSON };
+
+static const struct option options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "limit", required_argument, NULL, 'n' },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "json", no_argument, NULL, OPT_JSON },
+	ARC_CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Is this argument a -word to leave out, rather than an option? */
+static int
+query_word(const char *a)
+{
+	if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
+		return 0;
+	if (strcmp(a, "-h") == 0 || strcmp(a, "-n") == 0)
+		return 0;
+	if (a[1] == 'n' && strspn(a + 2, "0123456789") == strlen(a + 2))
+		return 0;
+	return 1;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int
+valid_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t n = strlen(s);
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return 0;
+	return 1;
+}
+
+struct listing {
+	int terminal;
+	int bold;
+	long shown;
+};
+
+/* The snippet with its «marks» shown bold on a terminal that can. */
+static void
+print_snippet(const char *s, int bold)
+{
+	for (; *s != '\0'; s++) {
+		if (strncmp(s, "«", 2) == 0 || strncmp(s, "»", 2) == 0) {
+			if (bold)
+				fputs(strncmp(s, "«", 2) == 0 ? "\033[1m" :
+				    "\033[0m", stdout);
+			else
+				fwrite(s, 1, 2, stdout);
+			s++;
+			continue;
+		}
+		putchar(*s);
+	}
+	putchar('\n');
+}
+
+static int
+show(void *ctx, json_t *r)
+{
+	struct listing *l = ctx;
+	const char *member = json_string_value(json_object_get(r, "member"));
+	const char *date = json_string_value(json_object_get(r, "tanggal"));
+	json_t *tags = json_object_get(r, "tags"), *t;
+	size_t i;
+
+	l->shown++;
+	if (!l->terminal)
+		return arc_record_write(stdout, r) == ARC_OK ? 0 : -1;
+	if (l->shown == 1 && json_is_true(json_object_get(r, "partial")))
+		printf("No document has every word; these have some:\n\n");
+	printf("%2ld  %s%s%s", l->shown, l->bold ? "\033[1m" : "",
+	    json_string_value(json_object_get(r, "title")),
+	    l->bold ? "\033[0m" : "");
+	if (date != NULL)
+		printf("  (%s)", date);
+	json_array_foreach(tags, i, t)
+		printf("%s%s", i == 0 ? "  [" : ", ", json_string_value(t));
+	printf("%s\n    %s", json_array_size(tags) > 0 ? "]" : "",
+	    json_string_value(json_object_get(r, "path")));
+	if (member != NULL)
+		printf(" (%s)", member);
+	printf("\n    ");
+	print_snippet(json_string_value(json_object_get(r, "snippet")), l->bold);
+	putchar('\n');
+	return ferror(stdout) ? -1 : 0;
+}
+
+/* The words of the command line, as one query. */
+static char *
+join(char **words, int n)
+{
+	size_t len = 1;
+	char *q;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(words[i]) + 1;
+	if ((q = malloc(len)) == NULL)
+		return NULL;
+	q[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(q, " ");
+		strcat(q, words[i]);
+	}
+	return q;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_find_options o = { .limit = 10 };
+	struct listing l = { 0 };
+	const char *db_opt = NULL;
+	char db[4096], *query;
+	struct arc_store *s;
+	struct arc_error err;
+	int c, json = 0;
+	long found;
+
+	arc_cli_init("arc-find");
+	opterr = 0;
+	/* Options come first; then a word such as -undangan is the query's,
+	 * not an unknown option. */
+	while (optind < argc && !query_word(argv[optind]) &&
+	    (c = getopt_long(argc, argv, "+:n:h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			db_opt = optarg;
+			break;
+		case 'n':
+			if (arc_cli_parse_count("--limit", optarg, 1000000,
+			    &o.limit) != ARC_OK)
+				return ARC_EXIT_FATAL;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (!valid_date(optarg)) {
+				arc_cli_usage_error("%s: '%s' is not a date such "
+				    "as 2026, 2026-11 or 2026-11-28", c == OPT_SINCE ?
+				    "--since" : "--until", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			*(c == OPT_SINCE ? &o.since : &o.until) = optarg;
+			break;
+		case OPT_JSON:
+			json = 1;
+			break;
+		default:
+			return arc_cli_common_option(c, usage, argv);
+		}
+	}
+	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK ||
+	    (s = arc_store_open(db, 0, &err)) == NULL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_EXIT_FATAL;
+	}
+	if ((query = join(argv + optind, argc - optind)) == NULL)
+		return ARC_EXIT_FATAL;
+	o.query = query;
+	l.terminal = !json && isatty(STDOUT_FILENO);
+	l.bold = l.terminal && getenv("NO_COLOR") == NULL;
+	found = arc_find(s, &o, show, &l, &err);
+	free(query);
+	arc_store_close(s);
+	if (found == ARC_FATAL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_finish();
+		return ARC_EXIT_FATAL;
+	}
+	if (found == 0 && l.terminal)
+		printf("Nothing found.\n");
+	c = arc_cli_finish();
+	if (c != ARC_EXIT_OK)
+		return c;
+	return found > 0 ? ARC_EXIT_OK : ARC_EXIT_REJECTED;
+}

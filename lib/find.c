@@ -1,0 +1,388 @@
+/* find.c: a query against the archive: best matches by BM25, filters, and a snippet with the matched words marked. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "query.h"
+
+/* Words shown in a snippet. */
+#define SNIPPET_WORDS 24
+/* Query words remembered for marking matches. */
+#define MARK_MAX 64
+
+struct marker {
+	struct sb_stemmer *ind, *eng;
+	char *forms[MARK_MAX * 3];  /* each query word, and its two stems */
+	int n;
+};
+
+static void
+add_form(struct marker *m, const char *s, size_t len)
+{
+	for (int i = 0; i < m->n; i++)
+		if (strlen(m->forms[i]) == len && memcmp(m->forms[i], s, len) == 0)
+			return;
+	if (m->n < MARK_MAX * 3)
+		m->forms[m->n++] = strndup(s, len);
+	if (m->n > 0 && m->forms[m->n - 1] == NULL)
+		m->n--;
+}
+
+static void
+stem_into(struct sb_stemmer *st, const char *w, size_t n, char *out,
+    size_t *out_len)
+{
+	const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)w, (int)n);
+
+	if (s == NULL || (size_t)sb_stemmer_length(st) > 64) {
+		memcpy(out, w, n);
+		*out_len = n;
+		return;
+	}
+	*out_len = (size_t)sb_stemmer_length(st);
+	memcpy(out, s, *out_len);
+}
+
+static void
+marker_init(struct marker *m, const struct arc_query *q)
+{
+	char word[80], stem[80];
+	size_t start, wlen, slen, at;
+
+	memset(m, 0, sizeof(*m));
+	m->ind = sb_stemmer_new("indonesian", "UTF_8");
+	m->eng = sb_stemmer_new("english", "UTF_8");
+	for (int i = 0; i < q->n; i++) {
+		const char *t = q->terms[i].text;
+		if (q->terms[i].kind != QT_WORD && q->terms[i].kind != QT_PHRASE)
+			continue;
+		at = 0;
+		while ((at = arc_next_word(t, strlen(t), at, &start, word,
+		    &wlen)) <= strlen(t) && wlen > 0) {
+			add_form(m, word, wlen);
+			if (m->ind != NULL) {
+				stem_into(m->ind, word, wlen, stem, &slen);
+				add_form(m, stem, slen);
+			}
+			if (m->eng != NULL) {
+				stem_into(m->eng, word, wlen, stem, &slen);
+				add_form(m, stem, slen);
+			}
+		}
+	}
+}
+
+static void
+marker_free(struct marker *m)
+{
+	for (int i = 0; i < m->n; i++)
+		free(m->forms[i]);
+	sb_stemmer_delete(m->ind);
+	sb_stemmer_delete(m->eng);
+}
+
+/* Which query word (index into forms) this document word is, or -1. */
+static int
+marked(struct marker *m, struct sb_stemmer *st, const char *w, size_t n)
+{
+	char stem[80];
+	size_t slen = n;
+
+	if (st != NULL)
+		stem_into(st, w, n, stem, &slen);
+	else
+		memcpy(stem, w, n);
+	for (int i = 0; i < m->n; i++) {
+		size_t len = strlen(m->forms[i]);
+		if ((len == n && memcmp(m->forms[i], w, n) == 0) ||
+		    (len == slen && memcmp(m->forms[i], stem, slen) == 0))
+			return i;
+	}
+	return -1;
+}
+
+struct word_at {
+	size_t start, end;
+	int mark;
+};
+
+/* A piece of the text around the most query words, marked «so». */
+static char *
+snippet(struct marker *m, const char *lang, const char *text, size_t len)
+{
+	struct sb_stemmer *st = lang && strcmp(lang, "eng") == 0 ? m->eng :
+	    m->ind;
+	struct word_at *words = NULL;
+	size_t nwords = 0, cap = 0, at = 0, start, wlen, best = 0, i, j;
+	char word[80], *out;
+	int best_score = -1;
+	size_t out_len = 0, out_cap;
+
+	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <= len &&
+	    wlen > 0) {
+		if (nwords == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct word_at *g = realloc(words, cap * sizeof(*g));
+			if (g == NULL) {
+				free(words);
+				return NULL;
+			}
+			words = g;
+		}
+		words[nwords].start = start;
+		words[nwords].end = at;
+		words[nwords].mark = m->n > 0 ? marked(m, st, word, wlen) : -1;
+		nwords++;
+	}
+	/* The window with the most different query words, earliest first. */
+	for (i = 0; i < nwords; i++) {
+		unsigned long long seen = 0;
+		int score = 0;
+		if (words[i].mark < 0 && i > 0 && best_score >= 0)
+			continue;
+		for (j = i; j < nwords && j < i + SNIPPET_WORDS; j++)
+			if (words[j].mark >= 0 &&
+			    !(seen & (1ull << (words[j].mark % 64)))) {
+				seen |= 1ull << (words[j].mark % 64);
+				score++;
+			}
+		if (score > best_score) {
+			best_score = score;
+			best = i;
+		}
+	}
+	/* Start a little before the first match, for context. */
+	best = best > 3 ? best - 3 : 0;
+	out_cap = 16 + (nwords ? words[nwords < best + SNIPPET_WORDS ?
+	    nwords - 1 : best + SNIPPET_WORDS - 1].end - words[best].start : 0) *
+	    2 + 8 * SNIPPET_WORDS;
+	if ((out = malloc(out_cap)) == NULL) {
+		free(words);
+		return NULL;
+	}
+	if (best > 0)
+		out_len += (size_t)sprintf(out, "…");
+	for (j = best; j < nwords && j < best + SNIPPET_WORDS; j++) {
+		/* The text between words, white space made one space. */
+		if (j > best) {
+			int space = 0;
+			for (size_t k = words[j - 1].end; k < words[j].start; k++) {
+				unsigned char c = (unsigned char)text[k];
+				if (c == ' ' || (c >= '\t' && c <= '\r')) {
+					space = 1;
+					continue;
+				}
+				if (space)
+					out[out_len++] = ' ';
+				space = 0;
+				out[out_len++] = (char)c;
+			}
+			if (space)
+				out[out_len++] = ' ';
+		}
+		if (words[j].mark >= 0)
+			out_len += (size_t)sprintf(out + out_len, "«");
+		memcpy(out + out_len, text + words[j].start,
+		    words[j].end - words[j].start);
+		out_len += words[j].end - words[j].start;
+		if (words[j].mark >= 0)
+			out_len += (size_t)sprintf(out + out_len, "»");
+	}
+	if (j < nwords)
+		out_len += (size_t)sprintf(out + out_len, "…");
+	out[out_len] = '\0';
+	free(words);
+	return out;
+}
+
+/* ---- the search ---- */
+
+struct search {
+	struct arc_store *s;
+	const struct arc_find_options *o;
+	struct arc_query q;
+	struct marker m;
+	arc_find_fn fn;
+	void *ctx;
+};
+
+static json_t *
+json_or_null(const char *text)
+{
+	json_t *v = text ? json_loads(text, JSON_DECODE_ANY, NULL) : NULL;
+
+	return v ? v : json_null();
+}
+
+static json_t *
+result(struct search *se, sqlite3_stmt *st, int scored, int partial)
+{
+	json_t *r = json_object();
+	char *text = NULL, *snip = NULL;
+	size_t len = 0;
+	const char *member = (const char *)sqlite3_column_text(st, 2);
+
+	if (r == NULL)
+		return NULL;
+	json_object_set_new(r, "sha256", json_string((const char *)
+	    sqlite3_column_text(st, 0)));
+	arc_record_set_text(r, "path", (const char *)sqlite3_column_text(st, 1));
+	if (member != NULL)
+		arc_record_set_text(r, "member", member);
+	json_object_set_new(r, "archived", sqlite3_column_text(st, 3) ?
+	    json_string((const char *)sqlite3_column_text(st, 3)) :
+	    json_null());
+	json_object_set_new(r, "score", scored ?
+	    json_real(sqlite3_column_double(st, 10)) : json_null());
+	if (partial)
+		json_object_set_new(r, "partial", json_true());
+	json_object_set_new(r, "title", json_string((const char *)
+	    (sqlite3_column_text(st, 4) ? sqlite3_column_text(st, 4) :
+	    (const unsigned char *)"")));
+	if (arc_uncompress(sqlite3_column_blob(st, 9),
+	    (size_t)sqlite3_column_bytes(st, 9), &text, &len) == ARC_OK)
+		snip = snippet(&se->m, (const char *)sqlite3_column_text(st, 8),
+		    text, len);
+	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
+	json_object_set_new(r, "tags", json_or_null((const char *)
+	    sqlite3_column_text(st, 5)));
+	json_object_set_new(r, "fields", json_or_null((const char *)
+	    sqlite3_column_text(st, 6)));
+	json_object_set_new(r, "tanggal", sqlite3_column_text(st, 7) ?
+	    json_string((const char *)sqlite3_column_text(st, 7)) :
+	    json_null());
+	free(text);
+	free(snip);
+	return r;
+}
+
+/* Appends the filters' SQL, and remembers their values for binding. */
+static void
+filters_sql(struct search *se, char *sql, size_t size, const char **binds,
+    int *nbinds, const char *excluded)
+{
+	static const char *const clause[] = {
+		[QF_TAG] = " AND d.id IN (SELECT doc FROM doc_tag WHERE tag = ?)",
+		[QF_NOMOR] = " AND instr(lower(d.nomor), lower(?)) > 0",
+		[QF_TANGGAL] = " AND d.tanggal LIKE ? || '%'",
+		[QF_MIME] = " AND instr(d.mime, ?) > 0",
+		[QF_PATH] = " AND instr(d.path, ?) > 0",
+	};
+	size_t n = strlen(sql);
+
+	for (int i = 0; i < se->q.n; i++) {
+		if (se->q.terms[i].kind != QT_FILTER)
+			continue;
+		n += (size_t)snprintf(sql + n, size - n, "%s",
+		    clause[se->q.terms[i].key]);
+		binds[(*nbinds)++] = se->q.terms[i].text;
+	}
+	if (se->o->since != NULL) {
+		n += (size_t)snprintf(sql + n, size - n, " AND coalesce(d.tanggal, "
+		    "substr(d.mtime, 1, 10)) >= ?");
+		binds[(*nbinds)++] = se->o->since;
+	}
+	if (se->o->until != NULL) {
+		n += (size_t)snprintf(sql + n, size - n, " AND substr(coalesce("
+		    "d.tanggal, substr(d.mtime, 1, 10)), 1, length(?%d)) <= ?%d",
+		    *nbinds + 1, *nbinds + 1);
+		binds[(*nbinds)++] = se->o->until;
+	}
+	if (excluded != NULL && *excluded != '\0') {
+		snprintf(sql + n, size - n, " AND d.id NOT IN (SELECT rowid FROM "
+		    "fts WHERE fts MATCH ?)");
+		binds[(*nbinds)++] = excluded;
+	}
+}
+
+#define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
+	"d.fields, d.tanggal, d.lang, d.body"
+
+/* Runs one search; returns the number of results or ARC_FATAL. */
+static long
+run(struct search *se, const char *match, int partial, const char *excluded,
+    struct arc_error *err)
+{
+	char sql[4096];
+	const char *binds[64];
+	int nbinds = 0, rc;
+	long found = 0;
+	sqlite3_stmt *st;
+
+	if (match != NULL) {
+		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", -fts.rank "
+		    "FROM fts JOIN doc d ON d.id = fts.rowid "
+		    "WHERE fts MATCH ? AND d.state = 'archived'");
+		binds[nbinds++] = match;
+	} else
+		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", NULL FROM doc d "
+		    "WHERE d.state = 'archived'");
+	filters_sql(se, sql, sizeof(sql) - 200, binds, &nbinds, excluded);
+	strcat(sql, match != NULL ? " ORDER BY fts.rank LIMIT ?" :
+	    " ORDER BY coalesce(d.tanggal, substr(d.mtime, 1, 10)) DESC, "
+	    "d.id DESC LIMIT ?");
+	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
+		return ARC_FATAL;
+	}
+	for (int i = 0; i < nbinds; i++)
+		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *r = result(se, st, match != NULL, partial);
+		int stop;
+		if (r == NULL) {
+			sqlite3_finalize(st);
+			arc_error_set(err, "out of memory");
+			return ARC_FATAL;
+		}
+		stop = se->fn(se->ctx, r);
+		json_decref(r);
+		found++;
+		if (stop) {
+			sqlite3_finalize(st);
+			arc_error_set(err, "cannot write the results");
+			return ARC_FATAL;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
+		return ARC_FATAL;
+	}
+	return found;
+}
+
+long
+arc_find(struct arc_store *s, const struct arc_find_options *o,
+    arc_find_fn fn, void *ctx, struct arc_error *err)
+{
+	struct search se = { .s = s, .o = o, .fn = fn, .ctx = ctx };
+	char *all = NULL, *any = NULL, *excluded = NULL;
+	long found = ARC_FATAL;
+
+	if (arc_query_parse(o->query ? o->query : "", &se.q) != ARC_OK ||
+	    (all = arc_query_match(&se.q, 0)) == NULL ||
+	    (any = arc_query_match(&se.q, 1)) == NULL ||
+	    (excluded = arc_query_excluded(&se.q)) == NULL) {
+		arc_error_set(err, "out of memory");
+		goto out;
+	}
+	marker_init(&se.m, &se.q);
+	if (*all == '\0')
+		found = run(&se, NULL, 0, excluded, err);
+	else {
+		found = run(&se, all, 0, excluded, err);
+		/* Nothing has every word: the best that have some. */
+		if (found == 0 && arc_query_words(&se.q) > 1)
+			found = run(&se, any, 1, excluded, err);
+	}
+	marker_free(&se.m);
+out:
+	arc_query_free(&se.q);
+	free(all);
+	free(any);
+	free(excluded);
+	return found;
+}
