@@ -7,13 +7,17 @@
 #include "arc.h"
 
 static const char usage[] =
-"usage: arc-scan [-r] [-j N] [--settle SECONDS] [--max-unpacked SIZE]\n"
-"                [--max-ratio N] [file|folder ...]\n"
+"usage: arc-scan [-r] [-j N] [--new [--db PATH]] [--settle SECONDS]\n"
+"                [--max-unpacked SIZE] [--max-ratio N] [file|folder ...]\n"
 "Writes one JSON record per document found in the files, folders and\n"
 "zip/tar/7z archives given (or named one per line on standard input).\n"
 "\n"
 "  -r, --recursive        scan subfolders too\n"
 "  -j, --jobs N           files read at once (default: number of cores)\n"
+"      --new              only documents the archive does not hold yet, or\n"
+"                         whose last attempt failed\n"
+"      --db PATH          the archive for --new (default: $ARC_DB, else\n"
+"                         ~/.local/share/arc/archive.db)\n"
 "      --settle SECONDS   leave files modified in the last SECONDS for the\n"
 "                         next run (a scanner may still be writing them)\n"
 "      --max-unpacked SIZE  refuse an archive that unpacks to more than SIZE\n"
@@ -26,17 +30,34 @@ static const char usage[] =
 "Exit status: 0 all documents recorded, 1 some could not be read, 2 error.\n"
 "See arc-scan(1) and arc-record(5).\n";
 
-enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO };
+enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_NEW, OPT_DB };
 
 static const struct option options[] = {
 	{ "recursive", no_argument, NULL, 'r' },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "new", no_argument, NULL, OPT_NEW },
+	{ "db", required_argument, NULL, OPT_DB },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
 	{ "max-unpacked", required_argument, NULL, OPT_MAX_UNPACKED },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
 	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
+
+/* With --new, the archive that says what is already done. */
+static struct arc_store *archive;
+
+/* Is this document archived already (so not offered again)? */
+static int
+archived(const json_t *rec)
+{
+	const char *sha = json_string_value(json_object_get(rec, "sha256"));
+	int attempts;
+
+	return archive != NULL && sha != NULL &&
+	    json_object_get(rec, "error") == NULL &&
+	    arc_store_state(archive, sha, &attempts) == ARC_STORE_ARCHIVED;
+}
 
 /* Prints what the scan meets; records go to stdout, the rest to stderr. */
 static int
@@ -46,6 +67,8 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 	char where[8192];
 
 	(void)ctx;
+	if (ev == ARC_SCAN_RECORD && archived(rec))
+		return 0;
 	if (member != NULL)
 		snprintf(where, sizeof(where), "%s(%s)", file, member);
 	else
@@ -57,6 +80,26 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 	if (ev == ARC_SCAN_FAILURE || (ev == ARC_SCAN_RECORD && message != NULL))
 		arc_cli_fail();
 	return 0;
+}
+
+/* Opens the archive for --new; one not made yet holds nothing. */
+static int
+open_archive(const char *db_opt)
+{
+	struct arc_error err;
+	char db[4096];
+
+	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_ERR;
+	}
+	if (access(db, F_OK) != 0)
+		return ARC_OK;
+	if ((archive = arc_store_open(db, 0, &err)) == NULL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_ERR;
+	}
+	return ARC_OK;
 }
 
 /* Scans the paths named one per line on standard input. */
@@ -87,9 +130,10 @@ main(int argc, char **argv)
 	struct arc_scan_options o;
 	struct arc_scan *scan;
 	struct arc_error err;
+	const char *db_opt = NULL;
 	char *end;
 	long jobs;
-	int c, st = ARC_OK;
+	int c, st = ARC_OK, new_only = 0;
 
 	arc_cli_init("arc-scan");
 	arc_scan_options_default(&o);
@@ -128,10 +172,22 @@ main(int argc, char **argv)
 				return ARC_EXIT_FATAL;
 			}
 			break;
+		case OPT_NEW:
+			new_only = 1;
+			break;
+		case OPT_DB:
+			db_opt = optarg;
+			break;
 		default:
 			return arc_cli_common_option(c, usage, argv);
 		}
 	}
+	if (db_opt != NULL && !new_only) {
+		arc_cli_usage_error("--db goes with --new");
+		return ARC_EXIT_FATAL;
+	}
+	if (new_only && open_archive(db_opt) != ARC_OK)
+		return ARC_EXIT_FATAL;
 	if (optind == argc && isatty(STDIN_FILENO)) {
 		arc_cli_usage_error("no file or folder given");
 		return ARC_EXIT_FATAL;
@@ -148,6 +204,7 @@ main(int argc, char **argv)
 	if (arc_scan_finish(scan) != ARC_OK)
 		st = ARC_FATAL;
 	arc_scan_free(scan);
+	arc_store_close(archive);
 	c = arc_cli_finish();
 	return st == ARC_OK ? c : ARC_EXIT_FATAL;
 }
