@@ -103,6 +103,8 @@ arc_query_parse(const char *s, struct arc_query *q)
 		if (!has_word(q->terms[q->n - 1].text))
 			free(q->terms[--q->n].text);
 	}
+	/* A long question says its language by its little words. */
+	q->lang = arc_lang_guess(s);
 	return ARC_OK;
 }
 
@@ -119,9 +121,9 @@ arc_query_free(struct arc_query *q)
  * read as syntax. */
 static int
 append_string(char **buf, size_t *len, size_t *cap, const char *text,
-    const char *before)
+    const char *before, const char *lang)
 {
-	size_t need = *len + strlen(before) + 2 * strlen(text) + 4;
+	size_t need = *len + strlen(before) + 2 * strlen(text) + 10;
 
 	if (need > *cap) {
 		size_t c = need * 2;
@@ -132,6 +134,9 @@ append_string(char **buf, size_t *len, size_t *cap, const char *text,
 		*cap = c;
 	}
 	*len += (size_t)sprintf(*buf + *len, "%s\"", before);
+	/* The tokenizer's language mark: which stems to look up. */
+	if (lang != NULL)
+		*len += (size_t)sprintf(*buf + *len, "%c%s ", ARC_LANG_MARK, lang);
 	for (const char *p = text; *p != '\0'; p++) {
 		if (*p == '"')
 			(*buf)[(*len)++] = '"';
@@ -166,7 +171,7 @@ arc_query_match(const struct arc_query *q, int any)
 		    arc_query_is_stopword(t->text))
 			continue;
 		if (append_string(&buf, &len, &cap, t->text, n == 0 ? "" :
-		    any ? " OR " : " ") != ARC_OK) {
+		    any ? " OR " : " ", q->lang) != ARC_OK) {
 			free(buf);
 			return NULL;
 		}
@@ -193,7 +198,7 @@ arc_query_excluded(const struct arc_query *q)
 		if (q->terms[i].kind != QT_EXCLUDE)
 			continue;
 		if (append_string(&buf, &len, &cap, q->terms[i].text,
-		    n++ == 0 ? "" : " OR ") != ARC_OK) {
+		    n++ == 0 ? "" : " OR ", q->lang) != ARC_OK) {
 			free(buf);
 			return NULL;
 		}

@@ -16,6 +16,7 @@ struct qterm {
 struct arc_query {
 	struct qterm *terms;
 	int n, cap;
+	const char *lang;       /* "ind", "eng", or NULL: not known */
 };
 
 /* Parses; never fails but for memory (ARC_FATAL). */

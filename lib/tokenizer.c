@@ -138,6 +138,7 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 {
 	struct tokenizer *t = (struct tokenizer *)tok;
 	struct sb_stemmer *doc_stemmer = t->ind;
+	struct sb_stemmer *q1 = t->ind, *q2 = t->eng;
 	size_t n = (size_t)len, at = 0, start, wlen;
 	char word[WORD_MAX + 1], first[WORD_MAX + 1];
 	int query = (flags & FTS5_TOKENIZE_QUERY) != 0, rc;
@@ -147,6 +148,13 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 			doc_stemmer = t->eng;
 		else if (memcmp(text + 1, "raw ", 4) == 0)
 			doc_stemmer = NULL;
+		/* A query whose language is known looks up that stem only:
+		 * the other language's stemmer mangles foreign words into
+		 * false matches ("between" into "tween"). */
+		if (memcmp(text + 1, "eng ", 4) == 0)
+			q1 = NULL;
+		else if (memcmp(text + 1, "ind ", 4) == 0)
+			q2 = NULL;
 		at = 5;
 	}
 	while ((at = arc_next_word(text, n, at, &start, word, &wlen)) <= n &&
@@ -164,14 +172,19 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 		if ((rc = emit(ctx, 0, word, (int)wlen, (int)start, (int)at)) !=
 		    SQLITE_OK)
 			return rc;
-		s = stem(t->ind, word, wlen, &slen);
-		memcpy(first, s, (size_t)slen);
-		flen = slen;
-		if ((slen != (int)wlen || memcmp(s, word, wlen) != 0) &&
-		    (rc = emit(ctx, FTS5_TOKEN_COLOCATED, first, flen,
-		    (int)start, (int)at)) != SQLITE_OK)
-			return rc;
-		s = stem(t->eng, word, wlen, &slen);
+		flen = 0;
+		if (q1 != NULL) {
+			s = stem(q1, word, wlen, &slen);
+			memcpy(first, s, (size_t)slen);
+			flen = slen;
+			if ((slen != (int)wlen || memcmp(s, word, wlen) != 0) &&
+			    (rc = emit(ctx, FTS5_TOKEN_COLOCATED, first, flen,
+			    (int)start, (int)at)) != SQLITE_OK)
+				return rc;
+		}
+		if (q2 == NULL)
+			continue;
+		s = stem(q2, word, wlen, &slen);
 		if ((slen != (int)wlen || memcmp(s, word, wlen) != 0) &&
 		    (slen != flen || memcmp(s, first, (size_t)flen) != 0) &&
 		    (rc = emit(ctx, FTS5_TOKEN_COLOCATED, s, slen, (int)start,
