@@ -39,12 +39,45 @@ static int
 query_word(const char *a)
 {
 	if (a[0] != '-' || a[1] == '-' || a[1] == '\0')
-		return 0;
+		return a[0] != '-';
 	if (strcmp(a, "-h") == 0 || strcmp(a, "-n") == 0)
 		return 0;
 	if (a[1] == 'n' && strspn(a + 2, "0123456789") == strlen(a + 2))
 		return 0;
 	return 1;
+}
+
+/*
+ * Splits the command line: options (anywhere) stay in argv for getopt,
+ * the query's words (-words included) go to words, in order.  Returns
+ * the new argc.
+ */
+static int
+split_args(int argc, char **argv, char **words, int *nwords)
+{
+	int n = 1, i;
+
+	*nwords = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			for (i++; i < argc; i++)
+				words[(*nwords)++] = argv[i];
+			break;
+		}
+		if (query_word(a)) {
+			words[(*nwords)++] = argv[i];
+			continue;
+		}
+		argv[n++] = argv[i];
+		/* An option's value is not a query word. */
+		if (i + 1 < argc && (strcmp(a, "-n") == 0 ||
+		    strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0 ||
+		    strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0))
+			argv[n++] = argv[++i];
+	}
+	argv[n] = NULL;
+	return n;
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -144,18 +177,20 @@ main(int argc, char **argv)
 	struct arc_find_options o = { .limit = 10 };
 	struct listing l = { 0 };
 	const char *db_opt = NULL;
-	char db[4096], *query;
+	char db[4096], *query, **words;
+	int nwords;
 	struct arc_store *s;
 	struct arc_error err;
 	int c, json = 0;
 	long found;
 
 	arc_cli_init("arc-find");
+	if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL)
+		return ARC_EXIT_FATAL;
+	/* A word such as -undangan is the query's, not an unknown option. */
+	argc = split_args(argc, argv, words, &nwords);
 	opterr = 0;
-	/* Options come first; then a word such as -undangan is the query's,
-	 * not an unknown option. */
-	while (optind < argc && !query_word(argv[optind]) &&
-	    (c = getopt_long(argc, argv, "+:n:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
 			db_opt = optarg;
@@ -187,7 +222,9 @@ main(int argc, char **argv)
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_EXIT_FATAL;
 	}
-	if ((query = join(argv + optind, argc - optind)) == NULL)
+	query = join(words, nwords);
+	free(words);
+	if (query == NULL)
 		return ARC_EXIT_FATAL;
 	o.query = query;
 	l.terminal = !json && isatty(STDOUT_FILENO);
