@@ -179,7 +179,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		    SCHEMA_VERSION);
 		if (arc_store_exec(s, schema, err) != ARC_OK ||
 		    arc_store_exec(s, "INSERT INTO fts(fts, rank) VALUES "
-		    "('rank', 'bm25(8.0, 1.0, 2.0, 2.0)');", err) != ARC_OK ||
+		    "('rank', 'bm25(12.0, 1.0, 2.0, 2.0)');", err) != ARC_OK ||
 		    arc_store_exec(s, sql, err) != ARC_OK)
 			goto fail;
 	}
