@@ -171,33 +171,22 @@ join(char **words, int n)
 	return q;
 }
 
-int
-main(int argc, char **argv)
+/* Parses the options; returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct arc_find_options *o,
+    const char **db_opt, int *json)
 {
-	struct arc_find_options o = { .limit = 10 };
-	struct listing l = { 0 };
-	const char *db_opt = NULL;
-	char db[4096], *query, **words;
-	int nwords;
-	struct arc_store *s;
-	struct arc_error err;
-	int c, json = 0;
-	long found;
+	int c;
 
-	arc_cli_init("arc-find");
-	if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL)
-		return ARC_EXIT_FATAL;
-	/* A word such as -undangan is the query's, not an unknown option. */
-	argc = split_args(argc, argv, words, &nwords);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":n:h", options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
-			db_opt = optarg;
+			*db_opt = optarg;
 			break;
 		case 'n':
 			if (arc_cli_parse_count("--limit", optarg, 1000000,
-			    &o.limit) != ARC_OK)
+			    &o->limit) != ARC_OK)
 				return ARC_EXIT_FATAL;
 			break;
 		case OPT_SINCE:
@@ -208,24 +197,49 @@ main(int argc, char **argv)
 				    "--since" : "--until", optarg);
 				return ARC_EXIT_FATAL;
 			}
-			*(c == OPT_SINCE ? &o.since : &o.until) = optarg;
+			*(c == OPT_SINCE ? &o->since : &o->until) = optarg;
 			break;
 		case OPT_JSON:
-			json = 1;
+			*json = 1;
 			break;
 		default:
 			return arc_cli_common_option(c, usage, argv);
 		}
 	}
-	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK ||
-	    (s = arc_store_open(db, 0, &err)) == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_find_options o = { .limit = 10 };
+	struct listing l = { 0 };
+	const char *db_opt = NULL;
+	char db[4096], *query, **words;
+	struct arc_store *s;
+	struct arc_error err;
+	int c, json = 0, nwords;
+	long found;
+
+	arc_cli_init("arc-find");
+	if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL)
 		return ARC_EXIT_FATAL;
-	}
+	/* A word such as -undangan is the query's, not an unknown option. */
+	argc = split_args(argc, argv, words, &nwords);
 	query = join(words, nwords);
 	free(words);
 	if (query == NULL)
 		return ARC_EXIT_FATAL;
+	if ((c = parse_options(argc, argv, &o, &db_opt, &json)) >= 0) {
+		free(query);
+		return c;
+	}
+	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK ||
+	    (s = arc_store_open(db, 0, &err)) == NULL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		free(query);
+		return ARC_EXIT_FATAL;
+	}
 	o.query = query;
 	l.terminal = !json && isatty(STDOUT_FILENO);
 	l.bold = l.terminal && getenv("NO_COLOR") == NULL;

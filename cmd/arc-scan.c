@@ -186,14 +186,15 @@ main(int argc, char **argv)
 		arc_cli_usage_error("--db goes with --new");
 		return ARC_EXIT_FATAL;
 	}
-	if (new_only && open_archive(db_opt) != ARC_OK)
-		return ARC_EXIT_FATAL;
 	if (optind == argc && isatty(STDIN_FILENO)) {
 		arc_cli_usage_error("no file or folder given");
 		return ARC_EXIT_FATAL;
 	}
+	if (new_only && open_archive(db_opt) != ARC_OK)
+		return ARC_EXIT_FATAL;
 	if ((scan = arc_scan_new(&o, on_event, NULL, &err)) == NULL) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_store_close(archive);
 		return ARC_EXIT_FATAL;
 	}
 	if (optind == argc)

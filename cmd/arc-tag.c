@@ -154,26 +154,21 @@ out:
 	return st;
 }
 
-int
-main(int argc, char **argv)
+/* Parses the options; returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, char **rules, int *nrules, long *jobs,
+    int *lint)
 {
-	struct arc_rules *rs;
-	struct arc_error err;
-	char **rules = NULL, shared[4096];
-	int nrules = 0, lint = 0, c, st;
-	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	int c;
 
-	arc_cli_init("arc-tag");
 	opterr = 0;
-	if ((rules = calloc((size_t)argc, sizeof(*rules))) == NULL)
-		return ARC_EXIT_FATAL;
 	while ((c = getopt_long(argc, argv, ":r:j:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			rules[nrules++] = optarg;
+			rules[(*nrules)++] = optarg;
 			break;
 		case 'j':
-			if (arc_cli_parse_count("--jobs", optarg, 64, &jobs) !=
+			if (arc_cli_parse_count("--jobs", optarg, 64, jobs) !=
 			    ARC_OK)
 				return ARC_EXIT_FATAL;
 			break;
@@ -181,29 +176,50 @@ main(int argc, char **argv)
 			explain = 1;
 			break;
 		case OPT_LINT:
-			lint = 1;
+			*lint = 1;
 			break;
 		default:
-			free(rules);
 			return arc_cli_common_option(c, usage, argv);
 		}
 	}
-	if (jobs < 1)
-		jobs = 1;
-	if (lint && optind < argc) {
+	if (*lint && optind < argc) {
 		arc_cli_usage_error("--lint reads rule files (-r), not records");
 		return ARC_EXIT_FATAL;
 	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct arc_rules *rs;
+	struct arc_error err;
+	char **rules, shared[4096];
+	int nrules = 0, lint = 0, c, st;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+
+	arc_cli_init("arc-tag");
+	if ((rules = calloc((size_t)argc + 1, sizeof(*rules))) == NULL)
+		return ARC_EXIT_FATAL;
+	if ((st = parse_options(argc, argv, rules, &nrules, &jobs, &lint)) >= 0) {
+		free(rules);
+		return st;
+	}
+	if (jobs < 1)
+		jobs = 1;
 	if (nrules == 0) {
 		if (arc_share_path("rules", shared, sizeof(shared)) != ARC_OK) {
 			arc_cli_diag(NULL, 0, "the shipped rules are not "
 			    "installed (share/arc/rules); give rules with -r");
+			free(rules);
 			return ARC_EXIT_FATAL;
 		}
 		rules[nrules++] = shared;
 	}
-	if ((rs = arc_rules_new()) == NULL)
+	if ((rs = arc_rules_new()) == NULL) {
+		free(rules);
 		return ARC_EXIT_FATAL;
+	}
 	for (int i = 0; i < nrules; i++)
 		if (load(rs, rules[i]) == ARC_FATAL)
 			rule_errors++;
