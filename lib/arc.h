@@ -425,15 +425,20 @@ int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 
-/* Writes data to path through a temporary file, fsync'd, then renamed. */
+/* Writes data to path through a temporary file, renamed when complete;
+ * with durable, fsync'd (file and folder) first. */
 int arc_write_atomic(const char *path, const void *data, size_t len,
-    mode_t mode, struct arc_error *err);
+    mode_t mode, int durable, struct arc_error *err);
 
 /* Copies a record's original into the archive (verifying its sha256);
  * *archived gets the copy's path, malloc'd.  ARC_ERR: the original could
  * not be read or changed; ARC_FATAL: the copy could not be written. */
 int arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
     struct arc_error *err);
+
+/* Flushes the copies written so far to disk, before the database says
+ * they exist. */
+int arc_archive_sync(struct arc_store *s, struct arc_error *err);
 
 struct arc_index_stats {
 	long added, updated, unchanged, failed;

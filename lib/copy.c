@@ -1,4 +1,6 @@
 /* copy.c: the archive's own copy of each original, named by its sha256, written so that a crash leaves none half-written. */
+/* syncfs(2): one flush for a batch of copies. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -35,7 +37,7 @@ extension(const char *mime)
 
 int
 arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
-    struct arc_error *err)
+    int durable, struct arc_error *err)
 {
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16), *dir;
@@ -62,7 +64,7 @@ arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 		p += w;
 		len -= (size_t)w;
 	}
-	if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, mode) != 0 || (durable && fsync(fd) != 0)) {
 		arc_error_set(err, "cannot write %s: %s", tmp, strerror(errno));
 		goto out;
 	}
@@ -80,7 +82,7 @@ arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 	/* The rename itself must reach the disk too. */
 	memcpy(tmp, path, n + 1);
 	dir = dirname(tmp);
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+	if (durable && (dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
 		fsync(dfd);
 		close(dfd);
 	}
@@ -94,13 +96,29 @@ out:
 	return st;
 }
 
+/* Is the file at path whole: these bytes, by its sha256? */
 static int
-same_size(const char *path, size_t size)
+intact(const char *path, const char *sha)
 {
-	struct stat st;
+	struct arc_sha256 *h;
+	unsigned char buf[1 << 16];
+	char hex[65];
+	ssize_t n;
+	int fd = open(path, O_RDONLY), ok;
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == size;
+	if (fd < 0)
+		return 0;
+	if ((h = arc_sha256_new()) == NULL) {
+		close(fd);
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		arc_sha256_update(h, buf, (size_t)n);
+	arc_sha256_hex(h, hex);
+	arc_sha256_free(h);
+	close(fd);
+	ok = n == 0 && strcmp(hex, sha) == 0;
+	return ok;
 }
 
 int
@@ -111,7 +129,6 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	const char *path = json_string_value(json_object_get(rec, "path"));
 	const char *member = json_string_value(json_object_get(rec, "member"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
-	json_t *jsize = json_object_get(rec, "size");
 	unsigned char *data = NULL;
 	size_t len = 0, n;
 	char hex[65], *dest;
@@ -132,10 +149,9 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 		return ARC_FATAL;
 	}
 	snprintf(dest, n, "%s/%.2s/%s%s", s->files, sha, sha, extension(mime));
-	/* Named by content: one already there with the size is this one
-	 * (arc-index --check verifies every hash). */
-	if (json_is_integer(jsize) &&
-	    same_size(dest, (size_t)json_integer_value(jsize))) {
+	/* Named by content: one already there is this one, if whole (a
+	 * crash may have left it renamed but not yet on disk). */
+	if (intact(dest, sha)) {
 		*archived = dest;
 		return ARC_OK;
 	}
@@ -158,12 +174,32 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 		return arc_error_set(err, "document changed since it was "
 		    "scanned (sha256 differs); scan it again");
 	}
-	st = arc_write_atomic(dest, data, len, 0640, err);
+	/* Made durable with the batch (arc_archive_sync), one flush for
+	 * all its copies rather than one per file. */
+	st = arc_write_atomic(dest, data, len, 0640, 0, err);
 	free(data);
 	if (st != ARC_OK) {
 		free(dest);
 		return ARC_FATAL;
 	}
 	*archived = dest;
+	return ARC_OK;
+}
+
+int
+arc_archive_sync(struct arc_store *s, struct arc_error *err)
+{
+	int fd = open(s->files, O_RDONLY | O_DIRECTORY);
+	int rc;
+
+	if (fd < 0)
+		return errno == ENOENT ? ARC_OK :
+		    arc_error_set(err, "%s: %s", s->files, strerror(errno));
+	/* Every copy written since the last sync, and their renames. */
+	rc = syncfs(fd);
+	close(fd);
+	if (rc != 0)
+		return arc_error_set(err, "%s: cannot flush the copies to disk: "
+		    "%s", s->files, strerror(errno));
 	return ARC_OK;
 }

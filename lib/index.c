@@ -173,7 +173,7 @@ step_done(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
 
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
@@ -184,11 +184,11 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(s->db, del ?
+	if (arc_store_prepare(s, del ?
 	    "INSERT INTO fts (fts, rowid, title, body, tags, fields) "
 	    "VALUES ('delete', ?, ?, ?, ?, ?)" :
 	    "INSERT INTO fts (rowid, title, body, tags, fields) "
-	    "VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+	    "VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, c->title, -1, SQLITE_STATIC);
@@ -208,8 +208,8 @@ fts_remove(struct arc_store *s, sqlite3_int64 id)
 	size_t len = 0;
 	int rc = ARC_FATAL;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT lang, title, tags, fields, body "
-	    "FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT lang, title, tags, fields, body "
+	    "FROM doc WHERE id = ?", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW &&
@@ -223,7 +223,7 @@ fts_remove(struct arc_store *s, sqlite3_int64 id)
 		arc_fts_columns_free(&c);
 	}
 	free(text);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -234,8 +234,8 @@ set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 	json_t *t;
 	size_t i;
 
-	if (sqlite3_prepare_v2(s->db, "DELETE FROM doc_tag WHERE doc = ?", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (arc_store_prepare(s, "DELETE FROM doc_tag WHERE doc = ?",
+	    &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
 	if (step_done(st) != ARC_OK)
@@ -243,8 +243,8 @@ set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 	json_array_foreach(tags, i, t) {
 		if (!json_is_string(t))
 			continue;
-		if (sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO doc_tag "
-		    "(tag, doc) VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK)
+		if (arc_store_prepare(s, "INSERT OR IGNORE INTO doc_tag "
+		    "(tag, doc) VALUES (?, ?)", &st) != SQLITE_OK)
 			return ARC_FATAL;
 		sqlite3_bind_text(st, 1, json_string_value(t), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
@@ -265,8 +265,8 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 	*id = 0;
 	*archived = 0;
 	digest[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, "SELECT id, state, digest FROM doc "
-	    "WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT id, state, digest FROM doc "
+	    "WHERE sha256 = ?", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -278,7 +278,7 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 		if (d != NULL)
 			snprintf(digest, 65, "%s", d);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
@@ -307,7 +307,7 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(ix->s->db,
+	if (arc_store_prepare(ix->s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, error, attempts) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?, 1) "
@@ -315,7 +315,7 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "  error = excluded.error, attempts = attempts + 1, "
 	    "  indexed = excluded.indexed, path = excluded.path, "
 	    "  member = excluded.member "
-	    "WHERE state = 'failed'", -1, &st, NULL) != SQLITE_OK)
+	    "WHERE state = 'failed'", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	bind_common(st, p->rec, now);
 	sqlite3_bind_text(st, 9, p->error, -1, SQLITE_STATIC);
@@ -349,9 +349,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 		goto out;
 	if (was_archived && strcmp(hex, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
-		if (sqlite3_prepare_v2(s->db, "UPDATE doc SET path = ?, "
-		    "member = ?, mtime = ?, archived = ? WHERE id = ?", -1, &st,
-		    NULL) != SQLITE_OK)
+		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
+		    "member = ?, mtime = ?, archived = ? WHERE id = ?", &st) != SQLITE_OK)
 			goto out;
 		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
@@ -367,7 +366,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 		goto out;
 	if (arc_compress(text, len, &body, &body_len) != ARC_OK)
 		goto out;
-	if (sqlite3_prepare_v2(s->db,
+	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
 	    "  archived, digest, body, error) "
@@ -383,7 +382,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	    "  tags = excluded.tags, fields = excluded.fields, "
 	    "  archived = excluded.archived, digest = excluded.digest, "
 	    "  body = excluded.body, error = NULL "
-	    "RETURNING id", -1, &st, NULL) != SQLITE_OK)
+	    "RETURNING id", &st) != SQLITE_OK)
 		goto out;
 	bind_common(st, rec, now);
 	sqlite3_bind_text(st, 9, lang, -1, SQLITE_STATIC);
@@ -400,7 +399,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	if (sqlite3_step(st) != SQLITE_ROW)
 		goto out;
 	id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	st = NULL;
 	if (arc_fts_columns(lang, title, text, len, tags, fjson, &c) !=
 	    ARC_OK || fts_write(s, id, 0, &c) != ARC_OK ||
@@ -414,7 +413,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 out:
 	if (rc != ARC_OK && err->message[0] == '\0')
 		sql_fail(s, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	arc_fts_columns_free(&c);
 	free(title);
 	free(tags);
@@ -443,8 +442,11 @@ flush(struct arc_indexer *ix, struct arc_error *err)
 		return ARC_OK;
 	arc_time_iso8601(time(NULL), now);
 	err->message[0] = '\0';
+	/* The copies reach the disk before the rows that point to them. */
+	if (arc_archive_sync(ix->s, err) != ARC_OK)
+		rc = ARC_FATAL;
 	/* IMMEDIATE: wait here for another writer, not deadlock later. */
-	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", err) != ARC_OK)
+	else if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", err) != ARC_OK)
 		rc = ARC_FATAL;
 	for (int i = 0; i < ix->n && rc == ARC_OK; i++)
 		rc = ix->batch[i].error != NULL ?

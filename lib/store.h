@@ -11,12 +11,21 @@
  * "eng " or "raw " (no stemming), then the text. */
 #define ARC_LANG_MARK '\x1b'
 
+#define STMT_CACHE 16
+
 struct arc_store {
 	sqlite3 *db;
 	char *path;             /* the database */
 	char *files;            /* the folder of copies beside it */
 	int readonly;
+	/* Statements prepared once, by their SQL text's address. */
+	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 };
+
+/* A statement for sql (a string literal), prepared on first use, reset and
+ * unbound after; done with it, sqlite3_reset, never finalize. */
+int arc_store_prepare(struct arc_store *s, const char *sql,
+    sqlite3_stmt **st);
 
 /* Registers the "arc" tokenizer with db's FTS5. */
 int arc_register_tokenizer(sqlite3 *db);
