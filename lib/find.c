@@ -8,6 +8,8 @@
 
 /* Words shown in a snippet. */
 #define SNIPPET_WORDS 24
+/* Matches ranked at most, the newest (see window_start). */
+#define RANK_WINDOW 5000
 /* Query words remembered for marking matches. */
 #define MARK_MAX 64
 
@@ -299,6 +301,40 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 #define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
 	"d.fields, d.tanggal, d.lang, d.body"
 
+static long
+sql_failed(struct search *se, struct arc_error *err)
+{
+	arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
+	return ARC_FATAL;
+}
+
+/*
+ * Where the ranking starts: ranking every match of words that every paper
+ * has ("surat", "kecamatan") would take seconds in a large archive, so a
+ * query with more than RANK_WINDOW matches ranks the RANK_WINDOW most
+ * recently archived of them.  Finding where they start walks the index
+ * newest first without ranking anything.  Returns the lowest rowid to
+ * rank (0: all), or -1 on error.
+ */
+static sqlite3_int64
+window_start(struct arc_store *s, const char *match)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 cut = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM fts WHERE fts MATCH ? "
+	    "ORDER BY rowid DESC LIMIT 1 OFFSET ?", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, RANK_WINDOW - 1);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		cut = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? cut : -1;
+}
+
 /* Runs one search; returns the number of results or ARC_FATAL. */
 static long
 run(struct search *se, const char *match, int partial, const char *excluded,
@@ -311,9 +347,13 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 	sqlite3_stmt *st;
 
 	if (match != NULL) {
+		sqlite3_int64 cut = window_start(se->s, match);
+		if (cut < 0)
+			return sql_failed(se, err);
 		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", -fts.rank "
 		    "FROM fts JOIN doc d ON d.id = fts.rowid "
-		    "WHERE fts MATCH ? AND d.state = 'archived'");
+		    "WHERE fts MATCH ? AND fts.rowid >= %lld AND "
+		    "d.state = 'archived'", (long long)cut);
 		binds[nbinds++] = match;
 	} else
 		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", NULL FROM doc d "
