@@ -84,7 +84,8 @@ stem(struct sb_stemmer *st, const char *w, size_t n, int *len)
 		return w;
 	}
 	out = sb_stemmer_stem(st, (const sb_symbol *)w, (int)n);
-	if (out == NULL) {
+	/* A stem is never longer than its word; if one were, the word. */
+	if (out == NULL || sb_stemmer_length(st) > WORD_MAX) {
 		*len = (int)n;
 		return w;
 	}
