@@ -74,6 +74,7 @@ arc_rules_free(struct arc_rules *rs)
 		free(rs->tags[i]);
 	free(rs->rules);
 	free(rs->terms);
+	free(rs->seeds);
 	free(rs->files);
 	free(rs->tags);
 	arc_ac_free(rs->ac);
@@ -464,6 +465,37 @@ arc_rules_load_dir(struct arc_rules *rs, const char *dir,
 	return st;
 }
 
+/* Adds each fuzzy pattern's k + 1 pieces to the keyword automaton. */
+static int
+add_seeds(struct arc_rules *rs)
+{
+	int n = 0;
+
+	free(rs->seeds);
+	rs->nseeds = 0;
+	for (int i = 0; i < rs->nrules; i++)
+		if (rs->rules[i].kind == KIND_FUZZY)
+			n += rs->rules[i].fuzzy.k + 1;
+	if ((rs->seeds = calloc((size_t)n + 1, sizeof(*rs->seeds))) == NULL)
+		return ARC_FATAL;
+	for (int i = 0; i < rs->nrules; i++) {
+		const struct arc_fuzzy *fz = &rs->rules[i].fuzzy;
+		size_t pieces, at = 0;
+		if (rs->rules[i].kind != KIND_FUZZY)
+			continue;
+		pieces = (size_t)fz->k + 1;
+		for (size_t p = 0; p < pieces; p++) {
+			size_t len = fz->m / pieces + (p < fz->m % pieces);
+			if (arc_ac_add(rs->ac, fz->pattern + at, len,
+			    rs->nterms + rs->nseeds) != ARC_OK)
+				return ARC_FATAL;
+			rs->seeds[rs->nseeds++].rule = i;
+			at += len;
+		}
+	}
+	return ARC_OK;
+}
+
 int
 arc_rules_compile(struct arc_rules *rs, struct arc_error *err)
 {
@@ -481,6 +513,8 @@ arc_rules_compile(struct arc_rules *rs, struct arc_error *err)
 		if (arc_ac_add(rs->ac, rs->terms[i].folded, rs->terms[i].len, i) !=
 		    ARC_OK)
 			return arc_error_set(err, "out of memory");
+	if (add_seeds(rs) != ARC_OK)
+		return arc_error_set(err, "out of memory");
 	if (arc_ac_compile(rs->ac) != ARC_OK)
 		return arc_error_set(err, "out of memory");
 	/* Distinct labels, tags and fields apart, in the order first met. */

@@ -4,6 +4,9 @@
 
 #include "tag.h"
 
+/* Places a fuzzy rule is looked for around, at most; beyond, the whole
+ * text is scanned. */
+#define SEEDS_MAX 16
 /* Characters of matched text shown by --explain. */
 #define EXCERPT_MAX 60
 
@@ -15,6 +18,11 @@ struct arc_tagger {
 	size_t *term_start, *term_end;     /* first find, folded offsets */
 	unsigned *label_gen;
 	int *undecided;            /* rules whose regex gave up */
+	/* Per fuzzy rule: where its pieces were seen (folded offsets);
+	 * count SEEDS_MAX + 1 means too many to list: scan it all. */
+	unsigned *seed_gen;
+	int *seed_count;
+	size_t *seed_at;           /* nrules x SEEDS_MAX */
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	pcre2_jit_stack *stack;
@@ -38,12 +46,17 @@ arc_tagger_new(const struct arc_rules *rs)
 	t->term_end = calloc(nt, sizeof(*t->term_end));
 	t->label_gen = calloc(nl, sizeof(*t->label_gen));
 	t->undecided = calloc((size_t)rs->nrules + 1, sizeof(*t->undecided));
+	t->seed_gen = calloc((size_t)rs->nrules + 1, sizeof(*t->seed_gen));
+	t->seed_count = calloc((size_t)rs->nrules + 1, sizeof(*t->seed_count));
+	t->seed_at = calloc(((size_t)rs->nrules + 1) * SEEDS_MAX,
+	    sizeof(*t->seed_at));
 	t->md = pcre2_match_data_create(32, NULL);
 	t->mc = pcre2_match_context_create(NULL);
 	t->stack = pcre2_jit_stack_create(32 << 10, 1 << 20, NULL);
 	if (t->term_gen == NULL || t->term_start == NULL ||
 	    t->term_end == NULL || t->label_gen == NULL ||
-	    t->undecided == NULL || t->md == NULL ||
+	    t->undecided == NULL || t->seed_gen == NULL ||
+	    t->seed_count == NULL || t->seed_at == NULL || t->md == NULL ||
 	    t->mc == NULL || t->stack == NULL) {
 		arc_tagger_free(t);
 		return NULL;
@@ -64,6 +77,9 @@ arc_tagger_free(struct arc_tagger *t)
 	free(t->term_end);
 	free(t->label_gen);
 	free(t->undecided);
+	free(t->seed_gen);
+	free(t->seed_count);
+	free(t->seed_at);
 	pcre2_match_data_free(t->md);
 	pcre2_match_context_free(t->mc);
 	pcre2_jit_stack_free(t->stack);
@@ -126,11 +142,30 @@ explain_match(struct arc_tagger *t, const struct rule *r, size_t start,
 
 /* ---- keywords ---- */
 
+/* A piece of a fuzzy pattern seen: remember where, for fuzzy_rule. */
+static void
+seed_hit(struct arc_tagger *t, int rule, size_t start)
+{
+	if (t->seed_gen[rule] != t->gen) {
+		t->seed_gen[rule] = t->gen;
+		t->seed_count[rule] = 0;
+	}
+	if (t->seed_count[rule] < SEEDS_MAX)
+		t->seed_at[(size_t)rule * SEEDS_MAX + (size_t)t->seed_count[rule]] =
+		    start;
+	if (t->seed_count[rule] <= SEEDS_MAX)
+		t->seed_count[rule]++;
+}
+
 static int
 keyword_hit(void *ctx, int id, size_t start, size_t end)
 {
 	struct arc_tagger *t = ctx;
 
+	if (id >= t->rs->nterms) {
+		seed_hit(t, t->rs->seeds[id - t->rs->nterms].rule, start);
+		return 0;
+	}
 	if (t->term_gen[id] == t->gen)
 		return 0;
 	/* A keyword counts only as a whole: no letter or digit either side. */
@@ -171,6 +206,42 @@ keyword_rule(struct arc_tagger *t, const struct rule *r, size_t *start,
 	*start = t->f.orig[t->term_start[found]];
 	*end = t->f.orig[t->term_end[found]];
 	return 1;
+}
+
+/* ---- fuzzy ---- */
+
+/*
+ * A fuzzy rule is looked for only around the pieces of its pattern seen in
+ * the text: a span within k edits holds one of its k + 1 pieces exactly.
+ * Sets the match's source offsets; 1 found, 0 not.
+ */
+static int
+fuzzy_rule(struct arc_tagger *t, int i, size_t *start, size_t *end)
+{
+	const struct arc_fuzzy *fz = &t->rs->rules[i].fuzzy;
+	size_t reach = fz->m + (size_t)fz->k, s, e, from, to;
+	int edits, n;
+
+	if (t->seed_gen[i] != t->gen)
+		return 0;
+	n = t->seed_count[i];
+	for (int j = 0; j < (n > SEEDS_MAX ? 1 : n); j++) {
+		if (n > SEEDS_MAX) {
+			from = 0;
+			to = t->f.len;
+		} else {
+			size_t at = t->seed_at[(size_t)i * SEEDS_MAX + (size_t)j];
+			from = at > reach ? at - reach : 0;
+			to = at + reach < t->f.len ? at + reach : t->f.len;
+		}
+		if (arc_fuzzy_find(fz, t->f.text + from, to - from, &s, &e,
+		    &edits)) {
+			*start = t->f.orig[from + s];
+			*end = t->f.orig[from + e];
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* ---- regex ---- */
@@ -265,14 +336,8 @@ tag_text(struct arc_tagger *t, json_t *tags, json_t *fields, int explain,
 				m = keyword_rule(t, r, &start, &end);
 			else if (r->kind == KIND_REGEX)
 				m = regex_rule(t, r, &start, &end);
-			else {
-				size_t s = 0, e = 0;
-				int edits = 0;
-				m = arc_fuzzy_find(&r->fuzzy, t->f.text, t->f.len,
-				    &s, &e, &edits);
-				start = t->f.orig[s];
-				end = t->f.orig[e];
-			}
+			else
+				m = fuzzy_rule(t, i, &start, &end);
 			if (m < 0)
 				t->undecided[nundecided++] = i;
 			if (m <= 0)
@@ -329,6 +394,8 @@ arc_tag_record(struct arc_tagger *t, json_t *rec, const char *doc,
 		    sizeof(*t->term_gen));
 		memset(t->label_gen, 0, (size_t)(t->rs->ntags + 1) *
 		    sizeof(*t->label_gen));
+		memset(t->seed_gen, 0, (size_t)(t->rs->nrules + 1) *
+		    sizeof(*t->seed_gen));
 		t->gen = 1;
 	}
 	t->notes = notes;

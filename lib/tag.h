@@ -89,11 +89,19 @@ struct term {
 	int rule;
 };
 
+/* A piece of a fuzzy pattern: of k + 1 pieces, a span within k edits
+ * holds at least one exactly, so only around them need Myers look. */
+struct seed {
+	int rule;
+};
+
 struct arc_rules {
 	struct rule *rules;
 	int nrules, cap_rules;
 	struct term *terms;
 	int nterms, cap_terms;
+	struct seed *seeds;     /* keyword ids nterms + i */
+	int nseeds;
 	char **files;
 	int nfiles;
 	char **tags;            /* distinct tags, in order of first rule */
