@@ -18,6 +18,8 @@ static const char usage[] =
 "                   ~/.local/share/arc/archive.db)\n"
 "      --check      verify the database and the sha256 of every copy\n"
 "      --optimize   merge the index for faster searches\n"
+"  -j, --jobs N     records copied and prepared at once (default: number\n"
+"                   of cores; one thread writes the archive)\n"
 "  -q, --quiet      no summary on stderr\n"
 "  -h, --help       show this help\n"
 "      --version    show the version\n";
@@ -28,6 +30,7 @@ static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "optimize", no_argument, NULL, OPT_OPTIMIZE },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
@@ -76,18 +79,28 @@ doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
 		snprintf(buf, size, "%s:%ld", file, line);
 }
 
+/* A document kept as failed: its original could not be copied. */
+static void
+problem(void *ctx, const char *name, const char *message)
+{
+	(void)ctx;
+	arc_cli_diag(name, 0, "%s", message);
+	arc_cli_fail();
+}
+
 static int
 index_all(struct arc_store *s, const char *db, char **files, int nfiles,
-    int quiet)
+    long jobs, int quiet)
 {
 	struct arc_reader *r = arc_reader_new(files, nfiles, 0);
-	struct arc_indexer *ix = arc_indexer_new(s);
+	struct arc_indexer *ix = arc_indexer_new(s, (int)jobs, problem, NULL);
 	struct arc_index_stats stats;
 	struct arc_error err;
 	json_t *rec;
 	int rc = ARC_OK;
 
 	if (r == NULL || ix == NULL) {
+		arc_cli_diag(NULL, 0, "out of memory, or no threads");
 		arc_reader_free(r);
 		arc_indexer_free(ix);
 		return ARC_EXIT_FATAL;
@@ -98,30 +111,30 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 
 		if (st == ARC_EOF)
 			break;
-		if (st != ARC_OK) {
+		if (st == ARC_FATAL) {
 			arc_cli_diag(arc_reader_file(r), arc_reader_line(r), "%s",
 			    err.message);
-			arc_cli_fail();
-			if (st == ARC_FATAL) {
-				rc = ARC_FATAL;
-				break;
-			}
-			continue;
+			rc = ARC_FATAL;
+			break;
 		}
-		doc_name(rec, arc_reader_file(r), arc_reader_line(r), name,
-		    sizeof(name));
-		st = arc_index_record(ix, rec, &err);
-		json_decref(rec);
-		if (st == ARC_ERR) {
-			arc_cli_diag(name, 0, "%s", err.message);
-			arc_cli_fail();
-		} else if (st == ARC_FATAL) {
-			arc_cli_diag(name, 0, "%s", err.message);
+		if (st == ARC_OK) {
+			doc_name(rec, arc_reader_file(r), arc_reader_line(r),
+			    name, sizeof(name));
+			st = arc_index_record(ix, rec, name, &err);
+			json_decref(rec);
+		} else {
+			/* Said in its place among the documents' reports. */
+			snprintf(name, sizeof(name), "%s:%ld", arc_reader_file(r),
+			    arc_reader_line(r));
+			st = arc_index_note(ix, name, err.message, &err);
+		}
+		if (st == ARC_FATAL) {
+			arc_cli_diag(NULL, 0, "%s", err.message);
 			rc = ARC_FATAL;
 			break;
 		}
 	}
-	if (arc_indexer_finish(ix, &stats, &err) != ARC_OK) {
+	if (arc_indexer_finish(ix, &stats, &err) != ARC_OK && rc == ARC_OK) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		rc = ARC_FATAL;
 	}
@@ -141,6 +154,7 @@ main(int argc, char **argv)
 	char db[4096];
 	struct arc_store *s;
 	struct arc_error err;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int c, st, mode = 0, quiet = 0;
 
 	arc_cli_init("arc-index");
@@ -150,7 +164,7 @@ main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":qh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":j:qh", options, NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
 			db_opt = optarg;
@@ -163,6 +177,11 @@ main(int argc, char **argv)
 				return ARC_EXIT_FATAL;
 			}
 			mode = c;
+			break;
+		case 'j':
+			if (arc_cli_parse_count("--jobs", optarg, 64, &jobs) !=
+			    ARC_OK)
+				return ARC_EXIT_FATAL;
 			break;
 		case 'q':
 			quiet = 1;
@@ -197,7 +216,8 @@ main(int argc, char **argv)
 		if (st != ARC_EXIT_OK)
 			arc_cli_diag(NULL, 0, "%s", err.message);
 	} else
-		st = index_all(s, db, argv + optind, argc - optind, quiet);
+		st = index_all(s, db, argv + optind, argc - optind,
+		    jobs < 1 ? 1 : jobs, quiet);
 	arc_store_close(s);
 	c = arc_cli_finish();
 	return st != ARC_EXIT_OK ? st : c;

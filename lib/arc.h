@@ -257,9 +257,10 @@ typedef int (*arc_queue_done_fn)(void *ctx, void *item, int stopped);
 
 struct arc_queue;
 
-/* Starts nworkers threads; NULL when none could start. */
+/* Starts nworkers threads; NULL when none could start.  At most depth
+ * items are in flight (0: a few per worker). */
 struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
-    arc_queue_run_fn run, arc_queue_done_fn done, void *ctx);
+    size_t depth, arc_queue_run_fn run, arc_queue_done_fn done, void *ctx);
 
 /*
  * Queues item (ready: nothing to run, only its place in the order).  Hands
@@ -445,15 +446,26 @@ struct arc_index_stats {
 };
 
 /*
- * Indexes records.  arc_index_record copies the original, then queues the
- * record; batches are written in one transaction each.  It sets the
- * record's "archived".  ARC_ERR: the record is kept as failed (err says
- * why) or has no valid sha256; ARC_FATAL: the archive cannot be written.
+ * Indexes records: arc_index_record hands the record to one of jobs worker
+ * threads, which copies the original (setting the record's "archived") and
+ * makes its words; the calling thread writes the rows, in input order, a
+ * batch to a transaction.  A document that cannot be copied is kept as
+ * failed and reported through problem (on the calling thread, with the
+ * name given with the record); a record that comes with "error" is kept as
+ * failed without a report, one without a valid sha256 reported and not
+ * kept.  arc_index_note reports a message in its place among the records
+ * (a line that was not a record).  Both return ARC_OK, or ARC_FATAL when
+ * the archive cannot be written (err says why).
  */
 struct arc_indexer;
-struct arc_indexer *arc_indexer_new(struct arc_store *s);
-int arc_index_record(struct arc_indexer *ix, json_t *rec,
+typedef void (*arc_index_problem_fn)(void *ctx, const char *name,
+    const char *message);
+struct arc_indexer *arc_indexer_new(struct arc_store *s, int jobs,
+    arc_index_problem_fn problem, void *ctx);
+int arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
     struct arc_error *err);
+int arc_index_note(struct arc_indexer *ix, const char *name,
+    const char *message, struct arc_error *err);
 int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err);
 void arc_indexer_free(struct arc_indexer *ix);

@@ -9,28 +9,41 @@
  * other writers off for long. */
 #define BATCH 256
 
+struct worker;
+
+/*
+ * A record on its way: a worker copies the original and makes everything
+ * the rows need (title, digest, deflated text, stemmed words), so that the
+ * one thread that writes to SQLite does little else.
+ */
 struct pending {
 	json_t *rec;
+	char *name;             /* the document in messages */
 	char *archived;         /* the copy, or NULL */
 	char *error;            /* why it failed, or NULL */
+	int fatal;              /* the archive itself cannot be written */
+	int reported;           /* the error came with the record */
+	int note_only;          /* nothing to write: only error to report */
+	char *title, *tags, *fields, digest[65];
+	unsigned char *body;    /* the text, deflated */
+	size_t body_len;
+	struct fts_columns words;
 };
 
 struct arc_indexer {
 	struct arc_store *s;
-	struct pending batch[BATCH];
+	struct arc_stemmers main;       /* the writer's: old words out */
+	struct worker *workers;
+	int nworkers;
+	struct arc_queue *q;
+	arc_index_problem_fn problem;
+	void *ctx;
+	struct pending *batch[BATCH];   /* prepared, to write together */
 	int n;
+	struct arc_error fatal;         /* why it stopped, if it did */
+	int stopped;
 	struct arc_index_stats stats;
 };
-
-struct arc_indexer *
-arc_indexer_new(struct arc_store *s)
-{
-	struct arc_indexer *ix = calloc(1, sizeof(*ix));
-
-	if (ix != NULL)
-		ix->s = s;
-	return ix;
-}
 
 static int
 valid_sha256(const char *s)
@@ -185,14 +198,14 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 	sqlite3_stmt *st;
 
 	if (arc_store_prepare(s, del ?
-	    "INSERT INTO fts (fts, rowid, title, body, tags, fields) "
+	    "INSERT INTO fts (fts, rowid, body, title, tags, fields) "
 	    "VALUES ('delete', ?, ?, ?, ?, ?)" :
-	    "INSERT INTO fts (rowid, title, body, tags, fields) "
+	    "INSERT INTO fts (rowid, body, title, tags, fields) "
 	    "VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, c->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, c->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, c->tags, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, c->fields, -1, SQLITE_STATIC);
 	return step_done(st);
@@ -200,7 +213,8 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 
 /* Takes a document's old words out of the index. */
 static int
-fts_remove(struct arc_store *s, sqlite3_int64 id)
+fts_remove(struct arc_store *s, const struct arc_stemmers *stemmers,
+    sqlite3_int64 id)
 {
 	sqlite3_stmt *st;
 	struct fts_columns c;
@@ -215,7 +229,7 @@ fts_remove(struct arc_store *s, sqlite3_int64 id)
 	if (sqlite3_step(st) == SQLITE_ROW &&
 	    arc_uncompress(sqlite3_column_blob(st, 4),
 	    (size_t)sqlite3_column_bytes(st, 4), &text, &len) == ARC_OK &&
-	    arc_fts_columns((const char *)sqlite3_column_text(st, 0),
+	    arc_fts_columns(stemmers, (const char *)sqlite3_column_text(st, 0),
 	    (const char *)sqlite3_column_text(st, 1), text, len,
 	    (const char *)sqlite3_column_text(st, 2),
 	    (const char *)sqlite3_column_text(st, 3), &c) == ARC_OK) {
@@ -323,49 +337,91 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 	return step_done(st);
 }
 
+/* On a worker: everything a document's rows need that is not in the
+ * database.  ARC_FATAL only when out of memory. */
 static int
-write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
-    struct arc_error *err)
+prepare(struct pending *p, const struct arc_stemmers *st)
 {
-	struct arc_store *s = ix->s;
-	json_t *rec = p->rec, *fields = json_object_get(rec, "fields");
-	json_t *jtext = json_object_get(rec, "text");
+	json_t *rec = p->rec, *jtext = json_object_get(rec, "text");
 	const char *text = json_is_string(jtext) ? json_string_value(jtext) : "";
 	size_t len = json_is_string(jtext) ? json_string_length(jtext) : 0;
 	const char *lang = str(rec, "lang");
-	char *title = title_of(rec, text), *tags = dump(json_object_get(rec,
-	    "tags")), *fjson = dump(fields), hex[65], old[65];
-	unsigned char *body = NULL;
-	size_t body_len = 0;
-	sqlite3_int64 id;
-	sqlite3_stmt *st = NULL;
-	struct fts_columns c = { 0 };
-	int was_archived, rc = ARC_FATAL;
 
-	if (title == NULL)
-		goto out;
-	digest_of(lang, title, text, len, tags, fjson, hex);
+	p->tags = dump(json_object_get(rec, "tags"));
+	p->fields = dump(json_object_get(rec, "fields"));
+	if ((p->title = title_of(rec, text)) == NULL)
+		return ARC_FATAL;
+	digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
+	if (arc_compress(text, len, &p->body, &p->body_len) != ARC_OK)
+		return ARC_FATAL;
+	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
+	    p->fields, &p->words);
+}
+
+/* A worker thread's own things. */
+struct worker {
+	struct arc_store *s;
+	struct arc_stemmers stemmers;
+};
+
+/* On a worker: the copy, then the rest. */
+static void
+run(void *worker_arg, void *item)
+{
+	struct worker *w = worker_arg;
+	struct pending *p = item;
+	struct arc_error err;
+	int rc;
+
+	if (p->error != NULL)
+		return;
+	err.message[0] = '\0';
+	rc = arc_archive_copy(w->s, p->rec, &p->archived, &err);
+	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
+	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers) !=
+	    ARC_OK)) {
+		arc_error_set(&err, "out of memory");
+		rc = ARC_FATAL;
+	}
+	if (rc == ARC_OK)
+		return;
+	/* Not copied: kept as failed, so that it is offered again. */
+	p->fatal = rc == ARC_FATAL;
+	p->error = strdup(err.message);
+	if (p->error == NULL)
+		p->fatal = 1;
+}
+
+static int
+write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
+{
+	struct arc_store *s = ix->s;
+	json_t *rec = p->rec, *fields = json_object_get(rec, "fields");
+	sqlite3_int64 id;
+	sqlite3_stmt *st;
+	int was_archived;
+	char old[65];
+
 	if (existing(s, str(rec, "sha256"), &id, &was_archived, old) != ARC_OK)
-		goto out;
-	if (was_archived && strcmp(hex, old) == 0) {
+		return ARC_FATAL;
+	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
 		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
 		    "member = ?, mtime = ?, archived = ? WHERE id = ?", &st) != SQLITE_OK)
-			goto out;
+			return ARC_FATAL;
 		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, p->archived, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, id);
 		ix->stats.unchanged++;
-		rc = step_done(st);
-		st = NULL;
-		goto out;
+		return step_done(st);
 	}
-	if (was_archived && fts_remove(s, id) != ARC_OK)
-		goto out;
-	if (arc_compress(text, len, &body, &body_len) != ARC_OK)
-		goto out;
+	if (was_archived && fts_remove(s, &ix->main, id) != ARC_OK)
+		return ARC_FATAL;
+	/* No RETURNING: it would run the statement in a savepoint of its
+	 * own, and FTS5 writes out its pending words at every savepoint,
+	 * one segment per document instead of one per batch. */
 	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
@@ -381,150 +437,261 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
 	    "  tags = excluded.tags, fields = excluded.fields, "
 	    "  archived = excluded.archived, digest = excluded.digest, "
-	    "  body = excluded.body, error = NULL "
-	    "RETURNING id", &st) != SQLITE_OK)
-		goto out;
+	    "  body = excluded.body, error = NULL", &st) != SQLITE_OK)
+		return ARC_FATAL;
 	bind_common(st, rec, now);
-	sqlite3_bind_text(st, 9, lang, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, p->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, json_string_value(json_object_get(fields,
 	    "tanggal")), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, json_string_value(json_object_get(fields,
 	    "nomor")), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, tags, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, fjson, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, p->tags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, p->fields, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, p->archived, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 16, hex, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 17, body, (int)body_len, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	st = NULL;
-	if (arc_fts_columns(lang, title, text, len, tags, fjson, &c) !=
-	    ARC_OK || fts_write(s, id, 0, &c) != ARC_OK ||
+	sqlite3_bind_text(st, 16, p->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 17, p->body, (int)p->body_len, SQLITE_STATIC);
+	if (step_done(st) != ARC_OK)
+		return ARC_FATAL;
+	if (id == 0)
+		id = sqlite3_last_insert_rowid(s->db);
+	if (fts_write(s, id, 0, &p->words) != ARC_OK ||
 	    set_tags(s, id, json_object_get(rec, "tags")) != ARC_OK)
-		goto out;
+		return ARC_FATAL;
 	if (was_archived)
 		ix->stats.updated++;
 	else
 		ix->stats.added++;
-	rc = ARC_OK;
-out:
-	if (rc != ARC_OK && err->message[0] == '\0')
-		sql_fail(s, err);
-	sqlite3_reset(st);
-	arc_fts_columns_free(&c);
-	free(title);
-	free(tags);
-	free(fjson);
-	free(body);
-	return rc;
+	return ARC_OK;
 }
 
 static void
-clear(struct pending *p)
+pending_free(struct pending *p)
 {
 	json_decref(p->rec);
+	free(p->name);
 	free(p->archived);
 	free(p->error);
-	memset(p, 0, sizeof(*p));
+	free(p->title);
+	free(p->tags);
+	free(p->fields);
+	free(p->body);
+	arc_fts_columns_free(&p->words);
+	free(p);
 }
 
-/* Writes the batch in one transaction. */
 static int
-flush(struct arc_indexer *ix, struct arc_error *err)
+stop(struct arc_indexer *ix, const char *message)
 {
+	if (!ix->stopped)
+		arc_error_set(&ix->fatal, "%s", message);
+	ix->stopped = 1;
+	return 1;
+}
+
+/* Writes the batch in one transaction, the copies on disk before the
+ * rows that point to them.  The transaction is open only meanwhile: not
+ * while the next records are awaited. */
+static int
+flush(struct arc_indexer *ix)
+{
+	struct arc_error err;
 	char now[32];
 	int rc = ARC_OK;
 
-	if (ix->n == 0)
-		return ARC_OK;
+	if (ix->n == 0 || ix->stopped)
+		return ix->stopped ? ARC_FATAL : ARC_OK;
 	arc_time_iso8601(time(NULL), now);
-	err->message[0] = '\0';
-	/* The copies reach the disk before the rows that point to them. */
-	if (arc_archive_sync(ix->s, err) != ARC_OK)
+	err.message[0] = '\0';
+	if (arc_archive_sync(ix->s, &err) != ARC_OK ||
+	    /* IMMEDIATE: wait here for another writer, not deadlock
+	     * later. */
+	    arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
-	/* IMMEDIATE: wait here for another writer, not deadlock later. */
-	else if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", err) != ARC_OK)
-		rc = ARC_FATAL;
-	for (int i = 0; i < ix->n && rc == ARC_OK; i++)
-		rc = ix->batch[i].error != NULL ?
-		    write_failed(ix, &ix->batch[i], now) :
-		    write_archived(ix, &ix->batch[i], now, err);
+	for (int i = 0; i < ix->n && rc == ARC_OK; i++) {
+		struct pending *p = ix->batch[i];
+		rc = p->error != NULL ? write_failed(ix, p, now) :
+		    write_archived(ix, p, now);
+	}
 	if (rc == ARC_OK)
-		rc = arc_store_exec(ix->s, "COMMIT", err);
+		rc = arc_store_exec(ix->s, "COMMIT", &err);
 	if (rc != ARC_OK) {
-		if (err->message[0] == '\0')
-			sql_fail(ix->s, err);
+		if (err.message[0] == '\0')
+			sql_fail(ix->s, &err);
 		sqlite3_exec(ix->s->db, "ROLLBACK", NULL, NULL, NULL);
+		stop(ix, err.message);
 	}
 	for (int i = 0; i < ix->n; i++)
-		clear(&ix->batch[i]);
+		pending_free(ix->batch[i]);
 	ix->n = 0;
 	return rc;
 }
 
-int
-arc_index_record(struct arc_indexer *ix, json_t *rec, struct arc_error *err)
+/* On the calling thread, in input order: reports, then the batch. */
+static int
+done(void *ctx, void *item, int stopped)
 {
-	const char *sha = str(rec, "sha256");
-	json_t *error = json_object_get(rec, "error");
-	struct pending *p;
-	int rc = ARC_OK;
+	struct arc_indexer *ix = ctx;
+	struct pending *p = item;
+	struct arc_error err;
 
-	if (!valid_sha256(sha))
-		return arc_error_set(err, "record has no valid \"sha256\"");
-	p = &ix->batch[ix->n];
+	if (stopped || ix->stopped) {
+		pending_free(p);
+		return 1;
+	}
+	if (p->fatal) {
+		arc_error_set(&err, "%s: %s", p->name, p->error);
+		pending_free(p);
+		return stop(ix, err.message);
+	}
+	if (p->error != NULL && ix->problem != NULL && !p->reported)
+		ix->problem(ix->ctx, p->name, p->error);
+	if (p->note_only) {
+		pending_free(p);
+		return 0;
+	}
+	ix->batch[ix->n++] = p;
+	return ix->n == BATCH && flush(ix) != ARC_OK;
+}
+
+struct arc_indexer *
+arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
+    void *ctx)
+{
+	struct arc_indexer *ix = calloc(1, sizeof(*ix));
+	struct worker *w = NULL;
+	void **wctx = NULL;
+	int i;
+
+	if (ix == NULL)
+		return NULL;
+	ix->s = s;
+	ix->problem = problem;
+	ix->ctx = ctx;
+	if (jobs < 1)
+		jobs = 1;
+	if (arc_stemmers_init(&ix->main) != ARC_OK ||
+	    (w = calloc((size_t)jobs, sizeof(*w))) == NULL ||
+	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
+		goto fail;
+	ix->workers = w;
+	for (i = 0; i < jobs; i++) {
+		w[i].s = s;
+		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
+			goto fail;
+		ix->nworkers = i + 1;
+		wctx[i] = &w[i];
+	}
+	/* The workers prepare the next batch while this one is written. */
+	if ((ix->q = arc_queue_new(wctx, jobs, BATCH, run, done, ix)) == NULL)
+		goto fail;
+	free(wctx);
+	return ix;
+fail:
+	free(wctx);
+	arc_indexer_free(ix);
+	return NULL;
+}
+
+/* Queues p, or frees it; ARC_FATAL when the indexer has stopped. */
+static int
+submit(struct arc_indexer *ix, struct pending *p, struct arc_error *err)
+{
+	if (arc_queue_submit(ix->q, p, p->error != NULL) != ARC_OK) {
+		*err = ix->fatal;
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+static struct pending *
+pending_new(const char *name, json_t *rec, const char *error)
+{
+	struct pending *p = calloc(1, sizeof(*p));
+
+	if (p == NULL || (p->name = strdup(name)) == NULL ||
+	    (error != NULL && (p->error = strdup(error)) == NULL)) {
+		if (p != NULL)
+			free(p->name);
+		free(p);
+		return NULL;
+	}
 	p->rec = json_incref(rec);
-	if (error != NULL) {
-		const char *m = str(error, "message");
-		p->error = strdup(m != NULL ? m : "failed");
-	} else {
-		rc = arc_archive_copy(ix->s, rec, &p->archived, err);
-		if (rc == ARC_FATAL) {
-			clear(p);
-			return ARC_FATAL;
-		}
-		/* Kept as failed, so that it is offered again. */
-		if (rc == ARC_ERR)
-			p->error = strdup(err->message);
-		else if (json_object_set_new(rec, "archived",
-		    json_string(p->archived)) != 0)
-			rc = ARC_FATAL;
+	return p;
+}
+
+int
+arc_index_note(struct arc_indexer *ix, const char *name, const char *message,
+    struct arc_error *err)
+{
+	struct pending *p = pending_new(name, NULL, message);
+
+	if (p == NULL) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
 	}
-	if ((error != NULL || rc == ARC_ERR) && p->error == NULL) {
-		clear(p);
-		return arc_error_set(err, "out of memory");
+	p->note_only = 1;
+	return submit(ix, p, err);
+}
+
+int
+arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
+    struct arc_error *err)
+{
+	json_t *error = json_object_get(rec, "error");
+	const char *message = str(error, "message");
+	struct pending *p;
+
+	if (!valid_sha256(str(rec, "sha256")))
+		return arc_index_note(ix, name, "record has no valid \"sha256\"",
+		    err);
+	if (error != NULL && message == NULL)
+		message = "failed";
+	if ((p = pending_new(name, rec, message)) == NULL) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
 	}
-	ix->n++;
-	if (ix->n == BATCH) {
-		struct arc_error ferr;
-		if (flush(ix, &ferr) != ARC_OK) {
-			*err = ferr;
-			return ARC_FATAL;
-		}
-	}
-	return rc;
+	/* The stage that failed said so already. */
+	p->reported = error != NULL;
+	return submit(ix, p, err);
 }
 
 int
 arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err)
 {
-	int rc = flush(ix, err);
+	struct arc_queue *q = ix->q;
 
+	ix->q = NULL;
+	if (q != NULL)
+		arc_queue_finish(q);
+	flush(ix);
 	if (stats != NULL)
 		*stats = ix->stats;
-	return rc;
+	if (ix->stopped) {
+		*err = ix->fatal;
+		return ARC_FATAL;
+	}
+	return ARC_OK;
 }
 
 void
 arc_indexer_free(struct arc_indexer *ix)
 {
+	struct worker *w;
+
 	if (ix == NULL)
 		return;
+	if (ix->q != NULL) {
+		ix->stopped = 1;
+		arc_queue_finish(ix->q);
+	}
 	for (int i = 0; i < ix->n; i++)
-		clear(&ix->batch[i]);
+		pending_free(ix->batch[i]);
+	w = ix->workers;
+	for (int i = 0; i < ix->nworkers; i++)
+		arc_stemmers_done(&w[i].stemmers);
+	free(w);
+	arc_stemmers_done(&ix->main);
 	free(ix);
 }

@@ -65,16 +65,19 @@ worker_main(void *arg)
 }
 
 struct arc_queue *
-arc_queue_new(void *const *worker_ctx, int nworkers, arc_queue_run_fn run,
-    arc_queue_done_fn done, void *ctx)
+arc_queue_new(void *const *worker_ctx, int nworkers, size_t depth,
+    arc_queue_run_fn run, arc_queue_done_fn done, void *ctx)
 {
 	struct arc_queue *q = calloc(1, sizeof(*q));
 
 	if (q == NULL)
 		return NULL;
 	/* Two items per worker keep every worker busy while the oldest item
-	 * waits for the slowest; more would only hold memory. */
+	 * waits for the slowest; more only hold memory, unless the done
+	 * calls take long (then the workers get ahead by depth). */
 	q->cap = (size_t)nworkers * 2 + 2;
+	if (depth > q->cap)
+		q->cap = depth;
 	q->ring = calloc(q->cap, sizeof(*q->ring));
 	q->workers = calloc((size_t)nworkers, sizeof(*q->workers));
 	if (q->ring == NULL || q->workers == NULL) {

@@ -126,7 +126,7 @@ arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
 		}
 		wctx[i] = &s->digesters[i];
 	}
-	if ((s->queue = arc_queue_new(wctx, s->nworkers, run_job, job_done,
+	if ((s->queue = arc_queue_new(wctx, s->nworkers, 0, run_job, job_done,
 	    s)) == NULL) {
 		arc_error_set(err, "cannot start worker threads");
 		arc_scan_free(s);

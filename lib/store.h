@@ -7,8 +7,8 @@
 #include "arc.h"
 #include "private.h"
 
-/* Starts a document's text for the tokenizer: the marker, then "ind ",
- * "eng " or "raw " (no stemming), then the text. */
+/* Starts a query's text for the tokenizer: the marker, then "ind " or
+ * "eng ", then the text: look up that language's stems only. */
 #define ARC_LANG_MARK '\x1b'
 
 #define STMT_CACHE 16
@@ -30,6 +30,23 @@ int arc_store_prepare(struct arc_store *s, const char *sql,
 /* Registers the "arc" tokenizer with db's FTS5. */
 int arc_register_tokenizer(sqlite3 *db);
 
+/* Snowball's stemmers for Indonesian and English: not to be shared between
+ * threads. */
+struct sb_stemmer;
+struct arc_stemmers {
+	struct sb_stemmer *ind, *eng;
+};
+int arc_stemmers_init(struct arc_stemmers *st);
+void arc_stemmers_done(struct arc_stemmers *st);
+
+/*
+ * The words of text as the index holds them, separated by single spaces:
+ * lower case, stemmed in lang ("ind" or "eng"; any other: as they are).
+ * The tokenizer only splits what this made.  malloc'd; NULL: no memory.
+ */
+char *arc_index_words(const struct arc_stemmers *st, const char *lang,
+    const char *text, size_t len);
+
 /*
  * Finds the next word of text at or after from: its start in *start, its
  * lower-case form in word (at most 64 bytes, not terminated) and length in
@@ -41,9 +58,9 @@ size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
 /* The column values the FTS index holds for a document, made the same way
  * for insertion and for deletion (contentless FTS5 needs them again). */
 struct fts_columns {
-	char *title, *body, *tags, *fields;
+	char *body, *title, *tags, *fields;
 };
-int arc_fts_columns(const char *lang, const char *title, const char *text,
+int arc_fts_columns(const struct arc_stemmers *st, const char *lang, const char *title, const char *text,
     size_t text_len, const char *tags_json, const char *fields_json,
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);

@@ -10,10 +10,6 @@
 /* Longer runs of letters are not words anyone searches for. */
 #define WORD_MAX 64
 
-struct tokenizer {
-	struct sb_stemmer *ind, *eng;
-};
-
 size_t
 arc_next_word(const char *text, size_t len, size_t from, size_t *start,
     char *word, size_t *wlen)
@@ -93,21 +89,72 @@ stem(struct sb_stemmer *st, const char *w, size_t n, int *len)
 	return (const char *)out;
 }
 
+int
+arc_stemmers_init(struct arc_stemmers *st)
+{
+	st->ind = sb_stemmer_new("indonesian", "UTF_8");
+	st->eng = sb_stemmer_new("english", "UTF_8");
+	if (st->ind != NULL && st->eng != NULL)
+		return ARC_OK;
+	arc_stemmers_done(st);
+	return ARC_FATAL;
+}
+
+void
+arc_stemmers_done(struct arc_stemmers *st)
+{
+	sb_stemmer_delete(st->ind);
+	sb_stemmer_delete(st->eng);
+	st->ind = st->eng = NULL;
+}
+
+char *
+arc_index_words(const struct arc_stemmers *st, const char *lang,
+    const char *text, size_t len)
+{
+	struct sb_stemmer *stemmer = lang == NULL ? NULL :
+	    strcmp(lang, "eng") == 0 ? st->eng :
+	    strcmp(lang, "ind") == 0 ? st->ind : NULL;
+	/* A stem is at most its word, and each word is at least one byte
+	 * plus one skipped: the words fit in twice the text. */
+	size_t cap = 2 * len + 1, n = 0, at = 0, start, wlen;
+	char word[WORD_MAX + 1], *out = malloc(cap);
+
+	if (out == NULL)
+		return NULL;
+	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <=
+	    len && wlen > 0) {
+		int slen;
+		const char *s = stem(stemmer, word, wlen, &slen);
+
+		if (n + (size_t)slen + 1 >= cap) {
+			char *g = realloc(out, cap = 2 * cap + (size_t)slen);
+			if (g == NULL) {
+				free(out);
+				return NULL;
+			}
+			out = g;
+		}
+		if (n > 0)
+			out[n++] = ' ';
+		memcpy(out + n, s, (size_t)slen);
+		n += (size_t)slen;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 static int
 create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
 {
-	struct tokenizer *t = calloc(1, sizeof(*t));
+	struct arc_stemmers *t = calloc(1, sizeof(*t));
 
 	(void)ctx;
 	(void)args;
 	(void)nargs;
 	if (t == NULL)
 		return SQLITE_NOMEM;
-	t->ind = sb_stemmer_new("indonesian", "UTF_8");
-	t->eng = sb_stemmer_new("english", "UTF_8");
-	if (t->ind == NULL || t->eng == NULL) {
-		sb_stemmer_delete(t->ind);
-		sb_stemmer_delete(t->eng);
+	if (arc_stemmers_init(t) != ARC_OK) {
 		free(t);
 		return SQLITE_ERROR;
 	}
@@ -118,39 +165,51 @@ create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
 static void
 destroy(Fts5Tokenizer *tok)
 {
-	struct tokenizer *t = (struct tokenizer *)tok;
+	arc_stemmers_done((struct arc_stemmers *)tok);
+	free(tok);
+}
 
-	sb_stemmer_delete(t->ind);
-	sb_stemmer_delete(t->eng);
-	free(t);
+/* A document's words come made by arc_index_words (on the indexer's
+ * worker threads, not in the one writer): split at the spaces. */
+static int
+document_words(void *ctx, const char *text, int len,
+    int (*emit)(void *, int, const char *, int, int, int))
+{
+	int at = 0, rc;
+
+	while (at < len) {
+		int end = at;
+		while (end < len && text[end] != ' ')
+			end++;
+		if (end > at &&
+		    (rc = emit(ctx, 0, text + at, end - at, at, end)) != SQLITE_OK)
+			return rc;
+		at = end + 1;
+	}
+	return SQLITE_OK;
 }
 
 /*
- * A document's text starts with a marker naming its language
- * (ARC_LANG_MARK "ind ", "eng " or "raw "): its words are indexed by their
- * stems in that language, or as they are.  A query's words are looked up
- * as written and by both stems at once (colocated tokens), since a query
- * does not say its language: "pelayanan" finds "layanan" in an Indonesian
- * letter, "services" finds "service" in an English one.
+ * A query's words are looked up as written and by both stems at once
+ * (colocated tokens), since a query does not say its language:
+ * "pelayanan" finds "layanan" in an Indonesian letter, "services" finds
+ * "service" in an English one.  A query may start with a marker naming
+ * its language (ARC_LANG_MARK "ind " or "eng "): then that stem only.
  */
 static int
 tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
     int (*emit)(void *, int, const char *, int, int, int))
 {
-	struct tokenizer *t = (struct tokenizer *)tok;
-	struct sb_stemmer *doc_stemmer = t->ind;
+	struct arc_stemmers *t = (struct arc_stemmers *)tok;
 	struct sb_stemmer *q1 = t->ind, *q2 = t->eng;
 	size_t n = (size_t)len, at = 0, start, wlen;
 	char word[WORD_MAX + 1], first[WORD_MAX + 1];
-	int query = (flags & FTS5_TOKENIZE_QUERY) != 0, rc;
+	int rc;
 
+	if ((flags & FTS5_TOKENIZE_QUERY) == 0)
+		return document_words(ctx, text, len, emit);
 	if (n >= 5 && text[0] == ARC_LANG_MARK) {
-		if (memcmp(text + 1, "eng ", 4) == 0)
-			doc_stemmer = t->eng;
-		else if (memcmp(text + 1, "raw ", 4) == 0)
-			doc_stemmer = NULL;
-		/* A query whose language is known looks up that stem only:
-		 * the other language's stemmer mangles foreign words into
+		/* The other language's stemmer mangles foreign words into
 		 * false matches ("between" into "tween"). */
 		if (memcmp(text + 1, "eng ", 4) == 0)
 			q1 = NULL;
@@ -163,13 +222,6 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 		const char *s;
 		int slen, flen;
 
-		if (!query) {
-			s = stem(doc_stemmer, word, wlen, &slen);
-			if ((rc = emit(ctx, 0, s, slen, (int)start, (int)at)) !=
-			    SQLITE_OK)
-				return rc;
-			continue;
-		}
 		if ((rc = emit(ctx, 0, word, (int)wlen, (int)start, (int)at)) !=
 		    SQLITE_OK)
 			return rc;
