@@ -8,8 +8,15 @@
 
 /* Words shown in a snippet. */
 #define SNIPPET_WORDS 24
-/* Matches ranked at most, the newest (see window_start). */
-#define RANK_WINDOW 5000
+/*
+ * BM25 (rank.c) with weights by column: text, title, tags, fields.  A
+ * paper's subject says most about it; 12 was best of 1-16 on the Cranfield
+ * collection (bench/quality).
+ */
+#define RANK "arc_rank(1.0, 12.0, 2.0, 2.0)"
+
+/* Matches ranked at most, the newest (see run). */
+#define RANK_WINDOW 2000
 /* Query words remembered for marking matches. */
 #define MARK_MAX 64
 
@@ -218,7 +225,7 @@ json_or_null(const char *text)
 }
 
 static json_t *
-result(struct search *se, sqlite3_stmt *st, int scored, int partial)
+result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 {
 	json_t *r = json_object();
 	char *text = NULL, *snip = NULL;
@@ -235,8 +242,8 @@ result(struct search *se, sqlite3_stmt *st, int scored, int partial)
 	json_object_set_new(r, "archived", sqlite3_column_text(st, 3) ?
 	    json_string((const char *)sqlite3_column_text(st, 3)) :
 	    json_null());
-	json_object_set_new(r, "score", scored ?
-	    json_real(sqlite3_column_double(st, 10)) : json_null());
+	json_object_set_new(r, "score", score != NULL ? json_real(*score) :
+	    json_null());
 	if (partial)
 		json_object_set_new(r, "partial", json_true());
 	json_object_set_new(r, "title", json_string((const char *)
@@ -308,89 +315,89 @@ sql_failed(struct search *se, struct arc_error *err)
 	return ARC_FATAL;
 }
 
-/*
- * Where the ranking starts: ranking every match of words that every paper
- * has ("surat", "kecamatan") would take seconds in a large archive, so a
- * query with more than RANK_WINDOW matches ranks the RANK_WINDOW most
- * recently archived of them.  Finding where they start walks the index
- * newest first without ranking anything.  Returns the lowest rowid to
- * rank (0: all), or -1 on error.
- */
-static sqlite3_int64
-window_start(struct arc_store *s, const char *match)
+/* Hands the document with this id over as a result; ARC_FATAL when it
+ * cannot. */
+static int
+hand_over(struct search *se, sqlite3_int64 id, const double *score,
+    int partial, struct arc_error *err)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 cut = 0;
-	int rc;
+	json_t *r = NULL;
+	int rc, stop;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT rowid FROM fts WHERE fts MATCH ? "
-	    "ORDER BY rowid DESC LIMIT 1 OFFSET ?", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, RANK_WINDOW - 1);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		cut = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? cut : -1;
+	if (arc_store_prepare(se->s, "SELECT " COLUMNS " FROM doc d "
+	    "WHERE d.id = ?", &st) != SQLITE_OK)
+		return (int)sql_failed(se, err);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (r = result(se, st, score, partial)) == NULL) {
+		sqlite3_reset(st);
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return (int)sql_failed(se, err);
+	if (r == NULL)
+		return ARC_OK;          /* gone since it was found */
+	stop = se->fn(se->ctx, r);
+	json_decref(r);
+	if (stop)
+		return arc_error_set(err, "cannot write the results"), ARC_FATAL;
+	return ARC_OK;
 }
 
-/* Runs one search; returns the number of results or ARC_FATAL. */
+/*
+ * Runs one search; returns the number of results or ARC_FATAL.  The best
+ * are found by id and score alone, and only they are read whole: reading
+ * every candidate's row (its text among them) cost more than the search.
+ */
 static long
 run(struct search *se, const char *match, int partial, const char *excluded,
     struct arc_error *err)
 {
-	char sql[4096];
+	char sql[4096], filters[2048] = "";
 	const char *binds[64];
 	int nbinds = 0, rc;
 	long found = 0;
 	sqlite3_stmt *st;
 
-	if (match != NULL) {
-		sqlite3_int64 cut = window_start(se->s, match);
-		if (cut < 0)
-			return sql_failed(se, err);
-		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", -fts.rank "
-		    "FROM fts JOIN doc d ON d.id = fts.rowid "
-		    "WHERE fts MATCH ? AND fts.rowid >= %lld AND "
-		    "d.state = 'archived'", (long long)cut);
+	if (match != NULL)
 		binds[nbinds++] = match;
-	} else
-		snprintf(sql, sizeof(sql), "SELECT " COLUMNS ", NULL FROM doc d "
-		    "WHERE d.state = 'archived'");
-	filters_sql(se, sql, sizeof(sql) - 200, binds, &nbinds, excluded);
-	strcat(sql, match != NULL ? " ORDER BY fts.rank LIMIT ?" :
-	    " ORDER BY coalesce(d.tanggal, substr(d.mtime, 1, 10)) DESC, "
-	    "d.id DESC LIMIT ?");
-	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
-		return ARC_FATAL;
-	}
+	filters_sql(se, filters, sizeof(filters) - 200, binds, &nbinds,
+	    excluded);
+	if (match != NULL)
+		/* Only archived documents have words in the index.  Ranking
+		 * every match of words that every paper has ("surat",
+		 * "kecamatan") would take seconds in a large archive: the
+		 * RANK_WINDOW newest matches are ranked, found by walking
+		 * the index newest first. */
+		snprintf(sql, sizeof(sql), "SELECT id, -r FROM (SELECT "
+		    "fts.rowid AS id, fts.rank AS r FROM fts %s WHERE fts MATCH ? "
+		    "AND fts.rank MATCH '" RANK "'%s ORDER BY fts.rowid DESC "
+		    "LIMIT %d) ORDER BY r LIMIT ?",
+		    *filters != '\0' ? "JOIN doc d ON d.id = fts.rowid" : "",
+		    filters, RANK_WINDOW);
+	else
+		snprintf(sql, sizeof(sql), "SELECT d.id, NULL FROM doc d "
+		    "WHERE d.state = 'archived'%s ORDER BY coalesce(d.tanggal, "
+		    "substr(d.mtime, 1, 10)) DESC, d.id DESC LIMIT ?", filters);
+	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sql_failed(se, err);
 	for (int i = 0; i < nbinds; i++)
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *r = result(se, st, match != NULL, partial);
-		int stop;
-		if (r == NULL) {
+		double score = sqlite3_column_double(st, 1);
+		if (hand_over(se, sqlite3_column_int64(st, 0), match != NULL ?
+		    &score : NULL, partial, err) != ARC_OK) {
 			sqlite3_finalize(st);
-			arc_error_set(err, "out of memory");
 			return ARC_FATAL;
 		}
-		stop = se->fn(se->ctx, r);
-		json_decref(r);
 		found++;
-		if (stop) {
-			sqlite3_finalize(st);
-			arc_error_set(err, "cannot write the results");
-			return ARC_FATAL;
-		}
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
-		return ARC_FATAL;
-	}
+	if (rc != SQLITE_DONE)
+		return sql_failed(se, err);
 	return found;
 }
 

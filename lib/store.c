@@ -159,7 +159,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		return NULL;
 	}
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (arc_register_tokenizer(s->db) != SQLITE_OK) {
+	if (arc_register_fts5(s->db) != SQLITE_OK) {
 		arc_error_set(err, "%s: SQLite has no FTS5", path);
 		arc_store_close(s);
 		return NULL;
@@ -193,12 +193,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d;",
 		    SCHEMA_VERSION);
-		/* BM25 weights by column: text, title, tags, fields.  A
-		 * paper's subject says most about it; 12 was best of 1-16 on
-		 * the Cranfield collection (bench/quality). */
 		if (arc_store_exec(s, schema, err) != ARC_OK ||
-		    arc_store_exec(s, "INSERT INTO fts(fts, rank) VALUES "
-		    "('rank', 'bm25(1.0, 12.0, 2.0, 2.0)');", err) != ARC_OK ||
 		    arc_store_exec(s, sql, err) != ARC_OK)
 			goto fail;
 	}

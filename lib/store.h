@@ -27,8 +27,10 @@ struct arc_store {
 int arc_store_prepare(struct arc_store *s, const char *sql,
     sqlite3_stmt **st);
 
-/* Registers the "arc" tokenizer with db's FTS5. */
-int arc_register_tokenizer(sqlite3 *db);
+/* Registers the "arc" tokenizer and the arc_rank() function with db's
+ * FTS5. */
+int arc_register_fts5(sqlite3 *db);
+int arc_register_rank(fts5_api *api);
 
 /* Snowball's stemmers for Indonesian and English: not to be shared between
  * threads. */

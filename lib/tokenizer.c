@@ -248,12 +248,11 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 }
 
 int
-arc_register_tokenizer(sqlite3 *db)
+arc_register_fts5(sqlite3 *db)
 {
 	static fts5_tokenizer methods = { create, destroy, tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
-	int rc;
 
 	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -263,6 +262,8 @@ arc_register_tokenizer(sqlite3 *db)
 	sqlite3_finalize(st);
 	if (api == NULL)
 		return SQLITE_ERROR;
-	rc = api->xCreateTokenizer(api, "arc", NULL, &methods, NULL);
-	return rc;
+	if (api->xCreateTokenizer(api, "arc", NULL, &methods, NULL) !=
+	    SQLITE_OK)
+		return SQLITE_ERROR;
+	return arc_register_rank(api);
 }
