@@ -96,9 +96,8 @@ out:
 	return st;
 }
 
-/* Is the file at path whole: these bytes, by its sha256? */
-static int
-intact(const char *path, const char *sha)
+int
+arc_copy_intact(const char *path, const char *sha)
 {
 	struct arc_sha256 *h;
 	unsigned char buf[1 << 16];
@@ -151,7 +150,7 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	snprintf(dest, n, "%s/%.2s/%s%s", s->files, sha, sha, extension(mime));
 	/* Named by content: one already there is this one, if whole (a
 	 * crash may have left it renamed but not yet on disk). */
-	if (intact(dest, sha)) {
+	if (arc_copy_intact(dest, sha)) {
 		*archived = dest;
 		return ARC_OK;
 	}

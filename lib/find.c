@@ -308,12 +308,6 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 #define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
 	"d.fields, d.tanggal, d.lang, d.body"
 
-static long
-sql_failed(struct search *se, struct arc_error *err)
-{
-	arc_error_set(err, "%s: %s", se->s->path, sqlite3_errmsg(se->s->db));
-	return ARC_FATAL;
-}
 
 /* Hands the document with this id over as a result; ARC_FATAL when it
  * cannot. */
@@ -327,7 +321,7 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 
 	if (arc_store_prepare(se->s, "SELECT " COLUMNS " FROM doc d "
 	    "WHERE d.id = ?", &st) != SQLITE_OK)
-		return (int)sql_failed(se, err);
+		return arc_store_fail(se->s, err);
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	    (r = result(se, st, score, partial)) == NULL) {
@@ -336,7 +330,7 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return (int)sql_failed(se, err);
+		return arc_store_fail(se->s, err);
 	if (r == NULL)
 		return ARC_OK;          /* gone since it was found */
 	stop = se->fn(se->ctx, r);
@@ -382,7 +376,7 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 		    "WHERE d.state = 'archived'%s ORDER BY coalesce(d.tanggal, "
 		    "substr(d.mtime, 1, 10)) DESC, d.id DESC LIMIT ?", filters);
 	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return sql_failed(se, err);
+		return arc_store_fail(se->s, err);
 	for (int i = 0; i < nbinds; i++)
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
@@ -397,7 +391,7 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return sql_failed(se, err);
+		return arc_store_fail(se->s, err);
 	return found;
 }
 

@@ -175,13 +175,6 @@ digest_of(const char *lang, const char *title, const char *text,
 }
 
 static int
-sql_fail(struct arc_store *s, struct arc_error *err)
-{
-	arc_error_set(err, "%s: %s", s->path, sqlite3_errmsg(s->db));
-	return ARC_FATAL;
-}
-
-static int
 step_done(sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
@@ -517,7 +510,7 @@ flush(struct arc_indexer *ix)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
 	if (rc != ARC_OK) {
 		if (err.message[0] == '\0')
-			sql_fail(ix->s, &err);
+			arc_store_fail(ix->s, &err);
 		sqlite3_exec(ix->s->db, "ROLLBACK", NULL, NULL, NULL);
 		stop(ix, err.message);
 	}

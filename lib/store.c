@@ -83,8 +83,8 @@ make_parents(const char *path)
 	return 0;
 }
 
-static int
-sql_error(struct arc_store *s, struct arc_error *err)
+int
+arc_store_fail(struct arc_store *s, struct arc_error *err)
 {
 	arc_error_set(err, "%s: %s", s->path, sqlite3_errmsg(s->db));
 	return ARC_FATAL;
@@ -400,90 +400,4 @@ arc_fts_columns_free(struct fts_columns *c)
 	free(c->tags);
 	free(c->fields);
 	memset(c, 0, sizeof(*c));
-}
-
-/* ---- upkeep ---- */
-
-/* Hashes a copy; 1 if it is whole, 0 if not (or missing). */
-static int
-copy_intact(const char *path, const char *sha)
-{
-	struct arc_sha256 *h = arc_sha256_new();
-	unsigned char buf[1 << 16];
-	char hex[65];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (f == NULL || h == NULL) {
-		if (f != NULL)
-			fclose(f);
-		arc_sha256_free(h);
-		return 0;
-	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		arc_sha256_update(h, buf, n);
-	arc_sha256_hex(h, hex);
-	arc_sha256_free(h);
-	n = (size_t)ferror(f);
-	fclose(f);
-	return n == 0 && strcmp(hex, sha) == 0;
-}
-
-int
-arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
-    struct arc_check_stats *stats, struct arc_error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(stats, 0, sizeof(*stats));
-	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
-	    NULL) != SQLITE_OK)
-		return sql_error(s, err);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 0);
-		if (r != NULL && strcmp(r, "ok") != 0) {
-			report(ctx, NULL, r);
-			stats->problems++;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(s, err);
-	if (!s->readonly && sqlite3_exec(s->db, "INSERT INTO fts (fts) VALUES "
-	    "('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
-		report(ctx, NULL, sqlite3_errmsg(s->db));
-		stats->problems++;
-	}
-	if (sqlite3_prepare_v2(s->db, "SELECT sha256, archived, state FROM doc "
-	    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-		return sql_error(s, err);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		const char *copy = (const char *)sqlite3_column_text(st, 1);
-		const char *state = (const char *)sqlite3_column_text(st, 2);
-		stats->documents++;
-		if (state == NULL || strcmp(state, "archived") != 0) {
-			stats->failed++;
-			continue;
-		}
-		if (copy == NULL || !copy_intact(copy, sha)) {
-			report(ctx, sha, copy == NULL ? "no copy in the archive" :
-			    "copy missing or damaged (sha256 differs)");
-			stats->problems++;
-		} else
-			stats->copies++;
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ARC_OK : sql_error(s, err);
-}
-
-int
-arc_store_optimize(struct arc_store *s, struct arc_error *err)
-{
-	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
-	    "PRAGMA optimize;", err) != ARC_OK)
-		return ARC_FATAL;
-	/* Folds the write-ahead log back into the database file. */
-	return arc_store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE);", err);
 }

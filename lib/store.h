@@ -76,6 +76,13 @@ int arc_compress(const char *text, size_t len, unsigned char **out,
 int arc_uncompress(const void *blob, size_t len, char **text,
     size_t *text_len);
 
+/* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
+ * (copy.c) */
+int arc_copy_intact(const char *path, const char *sha);
+
+/* Sets err to the database's last error; returns ARC_FATAL. */
+int arc_store_fail(struct arc_store *s, struct arc_error *err);
+
 /* Runs SQL with no result; ARC_FATAL with the database's reason in err. */
 int arc_store_exec(struct arc_store *s, const char *sql,
     struct arc_error *err);
