@@ -13,9 +13,6 @@
  */
 char *arc_safe_line(const char *text);
 
-/* Masks every NIK-like run of 16 digits in s, in place. */
-void arc_mask_nik(char *s);
-
 /* Opens an archive reader over fd for the containers arc-scan supports. */
 struct archive *arc_container_open(int fd, struct arc_error *err);
 
@@ -28,6 +25,13 @@ unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
     size_t *len);
 /* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
 size_t arc_utf8_encode(unsigned long cp, char *out);
+
+/* The files of folder dir whose names end in suffix (hidden ones left out),
+ * as "dir/name" in name order.  ARC_ERR: the folder cannot be read (errno
+ * says why); ARC_FATAL: no memory.  Free the list with arc_list_free. */
+int arc_list_dir(const char *dir, const char *suffix, char ***names,
+    size_t *n);
+void arc_list_free(char **names, size_t n);
 
 /* Size of the read buffer for documents and archive members. */
 #define ARC_READ_CHUNK (1u << 20)

@@ -1,5 +1,4 @@
 /* rules.c: reading rule files (TAG KIND PATTERN), refusing a broken one whole, and linting them. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -395,63 +394,21 @@ arc_rules_load(struct arc_rules *rs, const char *path, arc_rules_diag_fn diag,
 	return st;
 }
 
-static char *
-path_join(const char *dir, const char *name)
-{
-	size_t len = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(len);
-
-	if (p != NULL)
-		snprintf(p, len, "%s/%s", dir, name);
-	return p;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int
 arc_rules_load_dir(struct arc_rules *rs, const char *dir,
     arc_rules_diag_fn diag, void *ctx)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int st = ARC_OK;
+	char **names;
+	size_t n;
+	int st = arc_list_dir(dir, ".rules", &names, &n);
 
-	if (d == NULL) {
+	if (st != ARC_OK) {
 		char msg[300];
 		snprintf(msg, sizeof(msg), "cannot open rule folder: %s",
 		    strerror(errno));
 		diag(ctx, dir, 0, msg);
-		return ARC_ERR;
+		return st;
 	}
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < 7 ||
-		    strcmp(e->d_name + len - 6, ".rules") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **grown = realloc(names, cap * sizeof(*grown));
-			if (grown == NULL) {
-				st = ARC_FATAL;
-				break;
-			}
-			names = grown;
-		}
-		if ((names[n] = path_join(dir, e->d_name)) == NULL) {
-			st = ARC_FATAL;
-			break;
-		}
-		n++;
-	}
-	closedir(d);
-	if (names != NULL)
-		qsort(names, n, sizeof(*names), compare_names);
 	for (size_t i = 0; i < n; i++) {
 		int one = st == ARC_FATAL ? ARC_FATAL :
 		    arc_rules_load(rs, names[i], diag, ctx);
@@ -459,9 +416,8 @@ arc_rules_load_dir(struct arc_rules *rs, const char *dir,
 			st = one;
 		if (one == ARC_FATAL)
 			st = ARC_FATAL;
-		free(names[i]);
 	}
-	free(names);
+	arc_list_free(names, n);
 	return st;
 }
 

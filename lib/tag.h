@@ -5,7 +5,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "arc.h"
+#include "private.h"
 
 /* ---- Folded text (fold.c) ---- */
 

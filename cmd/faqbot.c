@@ -1,0 +1,847 @@
+/* faqbot: answers citizens' questions from the office's answer files, or says honestly that it cannot. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arc.h"
+
+static const char usage[] =
+"usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
+"       faqbot --check [-f FAQ ...] [-w WORDS ...] [--synonyms FILE ...]\n"
+"Answers each question (a plain line, or a JSON object with \"q\" and\n"
+"\"session\") with one JSON record; on a terminal, talks instead.\n"
+"\n"
+"  -f, --faq FAQ         answer file or folder of *.faq (repeatable;\n"
+"                        default: the shipped share/faq)\n"
+"  -s, --status FILE     status export (TSV) for application numbers\n"
+"  -w, --words FILE      normalisation list (repeatable; default: shipped)\n"
+"      --synonyms FILE   synonym groups (repeatable; default: shipped)\n"
+"      --answer-at X     answer when the best score is at least X (0.50)\n"
+"      --margin X        ... and leads the runner-up by X (0.08)\n"
+"      --suggest-at X    else offer the closest entries from X (0.30)\n"
+"      --log FILE        append every interaction to FILE as JSON lines\n"
+"      --explain         say on stderr why each answer was chosen\n"
+"      --check           check the answer and word files and stop\n"
+"  -h, --help            show this help\n"
+"      --version         show the version\n";
+
+enum {
+	OPT_SYNONYMS = 256, OPT_ANSWER_AT, OPT_MARGIN, OPT_SUGGEST_AT,
+	OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
+};
+
+static const struct option options[] = {
+	{ "faq", required_argument, NULL, 'f' },
+	{ "status", required_argument, NULL, 's' },
+	{ "words", required_argument, NULL, 'w' },
+	{ "synonyms", required_argument, NULL, OPT_SYNONYMS },
+	{ "answer-at", required_argument, NULL, OPT_ANSWER_AT },
+	{ "margin", required_argument, NULL, OPT_MARGIN },
+	{ "suggest-at", required_argument, NULL, OPT_SUGGEST_AT },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	ARC_CLI_COMMON_OPTIONS,
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A question longer than this is cut: nobody types more to a chatbot. */
+#define QUESTION_MAX 1000
+/* Input lines are read up to this much; the rest of a line is skipped. */
+#define LINE_MAX_BYTES 65536
+/* Sessions remembered for "reply with the number" picks. */
+#define SESSIONS_MAX 100000
+
+#define FILES_MAX 64
+
+struct settings {
+	const char *faq[FILES_MAX], *words[FILES_MAX], *synonyms[FILES_MAX];
+	int nfaq, nwords, nsynonyms;
+	const char *status, *log;
+	double answer_at, margin, suggest_at;
+	int explain, check;
+};
+
+/* What a session was offered last, so that "2" can pick. */
+struct pending {
+	int entry[ARC_FAQ_TOP];
+	double score[ARC_FAQ_TOP];
+	int n, english;
+};
+
+struct bot {
+	struct settings *set;
+	struct arc_faq *faq;
+	struct arc_status *status;
+	int log_fd;
+	int log_failed;
+	struct arc_strmap *sessions;
+	struct pending *pending;
+	int npending;
+	char default_session[64];
+	int interactive;
+	int errors, warnings;
+};
+
+static void
+file_problem(void *ctx, const char *file, long line, const char *message)
+{
+	struct bot *bot = ctx;
+
+	if (strncmp(message, "warning: ", 9) == 0)
+		bot->warnings++;
+	else
+		bot->errors++;
+	arc_cli_diag(file, line, "%s", message);
+}
+
+/* ---- Options ---------------------------------------------------------- */
+
+static int
+parse_score(const char *opt, const char *arg, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 1) {
+		arc_cli_usage_error("%s wants a number from 0 to 1, not \"%s\"",
+		    opt, arg);
+		return ARC_ERR;
+	}
+	*out = v;
+	return ARC_OK;
+}
+
+static int
+add_path(const char **list, int *n, const char *opt, const char *path)
+{
+	if (*n >= FILES_MAX) {
+		arc_cli_usage_error("at most %d %s options", FILES_MAX, opt);
+		return ARC_ERR;
+	}
+	list[(*n)++] = path;
+	return ARC_OK;
+}
+
+/* Parses the options; returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct settings *s)
+{
+	int c, st = ARC_OK;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:s:w:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			st = add_path(s->faq, &s->nfaq, "--faq", optarg);
+			break;
+		case 'w':
+			st = add_path(s->words, &s->nwords, "--words", optarg);
+			break;
+		case OPT_SYNONYMS:
+			st = add_path(s->synonyms, &s->nsynonyms, "--synonyms",
+			    optarg);
+			break;
+		case 's':
+			s->status = optarg;
+			break;
+		case OPT_LOG:
+			s->log = optarg;
+			break;
+		case OPT_ANSWER_AT:
+			st = parse_score("--answer-at", optarg, &s->answer_at);
+			break;
+		case OPT_MARGIN:
+			st = parse_score("--margin", optarg, &s->margin);
+			break;
+		case OPT_SUGGEST_AT:
+			st = parse_score("--suggest-at", optarg, &s->suggest_at);
+			break;
+		case OPT_EXPLAIN:
+			s->explain = 1;
+			break;
+		case OPT_CHECK:
+			s->check = 1;
+			break;
+		default:
+			return arc_cli_common_option(c, usage, argv);
+		}
+		if (st != ARC_OK)
+			return ARC_EXIT_FATAL;
+	}
+	if (s->suggest_at > s->answer_at) {
+		arc_cli_usage_error("--suggest-at (%.2f) is above --answer-at "
+		    "(%.2f)", s->suggest_at, s->answer_at);
+		return ARC_EXIT_FATAL;
+	}
+	if (s->check && optind < argc) {
+		arc_cli_usage_error("--check reads answer files (-f), not "
+		    "questions");
+		return ARC_EXIT_FATAL;
+	}
+	return -1;
+}
+
+/* ---- Loading -------------------------------------------------------- */
+
+/* The shipped share/faq/NAME, or NULL (with a message) when missing. */
+static const char *
+shipped(const char *name, char *buf, size_t size)
+{
+	char rel[64];
+
+	snprintf(rel, sizeof(rel), "faq%s%s", *name ? "/" : "", name);
+	if (arc_share_path(rel, buf, size) == ARC_OK)
+		return buf;
+	arc_cli_diag(NULL, 0, "the shipped answer files are not installed "
+	    "(share/arc/%s); give them with -f, -w and --synonyms", rel);
+	return NULL;
+}
+
+static int
+load(struct bot *bot)
+{
+	struct settings *s = bot->set;
+	static char faq_dir[4096], words[4096], synonyms[4096];
+	struct arc_error err;
+
+	if (s->nfaq == 0 && (s->faq[s->nfaq++] = shipped("", faq_dir,
+	    sizeof(faq_dir))) == NULL)
+		return ARC_ERR;
+	if (s->nwords == 0 && (s->words[s->nwords++] = shipped(
+	    "normalisasi.txt", words, sizeof(words))) == NULL)
+		return ARC_ERR;
+	if (s->nsynonyms == 0 && (s->synonyms[s->nsynonyms++] = shipped(
+	    "sinonim.txt", synonyms, sizeof(synonyms))) == NULL)
+		return ARC_ERR;
+	if ((bot->faq = arc_faq_new()) == NULL)
+		return ARC_FATAL;
+	/* Word lists first: phrasings are read through them. */
+	for (int i = 0; i < s->nwords; i++)
+		if (arc_faq_load_words(bot->faq, s->words[i], file_problem,
+		    bot) == ARC_FATAL)
+			return ARC_FATAL;
+	for (int i = 0; i < s->nsynonyms; i++)
+		if (arc_faq_load_synonyms(bot->faq, s->synonyms[i],
+		    file_problem, bot) == ARC_FATAL)
+			return ARC_FATAL;
+	for (int i = 0; i < s->nfaq; i++)
+		if (arc_faq_load(bot->faq, s->faq[i], file_problem, bot) ==
+		    ARC_FATAL)
+			return ARC_FATAL;
+	if (s->status != NULL && !s->check && (bot->status =
+	    arc_status_load(s->status, file_problem, bot)) == NULL)
+		bot->errors++;
+	if (bot->errors > 0)
+		return ARC_ERR;
+	if (arc_faq_count(bot->faq) == 0) {
+		arc_cli_diag(NULL, 0, "no entries in the answer files");
+		return ARC_ERR;
+	}
+	if (arc_faq_prepare(bot->faq, &err) != ARC_OK) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/* ---- Questions ------------------------------------------------------ */
+
+/* Masks NIK numbers a citizen typed in groups ("3201 2345 6789 0001"):
+ * 16 digits with single spaces, dots or dashes between them. */
+static void
+mask_grouped_nik(char *s)
+{
+	for (char *p = s; *p != '\0'; p++) {
+		char *digit[16];
+		int n = 0;
+		char *q = p;
+		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			continue;
+		while (n < 16 && *q != '\0') {
+			if (*q >= '0' && *q <= '9')
+				digit[n++] = q++;
+			else if ((*q == ' ' || *q == '.' || *q == '-') &&
+			    q[1] >= '0' && q[1] <= '9' && q > p)
+				q++;
+			else
+				break;
+		}
+		if (n == 16 && !(*q >= '0' && *q <= '9'))
+			for (int i = 4; i < 16; i++)
+				*digit[i] = '*';
+	}
+}
+
+/*
+ * Makes a question safe to match, answer, log and echo: valid UTF-8,
+ * control characters as spaces, NIK numbers masked, at most QUESTION_MAX
+ * bytes.  Returns a malloc'd copy; *cut tells whether it was cut.
+ */
+static char *
+clean_question(const char *raw, size_t len, int *cut)
+{
+	char *copy = malloc(len + 1), *q;
+	size_t n;
+
+	if (copy == NULL)
+		return NULL;
+	/* A JSON string may hold NUL: a space, like any control character. */
+	for (size_t i = 0; i < len; i++)
+		copy[i] = raw[i] == '\0' ? ' ' : raw[i];
+	copy[len] = '\0';
+	q = arc_utf8_repair(copy, len);
+	free(copy);
+	if (q == NULL)
+		return NULL;
+	for (unsigned char *p = (unsigned char *)q; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	arc_mask_nik(q);
+	mask_grouped_nik(q);
+	n = strlen(q);
+	*cut = n > QUESTION_MAX;
+	if (*cut) {
+		n = arc_utf8_valid_prefix(q, QUESTION_MAX);
+		q[n] = '\0';
+	}
+	while (n > 0 && q[n - 1] == ' ')
+		q[--n] = '\0';
+	return q;
+}
+
+/* "2", "no 2", "nomor 2.": a pick from the last suggestions, or 0. */
+static int
+pick_number(const char *q)
+{
+	const char *p = q;
+	int n;
+
+	p += strspn(p, " ");
+	if (strncasecmp(p, "nomor", 5) == 0)
+		p += 5;
+	else if (strncasecmp(p, "no", 2) == 0)
+		p += 2;
+	p += strspn(p, " .:");
+	if (*p < '1' || *p > '0' + ARC_FAQ_TOP)
+		return 0;
+	n = *p++ - '0';
+	p += strspn(p, " .!)");
+	return *p == '\0' ? n : 0;
+}
+
+static struct pending *
+session_pending(struct bot *bot, const char *session, int create)
+{
+	long i;
+
+	if (arc_strmap_get(bot->sessions, session, strlen(session), &i))
+		return &bot->pending[i];
+	if (!create || bot->npending >= SESSIONS_MAX)
+		return NULL;
+	struct pending *grown = realloc(bot->pending, (size_t)(bot->npending +
+	    1) * sizeof(*grown));
+	if (grown == NULL)
+		return NULL;
+	bot->pending = grown;
+	if (arc_strmap_put(bot->sessions, session, strlen(session),
+	    bot->npending) != ARC_OK)
+		return NULL;
+	memset(&bot->pending[bot->npending], 0, sizeof(*bot->pending));
+	return &bot->pending[bot->npending++];
+}
+
+struct reply {
+	const char *status;
+	int entry;              /* -1: none */
+	double score, margin;
+	int has_margin;         /* margin over a runner-up was measured */
+	char *text;             /* malloc'd */
+	int english;
+	struct arc_faq_result res;
+};
+
+static char *
+text_of(const char *s)
+{
+	return strdup(s);
+}
+
+/* The answer for questions faqbot cannot answer: the office's own words
+ * if the answer files have them. */
+static char *
+decline_text(const struct bot *bot, int english)
+{
+	int d = arc_faq_find(bot->faq, "_decline");
+
+	if (d >= 0)
+		return text_of(arc_faq_answer(bot->faq, d, english));
+	return text_of(english ? "Sorry, I cannot answer that. Please ask "
+	    "the office's staff." : "Maaf, pertanyaan itu belum bisa saya "
+	    "jawab. Silakan tanyakan kepada petugas kami.");
+}
+
+static char *
+suggestion_text(const struct bot *bot, const struct pending *p)
+{
+	size_t size = 256, at;
+	char *text;
+
+	for (int i = 0; i < p->n; i++)
+		size += strlen(arc_faq_phrasing(bot->faq, p->entry[i], 0)) + 8;
+	if ((text = malloc(size)) == NULL)
+		return NULL;
+	at = (size_t)snprintf(text, size, "%s", p->english ?
+	    "Did you mean one of these? Reply with its number:" :
+	    "Apakah maksud Anda salah satu dari ini? Balas dengan nomornya:");
+	for (int i = 0; i < p->n; i++)
+		at += (size_t)snprintf(text + at, size - at, "\n%d. %s", i + 1,
+		    arc_faq_phrasing(bot->faq, p->entry[i], 0));
+	return text;
+}
+
+static char *
+status_text(const char *number, const char *row, int english)
+{
+	size_t size = strlen(number) + (row ? strlen(row) : 0) + 300;
+	char *text = malloc(size);
+
+	if (text == NULL)
+		return NULL;
+	if (row != NULL)
+		snprintf(text, size, english ? "Application %s: %s." :
+		    "Permohonan %s: %s.", number, row);
+	else
+		snprintf(text, size, english ? "Application number %s was not "
+		    "found. Please check the number; if it is right, contact "
+		    "our staff." : "Nomor permohonan %s tidak kami temukan. "
+		    "Periksa kembali nomornya; bila sudah benar, silakan hubungi "
+		    "petugas kami.", number);
+	return text;
+}
+
+/* Decides between answering, suggesting and declining. */
+static void
+decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
+{
+	const struct settings *s = bot->set;
+	const struct arc_faq_result *res = &r->res;
+	char number[80];
+	const char *row;
+	int pick = pick_number(q), found;
+
+	r->entry = -1;
+	if (pend != NULL && pend->n > 0 && pick > 0 && pick <= pend->n) {
+		r->entry = pend->entry[pick - 1];
+		r->score = pend->score[pick - 1];
+		r->english = pend->english;
+		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
+		    "answered";
+		r->text = text_of(arc_faq_answer(bot->faq, r->entry,
+		    r->english));
+		return;
+	}
+	if (bot->status != NULL && (found = arc_status_lookup(bot->status, q,
+	    number, sizeof(number), &row)) != 0) {
+		r->status = "status";
+		r->score = 1;
+		r->text = status_text(number, row, r->english);
+		return;
+	}
+	r->score = res->ncand > 0 ? res->cand[0].score : 0;
+	r->margin = r->score - (res->ncand > 1 ? res->cand[1].score : 0);
+	r->has_margin = res->ncand > 0;
+	if (r->score >= s->answer_at && r->margin >= s->margin) {
+		r->entry = res->cand[0].entry;
+		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
+		    "answered";
+		r->text = text_of(arc_faq_answer(bot->faq, r->entry,
+		    r->english));
+		return;
+	}
+	if (r->score >= s->suggest_at && pend != NULL) {
+		pend->n = 0;
+		pend->english = r->english;
+		for (int i = 0; i < res->ncand; i++)
+			if (res->cand[i].score >= s->suggest_at * 0.8) {
+				pend->entry[pend->n] = res->cand[i].entry;
+				pend->score[pend->n++] = res->cand[i].score;
+			}
+		r->status = "suggested";
+		r->text = suggestion_text(bot, pend);
+		return;
+	}
+	r->status = "declined";
+	r->text = decline_text(bot, r->english);
+}
+
+static json_t *
+alternatives(const struct bot *bot, const struct reply *r)
+{
+	json_t *list = json_array();
+
+	for (int i = 0; list != NULL && i < r->res.ncand; i++) {
+		const struct arc_faq_candidate *c = &r->res.cand[i];
+		if (c->entry == r->entry)
+			continue;
+		json_array_append_new(list, json_pack("{s:s, s:f, s:s}",
+		    "id", arc_faq_id(bot->faq, c->entry), "score", c->score,
+		    "q", arc_faq_phrasing(bot->faq, c->entry, 0)));
+	}
+	return list;
+}
+
+static json_t *
+record_of(const struct bot *bot, const char *q, const char *session,
+    const struct reply *r)
+{
+	char when[32];
+	json_t *rec;
+
+	arc_time_iso8601(time(NULL), when);
+	rec = json_pack("{s:s, s:o, s:s, s:f, s:o, s:s, s:o, s:s, s:s, s:s}",
+	    "q", q,
+	    "id", r->entry >= 0 ? json_string(arc_faq_id(bot->faq, r->entry)) :
+	    json_null(),
+	    "answer", r->text,
+	    "score", r->score,
+	    "margin", r->has_margin ? json_real(r->margin) : json_null(),
+	    "status", r->status,
+	    "alternatives", alternatives(bot, r),
+	    "lang", r->english ? "eng" : "ind",
+	    "time", when,
+	    "session", session);
+	return rec;
+}
+
+static void
+explain(const struct bot *bot, const char *file, long line,
+    const struct reply *r)
+{
+	char buf[1400];
+	size_t at;
+
+	at = (size_t)snprintf(buf, sizeof(buf), "%s: words: %s",
+	    r->status, r->res.words[0] ? r->res.words : "(none)");
+	for (int i = 0; i < r->res.ncand && at < sizeof(buf); i++) {
+		const struct arc_faq_candidate *c = &r->res.cand[i];
+		at += (size_t)snprintf(buf + at, sizeof(buf) - at,
+		    "; %d. %s %.3f \"%s\"", i + 1, arc_faq_id(bot->faq, c->entry),
+		    c->score, arc_faq_phrasing(bot->faq, c->entry, c->phrasing));
+	}
+	arc_cli_diag(file, line, "%s", buf);
+}
+
+/* Appends one record to the log in one write, so that lines of two
+ * faqbots sharing a log never interleave. */
+static void
+log_record(struct bot *bot, const json_t *rec)
+{
+	char *line;
+	size_t len;
+
+	if (bot->log_fd < 0)
+		return;
+	if ((line = json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(4))) ==
+	    NULL) {
+		bot->log_failed++;
+		return;
+	}
+	len = strlen(line);
+	line[len] = '\n';  /* over the NUL: json_dumps leaves it ours */
+	if (write(bot->log_fd, line, len + 1) != (ssize_t)(len + 1)) {
+		if (bot->log_failed++ == 0)
+			arc_cli_diag(bot->set->log, 0, "cannot append to the "
+			    "log: %s", strerror(errno));
+	}
+	free(line);
+}
+
+static void
+show_interactive(const struct reply *r)
+{
+	printf("%s\n\n", r->text);
+	fflush(stdout);
+}
+
+static int
+write_record(const json_t *rec)
+{
+	char *line = json_dumps(rec, JSON_COMPACT | JSON_REAL_PRECISION(4));
+	int st = ARC_OK;
+
+	if (line == NULL || fputs(line, stdout) == EOF || putchar('\n') == EOF)
+		st = ARC_FATAL;
+	free(line);
+	return st;
+}
+
+/* Answers one question; ARC_FATAL only when output fails. */
+static int
+ask(struct bot *bot, const char *file, long line, const char *raw,
+    size_t len, const char *session)
+{
+	struct reply r = { 0 };
+	struct pending *pend;
+	json_t *rec;
+	char *q;
+	int cut, st = ARC_OK;
+
+	if ((q = clean_question(raw, len, &cut)) == NULL)
+		return ARC_FATAL;
+	if (cut)
+		arc_cli_diag(file, line, "question longer than %d bytes: cut",
+		    QUESTION_MAX);
+	if (q[strspn(q, " ")] == '\0') {
+		free(q);
+		return ARC_OK;
+	}
+	if (arc_faq_ask(bot->faq, q, &r.res) != ARC_OK) {
+		free(q);
+		return ARC_FATAL;
+	}
+	r.english = r.res.english;
+	pend = session_pending(bot, session, 1);
+	decide(bot, q, pend, &r);
+	if (pend != NULL && strcmp(r.status, "suggested") != 0)
+		pend->n = 0;
+	if (r.text == NULL) {
+		free(q);
+		return ARC_FATAL;
+	}
+	if (bot->set->explain)
+		explain(bot, file, line, &r);
+	if (strcmp(r.status, "declined") == 0 ||
+	    strcmp(r.status, "suggested") == 0)
+		arc_cli_fail();
+	rec = record_of(bot, q, session, &r);
+	if (rec == NULL)
+		st = ARC_FATAL;
+	else {
+		log_record(bot, rec);
+		if (bot->interactive)
+			show_interactive(&r);
+		else
+			st = write_record(rec);
+	}
+	json_decref(rec);
+	free(r.text);
+	free(q);
+	return st;
+}
+
+/* A JSON line: its "q" and "session". */
+static int
+ask_json(struct bot *bot, const char *file, long line, const char *text,
+    size_t len)
+{
+	json_error_t jerr;
+	json_t *obj = json_loadb(text, len, JSON_REJECT_DUPLICATES |
+	    JSON_ALLOW_NUL, &jerr);
+	json_t *q, *s;
+	char session[128];
+	int st;
+
+	if (obj == NULL || !json_is_object(obj)) {
+		arc_cli_diag(file, line, "not a JSON object: %s", obj == NULL ?
+		    jerr.text : "another JSON value");
+		arc_cli_fail();
+		json_decref(obj);
+		return ARC_OK;
+	}
+	q = json_object_get(obj, "q");
+	s = json_object_get(obj, "session");
+	if (!json_is_string(q)) {
+		arc_cli_diag(file, line, "no \"q\" string in the object");
+		arc_cli_fail();
+		json_decref(obj);
+		return ARC_OK;
+	}
+	if (json_is_string(s))
+		snprintf(session, sizeof(session), "%s", json_string_value(s));
+	else if (json_is_integer(s))
+		snprintf(session, sizeof(session), "%lld",
+		    (long long)json_integer_value(s));
+	else
+		snprintf(session, sizeof(session), "%s", bot->default_session);
+	/* A session id is the caller's, but it is echoed and logged too. */
+	for (char *p = session; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20)
+			*p = ' ';
+	arc_mask_nik(session);
+	if (!arc_utf8_valid(session, strlen(session)))
+		session[arc_utf8_valid_prefix(session, strlen(session))] = '\0';
+	st = ask(bot, file, line, json_string_value(q),
+	    json_string_length(q), session);
+	json_decref(obj);
+	return st;
+}
+
+/*
+ * Reads one line of at most LINE_MAX_BYTES into buf; the rest of a longer
+ * line is read and dropped (*cut).  Returns the length, or -1 at the end.
+ */
+static long
+read_line(FILE *in, char *buf, int *cut)
+{
+	long n = 0;
+	int c;
+
+	*cut = 0;
+	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
+		if (n < LINE_MAX_BYTES)
+			buf[n++] = (char)(c == '\0' ? ' ' : c);
+		else
+			*cut = 1;
+	}
+	if (c == EOF && n == 0 && !*cut)
+		return -1;
+	if (n > 0 && buf[n - 1] == '\r')
+		n--;
+	buf[n] = '\0';
+	return n;
+}
+
+static int
+answer_stream(struct bot *bot, FILE *in, const char *file)
+{
+	char *buf = malloc(LINE_MAX_BYTES + 1);
+	long len, line = 0;
+	int cut, st = ARC_OK;
+
+	if (buf == NULL)
+		return ARC_FATAL;
+	for (;;) {
+		if (bot->interactive) {
+			fputs("Tanya> ", stdout);
+			fflush(stdout);
+		}
+		if ((len = read_line(in, buf, &cut)) < 0)
+			break;
+		line++;
+		if (cut)
+			arc_cli_diag(file, line, "line longer than %d bytes: "
+			    "the rest is left out", LINE_MAX_BYTES);
+		const char *p = buf + strspn(buf, " \t");
+		if (*p == '{')
+			st = ask_json(bot, file, line, buf, (size_t)len);
+		else
+			st = ask(bot, file, line, buf, (size_t)len,
+			    bot->default_session);
+		if (st != ARC_OK)
+			break;
+	}
+	if (st == ARC_OK && ferror(in)) {
+		arc_cli_diag(file, line, "cannot read: %s", strerror(errno));
+		st = ARC_FATAL;
+	}
+	if (bot->interactive)
+		putchar('\n');
+	free(buf);
+	return st;
+}
+
+static int
+answer_files(struct bot *bot, char **files, int nfiles)
+{
+	int st = ARC_OK;
+
+	if (nfiles == 0)
+		return answer_stream(bot, stdin, "-");
+	for (int i = 0; i < nfiles && st == ARC_OK; i++) {
+		FILE *in = strcmp(files[i], "-") == 0 ? stdin :
+		    fopen(files[i], "r");
+		if (in == NULL) {
+			arc_cli_diag(files[i], 0, "cannot open: %s",
+			    strerror(errno));
+			arc_cli_fail();
+			continue;
+		}
+		st = answer_stream(bot, in, files[i]);
+		if (in != stdin)
+			fclose(in);
+	}
+	return st;
+}
+
+static int
+check(struct bot *bot)
+{
+	int problems = arc_faq_check(bot->faq, file_problem, bot);
+	int entries = arc_faq_count(bot->faq);
+
+	arc_cli_diag(NULL, 0, "%d entr%s, %d problem%s", entries,
+	    entries == 1 ? "y" : "ies", problems, problems == 1 ? "" : "s");
+	return problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
+}
+
+static void
+bot_free(struct bot *bot)
+{
+	arc_faq_free(bot->faq);
+	arc_status_free(bot->status);
+	arc_strmap_free(bot->sessions);
+	free(bot->pending);
+	if (bot->log_fd >= 0)
+		close(bot->log_fd);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings set = { .answer_at = 0.50, .margin = 0.08,
+	    .suggest_at = 0.30 };
+	struct bot bot = { .set = &set, .log_fd = -1 };
+	int st;
+
+	arc_cli_init("faqbot");
+	if ((st = parse_options(argc, argv, &set)) >= 0)
+		return st;
+	if ((st = load(&bot)) != ARC_OK) {
+		if (bot.errors > 0)
+			arc_cli_diag(NULL, 0, "%d error%s in the answer, word or "
+			    "status files: nothing answered", bot.errors,
+			    bot.errors == 1 ? "" : "s");
+		bot_free(&bot);
+		return ARC_EXIT_FATAL;
+	}
+	if (set.check) {
+		st = check(&bot);
+		bot_free(&bot);
+		return st;
+	}
+	if ((bot.sessions = arc_strmap_new()) == NULL) {
+		bot_free(&bot);
+		return ARC_EXIT_FATAL;
+	}
+	if (set.log != NULL && (bot.log_fd = open(set.log, O_WRONLY |
+	    O_APPEND | O_CREAT | O_CLOEXEC, 0640)) < 0) {
+		arc_cli_diag(set.log, 0, "cannot open the log: %s",
+		    strerror(errno));
+		bot_free(&bot);
+		return ARC_EXIT_FATAL;
+	}
+	snprintf(bot.default_session, sizeof(bot.default_session), "%ld-%ld",
+	    (long)time(NULL), (long)getpid());
+	bot.interactive = optind == argc && isatty(0) && isatty(1);
+	if (bot.interactive)
+		printf("faqbot: tanyakan layanan kami (Ctrl-D untuk keluar).\n"
+		    "Ask about our services (Ctrl-D to quit).\n\n");
+	st = answer_files(&bot, argv + optind, argc - optind);
+	if (bot.log_failed > 0) {
+		arc_cli_diag(set.log, 0, "%d interaction%s not logged",
+		    bot.log_failed, bot.log_failed == 1 ? "" : "s");
+		st = ARC_FATAL;
+	}
+	bot_free(&bot);
+	int out = arc_cli_finish();
+	return st == ARC_OK ? out : ARC_EXIT_FATAL;
+}

@@ -1,0 +1,93 @@
+/* faq.h: the insides of the chatbot's knowledge, shared by faq.c (answer files), faqwords.c (words), faqmatch.c (ranking). */
+#ifndef ARC_FAQ_H
+#define ARC_FAQ_H
+
+#include "store.h"
+
+/* Longest line of an answer or word file. */
+#define FAQ_LINE_MAX 4096
+/* Words of one question that count; the rest are ignored. */
+#define FAQ_WORDS_MAX 96
+/* Longest word kept (bytes), as the archive's tokenizer. */
+#define FAQ_WORD_MAX 64
+
+struct faq_phrasing {
+	char *text;
+	long line;
+	int entry;
+	int *terms;       /* unique term ids */
+	int nterms;
+	double norm;      /* of its idf vector */
+};
+
+struct faq_entry {
+	char *id, *file;
+	long line;
+	char *answer, *answer_en;
+	int handoff;
+	int first, count;  /* its phrasings */
+	int *terms;        /* the union of its phrasings' terms */
+	int nterms;
+	double norm;
+};
+
+struct faq_postings {
+	int *ids;
+	int n, cap;
+};
+
+struct arc_faq {
+	struct faq_entry *entries;
+	int nentries, entries_cap;
+	struct faq_phrasing *phrasings;
+	int nphrasings, phrasings_cap;
+
+	/* Normalisation: "from" (1-3 words joined by one space) -> index
+	 * into norm_to, the replacement words ("" drops the words). */
+	struct arc_strmap *norm;
+	char **norm_to;
+	int nnorm, norm_cap;
+	/* Synonyms: word or stem -> index into canon, its group's first. */
+	struct arc_strmap *syn;
+	char **canon;
+	int ncanon, canon_cap;
+	struct arc_stemmers stemmers;
+
+	/* The index arc_faq_prepare builds. */
+	int prepared, answerable;
+	struct arc_strmap *terms;     /* term -> id */
+	double *idf;
+	struct faq_postings *by_phrasing, *by_entry;  /* per term */
+	int nterms, terms_cap;
+	double unknown_weight;        /* of a word no entry has */
+	/* Words as the phrasings spell them, for typo correction. */
+	char **surface;
+	int nsurface, surface_cap;
+	struct arc_strmap *surface_seen;
+};
+
+/*
+ * Reads a plain text file line by line into fn, reporting through diag
+ * (and counting in *errors) the lines no arc text file may have: NUL
+ * bytes, invalid UTF-8, more than FAQ_LINE_MAX bytes.  *lineno follows.
+ */
+int faq_read_lines(const char *path, long *lineno, arc_faq_diag_fn diag,
+    void *ctx, int *errors, int (*fn)(void *arg, char *line), void *arg);
+
+/* One word of a question on its way to a term. */
+struct faq_word {
+	char surface[FAQ_WORD_MAX + 1];  /* after normalisation */
+	char term[FAQ_WORD_MAX + 1];     /* after synonyms and stemming */
+};
+
+/*
+ * The words of text that matter, normalised, synonyms joined, stemmed: at
+ * most max of them.  *english tells the question's language.
+ */
+int faq_words(const struct arc_faq *faq, const char *text, size_t len,
+    struct faq_word *out, int max, int *english);
+/* The term of one normalised word (synonyms, then stemming). */
+void faq_term(const struct arc_faq *faq, const char *surface, int english,
+    char *term);
+
+#endif

@@ -1,0 +1,285 @@
+/* status.c: the office's status export (TSV) and finding an application number in a question. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "faq.h"
+
+#define PREFIXES_MAX 8
+#define KEY_MAX 64
+
+struct arc_status {
+	struct arc_strmap *rows;     /* key -> index into text */
+	char **text;                 /* "column: value; ..." */
+	int n, cap;
+	char **header;
+	int ncolumns;
+	/* The letters numbers start with ("REG"), upper case; numbers of
+	 * digits only have none. */
+	char prefix[PREFIXES_MAX][16];
+	int nprefix;
+	size_t digits_only_len;      /* of all-digit numbers, else 0 */
+	const char *file;
+	long line;
+	arc_faq_diag_fn diag;
+	void *ctx;
+	int errors;
+};
+
+static int
+separator(int c)
+{
+	return c == '-' || c == '/' || c == '.' || c == ' ' || c == '_';
+}
+
+/* A number as compared: letters and digits only, upper case. */
+static size_t
+key_of(const char *s, size_t len, char *key)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < len && k < KEY_MAX; i++)
+		if (isalnum((unsigned char)s[i]))
+			key[k++] = (char)toupper((unsigned char)s[i]);
+	key[k] = '\0';
+	return k;
+}
+
+static void
+note_prefix(struct arc_status *st, const char *key)
+{
+	size_t n = 0;
+
+	while (key[n] != '\0' && isalpha((unsigned char)key[n]))
+		n++;
+	if (n == 0) {
+		st->digits_only_len = strlen(key);
+		return;
+	}
+	if (n >= sizeof(st->prefix[0]))
+		return;
+	for (int i = 0; i < st->nprefix; i++)
+		if (strlen(st->prefix[i]) == n &&
+		    strncmp(st->prefix[i], key, n) == 0)
+			return;
+	if (st->nprefix < PREFIXES_MAX) {
+		memcpy(st->prefix[st->nprefix], key, n);
+		st->prefix[st->nprefix++][n] = '\0';
+	}
+}
+
+static int
+split_tabs(char *line, char **cols, int max)
+{
+	int n = 0;
+
+	for (char *p = line;; p++) {
+		if (n < max)
+			cols[n] = p;
+		n++;
+		if ((p = strchr(p, '\t')) == NULL)
+			break;
+		*p = '\0';
+	}
+	return n;
+}
+
+static int
+read_header(struct arc_status *st, char *line)
+{
+	char *cols[64];
+	int n = split_tabs(line, cols, 64);
+
+	if (n < 2 || n > 64) {
+		st->diag(st->ctx, st->file, st->line, "the header needs two to "
+		    "64 tab-separated columns: number first");
+		st->errors++;
+		return ARC_OK;
+	}
+	if ((st->header = calloc((size_t)n, sizeof(char *))) == NULL)
+		return ARC_FATAL;
+	for (int i = 0; i < n; i++)
+		if ((st->header[st->ncolumns++] = strdup(cols[i])) == NULL)
+			return ARC_FATAL;
+	return ARC_OK;
+}
+
+static int
+read_row(struct arc_status *st, char *line)
+{
+	char *cols[64], key[KEY_MAX + 1], *text;
+	int n = split_tabs(line, cols, 64);
+	size_t size = 1, at = 0;
+
+	if (n != st->ncolumns) {
+		char msg[128];
+		snprintf(msg, sizeof(msg), "%d columns where the header has %d: "
+		    "row left out", n, st->ncolumns);
+		st->diag(st->ctx, st->file, st->line, msg);
+		st->errors++;
+		return ARC_OK;
+	}
+	if (key_of(cols[0], strlen(cols[0]), key) < 4) {
+		st->diag(st->ctx, st->file, st->line, "no application number "
+		    "in the first column: row left out");
+		st->errors++;
+		return ARC_OK;
+	}
+	if (arc_strmap_get(st->rows, key, strlen(key), NULL)) {
+		st->diag(st->ctx, st->file, st->line, "warning: this number "
+		    "is already listed above; the first row counts");
+		return ARC_OK;
+	}
+	for (int i = 1; i < n; i++)
+		size += strlen(st->header[i]) + strlen(cols[i]) + 4;
+	if ((text = malloc(size)) == NULL)
+		return ARC_FATAL;
+	text[0] = '\0';
+	for (int i = 1; i < n; i++)
+		at += (size_t)snprintf(text + at, size - at, "%s%s: %s",
+		    i > 1 ? "; " : "", st->header[i], cols[i]);
+	if (st->n == st->cap) {
+		int want = st->cap ? st->cap * 2 : 64;
+		char **grown = realloc(st->text, (size_t)want * sizeof(*grown));
+		if (grown == NULL) {
+			free(text);
+			return ARC_FATAL;
+		}
+		st->text = grown;
+		st->cap = want;
+	}
+	st->text[st->n++] = text;
+	note_prefix(st, key);
+	return arc_strmap_put(st->rows, key, strlen(key), st->n - 1);
+}
+
+static int
+status_line(void *arg, char *line)
+{
+	struct arc_status *st = arg;
+
+	if (line[0] == '\0')
+		return ARC_OK;
+	return st->header == NULL ? read_header(st, line) : read_row(st, line);
+}
+
+void
+arc_status_free(struct arc_status *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < st->n; i++)
+		free(st->text[i]);
+	free(st->text);
+	for (int i = 0; i < st->ncolumns; i++)
+		free(st->header[i]);
+	free(st->header);
+	arc_strmap_free(st->rows);
+	free(st);
+}
+
+struct arc_status *
+arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
+{
+	struct arc_status *st = calloc(1, sizeof(*st));
+
+	if (st == NULL || (st->rows = arc_strmap_new()) == NULL) {
+		arc_status_free(st);
+		return NULL;
+	}
+	st->file = path;
+	st->diag = diag;
+	st->ctx = ctx;
+	if (faq_read_lines(path, &st->line, diag, ctx, &st->errors,
+	    status_line, st) != ARC_OK || st->errors > 0) {
+		arc_status_free(st);
+		return NULL;
+	}
+	if (st->n == 0) {
+		diag(ctx, path, 0, "no application numbers in the status file");
+		arc_status_free(st);
+		return NULL;
+	}
+	st->file = NULL;
+	return st;
+}
+
+/* The digits from s on, as a key: one separator may follow the prefix
+ * ("REG 2026"), and '-', '/', '.' may stand between digits. */
+static size_t
+digit_run(const char *s, char *key, size_t k, size_t *end)
+{
+	size_t i = separator(s[0]) && isdigit((unsigned char)s[1]) ? 1 : 0;
+
+	while (k < KEY_MAX) {
+		if (isdigit((unsigned char)s[i]))
+			key[k++] = s[i++];
+		else if (s[i] != ' ' && separator(s[i]) && i > 0 &&
+		    isdigit((unsigned char)s[i - 1]) &&
+		    isdigit((unsigned char)s[i + 1]))
+			i++;
+		else
+			break;
+	}
+	key[k] = '\0';
+	*end = i;
+	return k;
+}
+
+/* Says which number the question asked about, for the answer. */
+static void
+show(char *number, size_t size, const char *s, size_t len)
+{
+	snprintf(number, size, "%.*s", (int)len, s);
+	for (char *p = number; *p != '\0'; p++)
+		*p = (char)toupper((unsigned char)*p);
+	arc_mask_nik(number);
+}
+
+static int
+answer(const struct arc_status *st, const char *key, size_t klen,
+    const char *from, size_t len, char *number, size_t size,
+    const char **row)
+{
+	long i;
+
+	show(number, size, from, len);
+	if (arc_strmap_get(st->rows, key, klen, &i)) {
+		*row = st->text[i];
+		return 1;
+	}
+	return -1;
+}
+
+int
+arc_status_lookup(const struct arc_status *st, const char *question,
+    char *number, size_t size, const char **row)
+{
+	*row = NULL;
+	for (const char *p = question; *p != '\0'; p++) {
+		char key[KEY_MAX + 1];
+		size_t end, k;
+		if (p > question && isalnum((unsigned char)p[-1]))
+			continue;  /* numbers start where words start */
+		for (int i = 0; i < st->nprefix; i++) {
+			size_t n = strlen(st->prefix[i]);
+			if (strncasecmp(p, st->prefix[i], n) != 0)
+				continue;
+			memcpy(key, st->prefix[i], n);
+			k = digit_run(p + n, key, n, &end);
+			if (k - n >= 4)
+				return answer(st, key, k, p, n + end, number,
+				    size, row);
+		}
+		if (st->digits_only_len > 0 && isdigit((unsigned char)*p)) {
+			k = digit_run(p, key, 0, &end);
+			if (k == st->digits_only_len && !isdigit(
+			    (unsigned char)p[end]))
+				return answer(st, key, k, p, end, number, size,
+				    row);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,42 @@
+# --check: a clean knowledge base passes; problems are named with file:line;
+# a file with an error is refused as a whole and nothing is answered.
+. "$ARC_TESTS/cli/faqbot/kb.inc"
+faq --check
+echo "exit $?"
+cat >warn.faq <<'END'
+id: ktp-baru
+q: syarat bikin ktp apa aja
+a: Dobel.
+color: biru
+
+id: kosong
+q: pertanyaan tanpa jawaban berarti
+a:
+END
+bot -f kb.faq -f warn.faq --check
+echo "exit $?"
+cat >broken.faq <<'END'
+id: tanpa-jawaban
+q: ini tidak punya jawaban
+
+this line has no colon
+id: Huruf Besar
+q: x
+a: y
+  
+  continued nothing?
+
+id: ok
+q: benar
+a: benar
+action: dance
+END
+bot -f broken.faq --check
+echo "exit $?"
+echo 'ktp hilang' | bot -f broken.faq
+echo "exit $?"
+printf 'gmn bagaimana\none two three four = x\n' >badwords.txt
+faq -w badwords.txt --check
+echo "exit $?"
+bot -f missing.faq --check
+echo "exit $?"
