@@ -8,6 +8,8 @@
 #define FAQ_LINE_MAX 4096
 /* Words of one question that count; the rest are ignored. */
 #define FAQ_WORDS_MAX 96
+/* Longest run of words the normalisation list replaces at once. */
+#define NORM_WORDS_MAX 4
 /* Longest word kept (bytes), as the archive's tokenizer. */
 #define FAQ_WORD_MAX 64
 
@@ -42,7 +44,7 @@ struct arc_faq {
 	struct faq_phrasing *phrasings;
 	int nphrasings, phrasings_cap;
 
-	/* Normalisation: "from" (1-3 words joined by one space) -> index
+	/* Normalisation: "from" (1-4 words joined by one space) -> index
 	 * into norm_to, the replacement words ("" drops the words). */
 	struct arc_strmap *norm;
 	char **norm_to;

@@ -133,6 +133,7 @@ norm_line(void *arg, char *line)
 	struct list_loader *l = arg;
 	struct arc_faq *faq = l->faq;
 	char from[256], to[256], *eq;
+	long old;
 	int n;
 
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
@@ -142,16 +143,19 @@ norm_line(void *arg, char *line)
 		return ARC_OK;
 	}
 	*eq = '\0';
-	if ((n = joined_words(line, from, sizeof(from), 3)) <= 0) {
+	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
 		list_problem(l, n == 0 ? "nothing to replace before \"=\"" :
-		    "more than three words before \"=\"");
+		    "more than four words before \"=\"");
 		return ARC_OK;
 	}
 	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
 		list_problem(l, "more than eight words after \"=\"");
 		return ARC_OK;
 	}
-	if (arc_strmap_get(faq->norm, from, strlen(from), NULL))
+	/* "e-ktp" and "e ktp" are the same words: say so only if they are
+	 * given two different replacements. */
+	if (arc_strmap_get(faq->norm, from, strlen(from), &old) &&
+	    strcmp(faq->norm_to[old], to) != 0)
 		list_problem(l, "warning: \"%s\" is normalised twice; the last "
 		    "one counts", from);
 	if (add_string(&faq->norm_to, &faq->nnorm, &faq->norm_cap, to) !=
@@ -319,7 +323,7 @@ split(const char *text, size_t len, char (*words)[FAQ_WORD_MAX + 1], int max)
 	return n;
 }
 
-/* Replaces the longest runs of up to three words the list knows. */
+/* Replaces the longest runs of up to NORM_WORDS_MAX words the list knows. */
 static int
 normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
     struct faq_word *out, int max)
@@ -329,8 +333,9 @@ normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
 	for (int i = 0; i < nin && n < max;) {
 		int taken = 0;
 		long to = 0;
-		for (int k = nin - i < 3 ? nin - i : 3; k >= 1 && !taken; k--) {
-			char key[3 * (FAQ_WORD_MAX + 1)];
+		for (int k = nin - i < NORM_WORDS_MAX ? nin - i :
+		    NORM_WORDS_MAX; k >= 1 && !taken; k--) {
+			char key[NORM_WORDS_MAX * (FAQ_WORD_MAX + 1)];
 			size_t kl = 0;
 			for (int j = 0; j < k; j++) {
 				size_t wl = strlen(in[i + j]);

@@ -35,7 +35,7 @@ bot -f broken.faq --check
 echo "exit $?"
 echo 'ktp hilang' | bot -f broken.faq
 echo "exit $?"
-printf 'gmn bagaimana\none two three four = x\n' >badwords.txt
+printf 'gmn bagaimana\none two three four five = x\n' >badwords.txt
 faq -w badwords.txt --check
 echo "exit $?"
 bot -f missing.faq --check

@@ -1,0 +1,132 @@
+/* test_faq.c: the chatbot's string map, word pipeline (normalisation, synonyms, stems) and status lookups. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "faq.h"
+
+static void
+quiet(void *ctx, const char *file, long line, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "%s:%ld: %s\n", file ? file : "-", line, message);
+}
+
+static void
+test_strmap(void)
+{
+	struct arc_strmap *m = arc_strmap_new();
+	char key[32];
+	long v = 0;
+
+	/* Enough keys to grow the table several times. */
+	for (long i = 0; i < 5000; i++) {
+		int n = snprintf(key, sizeof(key), "k%ld", i);
+		CHECK(arc_strmap_put(m, key, (size_t)n, i * 3) == ARC_OK);
+	}
+	CHECK(arc_strmap_count(m) == 5000);
+	CHECK(arc_strmap_get(m, "k4321", 5, &v) && v == 4321 * 3);
+	CHECK(!arc_strmap_get(m, "k5000", 5, NULL));
+	/* Keys are counted bytes: a prefix of one key is another key. */
+	CHECK(arc_strmap_get(m, "k4321", 4, &v) && v == 432 * 3);
+	CHECK(arc_strmap_put(m, "k1", 2, -7) == ARC_OK);
+	CHECK(arc_strmap_get(m, "k1", 2, &v) && v == -7);
+	CHECK(arc_strmap_count(m) == 5000);
+	arc_strmap_free(m);
+}
+
+static const char *
+write_file(const char *name, const char *text)
+{
+	FILE *f = fopen(name, "w");
+
+	fputs(text, f);
+	fclose(f);
+	return name;
+}
+
+/* The terms of text joined by spaces. */
+static const char *
+terms(const struct arc_faq *faq, const char *text, int *english)
+{
+	static char out[512];
+	struct faq_word w[FAQ_WORDS_MAX];
+	int n = faq_words(faq, text, strlen(text), w, FAQ_WORDS_MAX, english);
+
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(out, " ");
+		strcat(out, w[i].term);
+	}
+	return out;
+}
+
+static void
+test_words(void)
+{
+	struct arc_faq *faq = arc_faq_new();
+	int english;
+
+	CHECK(arc_faq_load_words(faq, write_file("norm.txt",
+	    "# test\ngmn = bagaimana\nkartu keluarga = kk\nktp el = ktp\n"
+	    "ngurus = urus\ndong =\nsy = saya\n"), quiet, NULL) == ARC_OK);
+	CHECK(arc_faq_load_synonyms(faq, write_file("syn.txt",
+	    "syarat persyaratan requirements\nhilang lost\n"), quiet,
+	    NULL) == ARC_OK);
+	/* Longest match first; fillers and function words go; synonyms
+	 * join; Indonesian stems ("ngurusnya" -> "ngurus" -> "urus"). */
+	CHECK_STR(terms(faq, "Kartu Keluarga hilang gmn ngurusnya dong",
+	    &english), "kk hilang bagaimana urus");
+	CHECK(!english);
+	CHECK_STR(terms(faq, "persyaratan KTP-el sy", &english), "syarat ktp");
+	/* English: English stems, synonyms into the canonical word. */
+	CHECK_STR(terms(faq, "What are the requirements? I lost my card",
+	    &english), "what syarat hilang card");
+	CHECK(english);
+	/* Numbers stay as they are. */
+	CHECK_STR(terms(faq, "jam 08.00", &english), "jam 08 00");
+	arc_faq_free(faq);
+	remove("norm.txt");
+	remove("syn.txt");
+}
+
+static void
+test_status(void)
+{
+	struct arc_status *st = arc_status_load(write_file("status.tsv",
+	    "nomor\tstatus\nREG-2026-000123\tselesai\nREG-2026-000124\t"
+	    "diproses\n"), quiet, NULL);
+	char number[80];
+	const char *row;
+
+	CHECK(st != NULL);
+	CHECK(arc_status_lookup(st, "status REG-2026-000123?", number,
+	    sizeof(number), &row) == 1);
+	CHECK_STR(row, "status: selesai");
+	CHECK_STR(number, "REG-2026-000123");
+	/* Typed loosely: lower case, a space after the prefix. */
+	CHECK(arc_status_lookup(st, "cek reg 2026-000124", number,
+	    sizeof(number), &row) == 1);
+	CHECK_STR(row, "status: diproses");
+	/* A number of the same shape that is not there is never guessed. */
+	CHECK(arc_status_lookup(st, "REG-2026-000125", number, sizeof(number),
+	    &row) == -1);
+	CHECK(row == NULL);
+	/* Not a number: words starting with the prefix, short digit runs. */
+	CHECK(arc_status_lookup(st, "registrasi ktp jam 8", number,
+	    sizeof(number), &row) == 0);
+	CHECK(arc_status_lookup(st, "xREG-2026-000123", number,
+	    sizeof(number), &row) == 0);
+	arc_status_free(st);
+	remove("status.tsv");
+}
+
+int
+main(void)
+{
+	test_strmap();
+	test_words();
+	test_status();
+	return CHECK_DONE();
+}
