@@ -8,6 +8,9 @@
 /* An entry's words taken together count a little less than one phrasing
  * that says it all. */
 #define UNION_WEIGHT 0.85
+/* How much covering the question's words counts against covering the
+ * phrasing's (see similarity). */
+#define QUESTION_COVERAGE 0.65
 /* A word matched only after correcting a typo counts less than as typed. */
 #define CORRECTED_WEIGHT 0.8
 /* Words shorter than this are never corrected: too many near neighbours. */
@@ -319,6 +322,24 @@ query_terms(const struct arc_faq *faq, const char *question,
 	return nq;
 }
 
+/*
+ * How well a question and a phrasing match, from 0 to 1: how much of the
+ * question the phrasing covers, and how much of the phrasing the question
+ * covers (both by squared idf), the first weighing more.  Words a citizen
+ * wrote that an entry does not have mean the question is about something
+ * else; words of a phrasing the citizen left out mostly mean a short
+ * question.  With equal weights this would be the cosine.
+ */
+static double
+similarity(double dot, double question_mass, double phrasing_norm)
+{
+	double of_question = dot / question_mass;
+	double of_phrasing = dot / (phrasing_norm * phrasing_norm);
+
+	return pow(of_question, QUESTION_COVERAGE) *
+	    pow(of_phrasing, 1.0 - QUESTION_COVERAGE);
+}
+
 static void
 keep_best(struct arc_faq_result *res, int entry, double score, int phrasing)
 {
@@ -354,7 +375,6 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 	qnorm = unknown;
 	for (int i = 0; i < nq; i++)
 		qnorm += q[i].weight * q[i].weight;
-	qnorm = sqrt(qnorm);
 	dot_p = calloc((size_t)(faq->nphrasings + faq->nentries), sizeof(double));
 	if (dot_p == NULL)
 		return ARC_FATAL;
@@ -374,14 +394,14 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		int which = -1;
 		if (dot_e[e] <= 0)
 			continue;
-		best = UNION_WEIGHT * dot_e[e] / (qnorm * en->norm);
+		best = UNION_WEIGHT * similarity(dot_e[e], qnorm, en->norm);
 		for (int k = 0; k < en->count; k++) {
 			const struct faq_phrasing *p =
 			    &faq->phrasings[en->first + k];
 			double s;
 			if (dot_p[en->first + k] <= 0)
 				continue;
-			s = dot_p[en->first + k] / (qnorm * p->norm);
+			s = similarity(dot_p[en->first + k], qnorm, p->norm);
 			if (s >= best) {
 				best = s;
 				which = k;
