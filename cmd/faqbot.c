@@ -442,6 +442,7 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 	if (pend != NULL && pend->n > 0 && pick > 0 && pick <= pend->n) {
 		r->entry = pend->entry[pick - 1];
 		r->score = pend->score[pick - 1];
+		r->res.ncand = 0;  /* "2" is no question to rank */
 		r->english = pend->english;
 		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
 		    "answered";

@@ -75,6 +75,7 @@ arc_faq_free(struct arc_faq *faq)
 		free(e->answer);
 		free(e->answer_en);
 		free(e->terms);
+		free(e->answer_terms);
 	}
 	free(faq->entries);
 	for (int i = 0; i < faq->nphrasings; i++) {
@@ -85,9 +86,11 @@ arc_faq_free(struct arc_faq *faq)
 	for (int i = 0; i < faq->nterms; i++) {
 		free(faq->by_phrasing[i].ids);
 		free(faq->by_entry[i].ids);
+		free(faq->by_answer[i].ids);
 	}
 	free(faq->by_phrasing);
 	free(faq->by_entry);
+	free(faq->by_answer);
 	free(faq->idf);
 	free_strings(faq->norm_to, faq->nnorm);
 	free_strings(faq->canon, faq->ncanon);

@@ -8,6 +8,8 @@
 #define FAQ_LINE_MAX 4096
 /* Words of one question that count; the rest are ignored. */
 #define FAQ_WORDS_MAX 96
+/* Words of one answer that count. */
+#define FAQ_ANSWER_WORDS 400
 /* Longest run of words the normalisation list replaces at once. */
 #define NORM_WORDS_MAX 4
 /* Longest word kept (bytes), as the archive's tokenizer. */
@@ -31,6 +33,8 @@ struct faq_entry {
 	int *terms;        /* the union of its phrasings' terms */
 	int nterms;
 	double norm;
+	int *answer_terms; /* the terms of its answers (a and en) */
+	int nanswer_terms;
 };
 
 struct faq_postings {
@@ -59,7 +63,7 @@ struct arc_faq {
 	int prepared, answerable;
 	struct arc_strmap *terms;     /* term -> id */
 	double *idf;
-	struct faq_postings *by_phrasing, *by_entry;  /* per term */
+	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
 	int nterms, terms_cap;
 	double unknown_weight;        /* of a word no entry has */
 	/* Words as the phrasings spell them, for typo correction. */

@@ -11,6 +11,9 @@
 /* How much covering the question's words counts against covering the
  * phrasing's (see similarity). */
 #define QUESTION_COVERAGE 0.65
+/* An answer's words say what an entry is about less surely than its
+ * phrasings: how much of the question they cover counts this much. */
+#define ANSWER_WEIGHT 0.5
 /* A word matched only after correcting a typo counts less than as typed. */
 #define CORRECTED_WEIGHT 0.8
 /* Words shorter than this are never corrected: too many near neighbours. */
@@ -35,10 +38,15 @@ term_id(struct arc_faq *faq, const char *term)
 		    NULL)
 			return -1;
 		faq->by_entry = p;
+		if ((p = realloc(faq->by_answer, (size_t)want * sizeof(*p))) ==
+		    NULL)
+			return -1;
+		faq->by_answer = p;
 		faq->terms_cap = want;
 	}
 	memset(&faq->by_phrasing[faq->nterms], 0, sizeof(struct faq_postings));
 	memset(&faq->by_entry[faq->nterms], 0, sizeof(struct faq_postings));
+	memset(&faq->by_answer[faq->nterms], 0, sizeof(struct faq_postings));
 	if (arc_strmap_put(faq->terms, term, strlen(term), faq->nterms) !=
 	    ARC_OK)
 		return -1;
@@ -129,6 +137,51 @@ answerable(const struct arc_faq *faq, int i)
 	    e->answer[strspn(e->answer, " \t")] != '\0';
 }
 
+/* The terms of an entry's answers, which name its subject in words the
+ * phrasings may not use ("lansia" in the answer on home visits). */
+static int
+index_answer(struct arc_faq *faq, int i)
+{
+	struct faq_entry *e = &faq->entries[i];
+	const char *texts[2] = { e->answer, e->answer_en };
+	struct faq_word *words = malloc(FAQ_ANSWER_WORDS * sizeof(*words));
+	int cap = 0;
+
+	if (words == NULL)
+		return ARC_FATAL;
+	for (int k = 0; k < 2; k++) {
+		int english, n;
+		if (texts[k] == NULL)
+			continue;
+		n = faq_words(faq, texts[k], strlen(texts[k]), words,
+		    FAQ_ANSWER_WORDS, &english);
+		if (n < 0)
+			goto nomem;
+		int *grown = realloc(e->answer_terms, (size_t)(cap + n + 1) *
+		    sizeof(int));
+		if (grown == NULL)
+			goto nomem;
+		e->answer_terms = grown;
+		cap += n;
+		for (int j = 0; j < n; j++) {
+			int id;
+			/* "loket 1", "08.00": no question is about them. */
+			if (strpbrk(words[j].term, "0123456789") != NULL)
+				continue;
+			if ((id = term_id(faq, words[j].term)) < 0)
+				goto nomem;
+			if (add_unique(e->answer_terms, &e->nanswer_terms, id) &&
+			    post(&faq->by_answer[id], i) != ARC_OK)
+				goto nomem;
+		}
+	}
+	free(words);
+	return ARC_OK;
+nomem:
+	free(words);
+	return ARC_FATAL;
+}
+
 static int
 index_entry(struct arc_faq *faq, int i)
 {
@@ -149,7 +202,7 @@ index_entry(struct arc_faq *faq, int i)
 			    post(&faq->by_entry[p->terms[j]], i) != ARC_OK)
 				return ARC_FATAL;
 	}
-	return ARC_OK;
+	return index_answer(faq, i);
 }
 
 static double
@@ -177,11 +230,15 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 	if ((faq->idf = malloc((size_t)(faq->nterms + 1) * sizeof(double))) ==
 	    NULL)
 		return arc_error_set(err, "out of memory");
-	/* How rare a word is among the entries, not the phrasings: an entry
-	 * with many phrasings must not make its own words look common. */
-	for (int t = 0; t < faq->nterms; t++)
-		faq->idf[t] = log(1.0 + (double)faq->answerable /
-		    faq->by_entry[t].n);
+	/* How rare a word is among the entries' phrasings, not among the
+	 * phrasings: an entry with many of them must not make its own words
+	 * look common.  Answers are long and repeat the office's words
+	 * (loket, gratis, KK): they count only for words no phrasing has. */
+	for (int t = 0; t < faq->nterms; t++) {
+		int df = faq->by_entry[t].n ? faq->by_entry[t].n :
+		    faq->by_answer[t].n;
+		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
+	}
 	faq->unknown_weight = log(1.0 + faq->answerable);
 	for (int i = 0; i < faq->nphrasings; i++)
 		faq->phrasings[i].norm = norm_of(faq, faq->phrasings[i].terms,
@@ -365,7 +422,7 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res)
 {
 	struct query_term q[FAQ_WORDS_MAX];
-	double unknown, qnorm, *dot_p, *dot_e;
+	double unknown, qnorm, *dot_p, *dot_e, *dot_a;
 	int nq;
 
 	memset(res, 0, sizeof(*res));
@@ -375,26 +432,33 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 	qnorm = unknown;
 	for (int i = 0; i < nq; i++)
 		qnorm += q[i].weight * q[i].weight;
-	dot_p = calloc((size_t)(faq->nphrasings + faq->nentries), sizeof(double));
+	dot_p = calloc((size_t)(faq->nphrasings + 2 * faq->nentries),
+	    sizeof(double));
 	if (dot_p == NULL)
 		return ARC_FATAL;
 	dot_e = dot_p + faq->nphrasings;
+	dot_a = dot_e + faq->nentries;
 	for (int i = 0; i < nq; i++) {
 		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
+		const struct faq_postings *pa = &faq->by_answer[q[i].id];
 		double w = q[i].weight * faq->idf[q[i].id];
 		for (int k = 0; k < pp->n; k++)
 			dot_p[pp->ids[k]] += w;
 		for (int k = 0; k < pe->n; k++)
 			dot_e[pe->ids[k]] += w;
+		for (int k = 0; k < pa->n; k++)
+			dot_a[pa->ids[k]] += w;
 	}
 	for (int e = 0; e < faq->nentries; e++) {
 		const struct faq_entry *en = &faq->entries[e];
 		double best;
 		int which = -1;
-		if (dot_e[e] <= 0)
+		if (dot_e[e] <= 0 && dot_a[e] <= 0)
 			continue;
 		best = UNION_WEIGHT * similarity(dot_e[e], qnorm, en->norm);
+		if (ANSWER_WEIGHT * dot_a[e] / qnorm > best)
+			best = ANSWER_WEIGHT * dot_a[e] / qnorm;
 		for (int k = 0; k < en->count; k++) {
 			const struct faq_phrasing *p =
 			    &faq->phrasings[en->first + k];
