@@ -32,7 +32,6 @@ struct faq_entry {
 	int first, count;  /* its phrasings */
 	int *terms;        /* the union of its phrasings' terms */
 	int nterms;
-	double norm;
 	int *answer_terms; /* the terms of its answers (a and en) */
 	int nanswer_terms;
 };
@@ -66,6 +65,7 @@ struct arc_faq {
 	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
 	int nterms, terms_cap;
 	double unknown_weight;        /* of a word no entry has */
+	double min_mass;
 	/* Words as the phrasings spell them, for typo correction. */
 	char **surface;
 	int nsurface, surface_cap;

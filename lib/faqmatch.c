@@ -5,15 +5,15 @@
 
 #include "faq.h"
 
-/* An entry's words taken together count a little less than one phrasing
- * that says it all. */
-#define UNION_WEIGHT 0.85
 /* How much covering the question's words counts against covering the
  * phrasing's (see similarity). */
-#define QUESTION_COVERAGE 0.65
+#define QUESTION_COVERAGE 0.55
 /* An answer's words say what an entry is about less surely than its
  * phrasings: how much of the question they cover counts this much. */
 #define ANSWER_WEIGHT 0.5
+/* A word no entry has weighs this much more than the rarest word an entry
+ * has: it is the surest sign of a question about something else. */
+#define UNKNOWN_WEIGHT 1.3
 /* A word matched only after correcting a typo counts less than as typed. */
 #define CORRECTED_WEIGHT 0.8
 /* Words shorter than this are never corrected: too many near neighbours. */
@@ -239,13 +239,14 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 		    faq->by_answer[t].n;
 		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
 	}
-	faq->unknown_weight = log(1.0 + faq->answerable);
+	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
+	/* A question of common words only ("berapa?") is no question to
+	 * answer: its weight counts as at least that of a word found in a
+	 * quarter of the entries. */
+	faq->min_mass = log(1.0 + 4.0) * log(1.0 + 4.0);
 	for (int i = 0; i < faq->nphrasings; i++)
 		faq->phrasings[i].norm = norm_of(faq, faq->phrasings[i].terms,
 		    faq->phrasings[i].nterms);
-	for (int i = 0; i < faq->nentries; i++)
-		faq->entries[i].norm = norm_of(faq, faq->entries[i].terms,
-		    faq->entries[i].nterms);
 	faq->prepared = 1;
 	return ARC_OK;
 }
@@ -380,18 +381,19 @@ query_terms(const struct arc_faq *faq, const char *question,
 }
 
 /*
- * How well a question and a phrasing match, from 0 to 1: how much of the
- * question the phrasing covers, and how much of the phrasing the question
- * covers (both by squared idf), the first weighing more.  Words a citizen
- * wrote that an entry does not have mean the question is about something
- * else; words of a phrasing the citizen left out mostly mean a short
- * question.  With equal weights this would be the cosine.
+ * How well a question matches an entry through one of its phrasings, from
+ * 0 to 1: how much of the question the entry's phrasings cover, and how
+ * much of this phrasing the question covers (both by squared idf), the
+ * first weighing more.  Words a citizen wrote that no phrasing of an entry
+ * has mean the question is about something else; words of a phrasing the
+ * citizen left out mostly mean a short question.
  */
 static double
-similarity(double dot, double question_mass, double phrasing_norm)
+similarity(double entry_dot, double question_mass, double phrasing_dot,
+    double phrasing_norm)
 {
-	double of_question = dot / question_mass;
-	double of_phrasing = dot / (phrasing_norm * phrasing_norm);
+	double of_question = entry_dot / question_mass;
+	double of_phrasing = phrasing_dot / (phrasing_norm * phrasing_norm);
 
 	return pow(of_question, QUESTION_COVERAGE) *
 	    pow(of_phrasing, 1.0 - QUESTION_COVERAGE);
@@ -422,16 +424,18 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res)
 {
 	struct query_term q[FAQ_WORDS_MAX];
-	double unknown, qnorm, *dot_p, *dot_e, *dot_a;
+	double unknown, mass, *dot_p, *dot_e, *dot_a;
 	int nq;
 
 	memset(res, 0, sizeof(*res));
 	nq = query_terms(faq, question, res, q, &unknown);
 	if (nq == 0)
 		return ARC_OK;
-	qnorm = unknown;
+	mass = unknown;
 	for (int i = 0; i < nq; i++)
-		qnorm += q[i].weight * q[i].weight;
+		mass += q[i].weight * q[i].weight;
+	if (mass < faq->min_mass)
+		mass = faq->min_mass;
 	dot_p = calloc((size_t)(faq->nphrasings + 2 * faq->nentries),
 	    sizeof(double));
 	if (dot_p == NULL)
@@ -456,17 +460,14 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		int which = -1;
 		if (dot_e[e] <= 0 && dot_a[e] <= 0)
 			continue;
-		best = UNION_WEIGHT * similarity(dot_e[e], qnorm, en->norm);
-		if (ANSWER_WEIGHT * dot_a[e] / qnorm > best)
-			best = ANSWER_WEIGHT * dot_a[e] / qnorm;
+		best = ANSWER_WEIGHT * dot_a[e] / mass;
 		for (int k = 0; k < en->count; k++) {
 			const struct faq_phrasing *p =
 			    &faq->phrasings[en->first + k];
-			double s;
-			if (dot_p[en->first + k] <= 0)
-				continue;
-			s = similarity(dot_p[en->first + k], qnorm, p->norm);
-			if (s >= best) {
+			double s = dot_p[en->first + k] <= 0 ? 0 :
+			    similarity(dot_e[e], mass, dot_p[en->first + k],
+			    p->norm);
+			if (s > best) {
 				best = s;
 				which = k;
 			}

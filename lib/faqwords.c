@@ -381,7 +381,9 @@ faq_words(const struct arc_faq *faq, const char *text, size_t len,
 	}
 	*english = eng > ind;
 	for (int i = 0; i < n; i++) {
-		if (is_function_word(out[i].surface))
+		/* Single letters ("x", "u") say nothing on their own. */
+		if (is_function_word(out[i].surface) ||
+		    out[i].surface[1] == '\0')
 			continue;
 		if (kept != i)
 			out[kept] = out[i];
