@@ -236,9 +236,12 @@ load(struct bot *bot)
 		if (arc_faq_load(bot->faq, s->faq[i], file_problem, bot) ==
 		    ARC_FATAL)
 			return ARC_FATAL;
-	if (s->status != NULL && !s->check && (bot->status =
-	    arc_status_load(s->status, file_problem, bot)) == NULL)
-		bot->errors++;
+	if (s->status != NULL && !s->check) {
+		int before = bot->errors;
+		bot->status = arc_status_load(s->status, file_problem, bot);
+		if (bot->status == NULL && bot->errors == before)
+			return ARC_FATAL;  /* no memory: nothing was said */
+	}
 	if (bot->errors > 0)
 		return ARC_ERR;
 	if (arc_faq_count(bot->faq) == 0) {
@@ -776,7 +779,10 @@ answer_files(struct bot *bot, char **files, int nfiles)
 static int
 check(struct bot *bot)
 {
-	int problems = arc_faq_check(bot->faq, file_problem, bot);
+	/* Warnings while loading (unknown fields, a word in two synonym
+	 * groups) count as much as those of the checks. */
+	int loading = bot->warnings;
+	int problems = loading + arc_faq_check(bot->faq, file_problem, bot);
 	int entries = arc_faq_count(bot->faq);
 
 	arc_cli_diag(NULL, 0, "%d entr%s, %d problem%s", entries,

@@ -267,7 +267,9 @@ parse_field(struct loader *l, char *line)
 			free(value);
 			return ARC_OK;
 		}
-		return set_once(l, &e->id, "id", value);
+		set_once(l, &e->id, "id", value);
+		l->field = NULL;  /* an id is one word: nothing continues it */
+		return ARC_OK;
 	}
 	if (strcmp(line, "a") == 0)
 		return set_once(l, &e->answer, "a", value);

@@ -115,15 +115,14 @@ read_row(struct arc_status *st, char *line)
 
 	if (n != st->ncolumns) {
 		char msg[128];
-		snprintf(msg, sizeof(msg), "%d columns where the header has %d: "
-		    "row left out", n, st->ncolumns);
+		snprintf(msg, sizeof(msg), "%d columns where the header has %d", n, st->ncolumns);
 		st->diag(st->ctx, st->file, st->line, msg);
 		st->errors++;
 		return ARC_OK;
 	}
 	if (key_of(cols[0], strlen(cols[0]), key) < 4) {
 		st->diag(st->ctx, st->file, st->line, "no application number "
-		    "in the first column: row left out");
+		    "in the first column");
 		st->errors++;
 		return ARC_OK;
 	}
@@ -207,16 +206,17 @@ arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
 }
 
 /* The digits from s on, as a key: one separator may follow the prefix
- * ("REG 2026"), and '-', '/', '.' may stand between digits. */
+ * ("REG 2026"), and '-', '/', '.', '_' (and spaces, if spaces) may stand
+ * between digits. */
 static size_t
-digit_run(const char *s, char *key, size_t k, size_t *end)
+digit_run(const char *s, char *key, size_t k, int spaces, size_t *end)
 {
 	size_t i = separator(s[0]) && isdigit((unsigned char)s[1]) ? 1 : 0;
 
 	while (k < KEY_MAX) {
 		if (isdigit((unsigned char)s[i]))
 			key[k++] = s[i++];
-		else if (s[i] != ' ' && separator(s[i]) && i > 0 &&
+		else if ((spaces || s[i] != ' ') && separator(s[i]) && i > 0 &&
 		    isdigit((unsigned char)s[i - 1]) &&
 		    isdigit((unsigned char)s[i + 1]))
 			i++;
@@ -268,13 +268,19 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 			if (strncasecmp(p, st->prefix[i], n) != 0)
 				continue;
 			memcpy(key, st->prefix[i], n);
-			k = digit_run(p + n, key, n, &end);
+			/* "REG 2026 000123" is one number if the file has it;
+			 * else the digits up to the first space are. */
+			k = digit_run(p + n, key, n, 1, &end);
+			if (k - n >= 4 && arc_strmap_get(st->rows, key, k, NULL))
+				return answer(st, key, k, p, n + end, number,
+				    size, row);
+			k = digit_run(p + n, key, n, 0, &end);
 			if (k - n >= 4)
 				return answer(st, key, k, p, n + end, number,
 				    size, row);
 		}
 		if (st->digits_only_len > 0 && isdigit((unsigned char)*p)) {
-			k = digit_run(p, key, 0, &end);
+			k = digit_run(p, key, 0, 0, &end);
 			if (k == st->digits_only_len && !isdigit(
 			    (unsigned char)p[end]))
 				return answer(st, key, k, p, end, number, size,

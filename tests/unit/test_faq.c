@@ -109,6 +109,13 @@ test_status(void)
 	CHECK(arc_status_lookup(st, "cek reg 2026-000124", number,
 	    sizeof(number), &row) == 1);
 	CHECK_STR(row, "status: diproses");
+	/* Spaces between the digits, when the file has the number so. */
+	CHECK(arc_status_lookup(st, "REG 2026 000123 sudah jadi?", number,
+	    sizeof(number), &row) == 1);
+	CHECK_STR(number, "REG 2026 000123");
+	CHECK(arc_status_lookup(st, "REG-2026-000124 2 kali", number,
+	    sizeof(number), &row) == 1);
+	CHECK_STR(row, "status: diproses");
 	/* A number of the same shape that is not there is never guessed. */
 	CHECK(arc_status_lookup(st, "REG-2026-000125", number, sizeof(number),
 	    &row) == -1);
