@@ -92,6 +92,8 @@ struct faq_word {
  */
 int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
+/* Is this a word that only sets the scene (kemarin, anak, need)? */
+int faq_is_context_word(const char *surface);
 /* The term of one normalised word (synonyms, then stemming). */
 void faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term);

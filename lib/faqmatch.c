@@ -10,7 +10,7 @@
 #define QUESTION_COVERAGE 0.55
 /* An answer's words say what an entry is about less surely than its
  * phrasings: how much of the question they cover counts this much. */
-#define ANSWER_WEIGHT 0.5
+#define ANSWER_WEIGHT 0.35
 /* A word no entry has weighs this much more than the rarest word an entry
  * has: it is the surest sign of a question about something else. */
 #define UNKNOWN_WEIGHT 1.3
@@ -347,8 +347,9 @@ query_terms(const struct arc_faq *faq, const char *question,
 		if (!arc_strmap_get(faq->terms, words[i].term,
 		    strlen(words[i].term), &id)) {
 			if (strpbrk(words[i].surface, "0123456789") != NULL ||
-			    strlen(words[i].surface) < 3)
-				continue;  /* numbers and scraps: no meaning */
+			    strlen(words[i].surface) < 3 ||
+			    faq_is_context_word(words[i].surface))
+				continue;  /* numbers, scraps, scenery */
 			fixed = correct(faq, words[i].surface);
 			if (fixed != NULL)
 				faq_term(faq, fixed, res->english, words[i].term);
@@ -382,19 +383,15 @@ query_terms(const struct arc_faq *faq, const char *question,
 
 /*
  * How well a question matches an entry through one of its phrasings, from
- * 0 to 1: how much of the question the entry's phrasings cover, and how
- * much of this phrasing the question covers (both by squared idf), the
+ * 0 to 1, from how much of the question the entry's phrasings cover and
+ * how much of this phrasing the question covers (both by squared idf), the
  * first weighing more.  Words a citizen wrote that no phrasing of an entry
  * has mean the question is about something else; words of a phrasing the
  * citizen left out mostly mean a short question.
  */
 static double
-similarity(double entry_dot, double question_mass, double phrasing_dot,
-    double phrasing_norm)
+similarity(double of_question, double of_phrasing)
 {
-	double of_question = entry_dot / question_mass;
-	double of_phrasing = phrasing_dot / (phrasing_norm * phrasing_norm);
-
 	return pow(of_question, QUESTION_COVERAGE) *
 	    pow(of_phrasing, 1.0 - QUESTION_COVERAGE);
 }
@@ -456,21 +453,27 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 	}
 	for (int e = 0; e < faq->nentries; e++) {
 		const struct faq_entry *en = &faq->entries[e];
-		double best;
+		double best, covered = 0;
 		int which = -1;
 		if (dot_e[e] <= 0 && dot_a[e] <= 0)
 			continue;
-		best = ANSWER_WEIGHT * dot_a[e] / mass;
+		/* The entry's coverage of the question is the same for all its
+		 * phrasings: the best phrasing is the one the question covers
+		 * most. */
 		for (int k = 0; k < en->count; k++) {
 			const struct faq_phrasing *p =
 			    &faq->phrasings[en->first + k];
-			double s = dot_p[en->first + k] <= 0 ? 0 :
-			    similarity(dot_e[e], mass, dot_p[en->first + k],
-			    p->norm);
-			if (s > best) {
-				best = s;
+			double c = dot_p[en->first + k] / (p->norm * p->norm);
+			if (c > covered) {
+				covered = c;
 				which = k;
 			}
+		}
+		best = ANSWER_WEIGHT * dot_a[e] / mass;
+		if (which >= 0) {
+			double s = similarity(dot_e[e] / mass, covered);
+			if (s > best)
+				best = s;
 		}
 		if (which < 0)
 			which = 0;

@@ -41,7 +41,35 @@ is_function_word(const char *w)
 	    compare_word) != NULL;
 }
 
-/* Words that tell English from Indonesian questions. */
+/*
+ * Words that set a scene rather than ask something: family, time, need.
+ * When no entry has one, it is left out instead of counting as a word the
+ * office knows nothing of ("ktp sy ilang kemarin": still the lost card).
+ * Sorted (strcmp), for bsearch.
+ */
+static const char *const context_words[] = {
+	"adik", "ago", "ayah", "bapak", "barusan", "besok", "biar", "brother",
+	"bulan", "butuh", "cepat", "child", "children", "dad", "daughter",
+	"day", "dulu", "family", "father", "friend", "grandfather",
+	"grandmother", "hari", "harus", "husband", "ibu", "ingin", "istri",
+	"iya", "kakak", "kakek", "kemaren", "kemarin", "kmrn", "lagi", "lusa",
+	"mama", "masih", "mertua", "minggu", "mom", "month", "mother",
+	"nanti", "need", "nenek", "now", "om", "orangtua", "paman", "papa",
+	"pengen", "perlu", "pun", "saudara", "segera", "sekali", "sekarang",
+	"sister", "son", "soon", "suami", "tadi", "tahun", "tante", "teman",
+	"thanks", "today", "tomorrow", "urgent", "want", "week", "wife",
+	"year", "yesterday",
+};
+
+int
+faq_is_context_word(const char *w)
+{
+	return bsearch(w, context_words, sizeof(context_words) /
+	    sizeof(*context_words), sizeof(*context_words),
+	    compare_word) != NULL;
+}
+
+/* Words that tell English from Indonesian questions; sorted. */
 static const char *const english_marks[] = {
 	"a", "an", "are", "can", "do", "does", "for", "get", "how", "i", "is",
 	"long", "lost", "much", "my", "need", "of", "open", "please", "the",
@@ -56,10 +84,7 @@ static const char *const indonesian_marks[] = {
 static int
 marked(const char *w, const char *const *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return 1;
-	return 0;
+	return bsearch(w, list, n, sizeof(*list), compare_word) != NULL;
 }
 
 /* ---- Loading the word lists ----------------------------------------------- */
