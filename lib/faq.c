@@ -12,17 +12,13 @@
 
 struct loader {
 	struct arc_faq *faq;
-	const char *file;
-	long line;
-	arc_faq_diag_fn diag;
-	void *ctx;
-	int errors;
+	struct faq_place at;
 	struct faq_entry *entry;  /* the stanza being read, or NULL */
 	char **field;             /* the field a continuation line extends */
 };
 
-static void
-problem(struct loader *l, const char *fmt, ...)
+void
+faq_problem(struct faq_place *at, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -31,8 +27,8 @@ problem(struct loader *l, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (strncmp(msg, "warning: ", 9) != 0)
-		l->errors++;
-	l->diag(l->ctx, l->file, l->line, msg);
+		at->errors++;
+	at->diag(at->ctx, at->file, at->line, msg);
 }
 
 struct arc_faq *
@@ -160,20 +156,20 @@ end_stanza(struct loader *l)
 	if (e == NULL)
 		return;
 	if (e->id == NULL) {
-		long at = l->line;
-		l->line = e->line;
-		problem(l, "entry without \"id:\"");
-		l->line = at;
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry without \"id:\"");
+		l->at.line = at;
 	} else if (e->answer == NULL) {
-		long at = l->line;
-		l->line = e->line;
-		problem(l, "entry \"%s\" has no \"a:\" (answer)", e->id);
-		l->line = at;
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry \"%s\" has no \"a:\" (answer)", e->id);
+		l->at.line = at;
 	} else if (e->count == 0 && e->id[0] != '_') {
-		long at = l->line;
-		l->line = e->line;
-		problem(l, "entry \"%s\" has no \"q:\" (question)", e->id);
-		l->line = at;
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry \"%s\" has no \"q:\" (question)", e->id);
+		l->at.line = at;
 	}
 }
 
@@ -188,9 +184,9 @@ start_stanza(struct loader *l)
 		return ARC_FATAL;
 	e = &faq->entries[faq->nentries++];
 	memset(e, 0, sizeof(*e));
-	e->line = l->line;
+	e->line = l->at.line;
 	e->first = faq->nphrasings;
-	if ((e->file = strdup(l->file)) == NULL)
+	if ((e->file = strdup(l->at.file)) == NULL)
 		return ARC_FATAL;
 	l->entry = e;
 	return ARC_OK;
@@ -210,7 +206,7 @@ add_phrasing(struct loader *l, char *text)
 	p = &faq->phrasings[faq->nphrasings++];
 	memset(p, 0, sizeof(*p));
 	p->text = text;
-	p->line = l->line;
+	p->line = l->at.line;
 	p->entry = (int)(l->entry - faq->entries);
 	l->entry->count++;
 	l->field = &p->text;
@@ -222,7 +218,7 @@ static int
 set_once(struct loader *l, char **field, const char *name, char *value)
 {
 	if (*field != NULL) {
-		problem(l, "second \"%s:\" in one entry", name);
+		faq_problem(&l->at, "second \"%s:\" in one entry", name);
 		free(value);
 		return ARC_OK;
 	}
@@ -238,7 +234,7 @@ parse_field(struct loader *l, char *line)
 	struct faq_entry *e;
 
 	if (colon == NULL) {
-		problem(l, "expected \"name: value\" (id, q, a, en, action) "
+		faq_problem(&l->at, "expected \"name: value\" (id, q, a, en, action) "
 		    "or an indented continuation line");
 		return ARC_OK;
 	}
@@ -250,7 +246,7 @@ parse_field(struct loader *l, char *line)
 		return ARC_FATAL;
 	if (strcmp(line, "q") == 0) {
 		if (*value == '\0') {
-			problem(l, "empty \"q:\"");
+			faq_problem(&l->at, "empty \"q:\"");
 			free(value);
 			return ARC_OK;
 		}
@@ -262,7 +258,7 @@ parse_field(struct loader *l, char *line)
 	}
 	if (strcmp(line, "id") == 0) {
 		if (!valid_id(value)) {
-			problem(l, "id \"%s\" is not lower-case letters, digits "
+			faq_problem(&l->at, "id \"%s\" is not lower-case letters, digits "
 			    "and '-'", value);
 			free(value);
 			return ARC_OK;
@@ -279,13 +275,13 @@ parse_field(struct loader *l, char *line)
 		if (strcmp(value, "handoff") == 0)
 			e->handoff = 1;
 		else
-			problem(l, "unknown action \"%s\" (known: handoff)",
+			faq_problem(&l->at, "unknown action \"%s\" (known: handoff)",
 			    value);
 		free(value);
 		l->field = NULL;
 		return ARC_OK;
 	}
-	problem(l, "warning: unknown field \"%s\" ignored", line);
+	faq_problem(&l->at, "warning: unknown field \"%s\" ignored", line);
 	free(value);
 	l->field = NULL;
 	return ARC_OK;
@@ -298,7 +294,7 @@ continue_field(struct loader *l, const char *line)
 	char *value, *joined;
 
 	if (l->field == NULL || *l->field == NULL) {
-		problem(l, "indented line continues nothing");
+		faq_problem(&l->at, "indented line continues nothing");
 		return ARC_OK;
 	}
 	if ((value = trimmed_copy(line)) == NULL)
@@ -344,52 +340,38 @@ truncate_to(struct arc_faq *faq, int nentries, int nphrasings)
 	}
 }
 
-/*
- * Reads a text file line by line into fn, checking what every line of
- * arc's plain text files must be: no NUL, valid UTF-8, not too long.
- */
 int
-faq_read_lines(const char *path, long *lineno, arc_faq_diag_fn diag,
-    void *ctx, int *errors, int (*fn)(void *arg, char *line), void *arg)
+faq_read_lines(struct faq_place *at, int (*fn)(void *arg, char *line),
+    void *arg)
 {
-	char *line = NULL, msg[300];
+	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int st = ARC_OK;
 	FILE *f;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(msg, sizeof(msg), "cannot open: %s", strerror(errno));
-		diag(ctx, path, 0, msg);
-		(*errors)++;
+	at->line = 0;
+	if ((f = fopen(at->file, "r")) == NULL) {
+		faq_problem(at, "cannot open: %s", strerror(errno));
 		return ARC_ERR;
 	}
-	*lineno = 0;
 	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
-		const char *bad = NULL;
-		++*lineno;
+		at->line++;
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
 		if (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
 		if ((size_t)n != strlen(line))
-			bad = "NUL byte in the line";
+			faq_problem(at, "NUL byte in the line");
 		else if (n > FAQ_LINE_MAX)
-			bad = "line longer than 4096 bytes";
+			faq_problem(at, "line longer than %d bytes", FAQ_LINE_MAX);
 		else if (!arc_utf8_valid(line, (size_t)n))
-			bad = "not valid UTF-8";
-		if (bad != NULL) {
-			diag(ctx, path, *lineno, bad);
-			(*errors)++;
-			continue;
-		}
-		st = fn(arg, line);
+			faq_problem(at, "not valid UTF-8");
+		else
+			st = fn(arg, line);
 	}
-	if (st == ARC_OK && ferror(f)) {
-		snprintf(msg, sizeof(msg), "cannot read: %s", strerror(errno));
-		diag(ctx, path, *lineno, msg);
-		(*errors)++;
-	}
+	if (st == ARC_OK && ferror(f))
+		faq_problem(at, "cannot read: %s", strerror(errno));
 	free(line);
 	fclose(f);
 	return st;
@@ -405,14 +387,13 @@ static int
 load_file(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
     void *ctx)
 {
-	struct loader l = { faq, path, 0, diag, ctx, 0, NULL, NULL };
+	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL };
 	int nentries = faq->nentries, nphrasings = faq->nphrasings;
-	int st = faq_read_lines(path, &l.line, diag, ctx, &l.errors,
-	    loader_line, &l);
+	int st = faq_read_lines(&l.at, loader_line, &l);
 
 	if (st == ARC_OK)
 		end_stanza(&l);
-	if (st == ARC_OK && l.errors > 0)
+	if (st == ARC_OK && l.at.errors > 0)
 		st = ARC_ERR;
 	if (st != ARC_OK)
 		truncate_to(faq, nentries, nphrasings);

@@ -19,12 +19,12 @@ static const char *const function_words[] = {
 	"are", "at", "atau", "be", "been", "bisakah", "bu", "but", "can",
 	"could", "dan", "deh", "dengan", "di", "did", "do", "does", "dong",
 	"for", "gan", "had", "has", "have", "i", "ibu", "if", "ini", "is",
-	"it", "itu", "juga", "just", "kah", "kak", "kakak", "kami", "kan",
-	"kita", "kok", "lah", "me", "mohon", "my", "nih", "nya", "of", "oleh",
-	"or", "our", "pada", "pak", "please", "saja", "saya", "sih", "so",
-	"some", "still", "tersebut", "that", "the", "there", "this", "to",
-	"tolong", "tuh", "was", "we", "were", "will", "would", "ya", "yang",
-	"you", "your",
+	"it", "itu", "juga", "just", "kah", "kak", "kakak", "kali", "kami",
+	"kan", "kita", "kok", "lah", "me", "mohon", "my", "nih", "nya", "of",
+	"oleh", "or", "our", "pada", "pak", "please", "saja", "saya", "sih",
+	"so", "some", "still", "tersebut", "that", "the", "there", "this",
+	"to", "tolong", "tuh", "was", "we", "were", "will", "would", "ya",
+	"yang", "you", "your",
 };
 
 static int
@@ -91,26 +91,8 @@ marked(const char *w, const char *const *list, size_t n)
 
 struct list_loader {
 	struct arc_faq *faq;
-	const char *file;
-	long line;
-	arc_faq_diag_fn diag;
-	void *ctx;
-	int errors;
+	struct faq_place at;
 };
-
-static void
-list_problem(struct list_loader *l, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (strncmp(msg, "warning: ", 9) != 0)
-		l->errors++;
-	l->diag(l->ctx, l->file, l->line, msg);
-}
 
 /* The words of s, lower case, joined by single spaces, at most max. */
 static int
@@ -164,24 +146,24 @@ norm_line(void *arg, char *line)
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if ((eq = strchr(line, '=')) == NULL) {
-		list_problem(l, "expected \"words = replacement\"");
+		faq_problem(&l->at, "expected \"words = replacement\"");
 		return ARC_OK;
 	}
 	*eq = '\0';
 	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
-		list_problem(l, n == 0 ? "nothing to replace before \"=\"" :
+		faq_problem(&l->at, n == 0 ? "nothing to replace before \"=\"" :
 		    "more than four words before \"=\"");
 		return ARC_OK;
 	}
 	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
-		list_problem(l, "more than eight words after \"=\"");
+		faq_problem(&l->at, "more than eight words after \"=\"");
 		return ARC_OK;
 	}
 	/* "e-ktp" and "e ktp" are the same words: say so only if they are
 	 * given two different replacements. */
 	if (arc_strmap_get(faq->norm, from, strlen(from), &old) &&
 	    strcmp(faq->norm_to[old], to) != 0)
-		list_problem(l, "warning: \"%s\" is normalised twice; the last "
+		faq_problem(&l->at, "warning: \"%s\" is normalised twice; the last "
 		    "one counts", from);
 	if (add_string(&faq->norm_to, &faq->nnorm, &faq->norm_cap, to) !=
 	    ARC_OK)
@@ -223,7 +205,7 @@ synonym_line(void *arg, char *line)
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if ((n = joined_words(line, words, sizeof(words), 64)) < 2) {
-		list_problem(l, n < 0 ? "too many words in one group" :
+		faq_problem(&l->at, n < 0 ? "too many words in one group" :
 		    "a group needs two words or more");
 		return ARC_OK;
 	}
@@ -235,7 +217,7 @@ synonym_line(void *arg, char *line)
 		long other;
 		if (arc_strmap_get(faq->syn, w, strlen(w), &other) &&
 		    strcmp(faq->canon[other], faq->canon[g]) != 0)
-			list_problem(l, "warning: \"%s\" is already in the group "
+			faq_problem(&l->at, "warning: \"%s\" is already in the group "
 			    "of \"%s\"; now in this one", w, faq->canon[other]);
 		if (add_synonym(faq, w, g, 0) != ARC_OK)
 			return ARC_FATAL;
@@ -253,10 +235,10 @@ static int
 load_list(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
     void *ctx, int (*fn)(void *, char *))
 {
-	struct list_loader l = { faq, path, 0, diag, ctx, 0 };
-	int st = faq_read_lines(path, &l.line, diag, ctx, &l.errors, fn, &l);
+	struct list_loader l = { faq, { path, 0, diag, ctx, 0 } };
+	int st = faq_read_lines(&l.at, fn, &l);
 
-	return st == ARC_OK && l.errors > 0 ? ARC_ERR : st;
+	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
 }
 
 int

@@ -21,11 +21,7 @@ struct arc_status {
 	char prefix[PREFIXES_MAX][16];
 	int nprefix;
 	size_t digits_only_len;      /* of all-digit numbers, else 0 */
-	const char *file;
-	long line;
-	arc_faq_diag_fn diag;
-	void *ctx;
-	int errors;
+	struct faq_place at;  /* while reading */
 };
 
 static int
@@ -93,9 +89,8 @@ read_header(struct arc_status *st, char *line)
 	int n = split_tabs(line, cols, 64);
 
 	if (n < 2 || n > 64) {
-		st->diag(st->ctx, st->file, st->line, "the header needs two to "
-		    "64 tab-separated columns: number first");
-		st->errors++;
+		faq_problem(&st->at, "the header needs two to 64 tab-separated "
+		    "columns: number first");
 		return ARC_OK;
 	}
 	if ((st->header = calloc((size_t)n, sizeof(char *))) == NULL)
@@ -114,21 +109,18 @@ read_row(struct arc_status *st, char *line)
 	size_t size = 1, at = 0;
 
 	if (n != st->ncolumns) {
-		char msg[128];
-		snprintf(msg, sizeof(msg), "%d columns where the header has %d", n, st->ncolumns);
-		st->diag(st->ctx, st->file, st->line, msg);
-		st->errors++;
+		faq_problem(&st->at, "%d columns where the header has %d", n,
+		    st->ncolumns);
 		return ARC_OK;
 	}
 	if (key_of(cols[0], strlen(cols[0]), key) < 4) {
-		st->diag(st->ctx, st->file, st->line, "no application number "
-		    "in the first column");
-		st->errors++;
+		faq_problem(&st->at, "no application number in the first "
+		    "column");
 		return ARC_OK;
 	}
 	if (arc_strmap_get(st->rows, key, strlen(key), NULL)) {
-		st->diag(st->ctx, st->file, st->line, "warning: this number "
-		    "is already listed above; the first row counts");
+		faq_problem(&st->at, "warning: this number is already listed "
+		    "above; the first row counts");
 		return ARC_OK;
 	}
 	for (int i = 1; i < n; i++)
@@ -188,11 +180,9 @@ arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
 		arc_status_free(st);
 		return NULL;
 	}
-	st->file = path;
-	st->diag = diag;
-	st->ctx = ctx;
-	if (faq_read_lines(path, &st->line, diag, ctx, &st->errors,
-	    status_line, st) != ARC_OK || st->errors > 0) {
+	st->at = (struct faq_place){ path, 0, diag, ctx, 0 };
+	if (faq_read_lines(&st->at, status_line, st) != ARC_OK ||
+	    st->at.errors > 0) {
 		arc_status_free(st);
 		return NULL;
 	}
@@ -201,7 +191,6 @@ arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
 		arc_status_free(st);
 		return NULL;
 	}
-	st->file = NULL;
 	return st;
 }
 
