@@ -64,6 +64,7 @@ struct settings {
 	int nfaq, nwords, nsynonyms;
 	const char *status, *log;
 	double answer_at, margin, suggest_at;
+	int suggest_given;  /* else --suggest-at follows a lower --answer-at */
 	int explain, check;
 };
 
@@ -82,7 +83,7 @@ struct bot {
 	int log_failed;
 	struct arc_strmap *sessions;
 	struct pending *pending;
-	int npending;
+	int npending, pending_cap;
 	char default_session[64];
 	int interactive;
 	int errors, warnings;
@@ -110,7 +111,7 @@ parse_score(const char *opt, const char *arg, double *out)
 
 	errno = 0;
 	v = strtod(arg, &end);
-	if (errno != 0 || end == arg || *end != '\0' || v < 0 || v > 1) {
+	if (errno != 0 || end == arg || *end != '\0' || !(v >= 0 && v <= 1)) {
 		arc_cli_usage_error("%s wants a number from 0 to 1, not \"%s\"",
 		    opt, arg);
 		return ARC_ERR;
@@ -163,6 +164,7 @@ parse_options(int argc, char **argv, struct settings *s)
 			break;
 		case OPT_SUGGEST_AT:
 			st = parse_score("--suggest-at", optarg, &s->suggest_at);
+			s->suggest_given = 1;
 			break;
 		case OPT_EXPLAIN:
 			s->explain = 1;
@@ -176,6 +178,8 @@ parse_options(int argc, char **argv, struct settings *s)
 		if (st != ARC_OK)
 			return ARC_EXIT_FATAL;
 	}
+	if (s->suggest_at > s->answer_at && !s->suggest_given)
+		s->suggest_at = s->answer_at;
 	if (s->suggest_at > s->answer_at) {
 		arc_cli_usage_error("--suggest-at (%.2f) is above --answer-at "
 		    "(%.2f)", s->suggest_at, s->answer_at);
@@ -257,33 +261,6 @@ load(struct bot *bot)
 
 /* ---- Questions ------------------------------------------------------ */
 
-/* Masks NIK numbers a citizen typed in groups ("3201 2345 6789 0001"):
- * 16 digits with single spaces, dots or dashes between them. */
-static void
-mask_grouped_nik(char *s)
-{
-	for (char *p = s; *p != '\0'; p++) {
-		char *digit[16];
-		int n = 0;
-		char *q = p;
-		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' &&
-		    p[-1] <= '9'))
-			continue;
-		while (n < 16 && *q != '\0') {
-			if (*q >= '0' && *q <= '9')
-				digit[n++] = q++;
-			else if ((*q == ' ' || *q == '.' || *q == '-') &&
-			    q[1] >= '0' && q[1] <= '9' && q > p)
-				q++;
-			else
-				break;
-		}
-		if (n == 16 && !(*q >= '0' && *q <= '9'))
-			for (int i = 4; i < 16; i++)
-				*digit[i] = '*';
-	}
-}
-
 /*
  * Makes a question safe to match, answer, log and echo: valid UTF-8,
  * control characters as spaces, NIK numbers masked, at most QUESTION_MAX
@@ -309,7 +286,6 @@ clean_question(const char *raw, size_t len, int *cut)
 		if (*p < 0x20 || *p == 0x7f)
 			*p = ' ';
 	arc_mask_nik(q);
-	mask_grouped_nik(q);
 	n = strlen(q);
 	*cut = n > QUESTION_MAX;
 	if (*cut) {
@@ -341,20 +317,31 @@ pick_number(const char *q)
 	return *p == '\0' ? n : 0;
 }
 
+/* The session's pending suggestions; NULL only when out of memory.  A
+ * long run forgets all sessions at SESSIONS_MAX, to stay bounded: an old
+ * list of suggestions is then no longer picked from. */
 static struct pending *
-session_pending(struct bot *bot, const char *session, int create)
+session_pending(struct bot *bot, const char *session)
 {
 	long i;
 
 	if (arc_strmap_get(bot->sessions, session, strlen(session), &i))
 		return &bot->pending[i];
-	if (!create || bot->npending >= SESSIONS_MAX)
-		return NULL;
-	struct pending *grown = realloc(bot->pending, (size_t)(bot->npending +
-	    1) * sizeof(*grown));
-	if (grown == NULL)
-		return NULL;
-	bot->pending = grown;
+	if (bot->npending == SESSIONS_MAX) {
+		arc_strmap_free(bot->sessions);
+		if ((bot->sessions = arc_strmap_new()) == NULL)
+			return NULL;
+		bot->npending = 0;
+	}
+	if (bot->npending == bot->pending_cap) {
+		int want = bot->pending_cap ? bot->pending_cap * 2 : 64;
+		struct pending *grown = realloc(bot->pending, (size_t)want *
+		    sizeof(*grown));
+		if (grown == NULL)
+			return NULL;
+		bot->pending = grown;
+		bot->pending_cap = want;
+	}
 	if (arc_strmap_put(bot->sessions, session, strlen(session),
 	    bot->npending) != ARC_OK)
 		return NULL;
@@ -372,12 +359,6 @@ struct reply {
 	struct arc_faq_result res;
 };
 
-static char *
-text_of(const char *s)
-{
-	return strdup(s);
-}
-
 /* The answer for questions faqbot cannot answer: the office's own words
  * if the answer files have them. */
 static char *
@@ -386,8 +367,8 @@ decline_text(const struct bot *bot, int english)
 	int d = arc_faq_find(bot->faq, "_decline");
 
 	if (d >= 0)
-		return text_of(arc_faq_answer(bot->faq, d, english));
-	return text_of(english ? "Sorry, I cannot answer that. Please ask "
+		return strdup(arc_faq_answer(bot->faq, d, english));
+	return strdup(english ? "Sorry, I cannot answer that. Please ask "
 	    "the office's staff." : "Maaf, pertanyaan itu belum bisa saya "
 	    "jawab. Silakan tanyakan kepada petugas kami.");
 }
@@ -449,7 +430,7 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 		r->english = pend->english;
 		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
 		    "answered";
-		r->text = text_of(arc_faq_answer(bot->faq, r->entry,
+		r->text = strdup(arc_faq_answer(bot->faq, r->entry,
 		    r->english));
 		return;
 	}
@@ -467,7 +448,7 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 		r->entry = res->cand[0].entry;
 		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
 		    "answered";
-		r->text = text_of(arc_faq_answer(bot->faq, r->entry,
+		r->text = strdup(arc_faq_answer(bot->faq, r->entry,
 		    r->english));
 		return;
 	}
@@ -479,9 +460,11 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 				pend->entry[pend->n] = res->cand[i].entry;
 				pend->score[pend->n++] = res->cand[i].score;
 			}
-		r->status = "suggested";
-		r->text = suggestion_text(bot, pend);
-		return;
+		if (pend->n > 0) {
+			r->status = "suggested";
+			r->text = suggestion_text(bot, pend);
+			return;
+		}
 	}
 	r->status = "declined";
 	r->text = decline_text(bot, r->english);
@@ -560,11 +543,21 @@ log_record(struct bot *bot, const json_t *rec)
 		return;
 	}
 	len = strlen(line);
-	line[len] = '\n';  /* over the NUL: json_dumps leaves it ours */
-	if (write(bot->log_fd, line, len + 1) != (ssize_t)(len + 1)) {
-		if (bot->log_failed++ == 0)
-			arc_cli_diag(bot->set->log, 0, "cannot append to the "
-			    "log: %s", strerror(errno));
+	line[len++] = '\n';  /* over the NUL: json_dumps leaves it ours */
+	/* One write, normally; the rest of a short one (a full disk) right
+	 * after it rather than never. */
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(bot->log_fd, line + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (bot->log_failed++ == 0)
+				arc_cli_diag(bot->set->log, 0, "cannot append "
+				    "to the log: %s", n < 0 ? strerror(errno) :
+				    "nothing written");
+			break;
+		}
+		done += (size_t)n;
 	}
 	free(line);
 }
@@ -588,54 +581,53 @@ write_record(const json_t *rec)
 	return st;
 }
 
-/* Answers one question; ARC_FATAL only when output fails. */
+/* Answers one question.  An empty plain line is no question; an empty
+ * "q" of a JSON line is one (declined), so that every object gets its
+ * record.  ARC_FATAL: out of memory or output failed (said). */
 static int
 ask(struct bot *bot, const char *file, long line, const char *raw,
-    size_t len, const char *session)
+    size_t len, const char *session, int empty_asks)
 {
 	struct reply r = { 0 };
 	struct pending *pend;
-	json_t *rec;
+	json_t *rec = NULL;
 	char *q;
-	int cut, st = ARC_OK;
+	int cut, st = ARC_FATAL;
 
 	if ((q = clean_question(raw, len, &cut)) == NULL)
-		return ARC_FATAL;
+		goto nomem;
 	if (cut)
 		arc_cli_diag(file, line, "question longer than %d bytes: cut",
 		    QUESTION_MAX);
-	if (q[strspn(q, " ")] == '\0') {
+	if (q[strspn(q, " ")] == '\0' && !empty_asks) {
 		free(q);
 		return ARC_OK;
 	}
-	if (arc_faq_ask(bot->faq, q, &r.res) != ARC_OK) {
-		free(q);
-		return ARC_FATAL;
-	}
+	if (arc_faq_ask(bot->faq, q, &r.res) != ARC_OK ||
+	    (pend = session_pending(bot, session)) == NULL)
+		goto nomem;
 	r.english = r.res.english;
-	pend = session_pending(bot, session, 1);
 	decide(bot, q, pend, &r);
-	if (pend != NULL && strcmp(r.status, "suggested") != 0)
+	if (strcmp(r.status, "suggested") != 0)
 		pend->n = 0;
-	if (r.text == NULL) {
-		free(q);
-		return ARC_FATAL;
-	}
+	if (r.text == NULL || (rec = record_of(bot, q, session, &r)) == NULL)
+		goto nomem;
 	if (bot->set->explain)
 		explain(bot, file, line, &r);
 	if (strcmp(r.status, "declined") == 0 ||
 	    strcmp(r.status, "suggested") == 0)
 		arc_cli_fail();
-	rec = record_of(bot, q, session, &r);
-	if (rec == NULL)
-		st = ARC_FATAL;
-	else {
-		log_record(bot, rec);
-		if (bot->interactive)
-			show_interactive(&r);
-		else
-			st = write_record(rec);
-	}
+	log_record(bot, rec);
+	if (bot->interactive) {
+		show_interactive(&r);
+		st = ARC_OK;
+	} else if ((st = write_record(rec)) != ARC_OK)
+		arc_cli_diag(NULL, 0, "cannot write the answers: %s",
+		    strerror(errno));
+	goto out;
+nomem:
+	arc_cli_diag(file, line, "out of memory");
+out:
 	json_decref(rec);
 	free(r.text);
 	free(q);
@@ -684,7 +676,7 @@ ask_json(struct bot *bot, const char *file, long line, const char *text,
 	if (!arc_utf8_valid(session, strlen(session)))
 		session[arc_utf8_valid_prefix(session, strlen(session))] = '\0';
 	st = ask(bot, file, line, json_string_value(q),
-	    json_string_length(q), session);
+	    json_string_length(q), session, 1);
 	json_decref(obj);
 	return st;
 }
@@ -739,7 +731,7 @@ answer_stream(struct bot *bot, FILE *in, const char *file)
 			st = ask_json(bot, file, line, buf, (size_t)len);
 		else
 			st = ask(bot, file, line, buf, (size_t)len,
-			    bot->default_session);
+			    bot->default_session, 0);
 		if (st != ARC_OK)
 			break;
 	}
@@ -763,6 +755,13 @@ answer_files(struct bot *bot, char **files, int nfiles)
 	for (int i = 0; i < nfiles && st == ARC_OK; i++) {
 		FILE *in = strcmp(files[i], "-") == 0 ? stdin :
 		    fopen(files[i], "r");
+		struct stat sb;
+		if (in != NULL && fstat(fileno(in), &sb) == 0 &&
+		    S_ISDIR(sb.st_mode)) {
+			fclose(in);
+			in = NULL;
+			errno = EISDIR;
+		}
 		if (in == NULL) {
 			arc_cli_diag(files[i], 0, "cannot open: %s",
 			    strerror(errno));

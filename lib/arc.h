@@ -152,8 +152,9 @@ int arc_utf8_valid(const char *s, size_t len);
  * U+FFFD; NULL when out of memory.  The caller frees. */
 char *arc_utf8_repair(const char *s, size_t len);
 
-/* Masks every NIK-like run of 16 digits in s, in place: the first four
- * digits (the region) stay, the rest become '*'. */
+/* Masks every NIK in s, in place, 16 digits in a row or in groups parted
+ * by single spaces, dots or dashes: the first four digits (the region)
+ * stay, the rest become '*'. */
 void arc_mask_nik(char *s);
 
 /* ---- Hashing (sha256.c) ------------------------------------------------- */
@@ -549,7 +550,8 @@ struct arc_faq_result {
 	char words[512];    /* the question's words as matched, for --explain */
 };
 
-/* Ranks the entries for a question (valid UTF-8).  Thread-safe. */
+/* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare.
+ * Not thread-safe: the stemmers keep state between calls. */
 int arc_faq_ask(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res);
 

@@ -13,7 +13,7 @@
 /* Longest run of words the normalisation list replaces at once. */
 #define NORM_WORDS_MAX 4
 /* Longest word kept (bytes), as the archive's tokenizer. */
-#define FAQ_WORD_MAX 64
+#define FAQ_WORD_MAX ARC_WORD_MAX
 
 struct faq_phrasing {
 	char *text;

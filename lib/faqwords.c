@@ -152,11 +152,12 @@ norm_line(void *arg, char *line)
 	*eq = '\0';
 	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
 		faq_problem(&l->at, n == 0 ? "nothing to replace before \"=\"" :
-		    "more than four words before \"=\"");
+		    "more than four words, or too long, before \"=\"");
 		return ARC_OK;
 	}
 	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
-		faq_problem(&l->at, "more than eight words after \"=\"");
+		faq_problem(&l->at, "more than eight words, or too long, "
+		    "after \"=\"");
 		return ARC_OK;
 	}
 	/* "e-ktp" and "e ktp" are the same words: say so only if they are
@@ -283,9 +284,12 @@ synonym(const struct arc_faq *faq, const char *w, size_t len, char *term)
 	return 1;
 }
 
-void
-faq_term(const struct arc_faq *faq, const char *surface, int english,
-    char *term)
+/* The term of a word; tries may allow one more pass through the
+ * normalisation list for its stem (never more: two lines of the list may
+ * point at each other). */
+static void
+term_of(const struct arc_faq *faq, const char *surface, int english,
+    char *term, int tries)
 {
 	struct sb_stemmer *st = english ? faq->stemmers.eng :
 	    faq->stemmers.ind;
@@ -305,13 +309,20 @@ faq_term(const struct arc_faq *faq, const char *surface, int english,
 		return;
 	/* A stem that is itself a spelling the list knows ("ngurusnya" ->
 	 * "ngurus" -> "urus"): once more with the standard word. */
-	if (arc_strmap_get(faq->norm, stem, (size_t)len, &to) &&
+	if (tries > 0 && arc_strmap_get(faq->norm, stem, (size_t)len, &to) &&
 	    faq->norm_to[to][0] != '\0' && strchr(faq->norm_to[to], ' ') ==
 	    NULL && strcmp(faq->norm_to[to], surface) != 0) {
-		faq_term(faq, faq->norm_to[to], english, term);
+		term_of(faq, faq->norm_to[to], english, term, tries - 1);
 		return;
 	}
 	copy_word(term, stem, (size_t)len);
+}
+
+void
+faq_term(const struct arc_faq *faq, const char *surface, int english,
+    char *term)
+{
+	term_of(faq, surface, english, term, 1);
 }
 
 /* The question's words, lower case, as written. */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "private.h"
 
@@ -32,8 +33,13 @@ arc_list_dir(const char *dir, const char *suffix, char ***out, size_t *nout)
 	*nout = 0;
 	if ((d = opendir(dir)) == NULL)
 		return ARC_ERR;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
+	for (;;) {
+		struct stat sb;
+		size_t len;
+		errno = 0;
+		if ((e = readdir(d)) == NULL)
+			break;
+		len = strlen(e->d_name);
 		if (e->d_name[0] == '.' || len <= slen ||
 		    strcmp(e->d_name + len - slen, suffix) != 0)
 			continue;
@@ -46,7 +52,20 @@ arc_list_dir(const char *dir, const char *suffix, char ***out, size_t *nout)
 		}
 		if ((names[n] = malloc(strlen(dir) + len + 2)) == NULL)
 			goto nomem;
-		sprintf(names[n++], "%s/%s", dir, e->d_name);
+		sprintf(names[n], "%s/%s", dir, e->d_name);
+		/* A folder named x.faq is no answer file. */
+		if (stat(names[n], &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			free(names[n]);
+			continue;
+		}
+		n++;
+	}
+	if (errno != 0) {
+		int saved = errno;
+		closedir(d);
+		arc_list_free(names, n);
+		errno = saved;
+		return ARC_ERR;
 	}
 	closedir(d);
 	if (n > 0)

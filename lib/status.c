@@ -1,5 +1,6 @@
 /* status.c: the office's status export (TSV) and finding an application number in a question. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@ struct arc_status {
 	 * digits only have none. */
 	char prefix[PREFIXES_MAX][16];
 	int nprefix;
-	size_t digits_only_len;      /* of all-digit numbers, else 0 */
+	uint64_t digits_only;        /* bit n: some all-digit number has n */
 	struct faq_place at;  /* while reading */
 };
 
@@ -51,19 +52,23 @@ note_prefix(struct arc_status *st, const char *key)
 	while (key[n] != '\0' && isalpha((unsigned char)key[n]))
 		n++;
 	if (n == 0) {
-		st->digits_only_len = strlen(key);
+		if (strlen(key) < 64)
+			st->digits_only |= 1ull << strlen(key);
 		return;
 	}
-	if (n >= sizeof(st->prefix[0]))
-		return;
 	for (int i = 0; i < st->nprefix; i++)
 		if (strlen(st->prefix[i]) == n &&
 		    strncmp(st->prefix[i], key, n) == 0)
 			return;
-	if (st->nprefix < PREFIXES_MAX) {
-		memcpy(st->prefix[st->nprefix], key, n);
-		st->prefix[st->nprefix++][n] = '\0';
+	if (st->nprefix == PREFIXES_MAX || n >= sizeof(st->prefix[0])) {
+		faq_problem(&st->at, "warning: numbers starting with \"%.*s\" "
+		    "are not looked for: at most %d kinds of %zu letters or "
+		    "fewer", (int)n, key, PREFIXES_MAX,
+		    sizeof(st->prefix[0]) - 1);
+		return;
 	}
+	memcpy(st->prefix[st->nprefix], key, n);
+	st->prefix[st->nprefix++][n] = '\0';
 }
 
 static int
@@ -123,8 +128,10 @@ read_row(struct arc_status *st, char *line)
 		    "above; the first row counts");
 		return ARC_OK;
 	}
-	for (int i = 1; i < n; i++)
+	for (int i = 1; i < n; i++) {
+		arc_mask_nik(cols[i]);  /* an export may carry NIKs: never shown */
 		size += strlen(st->header[i]) + strlen(cols[i]) + 4;
+	}
 	if ((text = malloc(size)) == NULL)
 		return ARC_FATAL;
 	text[0] = '\0';
@@ -257,21 +264,35 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 			if (strncasecmp(p, st->prefix[i], n) != 0)
 				continue;
 			memcpy(key, st->prefix[i], n);
-			/* "REG 2026 000123" is one number if the file has it;
-			 * else the digits up to the first space are. */
-			k = digit_run(p + n, key, n, 1, &end);
-			if (k - n >= 4 && arc_strmap_get(st->rows, key, k, NULL))
-				return answer(st, key, k, p, n + end, number,
-				    size, row);
 			k = digit_run(p + n, key, n, 0, &end);
-			if (k - n >= 4)
-				return answer(st, key, k, p, n + end, number,
+			if (k - n < 4)
+				continue;
+			/* "REG 2026 000123" is one number if the file has it
+			 * and the digits up to the space are not. */
+			if (!isalnum((unsigned char)p[n + end]) &&
+			    !arc_strmap_get(st->rows, key, k, NULL)) {
+				char spaced[KEY_MAX + 1];
+				size_t send, sk;
+				memcpy(spaced, key, n);
+				sk = digit_run(p + n, spaced, n, 1, &send);
+				if (!isalnum((unsigned char)p[n + send]) &&
+				    arc_strmap_get(st->rows, spaced, sk, NULL))
+					return answer(st, spaced, sk, p, n + send,
+					    number, size, row);
+			}
+			/* "REG-2026-000123A" is no number of the file's: not
+			 * found, rather than the row of REG-2026-000123. */
+			if (isalnum((unsigned char)p[n + end]))
+				return answer(st, "", 0, p, n + end +
+				    strcspn(p + n + end, " \t,.?!;:"), number,
 				    size, row);
+			return answer(st, key, k, p, n + end, number, size,
+			    row);
 		}
-		if (st->digits_only_len > 0 && isdigit((unsigned char)*p)) {
+		if (st->digits_only != 0 && isdigit((unsigned char)*p)) {
 			k = digit_run(p, key, 0, 0, &end);
-			if (k == st->digits_only_len && !isdigit(
-			    (unsigned char)p[end]))
+			if (k < 64 && (st->digits_only >> k & 1) &&
+			    !isalnum((unsigned char)p[end]))
 				return answer(st, key, k, p, end, number, size,
 				    row);
 		}

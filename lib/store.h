@@ -49,10 +49,13 @@ void arc_stemmers_done(struct arc_stemmers *st);
 char *arc_index_words(const struct arc_stemmers *st, const char *lang,
     const char *text, size_t len);
 
+/* Longest word kept (bytes); longer runs of letters are cut. */
+#define ARC_WORD_MAX 64
+
 /*
  * Finds the next word of text at or after from: its start in *start, its
- * lower-case form in word (at most 64 bytes, not terminated) and length in
- * *wlen (0 when there is none).  Returns the offset after it.
+ * lower-case form in word (at most ARC_WORD_MAX bytes, not terminated) and
+ * length in *wlen (0 when there is none).  Returns the offset after it.
  */
 size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
     char *word, size_t *wlen);

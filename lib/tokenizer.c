@@ -8,7 +8,7 @@
 #include "store.h"
 
 /* Longer runs of letters are not words anyone searches for. */
-#define WORD_MAX 64
+#define WORD_MAX ARC_WORD_MAX
 
 size_t
 arc_next_word(const char *text, size_t len, size_t from, size_t *start,

@@ -118,6 +118,32 @@ arc_safe_line(const char *text)
 	return out;
 }
 
+/* Masks NIK numbers typed in groups ("3201 2345 6789 0001"): 16 digits
+ * with single spaces, dots or dashes between them. */
+static void
+mask_grouped_nik(char *s)
+{
+	for (char *p = s; *p != '\0'; p++) {
+		char *digit[16], *q = p;
+		int n = 0;
+		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' &&
+		    p[-1] <= '9'))
+			continue;
+		while (n < 16 && *q != '\0') {
+			if (*q >= '0' && *q <= '9')
+				digit[n++] = q++;
+			else if ((*q == ' ' || *q == '.' || *q == '-') &&
+			    q[1] >= '0' && q[1] <= '9')
+				q++;
+			else
+				break;
+		}
+		if (n == 16 && !(*q >= '0' && *q <= '9'))
+			for (int i = 4; i < 16; i++)
+				*digit[i] = '*';
+	}
+}
+
 void
 arc_mask_nik(char *s)
 {
@@ -135,6 +161,7 @@ arc_mask_nik(char *s)
 		if (i - start == 16)
 			memset(s + start + 4, '*', 12);
 	}
+	mask_grouped_nik(s);
 }
 
 unsigned long

@@ -116,6 +116,10 @@ test_status(void)
 	CHECK(arc_status_lookup(st, "REG-2026-000124 2 kali", number,
 	    sizeof(number), &row) == 1);
 	CHECK_STR(row, "status: diproses");
+	/* A known number with more after it is another number. */
+	CHECK(arc_status_lookup(st, "REG-2026-000123A", number,
+	    sizeof(number), &row) == -1);
+	CHECK_STR(number, "REG-2026-000123A");
 	/* A number of the same shape that is not there is never guessed. */
 	CHECK(arc_status_lookup(st, "REG-2026-000125", number, sizeof(number),
 	    &row) == -1);

@@ -9,3 +9,8 @@ faqbot --check extra-file
 echo "exit $?"
 faqbot --bogus
 echo "exit $?"
+faqbot --answer-at nan </dev/null
+echo "exit $?"
+# A lower --answer-at alone takes --suggest-at down with it.
+echo ktp | faqbot --answer-at 0.2 >/dev/null
+echo "exit $?"

@@ -24,3 +24,5 @@ for line in open("out.jsonl", "rb"):
     r = json.loads(line)
     print(len(r["q"]), r["status"], r["id"], repr(r["q"][:40]), repr(r["session"]) if r["session"] in ("x", " s") else "")
 END
+echo "an empty JSON question still gets its record; a NIK as session is masked:"
+printf '%s\n' '{"q": ""}' '{"q": "ktp", "session": "3201 2345 6789 0001"}' | faq | sed 's/"time":"[^"]*"/"time":"T"/; s/"session":"[0-9]*-[0-9]*"/"session":"RUN"/'

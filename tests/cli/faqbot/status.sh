@@ -15,3 +15,6 @@ echo "status file errors:"
 printf 'nomor\tstatus\nREG-2026-000001\tselesai\textra\n\tkosong\n' >bad.tsv
 faq -s bad.tsv </dev/null
 echo "exit $?"
+echo "an export with NIKs and all-digit numbers:"
+printf 'nomor\tnik\tstatus\nREG-2026-000123\t3201234567890001\tselesai\n123456\t3201 2345 6789 0001\tditerima\n98765432\t-\tdiproses\n' >nik.tsv
+printf '%s\n' 'REG-2026-000123' 'REG-2026-000123A' 'status 123456' 'status 98765432 ya' 'status 1234567' | faq -s nik.tsv | cut -d, -f1-3
