@@ -16,7 +16,9 @@
 #define UNKNOWN_WEIGHT 1.3
 /* A word matched only after correcting a typo counts less than as typed. */
 #define CORRECTED_WEIGHT 0.8
-/* Words shorter than this are never corrected: too many near neighbours. */
+/* Words shorter than this are never corrected: too many near neighbours;
+ * words of this length only by a letter wrong or two swapped, since a
+ * letter more or less makes another word too often (darah, daerah). */
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
 
@@ -302,7 +304,7 @@ correct(const struct arc_faq *faq, const char *w)
 		const char *s = faq->surface[i];
 		size_t sl = strlen(s);
 		if (s[0] != w[0] || sl + (size_t)max < len ||
-		    len + (size_t)max < sl)
+		    len + (size_t)max < sl || (len == TYPO_MIN_LEN && sl != len))
 			continue;
 		int d = distance(w, len, s, sl, best - 1 < max ? best - 1 : max);
 		if (d < best) {

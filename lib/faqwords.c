@@ -15,16 +15,17 @@
  * Sorted (strcmp), for bsearch.
  */
 static const char *const function_words[] = {
-	"a", "aja", "akan", "aku", "am", "an", "and", "anda", "any", "apakah",
-	"are", "at", "atau", "be", "been", "bisakah", "bu", "but", "can",
-	"could", "dan", "deh", "dengan", "di", "did", "do", "does", "dong",
-	"for", "gan", "had", "has", "have", "i", "ibu", "if", "ini", "is",
-	"it", "itu", "juga", "just", "kah", "kak", "kakak", "kali", "kami",
-	"kan", "kita", "kok", "lah", "me", "mohon", "my", "nih", "nya", "of",
-	"oleh", "or", "our", "pada", "pak", "please", "saja", "saya", "sih",
-	"so", "some", "still", "tersebut", "that", "the", "there", "this",
-	"to", "tolong", "tuh", "was", "we", "were", "will", "would", "ya",
-	"yang", "you", "your",
+	"a", "aja", "akan", "aku", "also", "am", "an", "and", "anda", "any",
+	"anything", "apakah", "are", "at", "atau", "be", "been", "bisakah",
+	"bu", "but", "can", "could", "dan", "deh", "dengan", "di", "did",
+	"do", "does", "dong", "for", "gan", "had", "has", "have", "he", "her",
+	"him", "his", "i", "ibu", "if", "ini", "is", "it", "its", "itu",
+	"juga", "just", "kah", "kak", "kakak", "kali", "kami", "kan", "kita",
+	"kok", "lah", "me", "mohon", "my", "nih", "nya", "of", "oleh", "or",
+	"our", "pada", "pak", "please", "saja", "saya", "she", "sih", "so",
+	"some", "someone", "something", "still", "tersebut", "that", "the",
+	"their", "them", "there", "they", "this", "to", "tolong", "tuh",
+	"was", "we", "were", "will", "would", "ya", "yang", "you", "your",
 };
 
 static int
