@@ -21,9 +21,9 @@ static const char usage[] =
 "  -s, --status FILE     status export (TSV) for application numbers\n"
 "  -w, --words FILE      normalisation list (repeatable; default: shipped)\n"
 "      --synonyms FILE   synonym groups (repeatable; default: shipped)\n"
-"      --answer-at X     answer when the best score is at least X (0.52)\n"
-"      --margin X        ... and leads the runner-up by X (0.06)\n"
-"      --suggest-at X    else offer the closest entries from X (0.50)\n"
+"      --answer-at X     answer when the best score is at least X (0.48)\n"
+"      --margin X        ... and leads the runner-up by X (0.05)\n"
+"      --suggest-at X    else offer the closest entries from X (0.46)\n"
 "      --log FILE        append every interaction to FILE as JSON lines\n"
 "      --explain         say on stderr why each answer was chosen\n"
 "      --check           check the answer and word files and stop\n"
@@ -803,8 +803,8 @@ bot_free(struct bot *bot)
 int
 main(int argc, char **argv)
 {
-	struct settings set = { .answer_at = 0.52, .margin = 0.06,
-	    .suggest_at = 0.50 };
+	struct settings set = { .answer_at = 0.48, .margin = 0.05,
+	    .suggest_at = 0.46 };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;
 
