@@ -412,7 +412,17 @@ status_text(const char *number, const char *row, int english)
 	return text;
 }
 
-/* Decides between answering, suggesting and declining. */
+/* Answers with an entry: its text, or a handoff to a person. */
+static void
+give(const struct bot *bot, struct reply *r, int entry)
+{
+	r->entry = entry;
+	r->status = arc_faq_handoff(bot->faq, entry) ? "handoff" : "answered";
+	r->text = strdup(arc_faq_answer(bot->faq, entry, r->english));
+}
+
+/* Decides between answering, suggesting and declining; pend is the
+ * session's list of suggestions. */
 static void
 decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 {
@@ -420,22 +430,18 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 	const struct arc_faq_result *res = &r->res;
 	char number[80];
 	const char *row;
-	int pick = pick_number(q), found;
+	int pick = pick_number(q);
 
 	r->entry = -1;
-	if (pend != NULL && pend->n > 0 && pick > 0 && pick <= pend->n) {
-		r->entry = pend->entry[pick - 1];
+	if (pick > 0 && pick <= pend->n) {
 		r->score = pend->score[pick - 1];
 		r->res.ncand = 0;  /* "2" is no question to rank */
 		r->english = pend->english;
-		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
-		    "answered";
-		r->text = strdup(arc_faq_answer(bot->faq, r->entry,
-		    r->english));
+		give(bot, r, pend->entry[pick - 1]);
 		return;
 	}
-	if (bot->status != NULL && (found = arc_status_lookup(bot->status, q,
-	    number, sizeof(number), &row)) != 0) {
+	if (bot->status != NULL && arc_status_lookup(bot->status, q, number,
+	    sizeof(number), &row) != 0) {
 		r->status = "status";
 		r->score = 1;
 		r->text = status_text(number, row, r->english);
@@ -445,14 +451,10 @@ decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
 	r->margin = r->score - (res->ncand > 1 ? res->cand[1].score : 0);
 	r->has_margin = res->ncand > 0;
 	if (r->score >= s->answer_at && r->margin >= s->margin) {
-		r->entry = res->cand[0].entry;
-		r->status = arc_faq_handoff(bot->faq, r->entry) ? "handoff" :
-		    "answered";
-		r->text = strdup(arc_faq_answer(bot->faq, r->entry,
-		    r->english));
+		give(bot, r, res->cand[0].entry);
 		return;
 	}
-	if (r->score >= s->suggest_at && pend != NULL) {
+	if (r->score >= s->suggest_at) {
 		pend->n = 0;
 		pend->english = r->english;
 		for (int i = 0; i < res->ncand; i++)
