@@ -1,4 +1,4 @@
-/* faqmatch.c: ranking every phrasing of every entry against a question: tf-idf cosine over terms, typos corrected against the phrasings' words. */
+/* faqmatch.c: ranking the entries for a question by the idf-weighted share of the question their phrasings (and answers) cover and of the best phrasing the question covers; typos corrected against the phrasings' words. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +88,7 @@ add_surface(struct arc_faq *faq, const char *w)
 {
 	size_t len = strlen(w);
 
-	if (len < TYPO_MIN_LEN - 1 || arc_strmap_get(faq->surface_seen, w, len,
+	if (len < TYPO_MIN_LEN || arc_strmap_get(faq->surface_seen, w, len,
 	    NULL))
 		return ARC_OK;
 	if (faq->nsurface == faq->surface_cap) {
