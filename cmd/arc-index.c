@@ -140,7 +140,13 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	}
 	arc_indexer_free(ix);
 	arc_reader_free(r);
-	if (rc == ARC_OK && !quiet)
+	/* Conversations only when there were some: a documents-only run
+	 * reads as it always has. */
+	if (rc == ARC_OK && !quiet && stats.chats > 0)
+		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, %ld "
+		    "failed; %ld chatbot interactions", stats.added,
+		    stats.updated, stats.unchanged, stats.failed, stats.chats);
+	else if (rc == ARC_OK && !quiet)
 		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, %ld "
 		    "failed", stats.added, stats.updated, stats.unchanged,
 		    stats.failed);

@@ -448,6 +448,7 @@ int arc_archive_sync(struct arc_store *s, struct arc_error *err);
 
 struct arc_index_stats {
 	long added, updated, unchanged, failed;
+	long chats;     /* faqbot interactions newly kept */
 };
 
 /*
@@ -461,6 +462,10 @@ struct arc_index_stats {
  * kept.  arc_index_note reports a message in its place among the records
  * (a line that was not a record).  Both return ARC_OK, or ARC_FATAL when
  * the archive cannot be written (err says why).
+  *
+ * A record without "sha256" that is one of faqbot's interactions (string
+ * "q", "status", "time" and "session") is kept in the archive's chat table
+ * instead, once: the same time, session and question again is no new row.
  */
 struct arc_indexer;
 typedef void (*arc_index_problem_fn)(void *ctx, const char *name,

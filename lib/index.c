@@ -29,6 +29,7 @@ struct pending {
 	int fatal;              /* the archive itself cannot be written */
 	int reported;           /* the error came with the record */
 	int note_only;          /* nothing to write: only error to report */
+	int chat;               /* a faqbot interaction, for the chat table */
 	char *title, *tags, *fields, digest[65];
 	unsigned char *body;    /* the text, deflated */
 	size_t body_len;
@@ -491,6 +492,44 @@ stop(struct arc_indexer *ix, const char *message)
 /* Writes the batch in one transaction, the copies on disk before the
  * rows that point to them.  The transaction is open only meanwhile: not
  * while the next records are awaited. */
+/* Keeps one of faqbot's interactions; NIKs masked again, whoever made
+ * the record. */
+static int
+write_chat(struct arc_indexer *ix, struct pending *p)
+{
+	static const char *const text[] = { "time", "session", "q", "status",
+	    "id", "lang", "answer" };
+	json_t *score = json_object_get(p->rec, "score");
+	char *value[7] = { NULL };
+	sqlite3_stmt *st;
+	int rc = ARC_FATAL;
+
+	if (arc_store_prepare(ix->s, "INSERT OR IGNORE INTO chat (time, "
+	    "session, q, status, entry, lang, answer, score) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	for (int i = 0; i < 7; i++) {
+		const char *v = str(p->rec, text[i]);
+		if (v != NULL && (value[i] = strdup(v)) == NULL)
+			goto out;
+		if (value[i] != NULL)
+			arc_mask_nik(value[i]);
+		sqlite3_bind_text(st, i + 1, value[i], -1, SQLITE_STATIC);
+	}
+	if (json_is_number(score))
+		sqlite3_bind_double(st, 8, json_number_value(score));
+	else
+		sqlite3_bind_null(st, 8);
+	rc = step_done(st);
+	if (rc == ARC_OK)
+		ix->stats.chats += sqlite3_changes(ix->s->db);
+out:
+	sqlite3_clear_bindings(st);
+	for (int i = 0; i < 7; i++)
+		free(value[i]);
+	return rc;
+}
+
 static int
 flush(struct arc_indexer *ix)
 {
@@ -509,8 +548,8 @@ flush(struct arc_indexer *ix)
 		rc = ARC_FATAL;
 	for (int i = 0; i < ix->n && rc == ARC_OK; i++) {
 		struct pending *p = ix->batch[i];
-		rc = p->error != NULL ? write_failed(ix, p, now) :
-		    write_archived(ix, p, now);
+		rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
+		    write_failed(ix, p, now) : write_archived(ix, p, now);
 	}
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
@@ -636,6 +675,33 @@ arc_index_note(struct arc_indexer *ix, const char *name, const char *message,
 	return submit(ix, p, err);
 }
 
+/* One of faqbot's answer records (faqbot(1)). */
+static int
+is_chat(json_t *rec)
+{
+	return str(rec, "q") != NULL && str(rec, "status") != NULL &&
+	    str(rec, "time") != NULL && str(rec, "session") != NULL;
+}
+
+/* Nothing for the workers to do: straight to the batch, in order. */
+static int
+index_chat(struct arc_indexer *ix, json_t *rec, const char *name,
+    struct arc_error *err)
+{
+	struct pending *p = pending_new(name, rec, NULL);
+
+	if (p == NULL) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
+	}
+	p->chat = 1;
+	if (arc_queue_submit(ix->q, p, 1) != ARC_OK) {
+		*err = ix->fatal;
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
 int
 arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
     struct arc_error *err)
@@ -644,6 +710,8 @@ arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
 	const char *message = str(error, "message");
 	struct pending *p;
 
+	if (str(rec, "sha256") == NULL && is_chat(rec))
+		return index_chat(ix, rec, name, err);
 	if (!valid_sha256(str(rec, "sha256")))
 		return arc_index_note(ix, name, "record has no valid \"sha256\"",
 		    err);

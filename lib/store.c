@@ -43,6 +43,21 @@ static const char schema[] =
 	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5("
 	"  body, title, tags, fields, content='', tokenize='arc');";
 
+/*
+ * faqbot's interactions, beside the documents, for the office's reports.
+ * Made also in archives of schema 2 that lack it: adding a table changes
+ * nothing else.  One interaction is its time, session and question.
+ */
+static const char chat_schema[] =
+	"CREATE TABLE IF NOT EXISTS chat ("
+	"  id INTEGER PRIMARY KEY,"
+	"  time TEXT NOT NULL, session TEXT NOT NULL, q TEXT NOT NULL,"
+	"  status TEXT NOT NULL, entry TEXT, score REAL, lang TEXT,"
+	"  answer TEXT,"
+	"  UNIQUE (time, session, q)"
+	");"
+	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);";
+
 int
 arc_db_path(const char *opt, char *buf, size_t size, struct arc_error *err)
 {
@@ -197,6 +212,8 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		    arc_store_exec(s, sql, err) != ARC_OK)
 			goto fail;
 	}
+	if (write && arc_store_exec(s, chat_schema, err) != ARC_OK)
+		goto fail;
 	if (!write && version == 0) {
 		arc_error_set(err, "%s: not an arc archive", path);
 		goto fail;
