@@ -80,21 +80,6 @@ split_args(int argc, char **argv, char **words, int *nwords)
 	return n;
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD. */
-static int
-valid_date(const char *s)
-{
-	static const char shape[] = "dddd-dd-dd";
-	size_t n = strlen(s);
-
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
-			return 0;
-	return 1;
-}
-
 struct listing {
 	int terminal;
 	int bold;
@@ -191,13 +176,10 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 			break;
 		case OPT_SINCE:
 		case OPT_UNTIL:
-			if (!valid_date(optarg)) {
-				arc_cli_usage_error("%s: '%s' is not a date such "
-				    "as 2026, 2026-11 or 2026-11-28", c == OPT_SINCE ?
-				    "--since" : "--until", optarg);
+			if (arc_cli_parse_date(c == OPT_SINCE ? "--since" :
+			    "--until", optarg, c == OPT_SINCE ? &o->since : &o->until) !=
+			    ARC_OK)
 				return ARC_EXIT_FATAL;
-			}
-			*(c == OPT_SINCE ? &o->since : &o->until) = optarg;
 			break;
 		case OPT_JSON:
 			*json = 1;

@@ -92,6 +92,10 @@ int arc_parse_seconds(const char *s, long *out);
 int arc_cli_parse_count(const char *opt, const char *arg, long max,
     long *out);
 
+/* Parses a --since or --until date, YYYY, YYYY-MM or YYYY-MM-DD, into
+ * *out; on anything else prints a usage error naming opt (ARC_ERR). */
+int arc_cli_parse_date(const char *opt, const char *arg, const char **out);
+
 /* ---- Records: JSON lines in and out (record.c) -------------------------- */
 
 /* Longest input line accepted by default; longer ones are reported. */
@@ -582,4 +586,21 @@ void arc_status_free(struct arc_status *st);
 int arc_status_lookup(const struct arc_status *st, const char *question,
     char *number, size_t size, const char **row);
 
+/* ---- Reports (report.c) ------------------------------------------------- */
+
+/*
+ * The reports of arc-report(1), each a list of rows (objects with
+ * "report" and their columns, in order): documents (per day indexed),
+ * tags, folders, failures, chat (per day), unanswered (questions faqbot
+ * did not answer, alike ones grouped).  fn gets every row (borrowed);
+ * nonzero stops.
+ */
+struct arc_report_range {
+	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+};
+typedef int (*arc_report_fn)(void *ctx, const char *report, json_t *row);
+extern const char *const arc_report_names[];   /* NULL-terminated */
+int arc_report(struct arc_store *s, const char *name,
+    const struct arc_report_range *range, arc_report_fn fn, void *ctx,
+    struct arc_error *err);
 #endif

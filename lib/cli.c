@@ -231,3 +231,22 @@ arc_cli_parse_count(const char *opt, const char *arg, long max, long *out)
 	}
 	return ARC_OK;
 }
+
+int
+arc_cli_parse_date(const char *opt, const char *arg, const char **out)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t n = strlen(arg);
+	int ok = n == 4 || n == 7 || n == 10;
+
+	for (size_t i = 0; ok && i < n; i++)
+		ok = shape[i] == 'd' ? arg[i] >= '0' && arg[i] <= '9' :
+		    arg[i] == '-';
+	if (!ok) {
+		arc_cli_usage_error("%s: '%s' is not a date such as 2026, "
+		    "2026-11 or 2026-11-28", opt, arg);
+		return ARC_ERR;
+	}
+	*out = arg;
+	return ARC_OK;
+}

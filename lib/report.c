@@ -1,0 +1,377 @@
+/* report.c: what the archive tells IT and the office heads: documents per day, tag and folder, failures, and the chatbot's interactions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+/* Unanswered questions shown, at most, and how alike two must be (shared
+ * words over all their words) to count as one. */
+#define UNANSWERED_TOP 20
+#define ALIKE 0.5
+
+const char *const arc_report_names[] = {
+	"documents", "tags", "folders", "failures", "chat", "unanswered", NULL,
+};
+
+/* The days a report covers: ?1 since and ?2 until, either NULL. */
+#define IN_RANGE(day) \
+	"(?1 IS NULL OR " day " >= ?1) AND " \
+	"(?2 IS NULL OR substr(" day ", 1, length(?2)) <= ?2)"
+
+struct report {
+	struct arc_store *s;
+	const struct arc_report_range *range;
+	arc_report_fn fn;
+	void *ctx;
+	struct arc_error *err;
+};
+
+static int
+prepare(struct report *r, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(r->s->db, sql, -1, st, NULL) != SQLITE_OK) {
+		arc_store_fail(r->s, r->err);
+		return ARC_FATAL;
+	}
+	if (r->range->since != NULL)
+		sqlite3_bind_text(*st, 1, r->range->since, -1, SQLITE_STATIC);
+	if (r->range->until != NULL)
+		sqlite3_bind_text(*st, 2, r->range->until, -1, SQLITE_STATIC);
+	return ARC_OK;
+}
+
+static json_t *
+column_value(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(st, i));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_column_double(st, i));
+	case SQLITE_NULL:
+		return json_null();
+	default:
+		return json_string((const char *)sqlite3_column_text(st, i));
+	}
+}
+
+/* Hands every row of a query to the caller, named by its columns. */
+static int
+rows(struct report *r, const char *name, const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (prepare(r, sql, &st) != ARC_OK)
+		return ARC_FATAL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *row = json_pack("{s:s}", "report", name);
+		for (int i = 0; row != NULL && i < sqlite3_column_count(st); i++)
+			json_object_set_new(row, sqlite3_column_name(st, i),
+			    column_value(st, i));
+		if (row == NULL) {
+			sqlite3_finalize(st);
+			arc_error_set(r->err, "out of memory");
+			return ARC_FATAL;
+		}
+		int stop = r->fn(r->ctx, name, row);
+		json_decref(row);
+		if (stop) {
+			sqlite3_finalize(st);
+			return ARC_OK;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		arc_store_fail(r->s, r->err);
+		sqlite3_finalize(st);
+		return ARC_FATAL;
+	}
+	sqlite3_finalize(st);
+	return ARC_OK;
+}
+
+/* Archives made before conversations were kept have no chat table. */
+static int
+has_chat(struct report *r)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(r->s->db, "SELECT 1 FROM sqlite_master WHERE "
+	    "name = 'chat'", -1, &st, NULL) == SQLITE_OK) {
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+/* Documents per folder: the path up to its last '/', counted in C, as
+ * SQLite has no function to cut a path. */
+static int
+folders(struct report *r)
+{
+	json_t *counts = json_object(), *list = json_array();
+	sqlite3_stmt *st;
+	int rc = ARC_FATAL;
+
+	if (counts == NULL || list == NULL)
+		goto nomem;
+	if (prepare(r, "SELECT path FROM doc WHERE state = 'archived' AND "
+	    IN_RANGE("substr(indexed, 1, 10)"), &st) != ARC_OK)
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		const char *slash = path ? strrchr(path, '/') : NULL;
+		char *folder = slash == NULL ? strdup(".") :
+		    strndup(path, slash == path ? 1 : (size_t)(slash - path));
+		json_t *n;
+		if (folder == NULL) {
+			sqlite3_finalize(st);
+			goto nomem;
+		}
+		n = json_object_get(counts, folder);
+		json_object_set_new(counts, folder, json_integer(n == NULL ? 1 :
+		    json_integer_value(n) + 1));
+		free(folder);
+	}
+	sqlite3_finalize(st);
+	/* Most documents first, then by name. */
+	const char *key;
+	json_t *value;
+	json_object_foreach(counts, key, value)
+		json_array_append_new(list, json_pack("{s:s, s:s, s:O}",
+		    "report", "folders", "folder", key, "documents", value));
+	for (size_t i = 1; i < json_array_size(list); i++)
+		for (size_t j = i; j > 0; j--) {
+			json_t *a = json_array_get(list, j - 1);
+			json_t *b = json_array_get(list, j);
+			json_int_t na = json_integer_value(json_object_get(a,
+			    "documents")), nb = json_integer_value(
+			    json_object_get(b, "documents"));
+			if (na > nb || (na == nb && strcmp(json_string_value(
+			    json_object_get(a, "folder")), json_string_value(
+			    json_object_get(b, "folder"))) <= 0))
+				break;
+			json_incref(a);
+			json_array_set(list, j - 1, b);
+			json_array_set_new(list, j, a);
+		}
+	rc = ARC_OK;
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (r->fn(r->ctx, "folders", json_array_get(list, i)))
+			break;
+	goto out;
+nomem:
+	arc_error_set(r->err, "out of memory");
+out:
+	json_decref(counts);
+	json_decref(list);
+	return rc;
+}
+
+/* ---- Unanswered questions, grouped ------------------------------------ */
+
+struct question {
+	char *text;
+	char **words;      /* distinct, at least 3 letters, no digits */
+	int nwords;
+	long asked;        /* times asked, as this exact text */
+};
+
+struct group {
+	int first;         /* the question that names it */
+	long asked;
+	int variants[3], nvariants;
+};
+
+static void
+question_free(struct question *q)
+{
+	for (int i = 0; i < q->nwords; i++)
+		free(q->words[i]);
+	free(q->words);
+	free(q->text);
+}
+
+static int
+words_of(struct question *q)
+{
+	char word[ARC_WORD_MAX];
+	size_t at = 0, len = strlen(q->text), start, wlen;
+
+	for (;;) {
+		at = arc_next_word(q->text, len, at, &start, word, &wlen);
+		if (wlen == 0)
+			return ARC_OK;
+		if (wlen < 3 || strpbrk(word, "0123456789") != NULL)
+			continue;
+		int dup = 0;
+		for (int i = 0; i < q->nwords && !dup; i++)
+			dup = strlen(q->words[i]) == wlen &&
+			    memcmp(q->words[i], word, wlen) == 0;
+		if (dup)
+			continue;
+		char **grown = realloc(q->words, (size_t)(q->nwords + 1) *
+		    sizeof(*grown));
+		if (grown == NULL)
+			return ARC_FATAL;
+		q->words = grown;
+		if ((q->words[q->nwords] = strndup(word, wlen)) == NULL)
+			return ARC_FATAL;
+		q->nwords++;
+	}
+}
+
+/* Shared words over all words of the two: 1 is the same words. */
+static double
+alike(const struct question *a, const struct question *b)
+{
+	int shared = 0;
+
+	if (a->nwords == 0 || b->nwords == 0)
+		return 0;
+	for (int i = 0; i < a->nwords; i++)
+		for (int j = 0; j < b->nwords; j++)
+			if (strcmp(a->words[i], b->words[j]) == 0) {
+				shared++;
+				break;
+			}
+	return (double)shared / (a->nwords + b->nwords - shared);
+}
+
+static int
+emit_groups(struct report *r, struct question *qs, struct group *g, int ng)
+{
+	/* Most asked first; groups are few, a simple sort does. */
+	for (int i = 1; i < ng; i++)
+		for (int j = i; j > 0 && g[j - 1].asked < g[j].asked; j--) {
+			struct group t = g[j - 1];
+			g[j - 1] = g[j];
+			g[j] = t;
+		}
+	for (int i = 0; i < ng && i < UNANSWERED_TOP; i++) {
+		json_t *variants = json_array(), *row;
+		for (int k = 0; variants != NULL && k < g[i].nvariants; k++)
+			json_array_append_new(variants,
+			    json_string(qs[g[i].variants[k]].text));
+		row = json_pack("{s:s, s:I, s:s, s:o}", "report", "unanswered",
+		    "asked", (json_int_t)g[i].asked, "question",
+		    qs[g[i].first].text, "also", variants);
+		if (row == NULL) {
+			arc_error_set(r->err, "out of memory");
+			return ARC_FATAL;
+		}
+		int stop = r->fn(r->ctx, "unanswered", row);
+		json_decref(row);
+		if (stop)
+			break;
+	}
+	return ARC_OK;
+}
+
+/* Questions declined or only suggested, the most asked first, alike ones
+ * together, so that staff see which phrasings are missing. */
+static int
+unanswered(struct report *r)
+{
+	struct question *qs = NULL;
+	struct group *g = NULL;
+	int nq = 0, ng = 0, rc = ARC_FATAL;
+	sqlite3_stmt *st;
+
+	if (!has_chat(r))
+		return ARC_OK;
+	if (prepare(r, "SELECT lower(q), count(*) AS n FROM chat WHERE "
+	    "status IN ('declined', 'suggested') AND trim(q) != '' AND "
+	    IN_RANGE("substr(time, 1, 10)") " GROUP BY lower(q) "
+	    "ORDER BY n DESC, lower(q)", &st) != ARC_OK)
+		return ARC_FATAL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct question *grown = realloc(qs, (size_t)(nq + 1) *
+		    sizeof(*qs));
+		if (grown == NULL)
+			goto nomem;
+		qs = grown;
+		memset(&qs[nq], 0, sizeof(*qs));
+		qs[nq].asked = sqlite3_column_int64(st, 1);
+		if ((qs[nq].text = strdup((const char *)sqlite3_column_text(st,
+		    0))) == NULL || words_of(&qs[nq]) != ARC_OK) {
+			nq++;
+			goto nomem;
+		}
+		nq++;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((g = calloc((size_t)nq + 1, sizeof(*g))) == NULL)
+		goto nomem;
+	/* Each question joins the first group, most asked first, whose
+	 * question it is alike enough. */
+	for (int i = 0; i < nq; i++) {
+		int k = 0;
+		while (k < ng && alike(&qs[g[k].first], &qs[i]) < ALIKE)
+			k++;
+		if (k == ng)
+			g[ng++].first = i;
+		else if (g[k].nvariants < 3)
+			g[k].variants[g[k].nvariants++] = i;
+		g[k].asked += qs[i].asked;
+	}
+	rc = emit_groups(r, qs, g, ng);
+	goto out;
+nomem:
+	arc_error_set(r->err, "out of memory");
+	if (st != NULL)
+		sqlite3_finalize(st);
+out:
+	for (int i = 0; i < nq; i++)
+		question_free(&qs[i]);
+	free(qs);
+	free(g);
+	return rc;
+}
+
+int
+arc_report(struct arc_store *s, const char *name,
+    const struct arc_report_range *range, arc_report_fn fn, void *ctx,
+    struct arc_error *err)
+{
+	struct report r = { s, range, fn, ctx, err };
+
+	if (strcmp(name, "documents") == 0)
+		return rows(&r, name, "SELECT substr(indexed, 1, 10) AS day, "
+		    "sum(state = 'archived') AS archived, "
+		    "sum(state = 'failed') AS failed FROM doc WHERE "
+		    IN_RANGE("substr(indexed, 1, 10)")
+		    " GROUP BY day ORDER BY day");
+	if (strcmp(name, "tags") == 0)
+		return rows(&r, name, "SELECT tag, count(*) AS documents "
+		    "FROM doc_tag JOIN doc ON doc.id = doc_tag.doc WHERE "
+		    "state = 'archived' AND " IN_RANGE("substr(indexed, 1, 10)")
+		    " GROUP BY tag ORDER BY documents DESC, tag");
+	if (strcmp(name, "folders") == 0)
+		return folders(&r);
+	if (strcmp(name, "failures") == 0)
+		return rows(&r, name, "SELECT path, member, attempts, error, "
+		    "substr(indexed, 1, 10) AS last_tried, sha256 FROM doc "
+		    "WHERE state = 'failed' AND "
+		    IN_RANGE("substr(indexed, 1, 10)")
+		    " ORDER BY attempts DESC, path, member");
+	if (strcmp(name, "chat") == 0)
+		return !has_chat(&r) ? ARC_OK : rows(&r, name,
+		    "SELECT substr(time, 1, 10) AS day, count(*) AS asked, "
+		    "sum(status IN ('answered', 'handoff', 'status')) AS "
+		    "answered, sum(status = 'suggested') AS suggested, "
+		    "sum(status = 'declined') AS declined, "
+		    "round(1.0 * sum(status IN ('answered', 'handoff', "
+		    "'status')) / count(*), 3) AS answered_rate, "
+		    "round(1.0 * sum(status = 'suggested') / count(*), 3) AS "
+		    "suggested_rate, round(1.0 * sum(status = 'declined') / "
+		    "count(*), 3) AS declined_rate FROM chat WHERE "
+		    IN_RANGE("substr(time, 1, 10)")
+		    " GROUP BY day ORDER BY day");
+	if (strcmp(name, "unanswered") == 0)
+		return unanswered(&r);
+	return arc_error_set(err, "no report \"%s\" (there are: documents, "
+	    "tags, folders, failures, chat, unanswered)", name);
+}

@@ -1,0 +1,2 @@
+arc-report --help
+echo "exit $?"
