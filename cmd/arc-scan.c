@@ -18,6 +18,8 @@ static const char usage[] =
 "                         whose last attempt failed\n"
 "      --db PATH          the archive for --new (default: $ARC_DB, else\n"
 "                         ~/.local/share/arc/archive.db)\n"
+"      --retries N        with --new, offer a failed document again only\n"
+"                         while it failed fewer than N times (default 3)\n"
 "      --settle SECONDS   leave files modified in the last SECONDS for the\n"
 "                         next run (a scanner may still be writing them)\n"
 "      --max-unpacked SIZE  refuse an archive that unpacks to more than SIZE\n"
@@ -30,13 +32,17 @@ static const char usage[] =
 "Exit status: 0 all documents recorded, 1 some could not be read, 2 error.\n"
 "See arc-scan(1) and arc-record(5).\n";
 
-enum { OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_NEW, OPT_DB };
+enum {
+	OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_NEW, OPT_DB,
+	OPT_RETRIES,
+};
 
 static const struct option options[] = {
 	{ "recursive", no_argument, NULL, 'r' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "new", no_argument, NULL, OPT_NEW },
 	{ "db", required_argument, NULL, OPT_DB },
+	{ "retries", required_argument, NULL, OPT_RETRIES },
 	{ "settle", required_argument, NULL, OPT_SETTLE },
 	{ "max-unpacked", required_argument, NULL, OPT_MAX_UNPACKED },
 	{ "max-ratio", required_argument, NULL, OPT_MAX_RATIO },
@@ -46,17 +52,30 @@ static const struct option options[] = {
 
 /* With --new, the archive that says what is already done. */
 static struct arc_store *archive;
+static long retries = ARC_RETRIES_DEFAULT;
 
-/* Is this document archived already (so not offered again)? */
+/*
+ * Is this document done with: archived, or failed --retries times (said
+ * on stderr each time, so that a nightly run's mail shows it)?  Not
+ * offered again either way.
+ */
 static int
-archived(const json_t *rec)
+done_with(const json_t *rec, const char *where)
 {
 	const char *sha = json_string_value(json_object_get(rec, "sha256"));
-	int attempts;
+	int attempts = 0, state;
 
-	return archive != NULL && sha != NULL &&
-	    json_object_get(rec, "error") == NULL &&
-	    arc_store_state(archive, sha, &attempts) == ARC_STORE_ARCHIVED;
+	if (archive == NULL || sha == NULL ||
+	    json_object_get(rec, "error") != NULL)
+		return 0;
+	state = arc_store_state(archive, sha, &attempts);
+	if (state == ARC_STORE_FAILED && attempts >= retries) {
+		arc_cli_diag(where, 0, "failed %d times: not offered again "
+		    "(arc-report failures lists it; scan it without --new to "
+		    "try once more)", attempts);
+		return 1;
+	}
+	return state == ARC_STORE_ARCHIVED;
 }
 
 /* Prints what the scan meets; records go to stdout, the rest to stderr. */
@@ -67,12 +86,12 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 	char where[8192];
 
 	(void)ctx;
-	if (ev == ARC_SCAN_RECORD && archived(rec))
-		return 0;
 	if (member != NULL)
 		snprintf(where, sizeof(where), "%s(%s)", file, member);
 	else
 		snprintf(where, sizeof(where), "%s", file);
+	if (ev == ARC_SCAN_RECORD && done_with(rec, where))
+		return 0;
 	if (ev == ARC_SCAN_RECORD && arc_record_write(stdout, rec) != ARC_OK)
 		return -1;
 	if (message != NULL)
@@ -174,6 +193,11 @@ main(int argc, char **argv)
 			break;
 		case OPT_NEW:
 			new_only = 1;
+			break;
+		case OPT_RETRIES:
+			if (arc_cli_parse_count("--retries", optarg, 1000,
+			    &retries) != ARC_OK)
+				return ARC_EXIT_FATAL;
 			break;
 		case OPT_DB:
 			db_opt = optarg;

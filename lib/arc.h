@@ -420,6 +420,8 @@ struct arc_store *arc_store_open(const char *path, int write,
 void arc_store_close(struct arc_store *s);
 
 enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED };
+/* Failures after which arc-scan --new stops offering a document. */
+#define ARC_RETRIES_DEFAULT 3
 /* What the archive knows of a document; attempts counts failures. */
 int arc_store_state(struct arc_store *s, const char *sha256, int *attempts);
 

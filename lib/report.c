@@ -13,6 +13,11 @@ const char *const arc_report_names[] = {
 	"documents", "tags", "folders", "failures", "chat", "unanswered", NULL,
 };
 
+/* arc-scan --new's default, as text for SQL. */
+#define STR(x) #x
+#define XSTR(x) STR(x)
+#define RETRIES XSTR(ARC_RETRIES_DEFAULT)
+
 /* The days a report covers: ?1 since and ?2 until, either NULL. */
 #define IN_RANGE(day) \
 	"(?1 IS NULL OR " day " >= ?1) AND " \
@@ -352,7 +357,9 @@ arc_report(struct arc_store *s, const char *name,
 	if (strcmp(name, "folders") == 0)
 		return folders(&r);
 	if (strcmp(name, "failures") == 0)
-		return rows(&r, name, "SELECT path, member, attempts, error, "
+		return rows(&r, name, "SELECT path, member, attempts, "
+		    "CASE WHEN attempts < " RETRIES " THEN 'next run' ELSE "
+		    "'given up' END AS retry, error, "
 		    "substr(indexed, 1, 10) AS last_tried, sha256 FROM doc "
 		    "WHERE state = 'failed' AND "
 		    IN_RANGE("substr(indexed, 1, 10)")
