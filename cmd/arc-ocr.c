@@ -71,6 +71,8 @@ work(void *worker, json_t *rec, struct arc_error *err)
 	return arc_ocr_record(worker, rec, err);
 }
 
+static struct arc_progress progress;
+
 static int
 done(void *ctx, json_t *rec, int status, const struct arc_error *err,
     const char *file, long line)
@@ -78,6 +80,7 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	const char *path, *member;
 
 	(void)ctx;
+	arc_progress_clear(&progress);  /* a message may follow */
 	if (rec == NULL) {
 		arc_cli_diag(file, line, "%s", err->message);
 		arc_cli_fail();
@@ -97,6 +100,8 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 		if (arc_record_set_error(rec, "ocr", err->message) != ARC_OK)
 			return -1;
 	}
+	arc_progress_step(&progress, (long)json_integer_value(
+	    json_object_get(rec, "pages")));
 	return arc_record_write(stdout, rec) == ARC_OK ? 0 : -1;
 }
 
@@ -176,8 +181,10 @@ main(int argc, char **argv)
 	reader = arc_reader_new(argv + optind, argc - optind, ARC_READ_PATHS);
 	if (reader == NULL)
 		return ARC_EXIT_FATAL;
+	arc_progress_start(&progress, argv + optind, argc - optind);
 	st = arc_pool_run(reader, (void *const *)engines, (int)jobs, work,
 	    done, NULL);
+	arc_progress_end(&progress);
 	arc_reader_free(reader);
 	for (long i = 0; i < jobs; i++)
 		arc_ocr_free(engines[i]);

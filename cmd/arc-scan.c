@@ -101,7 +101,8 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 	return 0;
 }
 
-/* Opens the archive for --new; one not made yet holds nothing. */
+/* Opens the archive for --new; one not made yet, or being made by an
+ * arc-index running at the same time, holds nothing. */
 static int
 open_archive(const char *db_opt)
 {
@@ -112,7 +113,7 @@ open_archive(const char *db_opt)
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_ERR;
 	}
-	if (access(db, F_OK) != 0)
+	if (access(db, F_OK) != 0 || arc_store_being_made(db))
 		return ARC_OK;
 	if ((archive = arc_store_open(db, 0, &err)) == NULL) {
 		arc_cli_diag(NULL, 0, "%s", err.message);

@@ -75,6 +75,8 @@ int arc_cli_common_option(int c, const char *usage, char **argv);
  * real stderr.  For programs that decode untrusted images.
  */
 void arc_cli_mute_libraries(void);
+/* Where diagnostics go: stderr, or its copy once libraries are muted. */
+FILE *arc_cli_stream(void);
 
 /*
  * Flushes and closes stdout.  Returns the exit status to use: the run's
@@ -86,6 +88,24 @@ int arc_cli_finish(void);
  * (powers of 1024). Returns ARC_ERR on anything else. */
 int arc_parse_size(const char *s, uint64_t *out);
 int arc_parse_seconds(const char *s, long *out);
+
+/*
+ * Progress on a terminal (stderr a tty; nothing otherwise), one line kept
+ * up to date: documents done (of the total, when the records come from one
+ * regular file), pages, pages a second, time left.  Clear it before
+ * printing a diagnostic.
+ */
+struct arc_progress {
+	FILE *out;
+	int on, visible;
+	long total, done, pages;
+	double start, shown;
+};
+void arc_progress_start(struct arc_progress *p, char *const *files,
+    int nfiles);
+void arc_progress_step(struct arc_progress *p, long pages);
+void arc_progress_clear(struct arc_progress *p);
+void arc_progress_end(struct arc_progress *p);
 
 /* Parses an option's whole number from 1 to max; on anything else prints
  * a usage error naming opt and returns ARC_ERR. */
@@ -415,6 +435,10 @@ int arc_db_path(const char *opt, char *buf, size_t size,
  * wait; a writer waits for another (up to ten minutes).
  */
 struct arc_store;
+/* Does the file at path hold no tables yet: an archive another arc-index
+ * is making at this moment (or an empty file)?  Such an archive holds
+ * nothing yet. */
+int arc_store_being_made(const char *path);
 struct arc_store *arc_store_open(const char *path, int write,
     struct arc_error *err);
 void arc_store_close(struct arc_store *s);

@@ -101,6 +101,12 @@ arc_cli_version(void)
 	printf("%s (arc) %s\n", progname, ARC_VERSION);
 }
 
+FILE *
+arc_cli_stream(void)
+{
+	return diag_out != NULL ? diag_out : stderr;
+}
+
 void
 arc_cli_mute_libraries(void)
 {

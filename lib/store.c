@@ -134,6 +134,29 @@ files_dir(const char *path)
 	return dir;
 }
 
+int
+arc_store_being_made(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int empty = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db);
+		return 0;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1,
+	    &st, NULL) == SQLITE_OK) {
+		empty = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0) == 0;
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return empty;
+}
+
 struct arc_store *
 arc_store_open(const char *path, int write, struct arc_error *err)
 {

@@ -1,0 +1,17 @@
+# A run killed with -9 at any moment, then run again, ends with every
+# document archived exactly once, the copies verified, nothing lost and
+# the originals untouched.
+. "$ARC_TESTS/cli/arc-batch/folders.inc"
+sha256sum scans/umum/* >before
+for delay in 0.3 1 2.5; do
+	setsid arc-batch --db a.db scans >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 -- "-$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+done
+arc-batch --db a.db scans >out 2>&1
+echo "exit $?"
+holds a.db
+arc-batch --db a.db scans 2>&1
+sha256sum -c --quiet before && echo "originals untouched"
