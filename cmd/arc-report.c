@@ -10,8 +10,9 @@ static const char usage[] =
 "usage: arc-report [--db PATH] [--since DATE] [--until DATE]\n"
 "                  [--format json|csv|table] [REPORT ...]\n"
 "Reports on the archive: documents (per day), tags, folders, failures,\n"
-"chat (the chatbot's interactions per day) and unanswered (questions it\n"
-"did not answer, alike ones together); all of them when none is named.\n"
+"review (pages read with low OCR confidence), chat (the chatbot's\n"
+"interactions per day) and unanswered (questions it did not answer, alike\n"
+"ones together); all of them when none is named.\n"
 "\n"
 "      --db PATH          the archive (default: $ARC_DB, else\n"
 "                         ~/.local/share/arc/archive.db)\n"
@@ -293,7 +294,7 @@ main(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (!known_report(argv[i])) {
 			arc_cli_usage_error("no report '%s' (there are: documents, "
-			    "tags, folders, failures, chat, unanswered)", argv[i]);
+			    "tags, folders, failures, review, chat, unanswered)", argv[i]);
 			return ARC_EXIT_FATAL;
 		}
 	if (!format_given && isatty(1))
@@ -322,7 +323,7 @@ main(int argc, char **argv)
 	    names[i] != NULL; i++) {
 		st = arc_report(s, names[i], &range, take, &out, &err);
 		if (st != ARC_OK)
-			arc_cli_diag(db, 0, "%s", err.message);
+			arc_cli_diag(NULL, 0, "%s", err.message);
 		flush_rows(&out, names[i]);
 	}
 	json_decref(out.rows);

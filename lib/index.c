@@ -31,6 +31,7 @@ struct pending {
 	int note_only;          /* nothing to write: only error to report */
 	int chat;               /* a faqbot interaction, for the chat table */
 	char *title, *tags, *fields, digest[65];
+	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
 	unsigned char *body;    /* the text, deflated */
 	size_t body_len;
 	struct fts_columns words;
@@ -339,6 +340,34 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 
 /* On a worker: everything a document's rows need that is not in the
  * database.  ARC_FATAL only when out of memory. */
+/* The OCR confidence of each page, for arc-report's review list: a few
+ * bytes a page rather than the whole "ocr" object.  NULL when there is
+ * none. */
+static char *
+confidences(json_t *rec)
+{
+	json_t *pages = json_object_get(json_object_get(rec, "ocr"), "pages");
+	size_t n = json_array_size(pages), at = 0, i;
+	char *out;
+	json_t *page;
+
+	if (n == 0 || (out = malloc(n * 5 + 1)) == NULL)
+		return NULL;
+	out[0] = '\0';
+	json_array_foreach(pages, i, page) {
+		json_t *c = json_object_get(page, "confidence");
+		const char *source = json_string_value(json_object_get(page,
+		    "source"));
+		if (json_is_number(c) && (source == NULL ||
+		    strcmp(source, "ocr") == 0))
+			at += (size_t)snprintf(out + at, 6, "%s%d", i ? "," : "",
+			    (int)json_number_value(c) % 1000);
+		else
+			at += (size_t)snprintf(out + at, 6, "%s-", i ? "," : "");
+	}
+	return out;
+}
+
 static int
 prepare(struct pending *p, const struct arc_stemmers *st)
 {
@@ -349,6 +378,7 @@ prepare(struct pending *p, const struct arc_stemmers *st)
 
 	p->tags = dump(json_object_get(rec, "tags"));
 	p->fields = dump(json_object_get(rec, "fields"));
+	p->confidence = confidences(rec);
 	if ((p->title = title_of(rec, text)) == NULL)
 		return ARC_FATAL;
 	digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
@@ -425,9 +455,9 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
-	    "  archived, digest, body, error) "
+	    "  archived, digest, body, confidence, error) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "  ?, NULL) "
+	    "  ?, ?, NULL) "
 	    "ON CONFLICT (sha256) DO UPDATE SET "
 	    "  path = excluded.path, member = excluded.member, "
 	    "  size = excluded.size, mtime = excluded.mtime, "
@@ -437,7 +467,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
 	    "  tags = excluded.tags, fields = excluded.fields, "
 	    "  archived = excluded.archived, digest = excluded.digest, "
-	    "  body = excluded.body, error = NULL", &st) != SQLITE_OK)
+	    "  body = excluded.body, confidence = excluded.confidence, "
+	    "  error = NULL", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	bind_common(st, rec, now);
 	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
@@ -451,6 +482,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	sqlite3_bind_text(st, 15, p->archived, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, p->digest, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 17, p->body, (int)p->body_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, p->confidence, -1, SQLITE_STATIC);
 	if (step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	if (id == 0)
@@ -475,6 +507,7 @@ pending_free(struct pending *p)
 	free(p->title);
 	free(p->tags);
 	free(p->fields);
+	free(p->confidence);
 	free(p->body);
 	arc_fts_columns_free(&p->words);
 	free(p);

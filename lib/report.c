@@ -1,4 +1,4 @@
-/* report.c: what the archive tells IT and the office heads: documents per day, tag and folder, failures, and the chatbot's interactions. */
+/* report.c: what the archive tells IT and the office heads: documents per day, tag and folder, failures, pages to review, and the chatbot's interactions. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +10,12 @@
 #define ALIKE 0.5
 
 const char *const arc_report_names[] = {
-	"documents", "tags", "folders", "failures", "chat", "unanswered", NULL,
+	"documents", "tags", "folders", "failures", "review", "chat",
+	"unanswered", NULL,
 };
+
+/* Pages read with less OCR confidence than this (0-100) want a look. */
+#define REVIEW_BELOW 60
 
 /* arc-scan --new's default, as text for SQL. */
 #define STR(x) #x
@@ -95,19 +99,26 @@ rows(struct report *r, const char *name, const char *sql)
 	return ARC_OK;
 }
 
-/* Archives made before conversations were kept have no chat table. */
+/* Does a query find a row?  Archives made before conversations and OCR
+ * confidence were kept lack the chat table and the confidence column; a
+ * report on them is empty, not an error. */
+static int
+found(struct report *r, const char *sql)
+{
+	sqlite3_stmt *st;
+	int any = 0;
+
+	if (sqlite3_prepare_v2(r->s->db, sql, -1, &st, NULL) == SQLITE_OK) {
+		any = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return any;
+}
+
 static int
 has_chat(struct report *r)
 {
-	sqlite3_stmt *st;
-	int found = 0;
-
-	if (sqlite3_prepare_v2(r->s->db, "SELECT 1 FROM sqlite_master WHERE "
-	    "name = 'chat'", -1, &st, NULL) == SQLITE_OK) {
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
-	return found;
+	return found(r, "SELECT 1 FROM sqlite_master WHERE name = 'chat'");
 }
 
 /* Documents per folder: the path up to its last '/', counted in C, as
@@ -172,6 +183,55 @@ out:
 	json_decref(counts);
 	json_decref(list);
 	return rc;
+}
+
+/* Pages whose OCR confidence was low, for a clerk to check: each page of
+ * the confidence lists arc-index keeps ("93,-,41"). */
+static int
+review(struct report *r)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE, stop = 0;
+
+	if (!found(r, "SELECT 1 FROM pragma_table_info('doc') WHERE name = "
+	    "'confidence'"))
+		return ARC_OK;
+	if (prepare(r, "SELECT path, member, confidence, sha256 FROM doc "
+	    "WHERE state = 'archived' AND confidence IS NOT NULL AND "
+	    IN_RANGE("substr(indexed, 1, 10)") " ORDER BY path, member",
+	    &st) != ARC_OK)
+		return ARC_FATAL;
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 2);
+		for (long page = 1; c != NULL && *c != '\0' && !stop; page++) {
+			char *end;
+			long v = strtol(c, &end, 10);
+			if (end != c && v < REVIEW_BELOW) {
+				json_t *row = json_pack("{s:s, s:s?, s:s?, s:i, "
+				    "s:i, s:s?}", "report", "review", "path",
+				    sqlite3_column_text(st, 0), "member",
+				    sqlite3_column_text(st, 1), "page",
+				    (int)page, "confidence", (int)v, "sha256",
+				    sqlite3_column_text(st, 3));
+				if (row == NULL) {
+					sqlite3_finalize(st);
+					return arc_error_set(r->err,
+					    "out of memory");
+				}
+				stop = r->fn(r->ctx, "review", row);
+				json_decref(row);
+			}
+			c += strcspn(c, ",");
+			c += *c == ',';
+		}
+	}
+	if (!stop && rc != SQLITE_DONE) {
+		arc_store_fail(r->s, r->err);
+		sqlite3_finalize(st);
+		return ARC_FATAL;
+	}
+	sqlite3_finalize(st);
+	return ARC_OK;
 }
 
 /* ---- Unanswered questions, grouped ------------------------------------ */
@@ -364,6 +424,8 @@ arc_report(struct arc_store *s, const char *name,
 		    "WHERE state = 'failed' AND "
 		    IN_RANGE("substr(indexed, 1, 10)")
 		    " ORDER BY attempts DESC, path, member");
+	if (strcmp(name, "review") == 0)
+		return review(&r);
 	if (strcmp(name, "chat") == 0)
 		return !has_chat(&r) ? ARC_OK : rows(&r, name,
 		    "SELECT substr(time, 1, 10) AS day, count(*) AS asked, "
@@ -380,5 +442,5 @@ arc_report(struct arc_store *s, const char *name,
 	if (strcmp(name, "unanswered") == 0)
 		return unanswered(&r);
 	return arc_error_set(err, "no report \"%s\" (there are: documents, "
-	    "tags, folders, failures, chat, unanswered)", name);
+	    "tags, folders, failures, review, chat, unanswered)", name);
 }

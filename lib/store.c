@@ -33,7 +33,8 @@ static const char schema[] =
 	"  digest TEXT,"                 /* what the index holds, to skip
 	                                  * unchanged documents */
 	"  indexed TEXT NOT NULL,"
-	"  body BLOB"                    /* the text, deflated */
+	"  body BLOB,"                   /* the text, deflated */
+	"  confidence TEXT"              /* OCR's, per page: "93,-,41" */
 	");"
 	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
 	"CREATE TABLE IF NOT EXISTS doc_tag ("
@@ -132,6 +133,23 @@ files_dir(const char *path)
 		dir[n - 3] = '\0';
 	strcat(dir, ".files");
 	return dir;
+}
+
+/* Archives of schema 2 made before pages' OCR confidence was kept get
+ * the column, empty: adding it changes nothing else. */
+static int
+add_confidence(struct arc_store *s, struct arc_error *err)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info('doc') "
+	    "WHERE name = 'confidence'", -1, &st, NULL) != SQLITE_OK)
+		return arc_store_fail(s, err);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found ? ARC_OK : arc_store_exec(s,
+	    "ALTER TABLE doc ADD COLUMN confidence TEXT", err);
 }
 
 int
@@ -235,7 +253,8 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		    arc_store_exec(s, sql, err) != ARC_OK)
 			goto fail;
 	}
-	if (write && arc_store_exec(s, chat_schema, err) != ARC_OK)
+	if (write && (arc_store_exec(s, chat_schema, err) != ARC_OK ||
+	    add_confidence(s, err) != ARC_OK))
 		goto fail;
 	if (!write && version == 0) {
 		arc_error_set(err, "%s: not an arc archive", path);

@@ -4,9 +4,12 @@ mkdir -p masuk/umum masuk/keuangan
 echo 'Undangan rapat koordinasi' >masuk/umum/a.txt
 echo 'Surat keputusan bupati' >masuk/umum/b.txt
 echo 'Laporan keuangan triwulan' >masuk/keuangan/c.txt
-for f in masuk/umum/a.txt masuk/umum/b.txt masuk/keuangan/c.txt; do
+for f in masuk/umum/a.txt masuk/umum/b.txt; do
 	arc-scan "$f" | sed "s|}\$|, \"text\": \"$(cat "$f")\"}|"
 done | arc-tag | arc-index --db a.db -q
+# A scan of three pages: one read well, one badly, one from a text layer.
+arc-scan masuk/keuangan/c.txt | sed 's|}$|, "text": "Laporan keuangan triwulan", "pages": 3, "ocr": {"confidence": 67, "pages": [{"page": 1, "source": "ocr", "confidence": 93}, {"page": 2, "source": "ocr", "confidence": 41}, {"page": 3, "source": "text"}]}}|' |
+    arc-tag | arc-index --db a.db -q
 echo '{"sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", "path": "masuk/rusak.jpg", "error": {"stage": "ocr", "message": "not an image"}}' |
     arc-index --db a.db -q
 chat() { printf '{"q": "%s", "status": "%s", "time": "%s", "session": "%s"}\n' "$@"; }
