@@ -119,6 +119,26 @@ arc_store_exec(struct arc_store *s, const char *sql, struct arc_error *err)
 	return ARC_FATAL;
 }
 
+/*
+ * Runs setup SQL that SQLite answers with "database is locked" at once,
+ * without waiting, when another process holds a lock (switching to WAL
+ * while another arc-index makes the same new archive): tried again for as
+ * long as the busy timeout, a little later each time.
+ */
+static int
+exec_waiting(struct arc_store *s, const char *sql, struct arc_error *err)
+{
+	for (int waited = 0;; waited += 50) {
+		int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return ARC_OK;
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return arc_store_exec(s, sql, err);  /* says why */
+		usleep(50 * 1000);
+	}
+}
+
 /* "archive.db" keeps its copies in "archive.files". */
 static char *
 files_dir(const char *path)
@@ -225,9 +245,9 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	if (write && arc_store_exec(s, "PRAGMA page_size=" ARC_PAGE_SIZE ";",
 	    err) != ARC_OK)
 		goto fail;
-	if (write && (arc_store_exec(s, "PRAGMA journal_mode=WAL;"
+	if (write && (exec_waiting(s, "PRAGMA journal_mode=WAL;"
 	    "PRAGMA synchronous=NORMAL;", err) != ARC_OK ||
-	    arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK))
+	    exec_waiting(s, "BEGIN IMMEDIATE", err) != ARC_OK))
 		goto fail;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) ==
 	    SQLITE_OK) {
