@@ -106,8 +106,9 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 		return ARC_EXIT_FATAL;
 	}
 	for (;;) {
-		char name[1024];
-		int st = arc_reader_next(r, &rec, &err);
+		char name[1024], *line;
+		size_t len;
+		int st = arc_reader_next_raw(r, &rec, &line, &len, &err);
 
 		if (st == ARC_EOF)
 			break;
@@ -117,7 +118,11 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			rc = ARC_FATAL;
 			break;
 		}
-		if (st == ARC_OK) {
+		if (st == ARC_OK && line != NULL) {
+			/* Parsed on a worker: this thread also writes. */
+			st = arc_index_line(ix, line, len, arc_reader_file(r),
+			    arc_reader_line(r), &err);
+		} else if (st == ARC_OK) {
 			doc_name(rec, arc_reader_file(r), arc_reader_line(r),
 			    name, sizeof(name));
 			st = arc_index_record(ix, rec, name, &err);
@@ -164,11 +169,14 @@ main(int argc, char **argv)
 	int c, st, mode = 0, quiet = 0;
 
 	arc_cli_init("arc-index");
-	/* Every record allocates and frees zlib's state and buffers of a few
-	 * hundred KB: kept in the heap rather than mapped and unmapped each
-	 * time, which cost more than the indexing (TLB flushes). */
+	/* Every record allocates and frees buffers of up to a few hundred
+	 * KB: kept in the heap rather than mapped and unmapped each time,
+	 * which cost more than the indexing (TLB flushes), and the worker
+	 * threads' heaps grown in large steps (without the pad they grew and
+	 * shrank with an mprotect call or two a record). */
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_TOP_PAD, 64 << 20);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":j:qh", options, NULL)) != -1) {
 		switch (c) {

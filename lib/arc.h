@@ -145,6 +145,18 @@ void arc_reader_set_line_max(struct arc_reader *r, size_t max);
  * on.  Blank lines are skipped silently.
  */
 int arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err);
+/*
+ * Like arc_reader_next, but leaves the parsing to the caller, who may do it
+ * on another thread: ARC_OK gives either *rec (a document named on the
+ * command line, or a bare path) or *line, the line's text (malloc'd, len
+ * bytes and a NUL) for arc_record_parse.
+ */
+int arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
+    size_t *len, struct arc_error *err);
+/* One line into a record: ARC_ERR (err says why) unless it is a JSON
+ * object in valid UTF-8. */
+int arc_record_parse(const char *line, size_t len, json_t **rec,
+    struct arc_error *err);
 const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
 long arc_reader_line(const struct arc_reader *r);
 
@@ -461,8 +473,8 @@ int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 
-/* Writes data to path through a temporary file, renamed when complete;
- * with durable, fsync'd (file and folder) first. */
+/* Writes data to path through a temporary file (mode, less the umask),
+ * renamed when complete; with durable, fsync'd (file and folder) first. */
 int arc_write_atomic(const char *path, const void *data, size_t len,
     mode_t mode, int durable, struct arc_error *err);
 
@@ -504,6 +516,11 @@ struct arc_indexer *arc_indexer_new(struct arc_store *s, int jobs,
     arc_index_problem_fn problem, void *ctx);
 int arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
     struct arc_error *err);
+/* The same for a record still as its JSON line (from arc_reader_next_raw;
+ * taken over, freed here), parsed on a worker: a line that is no record is
+ * reported as file:lineno. */
+int arc_index_line(struct arc_indexer *ix, char *line, size_t len,
+    const char *file, long lineno, struct arc_error *err);
 int arc_index_note(struct arc_indexer *ix, const char *name,
     const char *message, struct arc_error *err);
 int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,

@@ -23,6 +23,10 @@ struct worker;
  */
 struct pending {
 	json_t *rec;
+	char *line;             /* the record's JSON, until a worker parses it */
+	size_t line_len;
+	const char *file;       /* where the line came from */
+	long lineno;
 	char *name;             /* the document in messages */
 	char *archived;         /* the copy, or NULL */
 	char *error;            /* why it failed, or NULL */
@@ -214,7 +218,7 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 
 /* Takes a document's old words out of the index. */
 static int
-fts_remove(struct arc_store *s, const struct arc_stemmers *stemmers,
+fts_remove(struct arc_store *s, struct arc_stemmers *stemmers,
     sqlite3_int64 id)
 {
 	sqlite3_stmt *st;
@@ -369,7 +373,8 @@ confidences(json_t *rec)
 }
 
 static int
-prepare(struct pending *p, const struct arc_stemmers *st)
+prepare(struct pending *p, struct arc_stemmers *st,
+    struct libdeflate_compressor *deflater)
 {
 	json_t *rec = p->rec, *jtext = json_object_get(rec, "text");
 	const char *text = json_is_string(jtext) ? json_string_value(jtext) : "";
@@ -382,16 +387,96 @@ prepare(struct pending *p, const struct arc_stemmers *st)
 	if ((p->title = title_of(rec, text)) == NULL)
 		return ARC_FATAL;
 	digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
-	if (arc_compress(text, len, &p->body, &p->body_len) != ARC_OK)
+	if (arc_compress(deflater, text, len, &p->body, &p->body_len) !=
+	    ARC_OK)
 		return ARC_FATAL;
 	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
 	    p->fields, &p->words);
+}
+
+/* One of faqbot's answer records (faqbot(1)). */
+static int
+is_chat(json_t *rec)
+{
+	return str(rec, "q") != NULL && str(rec, "status") != NULL &&
+	    str(rec, "time") != NULL && str(rec, "session") != NULL;
+}
+
+/*
+ * What the record asks for: a chatbot interaction kept as it is, a
+ * document that failed at an earlier stage (kept as failed), nothing but
+ * a report (no valid sha256), or the archiving the workers do.  ARC_FATAL
+ * when out of memory.
+ */
+static int
+classify(struct pending *p)
+{
+	json_t *rec = p->rec, *error = json_object_get(rec, "error");
+	const char *message = str(error, "message");
+
+	if (str(rec, "sha256") == NULL && is_chat(rec)) {
+		p->chat = 1;
+		return ARC_OK;
+	}
+	if (!valid_sha256(str(rec, "sha256"))) {
+		p->note_only = 1;
+		message = "record has no valid \"sha256\"";
+	} else if (error != NULL) {
+		/* The stage that failed said so already. */
+		p->reported = 1;
+		if (message == NULL)
+			message = "failed";
+	}
+	if (message != NULL && (p->error = strdup(message)) == NULL)
+		return ARC_FATAL;
+	return ARC_OK;
+}
+
+/* The document's name in messages: its path (and member), else where its
+ * line was. */
+static char *
+name_of(json_t *rec, const char *file, long line)
+{
+	const char *path = str(rec, "path"), *member = str(rec, "member");
+	char buf[1024];
+
+	if (path != NULL && member != NULL)
+		snprintf(buf, sizeof(buf), "%s(%s)", path, member);
+	else if (path != NULL)
+		snprintf(buf, sizeof(buf), "%s", path);
+	else
+		snprintf(buf, sizeof(buf), "%s:%ld", file, line);
+	return strdup(buf);
+}
+
+/* On a worker: the record's line into the record.  A line that is no
+ * record is reported in its place.  ARC_FATAL when out of memory. */
+static int
+parse(struct pending *p)
+{
+	struct arc_error err;
+	int st;
+
+	err.message[0] = '\0';
+	st = arc_record_parse(p->line, p->line_len, &p->rec, &err);
+	free(p->line);
+	p->line = NULL;
+	if (st != ARC_OK) {
+		p->note_only = 1;
+		p->name = name_of(NULL, p->file, p->lineno);
+		p->error = strdup(err.message);
+		return p->name != NULL && p->error != NULL ? ARC_OK : ARC_FATAL;
+	}
+	if ((p->name = name_of(p->rec, p->file, p->lineno)) == NULL)
+		return ARC_FATAL;
+	return classify(p);
 }
 
 /* A worker thread's own things. */
 struct worker {
 	struct arc_store *s;
 	struct arc_stemmers stemmers;
+	struct libdeflate_compressor *deflater;
 };
 
 /* On a worker: the copy, then the rest. */
@@ -403,13 +488,17 @@ run(void *worker_arg, void *item)
 	struct arc_error err;
 	int rc;
 
-	if (p->error != NULL)
+	if (p->line != NULL && parse(p) != ARC_OK) {
+		p->fatal = 1;
+		return;
+	}
+	if (p->error != NULL || p->chat)
 		return;
 	err.message[0] = '\0';
 	rc = arc_archive_copy(w->s, p->rec, &p->archived, &err);
 	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
-	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers) !=
-	    ARC_OK)) {
+	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers,
+	    w->deflater) != ARC_OK)) {
 		arc_error_set(&err, "out of memory");
 		rc = ARC_FATAL;
 	}
@@ -501,6 +590,7 @@ static void
 pending_free(struct pending *p)
 {
 	json_decref(p->rec);
+	free(p->line);
 	free(p->name);
 	free(p->archived);
 	free(p->error);
@@ -612,7 +702,8 @@ done(void *ctx, void *item, int stopped)
 		return 1;
 	}
 	if (p->fatal) {
-		arc_error_set(&err, "%s: %s", p->name, p->error);
+		arc_error_set(&err, "%s: %s", p->name ? p->name : "arc-index",
+		    p->error ? p->error : "out of memory");
 		pending_free(p);
 		return stop(ix, err.message);
 	}
@@ -654,6 +745,8 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
 			goto fail;
 		ix->nworkers = i + 1;
+		if ((w[i].deflater = arc_compressor_new()) == NULL)
+			goto fail;
 		wctx[i] = &w[i];
 	}
 	/* The workers prepare the next batch while this one is written. */
@@ -667,11 +760,13 @@ fail:
 	return NULL;
 }
 
-/* Queues p, or frees it; ARC_FATAL when the indexer has stopped. */
+/* Queues p (ready: nothing for a worker to do), or frees it; ARC_FATAL
+ * when the indexer has stopped. */
 static int
-submit(struct arc_indexer *ix, struct pending *p, struct arc_error *err)
+submit(struct arc_indexer *ix, struct pending *p, int ready,
+    struct arc_error *err)
 {
-	if (arc_queue_submit(ix->q, p, p->error != NULL) != ARC_OK) {
+	if (arc_queue_submit(ix->q, p, ready) != ARC_OK) {
 		*err = ix->fatal;
 		return ARC_FATAL;
 	}
@@ -705,58 +800,41 @@ arc_index_note(struct arc_indexer *ix, const char *name, const char *message,
 		return ARC_FATAL;
 	}
 	p->note_only = 1;
-	return submit(ix, p, err);
-}
-
-/* One of faqbot's answer records (faqbot(1)). */
-static int
-is_chat(json_t *rec)
-{
-	return str(rec, "q") != NULL && str(rec, "status") != NULL &&
-	    str(rec, "time") != NULL && str(rec, "session") != NULL;
-}
-
-/* Nothing for the workers to do: straight to the batch, in order. */
-static int
-index_chat(struct arc_indexer *ix, json_t *rec, const char *name,
-    struct arc_error *err)
-{
-	struct pending *p = pending_new(name, rec, NULL);
-
-	if (p == NULL) {
-		arc_error_set(err, "out of memory");
-		return ARC_FATAL;
-	}
-	p->chat = 1;
-	if (arc_queue_submit(ix->q, p, 1) != ARC_OK) {
-		*err = ix->fatal;
-		return ARC_FATAL;
-	}
-	return ARC_OK;
+	return submit(ix, p, 1, err);
 }
 
 int
 arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
     struct arc_error *err)
 {
-	json_t *error = json_object_get(rec, "error");
-	const char *message = str(error, "message");
-	struct pending *p;
+	struct pending *p = pending_new(name, rec, NULL);
 
-	if (str(rec, "sha256") == NULL && is_chat(rec))
-		return index_chat(ix, rec, name, err);
-	if (!valid_sha256(str(rec, "sha256")))
-		return arc_index_note(ix, name, "record has no valid \"sha256\"",
-		    err);
-	if (error != NULL && message == NULL)
-		message = "failed";
-	if ((p = pending_new(name, rec, message)) == NULL) {
+	if (p == NULL || classify(p) != ARC_OK) {
+		if (p != NULL)
+			pending_free(p);
 		arc_error_set(err, "out of memory");
 		return ARC_FATAL;
 	}
-	/* The stage that failed said so already. */
-	p->reported = error != NULL;
-	return submit(ix, p, err);
+	/* Nothing for the workers to do: straight to the batch, in order. */
+	return submit(ix, p, p->error != NULL || p->chat, err);
+}
+
+int
+arc_index_line(struct arc_indexer *ix, char *line, size_t len,
+    const char *file, long lineno, struct arc_error *err)
+{
+	struct pending *p = calloc(1, sizeof(*p));
+
+	if (p == NULL) {
+		free(line);
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
+	}
+	p->line = line;
+	p->line_len = len;
+	p->file = file;
+	p->lineno = lineno;
+	return submit(ix, p, 0, err);
 }
 
 int
@@ -792,8 +870,10 @@ arc_indexer_free(struct arc_indexer *ix)
 	for (int i = 0; i < ix->n; i++)
 		pending_free(ix->batch[i]);
 	w = ix->workers;
-	for (int i = 0; i < ix->nworkers; i++)
+	for (int i = 0; i < ix->nworkers; i++) {
 		arc_stemmers_done(&w[i].stemmers);
+		arc_compressor_free(w[i].deflater);
+	}
 	free(w);
 	arc_stemmers_done(&ix->main);
 	free(ix);

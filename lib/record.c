@@ -240,28 +240,17 @@ json_reason(const json_error_t *je, struct arc_error *err)
 	arc_error_set(err, "invalid JSON at column %d: %s", je->column, text);
 }
 
-/* Parses one line into a record. */
-static int
-parse_line(struct arc_reader *r, size_t len, json_t **rec,
+int
+arc_record_parse(const char *line, size_t len, json_t **rec,
     struct arc_error *err)
 {
-	const char *p = r->line;
-	size_t valid = arc_utf8_valid_prefix(p, len);
+	size_t valid = arc_utf8_valid_prefix(line, len);
 	json_error_t je;
 
+	*rec = NULL;
 	if (valid != len)
 		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if ((r->flags & ARC_READ_PATHS) && *p != '{') {
-		if ((*rec = json_object()) == NULL ||
-		    json_object_set_new(*rec, "path", json_string(r->line)) != 0) {
-			json_decref(*rec);
-			return ARC_FATAL;
-		}
-		return ARC_OK;
-	}
-	*rec = json_loadb(r->line, len, JSON_REJECT_DUPLICATES, &je);
+	*rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
 	if (*rec == NULL) {
 		json_reason(&je, err);
 		return ARC_ERR;
@@ -274,10 +263,37 @@ parse_line(struct arc_reader *r, size_t len, json_t **rec,
 	return ARC_OK;
 }
 
-int
-arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
+/* A bare path, in ARC_READ_PATHS mode: a line that is not a record. */
+static int
+is_path_line(const struct arc_reader *r)
 {
-	size_t len = 0;
+	const char *p = r->line;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return (r->flags & ARC_READ_PATHS) && *p != '{';
+}
+
+static int
+path_record(const struct arc_reader *r, json_t **rec)
+{
+	if ((*rec = json_object()) == NULL ||
+	    json_object_set_new(*rec, "path", json_string(r->line)) != 0) {
+		json_decref(*rec);
+		*rec = NULL;
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/*
+ * The next line that is not blank, in r->line (*rec NULL), or a record
+ * made for a document named on the command line (*rec set).
+ */
+static int
+next_line(struct arc_reader *r, size_t *len, json_t **rec,
+    struct arc_error *err)
+{
 	int st;
 
 	*rec = NULL;
@@ -293,17 +309,48 @@ arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
 				return *rec != NULL ? ARC_OK : ARC_FATAL;
 			}
 		}
-		st = read_line(r, &len, err);
+		st = read_line(r, len, err);
 		if (st == ARC_EOF) {
 			close_current(r);
 			continue;
 		}
 		if (st != ARC_OK)
 			return st;
-		if (is_blank(r->line, len))
-			continue;
-		return parse_line(r, len, rec, err);
+		if (!is_blank(r->line, *len))
+			return ARC_OK;
 	}
+}
+
+int
+arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
+{
+	size_t len = 0;
+	int st = next_line(r, &len, rec, err);
+
+	if (st != ARC_OK || *rec != NULL)
+		return st;
+	if (is_path_line(r))
+		return path_record(r, rec);
+	return arc_record_parse(r->line, len, rec, err);
+}
+
+int
+arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
+    size_t *len, struct arc_error *err)
+{
+	int st = next_line(r, len, rec, err);
+
+	*line = NULL;
+	if (st != ARC_OK || *rec != NULL)
+		return st;
+	if (is_path_line(r))
+		return path_record(r, rec);
+	if ((*line = malloc(*len + 1)) == NULL) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
+	}
+	memcpy(*line, r->line, *len + 1);
+	return ARC_OK;
 }
 
 int

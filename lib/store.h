@@ -18,6 +18,9 @@ struct arc_store {
 	char *path;             /* the database */
 	char *files;            /* the folder of copies beside it */
 	int readonly;
+	/* Which of the copies' 256 folders (by the sha256's first byte) this
+	 * process has made or found: set by the indexer's workers, atomically. */
+	unsigned char folder_made[256];
 	/* Statements prepared once, by their SQL text's address. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 };
@@ -35,8 +38,10 @@ int arc_register_rank(fts5_api *api);
 /* Snowball's stemmers for Indonesian and English: not to be shared between
  * threads. */
 struct sb_stemmer;
+struct stem_cache;
 struct arc_stemmers {
 	struct sb_stemmer *ind, *eng;
+	struct stem_cache *ind_cache, *eng_cache;  /* arc_index_words' */
 };
 int arc_stemmers_init(struct arc_stemmers *st);
 void arc_stemmers_done(struct arc_stemmers *st);
@@ -46,7 +51,7 @@ void arc_stemmers_done(struct arc_stemmers *st);
  * lower case, stemmed in lang ("ind" or "eng"; any other: as they are).
  * The tokenizer only splits what this made.  malloc'd; NULL: no memory.
  */
-char *arc_index_words(const struct arc_stemmers *st, const char *lang,
+char *arc_index_words(struct arc_stemmers *st, const char *lang,
     const char *text, size_t len);
 
 /* Longest word kept (bytes); longer runs of letters are cut. */
@@ -65,7 +70,7 @@ size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
 struct fts_columns {
 	char *body, *title, *tags, *fields;
 };
-int arc_fts_columns(const struct arc_stemmers *st, const char *lang, const char *title, const char *text,
+int arc_fts_columns(struct arc_stemmers *st, const char *lang, const char *title, const char *text,
     size_t text_len, const char *tags_json, const char *fields_json,
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);
@@ -73,9 +78,14 @@ void arc_fts_columns_free(struct fts_columns *c);
 /* Is this lower-case word too common to search by? (stopwords.c) */
 int arc_is_stopword(const char *word);
 
-/* Text compressed for the doc table, and back; malloc'd. */
-int arc_compress(const char *text, size_t len, unsigned char **out,
-    size_t *out_len);
+/* Text compressed for the doc table (zlib's format, so that any zlib
+ * reads it), and back; malloc'd.  A compressor is one thread's: made with
+ * arc_compressor_new (NULL: out of memory). */
+struct libdeflate_compressor;
+struct libdeflate_compressor *arc_compressor_new(void);
+void arc_compressor_free(struct libdeflate_compressor *c);
+int arc_compress(struct libdeflate_compressor *c, const char *text,
+    size_t len, unsigned char **out, size_t *out_len);
 int arc_uncompress(const void *blob, size_t len, char **text,
     size_t *text_len);
 
