@@ -10,6 +10,7 @@
 static const char usage[] =
 "usage: arc-index [--db PATH] [file ...]\n"
 "       arc-index [--db PATH] --check | --optimize\n"
+"       arc-index [--db PATH] --forget SHA256...\n"
 "Stores records in the archive with a verified copy of each original, so\n"
 "that arc-find finds them; a record with \"error\" is kept as failed, to be\n"
 "offered again by arc-scan --new.\n"
@@ -18,18 +19,22 @@ static const char usage[] =
 "                   ~/.local/share/arc/archive.db)\n"
 "      --check      verify the database and the sha256 of every copy\n"
 "      --optimize   merge the index for faster searches\n"
+"      --forget     erase these documents completely: copy, searchable\n"
+"                   PDF, rows and words (a citizen's request); they are\n"
+"                   not archived again\n"
 "  -j, --jobs N     records copied and prepared at once (default: number\n"
 "                   of cores; one thread writes the archive)\n"
 "  -q, --quiet      no summary on stderr\n"
 "  -h, --help       show this help\n"
 "      --version    show the version\n";
 
-enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE };
+enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "optimize", no_argument, NULL, OPT_OPTIMIZE },
+	{ "forget", no_argument, NULL, OPT_FORGET },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	ARC_CLI_COMMON_OPTIONS,
@@ -62,6 +67,54 @@ check(struct arc_store *s, const char *db)
 	    "documents, %ld problems", stats.documents, stats.copies,
 	    stats.failed, stats.problems);
 	return stats.problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
+}
+
+/* --forget's operands: sha256s as arc-find prints them. */
+static int
+all_sha256(char **shas, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(shas[i]);
+		for (char *c = shas[i]; *c != '\0'; c++)
+			if (*c >= 'A' && *c <= 'F')
+				*c = (char)(*c + 32);
+		if (len != 64 || strspn(shas[i], "0123456789abcdef") != 64) {
+			arc_cli_usage_error("--forget takes the documents' "
+			    "sha256 (64 hex digits, as arc-find shows them)");
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int
+forget(struct arc_store *s, const char *db, char **shas, int n)
+{
+	struct arc_forget_result r;
+	struct arc_error err;
+
+	for (int i = 0; i < n; i++) {
+		int st = arc_forget(s, shas[i], &r, &err);
+		if (st == ARC_FATAL) {
+			arc_cli_diag(NULL, 0, "%s", err.message);
+			arc_forget_result_free(&r);
+			return ARC_EXIT_FATAL;
+		}
+		if (st == ARC_ERR) {
+			arc_cli_diag(db, 0, "%s", err.message);
+			arc_cli_fail();
+		} else {
+			arc_cli_diag(db, 0, "%s: erased: %s%srows and words",
+			    shas[i], r.copy ? "copy, " : "",
+			    r.pdf ? "searchable PDF, " : "");
+		}
+		if (r.original_left)
+			arc_cli_diag(r.original, 0, "the original is still "
+			    "here: arc never changes originals; delete it "
+			    "yourself");
+		arc_forget_result_free(&r);
+	}
+	return ARC_EXIT_OK;
 }
 
 /* The document's name in messages. */
@@ -185,9 +238,10 @@ main(int argc, char **argv)
 			break;
 		case OPT_CHECK:
 		case OPT_OPTIMIZE:
+		case OPT_FORGET:
 			if (mode != 0 && mode != c) {
-				arc_cli_usage_error("--check and --optimize go "
-				    "one at a time");
+				arc_cli_usage_error("--check, --optimize and "
+				    "--forget go one at a time");
 				return ARC_EXIT_FATAL;
 			}
 			mode = c;
@@ -204,17 +258,21 @@ main(int argc, char **argv)
 			return arc_cli_common_option(c, usage, argv);
 		}
 	}
-	if (mode != 0 && optind < argc) {
+	if ((mode == OPT_CHECK || mode == OPT_OPTIMIZE) && optind < argc) {
 		arc_cli_usage_error("--check and --optimize read no records");
 		return ARC_EXIT_FATAL;
 	}
+	if (mode == OPT_FORGET && (optind == argc ||
+	    !all_sha256(argv + optind, argc - optind)))
+		return ARC_EXIT_FATAL;
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_EXIT_FATAL;
 	}
 	/* --check opens for writing only to run FTS5's own check; it does
-	 * not make an archive that is not there. */
-	if (mode == OPT_CHECK && access(db, F_OK) != 0) {
+	 * not make an archive that is not there, nor does --forget. */
+	if ((mode == OPT_CHECK || mode == OPT_FORGET) &&
+	    access(db, F_OK) != 0) {
 		arc_cli_diag(db, 0, "no archive here");
 		return ARC_EXIT_FATAL;
 	}
@@ -224,6 +282,8 @@ main(int argc, char **argv)
 	}
 	if (mode == OPT_CHECK)
 		st = check(s, db);
+	else if (mode == OPT_FORGET)
+		st = forget(s, db, argv + optind, argc - optind);
 	else if (mode == OPT_OPTIMIZE) {
 		st = arc_store_optimize(s, &err) == ARC_OK ? ARC_EXIT_OK :
 		    ARC_EXIT_FATAL;

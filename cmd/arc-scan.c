@@ -69,6 +69,14 @@ done_with(const json_t *rec, const char *where)
 	    json_object_get(rec, "error") != NULL)
 		return 0;
 	state = arc_store_state(archive, sha, &attempts);
+	if (state == ARC_STORE_FORGOTTEN) {
+		/* Erased on request: the original is personal data
+		 * still lying in the scanner folder. */
+		arc_cli_diag(where, 0, "erased from the archive on request "
+		    "(arc-index --forget): not offered again; delete the "
+		    "original");
+		return 1;
+	}
 	if (state == ARC_STORE_FAILED && attempts >= retries) {
 		arc_cli_diag(where, 0, "failed %d times: not offered again "
 		    "(arc-report failures lists it; scan it without --new to "

@@ -455,7 +455,8 @@ struct arc_store *arc_store_open(const char *path, int write,
     struct arc_error *err);
 void arc_store_close(struct arc_store *s);
 
-enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED };
+enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED,
+	ARC_STORE_FORGOTTEN };
 /* Failures after which arc-scan --new stops offering a document. */
 #define ARC_RETRIES_DEFAULT 3
 /* What the archive knows of a document; attempts counts failures. */
@@ -470,6 +471,23 @@ struct arc_check_stats {
 };
 int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err);
+/*
+ * Erases the document with this sha256 on request: its copy and searchable
+ * PDF overwritten and removed, its rows and words deleted with SQLite's
+ * secure_delete, the index merged and the log emptied, so that neither
+ * file keeps any of it; the sha256 alone is kept, so that the original is
+ * not archived again.  ARC_ERR: no such document; ARC_FATAL: the archive
+ * could not be changed (running it again finishes the work).
+ */
+struct arc_forget_result {
+	char *copy, *pdf;       /* the files erased, or NULL */
+	char *original;         /* where the original was, or NULL */
+	int original_left;      /* and it is still there */
+};
+int arc_forget(struct arc_store *s, const char *sha256,
+    struct arc_forget_result *r, struct arc_error *err);
+void arc_forget_result_free(struct arc_forget_result *r);
+
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 

@@ -53,6 +53,8 @@ struct arc_indexer {
 	int n;
 	size_t bytes;                   /* of their text */
 	struct arc_error fatal;         /* why it stopped, if it did */
+	char (*forgotten)[65];          /* erased on request, sorted */
+	size_t nforgotten;
 	int stopped;
 	struct arc_index_stats stats;
 };
@@ -216,9 +218,8 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 	return step_done(st);
 }
 
-/* Takes a document's old words out of the index. */
-static int
-fts_remove(struct arc_store *s, struct arc_stemmers *stemmers,
+int
+arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
     sqlite3_int64 id)
 {
 	sqlite3_stmt *st;
@@ -402,6 +403,49 @@ is_chat(json_t *rec)
 	    str(rec, "time") != NULL && str(rec, "session") != NULL;
 }
 
+static int
+compare_sha(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Was this document erased by arc-index --forget? */
+static int
+is_forgotten(const struct arc_indexer *ix, const char *sha)
+{
+	return ix->nforgotten > 0 && bsearch(sha, ix->forgotten,
+	    ix->nforgotten, sizeof(*ix->forgotten), compare_sha) != NULL;
+}
+
+/* The documents erased on request, read once: the workers look them up
+ * before copying. */
+static int
+load_forgotten(struct arc_indexer *ix)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+
+	if (sqlite3_prepare_v2(ix->s->db, "SELECT sha256 FROM forgotten "
+	    "ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)
+		return ARC_FATAL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		if (ix->nforgotten == cap) {
+			void *g = realloc(ix->forgotten, (cap = cap * 2 + 16) *
+			    sizeof(*ix->forgotten));
+			if (g == NULL) {
+				sqlite3_finalize(st);
+				return ARC_FATAL;
+			}
+			ix->forgotten = g;
+		}
+		snprintf(ix->forgotten[ix->nforgotten++], 65, "%s",
+		    sha ? sha : "");
+	}
+	sqlite3_finalize(st);
+	return ARC_OK;
+}
+
 /*
  * What the record asks for: a chatbot interaction kept as it is, a
  * document that failed at an earlier stage (kept as failed), nothing but
@@ -409,7 +453,7 @@ is_chat(json_t *rec)
  * when out of memory.
  */
 static int
-classify(struct pending *p)
+classify(const struct arc_indexer *ix, struct pending *p)
 {
 	json_t *rec = p->rec, *error = json_object_get(rec, "error");
 	const char *message = str(error, "message");
@@ -421,6 +465,10 @@ classify(struct pending *p)
 	if (!valid_sha256(str(rec, "sha256"))) {
 		p->note_only = 1;
 		message = "record has no valid \"sha256\"";
+	} else if (is_forgotten(ix, str(rec, "sha256"))) {
+		p->note_only = 1;
+		message = "erased from the archive on request (arc-index "
+		    "--forget): not archived again; delete the original";
 	} else if (error != NULL) {
 		/* The stage that failed said so already. */
 		p->reported = 1;
@@ -452,7 +500,7 @@ name_of(json_t *rec, const char *file, long line)
 /* On a worker: the record's line into the record.  A line that is no
  * record is reported in its place.  ARC_FATAL when out of memory. */
 static int
-parse(struct pending *p)
+parse(const struct arc_indexer *ix, struct pending *p)
 {
 	struct arc_error err;
 	int st;
@@ -469,11 +517,12 @@ parse(struct pending *p)
 	}
 	if ((p->name = name_of(p->rec, p->file, p->lineno)) == NULL)
 		return ARC_FATAL;
-	return classify(p);
+	return classify(ix, p);
 }
 
 /* A worker thread's own things. */
 struct worker {
+	const struct arc_indexer *ix;
 	struct arc_store *s;
 	struct arc_stemmers stemmers;
 	struct libdeflate_compressor *deflater;
@@ -488,7 +537,7 @@ run(void *worker_arg, void *item)
 	struct arc_error err;
 	int rc;
 
-	if (p->line != NULL && parse(p) != ARC_OK) {
+	if (p->line != NULL && parse(w->ix, p) != ARC_OK) {
 		p->fatal = 1;
 		return;
 	}
@@ -526,17 +575,19 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
 		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
-		    "member = ?, mtime = ?, archived = ? WHERE id = ?", &st) != SQLITE_OK)
+		    "member = ?, mtime = ?, archived = ?, "
+		    "pdf = coalesce(?, pdf) WHERE id = ?", &st) != SQLITE_OK)
 			return ARC_FATAL;
 		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, p->archived, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 5, id);
+		sqlite3_bind_text(st, 5, str(rec, "pdf"), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, id);
 		ix->stats.unchanged++;
 		return step_done(st);
 	}
-	if (was_archived && fts_remove(s, &ix->main, id) != ARC_OK)
+	if (was_archived && arc_index_unwords(s, &ix->main, id) != ARC_OK)
 		return ARC_FATAL;
 	/* No RETURNING: it would run the statement in a savepoint of its
 	 * own, and FTS5 writes out its pending words at every savepoint,
@@ -544,9 +595,9 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
-	    "  archived, digest, body, confidence, error) "
+	    "  archived, digest, body, confidence, pdf, error) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "  ?, ?, NULL) "
+	    "  ?, ?, ?, NULL) "
 	    "ON CONFLICT (sha256) DO UPDATE SET "
 	    "  path = excluded.path, member = excluded.member, "
 	    "  size = excluded.size, mtime = excluded.mtime, "
@@ -557,7 +608,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "  tags = excluded.tags, fields = excluded.fields, "
 	    "  archived = excluded.archived, digest = excluded.digest, "
 	    "  body = excluded.body, confidence = excluded.confidence, "
-	    "  error = NULL", &st) != SQLITE_OK)
+	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	bind_common(st, rec, now);
 	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
@@ -572,6 +623,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	sqlite3_bind_text(st, 16, p->digest, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 17, p->body, (int)p->body_len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, p->confidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, str(rec, "pdf"), -1, SQLITE_STATIC);
 	if (step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	if (id == 0)
@@ -740,7 +792,10 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
 	ix->workers = w;
+	if (load_forgotten(ix) != ARC_OK)
+		goto fail;
 	for (i = 0; i < jobs; i++) {
+		w[i].ix = ix;
 		w[i].s = s;
 		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
 			goto fail;
@@ -809,7 +864,7 @@ arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
 {
 	struct pending *p = pending_new(name, rec, NULL);
 
-	if (p == NULL || classify(p) != ARC_OK) {
+	if (p == NULL || classify(ix, p) != ARC_OK) {
 		if (p != NULL)
 			pending_free(p);
 		arc_error_set(err, "out of memory");
@@ -876,5 +931,6 @@ arc_indexer_free(struct arc_indexer *ix)
 	}
 	free(w);
 	arc_stemmers_done(&ix->main);
+	free(ix->forgotten);
 	free(ix);
 }

@@ -35,7 +35,8 @@ static const char schema[] =
 	                                  * unchanged documents */
 	"  indexed TEXT NOT NULL,"
 	"  body BLOB,"                   /* the text, deflated */
-	"  confidence TEXT"              /* OCR's, per page: "93,-,41" */
+	"  confidence TEXT,"             /* OCR's, per page: "93,-,41" */
+	"  pdf TEXT"                     /* arc-ocr's searchable PDF */
 	");"
 	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
 	"CREATE TABLE IF NOT EXISTS doc_tag ("
@@ -46,11 +47,19 @@ static const char schema[] =
 	"  body, title, tags, fields, content='', tokenize='arc');";
 
 /*
+ * Tables added since schema 2 was first made, made also in archives that
+ * lack them: adding a table changes nothing else.
+ *
  * faqbot's interactions, beside the documents, for the office's reports.
- * Made also in archives of schema 2 that lack it: adding a table changes
- * nothing else.  One interaction is its time, session and question.
+ * One interaction is its time, session and question.
+ *
+ * The documents erased by arc-index --forget, by sha256 alone: so that the
+ * original, if still in a scanner folder, is not archived again.
  */
-static const char chat_schema[] =
+static const char added_schema[] =
+	"CREATE TABLE IF NOT EXISTS forgotten ("
+	"  sha256 TEXT PRIMARY KEY, time TEXT NOT NULL"
+	") WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS chat ("
 	"  id INTEGER PRIMARY KEY,"
 	"  time TEXT NOT NULL, session TEXT NOT NULL, q TEXT NOT NULL,"
@@ -156,21 +165,24 @@ files_dir(const char *path)
 	return dir;
 }
 
-/* Archives of schema 2 made before pages' OCR confidence was kept get
- * the column, empty: adding it changes nothing else. */
+/* Archives of schema 2 made before pages' OCR confidence and searchable
+ * PDFs were kept get the columns, empty: adding them changes nothing
+ * else. */
 static int
-add_confidence(struct arc_store *s, struct arc_error *err)
+add_column(struct arc_store *s, const char *name, struct arc_error *err)
 {
 	sqlite3_stmt *st;
+	char sql[128];
 	int found = 0;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info('doc') "
-	    "WHERE name = 'confidence'", -1, &st, NULL) != SQLITE_OK)
+	    "WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
 		return arc_store_fail(s, err);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	return found ? ARC_OK : arc_store_exec(s,
-	    "ALTER TABLE doc ADD COLUMN confidence TEXT", err);
+	snprintf(sql, sizeof(sql), "ALTER TABLE doc ADD COLUMN %s TEXT", name);
+	return found ? ARC_OK : arc_store_exec(s, sql, err);
 }
 
 int
@@ -278,8 +290,9 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		    arc_store_exec(s, sql, err) != ARC_OK)
 			goto fail;
 	}
-	if (write && (arc_store_exec(s, chat_schema, err) != ARC_OK ||
-	    add_confidence(s, err) != ARC_OK))
+	if (write && (arc_store_exec(s, added_schema, err) != ARC_OK ||
+	    add_column(s, "confidence", err) != ARC_OK ||
+	    add_column(s, "pdf", err) != ARC_OK))
 		goto fail;
 	if (!write && version == 0) {
 		arc_error_set(err, "%s: not an arc archive", path);
@@ -346,6 +359,15 @@ arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
 		*attempts = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
+	/* Archives made before arc-index --forget have no such table. */
+	if (state == ARC_STORE_ABSENT && sqlite3_prepare_v2(s->db,
+	    "SELECT 1 FROM forgotten WHERE sha256 = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			state = ARC_STORE_FORGOTTEN;
+		sqlite3_finalize(st);
+	}
 	return state;
 }
 

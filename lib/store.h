@@ -75,6 +75,11 @@ int arc_fts_columns(struct arc_stemmers *st, const char *lang, const char *title
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);
 
+/* Takes document id's words out of the index (contentless: made again
+ * from its row). */
+int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
+    sqlite3_int64 id);
+
 /* Is this lower-case word too common to search by? (stopwords.c) */
 int arc_is_stopword(const char *word);
 
