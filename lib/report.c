@@ -49,6 +49,22 @@ prepare(struct report *r, const char *sql, sqlite3_stmt **st)
 	return ARC_OK;
 }
 
+/* A text of the archive as a report shows it: NIKs masked, whatever
+ * wrote them (a title, a path, an error, a question). */
+static json_t *
+masked_string(const char *text)
+{
+	char *copy = strdup(text != NULL ? text : "");
+	json_t *v;
+
+	if (copy == NULL)
+		return NULL;
+	arc_mask_nik(copy);
+	v = json_string(copy);
+	free(copy);
+	return v;
+}
+
 static json_t *
 column_value(sqlite3_stmt *st, int i)
 {
@@ -60,7 +76,7 @@ column_value(sqlite3_stmt *st, int i)
 	case SQLITE_NULL:
 		return json_null();
 	default:
-		return json_string((const char *)sqlite3_column_text(st, i));
+		return masked_string((const char *)sqlite3_column_text(st, i));
 	}
 }
 
@@ -364,6 +380,7 @@ unanswered(struct report *r)
 			nq++;
 			goto nomem;
 		}
+		arc_mask_nik(qs[nq].text);
 		nq++;
 	}
 	sqlite3_finalize(st);
