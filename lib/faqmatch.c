@@ -443,13 +443,18 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
 		const struct faq_postings *pa = &faq->by_answer[q[i].id];
+		/* A phrasing's share is measured by its idf; the question's by
+		 * the question's own weights, as mass is, so that a corrected
+		 * word (weighing less than its idf) counts less, never more,
+		 * and no score passes 1. */
 		double w = q[i].weight * faq->idf[q[i].id];
+		double wq = q[i].weight * q[i].weight;
 		for (int k = 0; k < pp->n; k++)
 			dot_p[pp->ids[k]] += w;
 		for (int k = 0; k < pe->n; k++)
-			dot_e[pe->ids[k]] += w;
+			dot_e[pe->ids[k]] += wq;
 		for (int k = 0; k < pa->n; k++)
-			dot_a[pa->ids[k]] += w;
+			dot_a[pa->ids[k]] += wq;
 	}
 	for (int e = 0; e < faq->nentries; e++) {
 		const struct faq_entry *en = &faq->entries[e];

@@ -266,7 +266,11 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	return r;
 }
 
-/* Appends the filters' SQL, and remembers their values for binding. */
+/* Bytes of SQL one filter adds, at most (the --until clause, the longest). */
+#define FILTER_SQL_MAX 128
+
+/* Appends the filters' SQL, and remembers their values for binding: sql
+ * has room for FILTER_SQL_MAX bytes a filter, binds for one a filter. */
 static void
 filters_sql(struct search *se, char *sql, size_t size, const char **binds,
     int *nbinds, const char *excluded)
@@ -349,49 +353,62 @@ static long
 run(struct search *se, const char *match, int partial, const char *excluded,
     struct arc_error *err)
 {
-	char sql[4096], filters[2048] = "";
-	const char *binds[64];
-	int nbinds = 0, rc;
+	/* As many filters as the clerk typed (three more from the options
+	 * and the excluded words), each with its clause and its value. */
+	size_t fsize = (size_t)(se->q.n + 3) * FILTER_SQL_MAX + 1;
+	size_t size = fsize + 512;
+	char *sql = malloc(size), *filters = calloc(1, fsize);
+	const char **binds = calloc((size_t)se->q.n + 5, sizeof(*binds));
+	int nbinds = 0, rc = SQLITE_DONE;
 	long found = 0;
 	sqlite3_stmt *st;
 
+	if (sql == NULL || filters == NULL || binds == NULL) {
+		arc_error_set(err, "out of memory");
+		found = ARC_FATAL;
+		goto out;
+	}
 	if (match != NULL)
 		binds[nbinds++] = match;
-	filters_sql(se, filters, sizeof(filters) - 200, binds, &nbinds,
-	    excluded);
+	filters_sql(se, filters, fsize, binds, &nbinds, excluded);
 	if (match != NULL)
 		/* Only archived documents have words in the index.  Ranking
 		 * every match of words that every paper has ("surat",
 		 * "kecamatan") would take seconds in a large archive: the
 		 * RANK_WINDOW newest matches are ranked, found by walking
 		 * the index newest first. */
-		snprintf(sql, sizeof(sql), "SELECT id, -r FROM (SELECT "
+		snprintf(sql, size, "SELECT id, -r FROM (SELECT "
 		    "fts.rowid AS id, fts.rank AS r FROM fts %s WHERE fts MATCH ? "
 		    "AND fts.rank MATCH '" RANK "'%s ORDER BY fts.rowid DESC "
 		    "LIMIT %d) ORDER BY r LIMIT ?",
 		    *filters != '\0' ? "JOIN doc d ON d.id = fts.rowid" : "",
 		    filters, RANK_WINDOW);
 	else
-		snprintf(sql, sizeof(sql), "SELECT d.id, NULL FROM doc d "
+		snprintf(sql, size, "SELECT d.id, NULL FROM doc d "
 		    "WHERE d.state = 'archived'%s ORDER BY coalesce(d.tanggal, "
 		    "substr(d.mtime, 1, 10)) DESC, d.id DESC LIMIT ?", filters);
-	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return arc_store_fail(se->s, err);
+	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		found = arc_store_fail(se->s, err);
+		goto out;
+	}
 	for (int i = 0; i < nbinds; i++)
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (found >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		double score = sqlite3_column_double(st, 1);
 		if (hand_over(se, sqlite3_column_int64(st, 0), match != NULL ?
-		    &score : NULL, partial, err) != ARC_OK) {
-			sqlite3_finalize(st);
-			return ARC_FATAL;
-		}
-		found++;
+		    &score : NULL, partial, err) != ARC_OK)
+			found = ARC_FATAL;
+		else
+			found++;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return arc_store_fail(se->s, err);
+	if (found >= 0 && rc != SQLITE_DONE)
+		found = arc_store_fail(se->s, err);
+out:
+	free(sql);
+	free(filters);
+	free(binds);
 	return found;
 }
 

@@ -275,8 +275,18 @@ is_path_line(const struct arc_reader *r)
 }
 
 static int
-path_record(const struct arc_reader *r, json_t **rec)
+path_record(const struct arc_reader *r, size_t len, json_t **rec,
+    struct arc_error *err)
 {
+	size_t valid = arc_utf8_valid_prefix(r->line, len);
+
+	*rec = NULL;
+	/* A name a record cannot hold is one bad line, not the end of the
+	 * run (json_string refuses it). */
+	if (valid != len)
+		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
+	if (strlen(r->line) != len)
+		return arc_error_set(err, "NUL byte in a file name");
 	if ((*rec = json_object()) == NULL ||
 	    json_object_set_new(*rec, "path", json_string(r->line)) != 0) {
 		json_decref(*rec);
@@ -330,7 +340,7 @@ arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err)
 	if (st != ARC_OK || *rec != NULL)
 		return st;
 	if (is_path_line(r))
-		return path_record(r, rec);
+		return path_record(r, len, rec, err);
 	return arc_record_parse(r->line, len, rec, err);
 }
 
@@ -344,7 +354,7 @@ arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
 	if (st != ARC_OK || *rec != NULL)
 		return st;
 	if (is_path_line(r))
-		return path_record(r, rec);
+		return path_record(r, *len, rec, err);
 	if ((*line = malloc(*len + 1)) == NULL) {
 		arc_error_set(err, "out of memory");
 		return ARC_FATAL;

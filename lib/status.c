@@ -100,9 +100,13 @@ read_header(struct arc_status *st, char *line)
 	}
 	if ((st->header = calloc((size_t)n, sizeof(char *))) == NULL)
 		return ARC_FATAL;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		/* Column names are shown in answers as the values are: a NIK
+		 * there (an export gone wrong) is masked as well. */
+		arc_mask_nik(cols[i]);
 		if ((st->header[st->ncolumns++] = strdup(cols[i])) == NULL)
 			return ARC_FATAL;
+	}
 	return ARC_OK;
 }
 

@@ -119,10 +119,13 @@ arc_safe_line(const char *text)
 }
 
 /* Masks NIK numbers typed in groups ("3201 2345 6789 0001"): 16 digits
- * with single spaces, dots or dashes between them. */
-static void
+ * with single spaces, dots or dashes between them.  Says whether it
+ * masked any. */
+static int
 mask_grouped_nik(char *s)
 {
+	int masked = 0;
+
 	for (char *p = s; *p != '\0'; p++) {
 		char *digit[16], *q = p;
 		int n = 0;
@@ -138,10 +141,13 @@ mask_grouped_nik(char *s)
 			else
 				break;
 		}
-		if (n == 16 && !(*q >= '0' && *q <= '9'))
+		if (n == 16 && !(*q >= '0' && *q <= '9')) {
 			for (int i = 4; i < 16; i++)
 				*digit[i] = '*';
+			masked = 1;
+		}
 	}
+	return masked;
 }
 
 void
@@ -161,7 +167,11 @@ arc_mask_nik(char *s)
 		if (i - start == 16)
 			memset(s + start + 4, '*', 12);
 	}
-	mask_grouped_nik(s);
+	/* Masking one number can leave the digits before it a NIK of their
+	 * own: "3201 0145 0590 0032" of "3201 0145 0590 003201.9876540145".
+	 * Again until nothing changes, so that masked text holds no NIK. */
+	while (mask_grouped_nik(s))
+		;
 }
 
 unsigned long

@@ -1,0 +1,157 @@
+/* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, and raw reading (arc-index) against whole. */
+#include <string.h>
+
+#include "arc.h"
+#include "fuzz.h"
+
+/* The shipped rules, as arc-tag uses them: a record's hostile shape
+ * (text not a string, odd tags and fields) must not upset the tagger. */
+static struct arc_rules *rules;
+static struct arc_tagger *tagger;
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct fuzz_diag d = { 0 };
+	struct arc_error err;
+
+	(void)argc;
+	(void)argv;
+	FUZZ_CHECK((rules = arc_rules_new()) != NULL);
+	FUZZ_CHECK(arc_rules_load_dir(rules, FUZZ_SHARE "/rules", fuzz_diag,
+	    &d) == ARC_OK);
+	FUZZ_CHECK(arc_rules_compile(rules, &err) == ARC_OK);
+	FUZZ_CHECK((tagger = arc_tagger_new(rules)) != NULL);
+	return 0;
+}
+
+/*
+ * A record written out must be one line (JSON Lines: a newline in a
+ * string would split it) that reads back as the same record.
+ */
+static void
+check_written(const json_t *rec)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	json_t *back;
+
+	FUZZ_CHECK(out != NULL);
+	FUZZ_CHECK(arc_record_write(out, rec) == ARC_OK);
+	FUZZ_CHECK(fclose(out) == 0);
+	FUZZ_CHECK(len > 0 && buf[len - 1] == '\n');
+	FUZZ_CHECK(memchr(buf, '\n', len - 1) == NULL);
+	FUZZ_CHECK(arc_utf8_valid(buf, len));
+	back = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
+	FUZZ_CHECK(back != NULL && json_equal(back, rec));
+	json_decref(back);
+	free(buf);
+}
+
+static void
+use_record(json_t *rec, const char *input)
+{
+	struct arc_error err;
+	json_t *notes = json_array();
+	int st;
+
+	FUZZ_CHECK(json_is_object(rec) && notes != NULL);
+	check_written(rec);
+	/* As arc-tag does: a record that failed before passes untouched. */
+	if (json_object_get(rec, "error") == NULL) {
+		st = arc_tag_record(tagger, rec, "fuzz", notes, 1, &err);
+		FUZZ_CHECK(st == ARC_OK || st == ARC_ERR);
+		if (st == ARC_OK) {
+			FUZZ_CHECK(json_is_array(json_object_get(rec, "tags")));
+			FUZZ_CHECK(json_is_object(json_object_get(rec,
+			    "fields")));
+		}
+		check_written(notes);
+	}
+	/* Any bytes as an error message (a file's name, a library's
+	 * message) still make a valid record. */
+	FUZZ_CHECK(arc_record_set_error(rec, "fuzz", input) == ARC_OK);
+	FUZZ_CHECK(arc_record_set_text(rec, "path", input) == ARC_OK);
+	check_written(rec);
+	json_decref(notes);
+}
+
+/* Reads every record of the file at path; a bad line is skipped with a
+ * reason, as the programs do. */
+static void
+read_all(const char *path, unsigned flags, size_t line_max, const char *input)
+{
+	char *files[1] = { (char *)path };
+	struct arc_reader *r = arc_reader_new(files, 1, flags);
+	struct arc_error err;
+	json_t *rec;
+	long line = 0;
+	int st;
+
+	FUZZ_CHECK(r != NULL);
+	if (line_max > 0)
+		arc_reader_set_line_max(r, line_max);
+	while ((st = arc_reader_next(r, &rec, &err)) != ARC_EOF) {
+		FUZZ_CHECK(st == ARC_OK || st == ARC_ERR);
+		FUZZ_CHECK(arc_reader_line(r) >= line);
+		line = arc_reader_line(r);
+		if (st == ARC_ERR) {
+			FUZZ_CHECK(err.message[0] != '\0');
+			continue;
+		}
+		use_record(rec, input);
+		json_decref(rec);
+	}
+	arc_reader_free(r);
+}
+
+/* arc-index reads lines raw and parses them on its workers: the same
+ * records, and the same lines refused, as arc_reader_next. */
+static void
+read_raw(const char *path)
+{
+	char *files[1] = { (char *)path }, *line;
+	struct arc_reader *r = arc_reader_new(files, 1, 0);
+	struct arc_reader *whole = arc_reader_new(files, 1, 0);
+	struct arc_error err;
+	json_t *rec, *want;
+	size_t len;
+	int st, st_want;
+
+	FUZZ_CHECK(r != NULL && whole != NULL);
+	do {
+		st = arc_reader_next_raw(r, &rec, &line, &len, &err);
+		st_want = arc_reader_next(whole, &want, &err);
+		if (st == ARC_OK && line != NULL) {
+			FUZZ_CHECK(rec == NULL && strlen(line) <= len);
+			st = arc_record_parse(line, len, &rec, &err);
+			free(line);
+		}
+		FUZZ_CHECK(st == st_want);
+		FUZZ_CHECK(arc_reader_line(r) == arc_reader_line(whole));
+		if (st == ARC_OK)
+			FUZZ_CHECK(json_equal(rec, want));
+		if (st == ARC_OK) {
+			json_decref(rec);
+			json_decref(want);
+		}
+	} while (st != ARC_EOF);
+	arc_reader_free(r);
+	arc_reader_free(whole);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_file(data, size);
+	char *input = fuzz_string(data, size);
+
+	read_all(path, 0, 0, input);
+	read_raw(path);
+	/* As arc-ocr reads: a line that is no record is a file's path, and
+	 * a short line limit makes overlong lines common. */
+	read_all(path, ARC_READ_PATHS, 256, input);
+	free(input);
+	return 0;
+}
