@@ -16,6 +16,7 @@ static const char usage[] =
 "  -l, --lang LANGS       Tesseract languages (default ind+eng)\n"
 "      --dpi N            resolution of images that do not say (default 300)\n"
 "      --max-pixels N     refuse pages larger than N pixels (default 60000000)\n"
+"      --max-pages N      refuse documents of more than N pages (default 1000)\n"
 "      --page-timeout S   give up on a page after S seconds (default 120)\n"
 "      --no-preprocess    do not undo rotation and skew or clean the paper\n"
 "      --pdf DIR          also write a searchable PDF of each document to\n"
@@ -26,14 +27,15 @@ static const char usage[] =
 "Exit status: 0 all read, 1 some documents could not be read, 2 error.\n"
 "See arc-ocr(1) and arc-record(5).\n";
 
-enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_PAGE_TIMEOUT, OPT_NO_PREPROCESS,
-	OPT_PDF };
+enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_MAX_PAGES, OPT_PAGE_TIMEOUT,
+	OPT_NO_PREPROCESS, OPT_PDF };
 
 static const struct option options[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "lang", required_argument, NULL, 'l' },
 	{ "dpi", required_argument, NULL, OPT_DPI },
 	{ "max-pixels", required_argument, NULL, OPT_MAX_PIXELS },
+	{ "max-pages", required_argument, NULL, OPT_MAX_PAGES },
 	{ "page-timeout", required_argument, NULL, OPT_PAGE_TIMEOUT },
 	{ "no-preprocess", no_argument, NULL, OPT_NO_PREPROCESS },
 	{ "pdf", required_argument, NULL, OPT_PDF },
@@ -142,6 +144,12 @@ main(int argc, char **argv)
 				return ARC_EXIT_FATAL;
 			}
 			o.max_pixels = pixels;
+			break;
+		case OPT_MAX_PAGES:
+			if (arc_cli_parse_count("--max-pages", optarg, 1000000,
+			    &n) != ARC_OK)
+				return ARC_EXIT_FATAL;
+			o.max_pages = (int)n;
 			break;
 		case OPT_PAGE_TIMEOUT:
 			if (arc_cli_parse_count("--page-timeout", optarg, 86400,

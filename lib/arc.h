@@ -184,8 +184,8 @@ void arc_time_iso8601(time_t t, char buf[32]);
 size_t arc_utf8_valid_prefix(const char *s, size_t len);
 int arc_utf8_valid(const char *s, size_t len);
 
-/* Returns a malloc'd copy of s[0..len) with invalid sequences replaced by
- * U+FFFD; NULL when out of memory.  The caller frees. */
+/* Returns a malloc'd copy of s[0..len) with invalid sequences and NUL bytes
+ * replaced by U+FFFD; NULL when out of memory.  The caller frees. */
 char *arc_utf8_repair(const char *s, size_t len);
 
 /* Masks every NIK in s, in place, 16 digits in a row or in groups parted
@@ -344,6 +344,7 @@ struct arc_ocr_options {
 	const char *lang;        /* Tesseract languages, as "ind+eng" */
 	int dpi;                 /* for images that do not say theirs */
 	uint64_t max_pixels;     /* per page, checked before decoding */
+	int max_pages;           /* per document, checked before reading */
 	size_t max_bytes;        /* per document */
 	int page_timeout;        /* seconds one page may take */
 	int preprocess;          /* undo rotation and skew, clean background */
@@ -353,6 +354,7 @@ struct arc_ocr_options {
 #define ARC_OCR_LANG_DEFAULT "ind+eng"
 #define ARC_OCR_DPI_DEFAULT 300
 #define ARC_OCR_MAX_PIXELS_DEFAULT (60ull * 1000 * 1000)
+#define ARC_OCR_MAX_PAGES_DEFAULT 1000
 #define ARC_OCR_MAX_BYTES_DEFAULT ((size_t)512 << 20)
 #define ARC_OCR_PAGE_TIMEOUT_DEFAULT 120
 

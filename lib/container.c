@@ -12,10 +12,12 @@
 #include "private.h"
 
 struct archive *
-arc_container_open(int fd, struct arc_error *err)
+arc_container_open(int fd, int *not_archive, struct arc_error *err)
 {
 	struct archive *a = archive_read_new();
 
+	if (not_archive != NULL)
+		*not_archive = 0;
 	if (a == NULL) {
 		arc_error_set(err, "out of memory");
 		return NULL;
@@ -29,6 +31,11 @@ arc_container_open(int fd, struct arc_error *err)
 	archive_read_support_filter_all(a);
 	if (archive_read_open_fd(a, fd, 1 << 16) != ARCHIVE_OK) {
 		arc_error_set(err, "%s", archive_error_string(a));
+		/* EILSEQ is libarchive's ARCHIVE_ERRNO_FILE_FORMAT on Linux
+		 * ("Unrecognized archive format"); any other failure is
+		 * damage, such as a gzip stream cut short. */
+		if (not_archive != NULL)
+			*not_archive = archive_errno(a) == EILSEQ;
 		archive_read_free(a);
 		return NULL;
 	}
@@ -121,7 +128,7 @@ static int
 load_member(int fd, const char *member, size_t max, unsigned char **data,
     size_t *size, struct arc_error *err)
 {
-	struct archive *a = arc_container_open(fd, err);
+	struct archive *a = arc_container_open(fd, NULL, err);
 	struct archive_entry *e;
 	int r, st;
 

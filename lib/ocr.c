@@ -11,6 +11,7 @@
 
 #include "arc.h"
 #include "pages.h"
+#include "private.h"
 #include "searchpdf.h"
 
 /* Where Debian's tesseract-ocr-* packages put their data. */
@@ -73,6 +74,7 @@ arc_ocr_options_default(struct arc_ocr_options *o)
 	o->lang = ARC_OCR_LANG_DEFAULT;
 	o->dpi = ARC_OCR_DPI_DEFAULT;
 	o->max_pixels = ARC_OCR_MAX_PIXELS_DEFAULT;
+	o->max_pages = ARC_OCR_MAX_PAGES_DEFAULT;
 	o->max_bytes = ARC_OCR_MAX_BYTES_DEFAULT;
 	o->page_timeout = ARC_OCR_PAGE_TIMEOUT_DEFAULT;
 	o->preprocess = 1;
@@ -687,7 +689,7 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 		return arc_error_set(err, "out of memory");
 	}
 	if ((st = arc_pages_open(&pages, data, size, ocr->o.max_pixels,
-	    ocr->o.dpi, err)) != ARC_OK)
+	    ocr->o.max_pages, ocr->o.dpi, err)) != ARC_OK)
 		goto out;
 	if (ocr->o.pdf_dir != NULL && (pdf = arc_spdf_begin(ocr->o.pdf_dir,
 	    sha256, ocr->font, ocr->font_len, err)) == NULL) {
@@ -756,11 +758,51 @@ out:
 	return st;
 }
 
+/*
+ * A text file saved as "Unicode" by Windows Notepad is UTF-16 after a byte
+ * order mark, a NUL in every other byte: taken for UTF-8 it would be two
+ * letters and a jumble.  Returns its text as UTF-8 (malloc'd; NUL and
+ * unpaired surrogates as U+FFFD, as arc_utf8_repair does); NULL when out
+ * of memory.
+ */
+static char *
+from_utf16(const unsigned char *data, size_t size)
+{
+	int le = data[0] == 0xff;
+	size_t units = (size - 2) / 2;
+	char *out = malloc(units * 3 + 1), *o = out;
+	const unsigned char *u;
+	unsigned long c, low;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < units; i++) {
+		u = data + 2 + 2 * i;
+		c = le ? u[0] | (unsigned)u[1] << 8 : (unsigned)u[0] << 8 | u[1];
+		if (c >= 0xd800 && c <= 0xdbff && i + 1 < units) {
+			low = le ? u[2] | (unsigned)u[3] << 8 :
+			    (unsigned)u[2] << 8 | u[3];
+			if (low >= 0xdc00 && low <= 0xdfff) {
+				c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+				i++;
+			}
+		}
+		if (c == 0 || (c >= 0xd800 && c <= 0xdfff))
+			c = 0xfffd;
+		o += arc_utf8_encode(c, o);
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Plain text needs no OCR: it is its own text layer. */
 static int
 read_text(const unsigned char *data, size_t size, json_t *rec)
 {
-	char *text = arc_utf8_repair((const char *)data, size);
+	int utf16 = size >= 2 && ((data[0] == 0xff && data[1] == 0xfe) ||
+	    (data[0] == 0xfe && data[1] == 0xff));
+	char *text = utf16 ? from_utf16(data, size) :
+	    arc_utf8_repair((const char *)data, size);
 	const char *lang;
 
 	if (text == NULL)

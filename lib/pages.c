@@ -57,9 +57,26 @@ is_tiff(int format)
 	return 0;
 }
 
+/*
+ * Whether a TIFF has more than max pages.  Its pages are a chain that the
+ * file itself links: 20000 pages of 8x8 pixels fit in 2 MB, and each one
+ * read costs a walk down the chain, so the count is checked first.  A
+ * chain that loops ends the walk early (libtiff notices), and the loop is
+ * found when the pages are read.
+ */
+static int
+tiff_over(const unsigned char *data, size_t size, int max)
+{
+	l_int32 w, h, bps, spp, res, cmap, format;
+
+	/* Page max (from 0) is there: one page too many. */
+	return readHeaderMemTiff(data, size, max, &w, &h, &bps, &spp, &res,
+	    &cmap, &format) == 0;
+}
+
 int
 arc_pages_open(struct arc_pages **out, const unsigned char *data, size_t size,
-    uint64_t max_pixels, int dpi, struct arc_error *err)
+    uint64_t max_pixels, int max_pages, int dpi, struct arc_error *err)
 {
 	struct arc_pages *p;
 	l_int32 format = IFF_UNKNOWN;
@@ -79,9 +96,23 @@ arc_pages_open(struct arc_pages **out, const unsigned char *data, size_t size,
 			free(p);
 			return ARC_ERR;
 		}
+		/* A few bytes a page: a small PDF can have a million. */
+		if (arc_pdf_count(p->pdf) > max_pages) {
+			arc_error_set(err, "PDF of %d pages is over the limit of "
+			    "%d pages (--max-pages)", arc_pdf_count(p->pdf),
+			    max_pages);
+			arc_pages_free(p);
+			return ARC_ERR;
+		}
 	} else if (findFileFormatBuffer(data, &format) == 0 &&
 	    is_image_format(format)) {
 		p->kind = is_tiff(format) ? KIND_TIFF : KIND_IMAGE;
+		if (p->kind == KIND_TIFF && tiff_over(data, size, max_pages)) {
+			arc_error_set(err, "TIFF of more than %d pages is over "
+			    "the limit (--max-pages)", max_pages);
+			free(p);
+			return ARC_ERR;
+		}
 	} else {
 		free(p);
 		return arc_error_set(err, "not an image or PDF");

@@ -23,10 +23,13 @@ struct arc_pages;
 /*
  * Opens the document's bytes (borrowed until arc_pages_free) as pages.
  * Images are checked against max_pixels from their headers before they
- * are decoded; dpi is assumed for images that do not say theirs.
+ * are decoded, and a PDF or TIFF of more than max_pages pages is refused
+ * here, before any page is read; dpi is assumed for images that do not
+ * say theirs.
  */
 int arc_pages_open(struct arc_pages **out, const unsigned char *data,
-    size_t size, uint64_t max_pixels, int dpi, struct arc_error *err);
+    size_t size, uint64_t max_pixels, int max_pages, int dpi,
+    struct arc_error *err);
 
 /* The next page: ARC_OK, ARC_EOF when none is left, ARC_ERR (err says why;
  * the document cannot be read further). */

@@ -8,13 +8,16 @@
 
 /*
  * Returns a malloc'd copy of text fit for one diagnostic line: invalid UTF-8
- * and control characters become '?', and 16-digit runs (NIK numbers) keep
- * their first four digits only.  NULL when out of memory.
+ * and control characters (C0, DEL and C1) become '?', and 16-digit runs
+ * (NIK numbers) keep their first four digits only.  NULL when out of memory.
  */
 char *arc_safe_line(const char *text);
 
-/* Opens an archive reader over fd for the containers arc-scan supports. */
-struct archive *arc_container_open(int fd, struct arc_error *err);
+/* Opens an archive reader over fd for the containers arc-scan supports.
+ * On NULL, err says why, and *not_archive (unless not_archive is NULL) is
+ * 1 when fd holds no archive at all, 0 when it holds a damaged one. */
+struct archive *arc_container_open(int fd, int *not_archive,
+    struct arc_error *err);
 
 /* The name of an archive entry as UTF-8 if it has one, else raw bytes. */
 const char *arc_container_entry_name(struct archive_entry *e);

@@ -587,16 +587,23 @@ scan_container(struct work *w, int fd, const char *path,
 	struct archive *a;
 	struct archive_entry *e;
 	uint64_t unpacked = 0;
-	int r, members = 0;
+	int r, members = 0, not_archive = 0;
 	int compressed_only = strcmp(mime, "application/zip") != 0 &&
 	    strcmp(mime, "application/x-tar") != 0 &&
 	    strcmp(mime, "application/x-7z-compressed") != 0;
+	char msg[600];
 
-	if (lseek(fd, 0, SEEK_SET) != 0 ||
-	    (a = arc_container_open(fd, &err)) == NULL) {
-		if (compressed_only)
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		emit_error(w->job, path, NULL, st, strerror(errno));
+		return CONTAINER_DONE;
+	}
+	if ((a = arc_container_open(fd, &not_archive, &err)) == NULL) {
+		/* A gzip'd PDF is a document; a .tar.gz cut short is not one,
+		 * and arc-ocr would only say "not an image or PDF". */
+		if (compressed_only && not_archive)
 			return CONTAINER_NOT;
-		emit_error(w->job, path, NULL, st, "broken archive");
+		snprintf(msg, sizeof(msg), "broken archive: %s", err.message);
+		emit_error(w->job, path, NULL, st, msg);
 		return CONTAINER_DONE;
 	}
 	for (;; members++) {
@@ -863,6 +870,14 @@ arc_scan_path(struct arc_scan *s, const char *path)
 		return ARC_FATAL;  /* finished already */
 	if (stat(path, &st) != 0) {
 		walk_event(s, ARC_SCAN_FAILURE, path, strerror(errno));
+		return s->stopped ? ARC_FATAL : ARC_OK;
+	}
+	/* As for a name met in a folder: a record's path must name the file,
+	 * and the path of everything in a folder begins with the folder's. */
+	if (!arc_utf8_valid(path, strlen(path))) {
+		walk_error(s, path, S_ISDIR(st.st_mode) ? NULL : &st,
+		    "file name is not valid UTF-8; rename the file to have it "
+		    "read");
 		return s->stopped ? ARC_FATAL : ARC_OK;
 	}
 	if (S_ISDIR(st.st_mode)) {

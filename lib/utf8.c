@@ -78,7 +78,9 @@ arc_utf8_repair(const char *s, size_t len)
 	o = out;
 	while (i < len) {
 		n = sequence_length(p + i, len - i);
-		if (n == 0) {
+		/* A NUL would end the text where it stands, silently: the rest
+		 * of a text file with one NUL in it would be lost. */
+		if (n == 0 || p[i] == '\0') {
 			memcpy(o, "\xef\xbf\xbd", 3);
 			o += 3;
 			i++;
@@ -104,9 +106,12 @@ arc_safe_line(const char *text)
 	o = out;
 	while (i < len) {
 		n = sequence_length(p + i, len - i);
-		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7f))) {
+		/* C1 controls (U+0080-U+009F, UTF-8 C2 80-C2 9F) too: some
+		 * terminals take U+009B for CSI, as ESC [. */
+		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7f)) ||
+		    (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0)) {
 			*o++ = '?';
-			i++;
+			i += n > 0 ? n : 1;
 		} else {
 			memcpy(o, p + i, n);
 			o += n;

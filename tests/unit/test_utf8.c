@@ -29,6 +29,10 @@ test_repair(void)
 	s = arc_utf8_repair("utuh", 4);
 	CHECK_STR(s, "utuh");
 	free(s);
+	/* A NUL inside is repaired too, not the end of the text. */
+	s = arc_utf8_repair("a\0z", 3);
+	CHECK_STR(s, "a\xef\xbf\xbdz");
+	free(s);
 }
 
 static void
@@ -37,6 +41,10 @@ test_safe_line(void)
 	char *s = arc_safe_line("a\tb\x1b[31m\xff" "c");
 
 	CHECK_STR(s, "a?b?[31m?c");
+	free(s);
+	/* C1 controls (U+009B is CSI) go; U+00A0 and later stay. */
+	s = arc_safe_line("a\xc2\x9b" "31m\xc2\x80\xc2\xa0\xc3\xa9");
+	CHECK_STR(s, "a?31m?\xc2\xa0\xc3\xa9");
 	free(s);
 	s = arc_safe_line("ktp-3201234567890001.jpg: NIK 3201234567890001");
 	CHECK_STR(s, "ktp-3201************.jpg: NIK 3201************");
