@@ -217,7 +217,7 @@ main(int argc, char **argv)
 	const char *db_opt = NULL;
 	char db[4096];
 	struct arc_store *s;
-	struct arc_error err;
+	struct arc_error err, ro_err;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int c, st, mode = 0, quiet = 0;
 
@@ -276,7 +276,15 @@ main(int argc, char **argv)
 		arc_cli_diag(db, 0, "no archive here");
 		return ARC_EXIT_FATAL;
 	}
-	if ((s = arc_store_open(db, 1, &err)) == NULL) {
+	s = arc_store_open(db, 1, &err);
+	/* An archive that cannot be written (a read-only filesystem, after
+	 * ext4 remounted it so on errors, or a backup) is still checked, as
+	 * any reader reads it; FTS5's own check needs writing. */
+	if (s == NULL && mode == OPT_CHECK &&
+	    (s = arc_store_open(db, 0, &ro_err)) != NULL)
+		arc_cli_diag(NULL, 0, "%s; checked read-only, without FTS5's "
+		    "own check", err.message);
+	if (s == NULL) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_EXIT_FATAL;
 	}

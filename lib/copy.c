@@ -80,8 +80,11 @@ arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 
 	if (tmp == NULL)
 		return arc_error_set(err, "out of memory");
+	/* Messages name the file meant, not the temporary one: that is
+	 * removed, and its name (process id, counter) means nothing to a
+	 * clerk. */
 	if ((fd = create_temporary(path, tmp, n + 40, mode)) < 0) {
-		arc_error_set(err, "cannot create %s: %s", tmp, strerror(errno));
+		arc_error_set(err, "cannot create %s: %s", path, strerror(errno));
 		free(tmp);
 		return ARC_ERR;
 	}
@@ -90,20 +93,20 @@ arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
-			arc_error_set(err, "cannot write %s: %s", tmp,
-			    w < 0 ? strerror(errno) : "no space");
+			arc_error_set(err, "cannot write %s: %s", path,
+			    strerror(w < 0 ? errno : ENOSPC));
 			goto out;
 		}
 		p += w;
 		len -= (size_t)w;
 	}
 	if (durable && fsync(fd) != 0) {
-		arc_error_set(err, "cannot write %s: %s", tmp, strerror(errno));
+		arc_error_set(err, "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		arc_error_set(err, "cannot write %s: %s", tmp, strerror(errno));
+		arc_error_set(err, "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
 	fd = -1;
@@ -171,6 +174,27 @@ make_folder(struct arc_store *s, const char *sha, const char *folder,
 	return ARC_OK;
 }
 
+/*
+ * Opens the folder of copies for arc_archive_sync before the first copy is
+ * written.  syncfs(2) reports the write-back errors that came after its
+ * file was opened, or that no one has seen yet: a folder opened only at
+ * the batch's end would miss a copy whose write-back failed while the batch
+ * was being prepared and that another process's syncfs saw first, and the
+ * batch would be committed over a lost copy.
+ */
+static void
+hold_folder(struct arc_store *s)
+{
+	int fd, none = -1;
+
+	if (__atomic_load_n(&s->files_fd, __ATOMIC_ACQUIRE) >= 0 ||
+	    (fd = open(s->files, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return;
+	if (!__atomic_compare_exchange_n(&s->files_fd, &none, fd, 0,
+	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		close(fd);
+}
+
 int
 arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
     struct arc_error *err)
@@ -196,6 +220,7 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 		free(dest);
 		return ARC_FATAL;
 	}
+	hold_folder(s);
 	snprintf(dest, n, "%s/%.2s/%s%s", s->files, sha, sha, extension(mime));
 	/* Named by content: one already there is this one, if whole (a
 	 * crash may have left it renamed but not yet on disk). */
@@ -237,17 +262,20 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 int
 arc_archive_sync(struct arc_store *s, struct arc_error *err)
 {
-	int fd = open(s->files, O_RDONLY | O_DIRECTORY);
+	int held = __atomic_load_n(&s->files_fd, __ATOMIC_ACQUIRE);
+	int fd = held >= 0 ? held : open(s->files, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC);
 	int rc;
 
 	if (fd < 0)
 		return errno == ENOENT ? ARC_OK :
 		    arc_error_set(err, "%s: %s", s->files, strerror(errno));
 	/* Every copy written since the last sync, and their renames. */
-	rc = syncfs(fd);
-	close(fd);
+	rc = syncfs(fd) == 0 ? 0 : errno;
+	if (fd != held)
+		close(fd);
 	if (rc != 0)
 		return arc_error_set(err, "%s: cannot flush the copies to disk: "
-		    "%s", s->files, strerror(errno));
+		    "%s", s->files, strerror(rc));
 	return ARC_OK;
 }

@@ -55,7 +55,7 @@ struct arc_indexer {
 	struct arc_error fatal;         /* why it stopped, if it did */
 	char (*forgotten)[65];          /* erased on request, sorted */
 	size_t nforgotten;
-	int stopped;
+	int stopped;                    /* read by the workers: atomic */
 	struct arc_index_stats stats;
 };
 
@@ -463,8 +463,15 @@ classify(const struct arc_indexer *ix, struct pending *p)
 		return ARC_OK;
 	}
 	if (!valid_sha256(str(rec, "sha256"))) {
+		/* Nothing to keep it by.  A stage that failed before it had
+		 * the bytes (arc-scan on a broken archive) said why already:
+		 * no second line. */
 		p->note_only = 1;
-		message = "record has no valid \"sha256\"";
+		p->reported = error != NULL;
+		if (error == NULL)
+			message = "record has no valid \"sha256\"";
+		else if (message == NULL)
+			message = "failed";
 	} else if (is_forgotten(ix, str(rec, "sha256"))) {
 		p->note_only = 1;
 		message = "erased from the archive on request (arc-index "
@@ -537,6 +544,10 @@ run(void *worker_arg, void *item)
 	struct arc_error err;
 	int rc;
 
+	/* Stopped (the disk full, say): the records queued behind are
+	 * dropped unwritten, not copied into the archive for nothing. */
+	if (__atomic_load_n(&w->ix->stopped, __ATOMIC_RELAXED))
+		return;
 	if (p->line != NULL && parse(w->ix, p) != ARC_OK) {
 		p->fatal = 1;
 		return;
@@ -660,7 +671,7 @@ stop(struct arc_indexer *ix, const char *message)
 {
 	if (!ix->stopped)
 		arc_error_set(&ix->fatal, "%s", message);
-	ix->stopped = 1;
+	__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 	return 1;
 }
 
@@ -892,6 +903,31 @@ arc_index_line(struct arc_indexer *ix, char *line, size_t len,
 	return submit(ix, p, 0, err);
 }
 
+/*
+ * The log into the database now, rather than when the archive is closed,
+ * where SQLite says nothing of an fsync that fails: a disk that fails is
+ * reported (exit status 2), not left to lose the commits, which are not
+ * flushed before (synchronous=NORMAL).  SQLITE_BUSY: another process is
+ * checkpointing.
+ */
+static void
+checkpoint(struct arc_indexer *ix)
+{
+	struct arc_error err;
+	int rc;
+
+	if (ix->stopped)
+		return;
+	rc = sqlite3_wal_checkpoint_v2(ix->s->db, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (rc == SQLITE_OK || rc == SQLITE_BUSY)
+		return;
+	arc_store_fail(ix->s, &err);
+	arc_error_set(&ix->fatal, "%s; what was stored may not be on the "
+	    "disk", err.message);
+	__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
+}
+
 int
 arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err)
@@ -902,6 +938,7 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	if (q != NULL)
 		arc_queue_finish(q);
 	flush(ix);
+	checkpoint(ix);
 	if (stats != NULL)
 		*stats = ix->stats;
 	if (ix->stopped) {
@@ -919,7 +956,7 @@ arc_indexer_free(struct arc_indexer *ix)
 	if (ix == NULL)
 		return;
 	if (ix->q != NULL) {
-		ix->stopped = 1;
+		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 		arc_queue_finish(ix->q);
 	}
 	for (int i = 0; i < ix->n; i++)

@@ -1,5 +1,6 @@
 /* store.c: the archive: where it lives, its schema, opening it for many readers and one writer at a time. */
 #include <errno.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -109,10 +110,68 @@ make_parents(const char *path)
 	return 0;
 }
 
+/* Why the archive cannot be written: errno for the database or its folder
+ * (where the -wal and -shm files are made), the first that cannot be
+ * written; 0 when both can. */
+static int
+why_unwritable(const char *path)
+{
+	char *copy;
+	int why = 0;
+
+	if (access(path, W_OK) != 0 && errno != ENOENT)
+		return errno;
+	if ((copy = strdup(path)) == NULL)
+		return 0;
+	if (access(dirname(copy), W_OK) != 0)
+		why = errno;
+	free(copy);
+	return why;
+}
+
+/*
+ * SQLite's message, with the system's reason when a system call failed:
+ * "disk I/O error" or "unable to open database file" alone do not say
+ * that the disk is full, failing or read-only.
+ */
+static void
+store_error(struct arc_store *s, const char *msg, struct arc_error *err)
+{
+	int ext = sqlite3_extended_errcode(s->db), code = ext & 0xff;
+	int sys = sqlite3_system_errno(s->db), why;
+
+	if (code != SQLITE_IOERR && code != SQLITE_CANTOPEN &&
+	    code != SQLITE_READONLY && code != SQLITE_FULL) {
+		arc_error_set(err, "%s: %s", s->path, msg);
+		return;
+	}
+	/* SQLite's errno is that of its last system call, which is not
+	 * always the one that failed (ENOENT, for the -wal it could not make
+	 * in a read-only folder): kept only when it speaks of the disk. */
+	if (sys != ENOSPC && sys != EDQUOT && sys != EIO && sys != EROFS &&
+	    sys != EACCES && sys != EPERM && sys != EFBIG && sys != EMFILE &&
+	    sys != ENFILE)
+		sys = 0;
+	if ((code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+	    (why = why_unwritable(s->path)) != 0)
+		sys = why;
+	/* SQLite keeps no errno for SQLITE_FULL; arc sets no page limit, so
+	 * it is the disk (ENOSPC, or a write cut short by it). */
+	if (code == SQLITE_FULL)
+		sys = ENOSPC;
+	if (sys != 0)
+		arc_error_set(err, "%s: %s (%s)", s->path, msg, strerror(sys));
+	else if (ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC)
+		arc_error_set(err, "%s: %s (flushing to the disk failed)",
+		    s->path, msg);
+	else
+		arc_error_set(err, "%s: %s", s->path, msg);
+}
+
 int
 arc_store_fail(struct arc_store *s, struct arc_error *err)
 {
-	arc_error_set(err, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	store_error(s, sqlite3_errmsg(s->db), err);
 	return ARC_FATAL;
 }
 
@@ -123,8 +182,7 @@ arc_store_exec(struct arc_store *s, const char *sql, struct arc_error *err)
 
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return ARC_OK;
-	arc_error_set(err, "%s: %s", s->path, msg ? msg :
-	    sqlite3_errmsg(s->db));
+	store_error(s, msg ? msg : sqlite3_errmsg(s->db), err);
 	sqlite3_free(msg);
 	return ARC_FATAL;
 }
@@ -208,14 +266,92 @@ arc_store_being_made(const char *path)
 	return empty;
 }
 
+/* Opens the database (a path, or with SQLITE_OPEN_URI a "file:" URI) with
+ * arc's tokenizer. */
+static int
+open_db(struct arc_store *s, const char *path, int flags, struct arc_error *err)
+{
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		if (s->db != NULL)
+			store_error(s, sqlite3_errmsg(s->db), err);
+		else
+			arc_error_set(err, "%s: cannot open", s->path);
+		return ARC_FATAL;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if (arc_register_fts5(s->db) != SQLITE_OK)
+		return arc_error_set(err, "%s: SQLite has no FTS5", s->path),
+		    ARC_FATAL;
+	return ARC_OK;
+}
+
+/* The schema's version in *version; an SQLite status. */
+static int
+read_version(struct arc_store *s, int *version)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*version = 0;
+	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * A reader of a database in WAL mode needs its -shm file, and makes it when
+ * it is missing, as it is whenever no arc-index has the archive open.  In
+ * a folder the reader may not write (a read-only filesystem or backup, the
+ * clerks' group of an archive that arc-index writes as another user) it
+ * cannot, and SQLite says only "unable to open database file".  With no
+ * -wal file either, and none that could be made, nothing is being written:
+ * the archive is read as an immutable file (no locks, no -shm).  A writer
+ * that starts meanwhile could make such a search fail, half-way through
+ * folding its log into the database; it cannot harm the archive.
+ */
+static int
+read_unlocked(struct arc_store *s, struct arc_error *err)
+{
+	size_t n = strlen(s->path);
+	char *name = malloc(3 * n + 32), *o;
+	int st;
+
+	if (name == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	snprintf(name, 3 * n + 32, "%s-wal", s->path);
+	if (access(name, F_OK) == 0 || errno != ENOENT) {
+		free(name);
+		return ARC_ERR;
+	}
+	/* file:PATH?immutable=1, with what a URI gives meaning escaped. */
+	o = name + sprintf(name, s->path[0] == '/' ? "file://" : "file:");
+	for (const unsigned char *c = (const unsigned char *)s->path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			o += sprintf(o, "%%%02X", *c);
+		else
+			*o++ = (char)*c;
+	strcpy(o, "?immutable=1");
+	sqlite3_close(s->db);
+	s->db = NULL;
+	st = open_db(s, name, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+	free(name);
+	return st;
+}
+
 struct arc_store *
 arc_store_open(const char *path, int write, struct arc_error *err)
 {
 	struct arc_store *s = calloc(1, sizeof(*s));
 	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
 	    SQLITE_OPEN_READONLY;
-	int version = 0;
-	sqlite3_stmt *st;
+	int version = 0, rc;
 
 	if (s == NULL || (s->path = strdup(path)) == NULL ||
 	    (s->files = files_dir(path)) == NULL) {
@@ -223,6 +359,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		arc_store_close(s);
 		return NULL;
 	}
+	s->files_fd = -1;
 	s->readonly = !write;
 	if (!write && access(path, F_OK) != 0) {
 		arc_error_set(err, "%s: no archive here (%s); arc-index makes "
@@ -240,19 +377,8 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 			return NULL;
 		}
 	}
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
-		arc_error_set(err, "%s: %s", path, s->db ?
-		    sqlite3_errmsg(s->db) : "cannot open");
-		arc_store_close(s);
-		return NULL;
-	}
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	if (arc_register_fts5(s->db) != SQLITE_OK) {
-		arc_error_set(err, "%s: SQLite has no FTS5", path);
-		arc_store_close(s);
-		return NULL;
-	}
+	if (open_db(s, path, flags, err) != ARC_OK)
+		goto fail;
 	/* Larger pages pack the deflated texts (a KB or two each) and the
 	 * index's leaves tighter; only a new database takes it. */
 	if (write && arc_store_exec(s, "PRAGMA page_size=" ARC_PAGE_SIZE ";",
@@ -266,11 +392,17 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	    ARC_OK ||
 	    exec_waiting(s, "BEGIN IMMEDIATE", err) != ARC_OK))
 		goto fail;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			version = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
+	rc = read_version(s, &version);
+	if (rc != SQLITE_OK && !write && ((rc & 0xff) == SQLITE_CANTOPEN ||
+	    (rc & 0xff) == SQLITE_READONLY)) {
+		if ((rc = read_unlocked(s, err)) == ARC_FATAL)
+			goto fail;
+		rc = rc == ARC_OK ? read_version(s, &version) : SQLITE_CANTOPEN;
+	}
+	/* Not readable is not "not an arc archive": SQLite says why. */
+	if (rc != SQLITE_OK) {
+		arc_store_fail(s, err);
+		goto fail;
 	}
 	if (version > SCHEMA_VERSION) {
 		arc_error_set(err, "%s: made by a newer arc (schema %d); this "
@@ -336,6 +468,8 @@ arc_store_close(struct arc_store *s)
 		sqlite3_finalize(s->cache[i].st);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
+	if (s->files_fd >= 0)
+		close(s->files_fd);
 	free(s->path);
 	free(s->files);
 	free(s);

@@ -21,6 +21,10 @@ struct arc_store {
 	/* Which of the copies' 256 folders (by the sha256's first byte) this
 	 * process has made or found: set by the indexer's workers, atomically. */
 	unsigned char folder_made[256];
+	/* The folder of copies, open from before the first copy this process
+	 * writes until the store is closed, for arc_archive_sync; -1 until
+	 * then.  Set once by a worker, atomically. */
+	int files_fd;
 	/* Statements prepared once, by their SQL text's address. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 };
