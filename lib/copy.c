@@ -156,8 +156,8 @@ arc_copy_intact(const char *path, const char *sha)
 	return ok;
 }
 
-/* The copy's folder (files/ab for sha256 ab...), made once a process:
- * two mkdir calls a document were a tenth of indexing's system time. */
+/* The copy's folder (files/ab for sha256 ab...), made once a process
+ * rather than tried with two mkdir calls for every document. */
 static int
 make_folder(struct arc_store *s, const char *sha, const char *folder,
     struct arc_error *err)
