@@ -63,6 +63,10 @@ check(struct arc_store *s, const char *db)
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_EXIT_FATAL;
 	}
+	if (stats.temporaries > 0)
+		arc_cli_diag(db, 0, "removed %ld temporary file%s left by "
+		    "interrupted runs", stats.temporaries,
+		    stats.temporaries == 1 ? "" : "s");
 	arc_cli_diag(db, 0, "%ld documents: %ld copies verified, %ld failed "
 	    "documents, %ld problems", stats.documents, stats.copies,
 	    stats.failed, stats.problems);

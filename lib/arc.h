@@ -470,6 +470,7 @@ typedef void (*arc_check_fn)(void *ctx, const char *sha256,
     const char *problem);
 struct arc_check_stats {
 	long documents, copies, failed, problems;
+	long temporaries;       /* interrupted runs' partial copies removed */
 };
 int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err);

@@ -1,9 +1,55 @@
 /* upkeep.c: the archive's checks and upkeep: arc-index --check and --optimize. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store.h"
+
+/*
+ * Removes the temporary copies that runs killed half-way left behind
+ * (SHA256.ext.tmp.PID.N, made by arc_write_atomic): partial originals,
+ * personal data that no run will finish or clean.  Only those whose
+ * process is gone: a running arc-index may be writing the others.
+ */
+static long
+remove_stale_temporaries(struct arc_store *s)
+{
+	size_t size = strlen(s->files) + 8;
+	char *dir = malloc(size);
+	long removed = 0;
+
+	if (dir == NULL)
+		return 0;
+	for (int folder = 0; folder < 256; folder++) {
+		struct dirent *e;
+		DIR *d;
+
+		snprintf(dir, size, "%s/%02x", s->files, folder);
+		if ((d = opendir(dir)) == NULL)
+			continue;
+		while ((e = readdir(d)) != NULL) {
+			const char *t = strstr(e->d_name, ".tmp.");
+			char *end;
+			long pid;
+
+			if (t == NULL)
+				continue;
+			pid = strtol(t + 5, &end, 10);
+			if (end == t + 5 || *end != '.' || pid <= 0 ||
+			    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+				continue;
+			if (unlinkat(dirfd(d), e->d_name, 0) == 0)
+				removed++;
+		}
+		closedir(d);
+	}
+	free(dir);
+	return removed;
+}
 
 int
 arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
@@ -51,7 +97,11 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 			stats->copies++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ARC_OK : arc_store_fail(s, err);
+	if (rc != SQLITE_DONE)
+		return arc_store_fail(s, err);
+	if (!s->readonly)
+		stats->temporaries = remove_stale_temporaries(s);
+	return ARC_OK;
 }
 
 int
