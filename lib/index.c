@@ -1,4 +1,5 @@
 /* index.c: records into the archive, in batches: the copy first, then the row and its words in one transaction. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -52,6 +53,19 @@ struct arc_indexer {
 	struct pending *batch[BATCH];   /* prepared, to write together */
 	int n;
 	size_t bytes;                   /* of their text */
+	/*
+	 * The writer thread writes one batch while the calling thread fills
+	 * the next and keeps the workers fed: when the calling thread wrote
+	 * the batches itself, the workers waited for every batch's write.
+	 */
+	pthread_t writer;
+	int writer_running;
+	pthread_mutex_t lock;           /* guards writing, nwriting, quit */
+	pthread_cond_t handed;          /* a batch, or quit, for the writer */
+	pthread_cond_t written;         /* the writer is free again */
+	struct pending *writing[BATCH];
+	int nwriting;                   /* > 0: the writer's batch */
+	int quit;
 	struct arc_error fatal;         /* why it stopped, if it did */
 	char (*forgotten)[65];          /* erased on request, sorted */
 	size_t nforgotten;
@@ -666,12 +680,15 @@ pending_free(struct pending *p)
 	free(p);
 }
 
+/* The first reason given is kept; either thread may give one. */
 static int
 stop(struct arc_indexer *ix, const char *message)
 {
+	pthread_mutex_lock(&ix->lock);
 	if (!ix->stopped)
 		arc_error_set(&ix->fatal, "%s", message);
 	__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&ix->lock);
 	return 1;
 }
 
@@ -716,24 +733,23 @@ out:
 	return rc;
 }
 
-static int
-flush(struct arc_indexer *ix)
+/* On the writer thread. */
+static void
+write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 {
 	struct arc_error err;
 	char now[32];
 	int rc = ARC_OK;
 
-	if (ix->n == 0 || ix->stopped)
-		return ix->stopped ? ARC_FATAL : ARC_OK;
+	if (__atomic_load_n(&ix->stopped, __ATOMIC_RELAXED))
+		goto out;
 	arc_time_iso8601(time(NULL), now);
 	err.message[0] = '\0';
-	if (arc_archive_sync(ix->s, &err) != ARC_OK ||
-	    /* IMMEDIATE: wait here for another writer, not deadlock
-	     * later. */
-	    arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
+	/* IMMEDIATE: wait here for another writer, not deadlock later. */
+	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
-	for (int i = 0; i < ix->n && rc == ARC_OK; i++) {
-		struct pending *p = ix->batch[i];
+	for (int i = 0; i < n && rc == ARC_OK; i++) {
+		struct pending *p = batch[i];
 		rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
 		    write_failed(ix, p, now) : write_archived(ix, p, now);
 	}
@@ -745,11 +761,72 @@ flush(struct arc_indexer *ix)
 		sqlite3_exec(ix->s->db, "ROLLBACK", NULL, NULL, NULL);
 		stop(ix, err.message);
 	}
-	for (int i = 0; i < ix->n; i++)
-		pending_free(ix->batch[i]);
+out:
+	for (int i = 0; i < n; i++)
+		pending_free(batch[i]);
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct arc_indexer *ix = arg;
+
+	pthread_mutex_lock(&ix->lock);
+	for (;;) {
+		while (ix->nwriting == 0 && !ix->quit)
+			pthread_cond_wait(&ix->handed, &ix->lock);
+		if (ix->nwriting == 0)
+			break;
+		pthread_mutex_unlock(&ix->lock);
+		write_batch(ix, ix->writing, ix->nwriting);
+		pthread_mutex_lock(&ix->lock);
+		ix->nwriting = 0;
+		pthread_cond_signal(&ix->written);
+	}
+	pthread_mutex_unlock(&ix->lock);
+	return NULL;
+}
+
+/*
+ * Hands the batch to the writer, once it has written the one before;
+ * ARC_FATAL when the indexer has stopped.  The batch's copies are made
+ * durable first, before any row can point to them: here, while the writer
+ * still writes the batch before, not on the writer's time.
+ */
+static int
+flush(struct arc_indexer *ix)
+{
+	struct arc_error err;
+
+	err.message[0] = '\0';
+	if (!__atomic_load_n(&ix->stopped, __ATOMIC_RELAXED) &&
+	    arc_archive_sync(ix->s, &err) != ARC_OK)
+		stop(ix, err.message);
+	pthread_mutex_lock(&ix->lock);
+	while (ix->nwriting > 0)
+		pthread_cond_wait(&ix->written, &ix->lock);
+	memcpy(ix->writing, ix->batch, (size_t)ix->n * sizeof(ix->batch[0]));
+	ix->nwriting = ix->n;
 	ix->n = 0;
 	ix->bytes = 0;
-	return rc;
+	pthread_cond_signal(&ix->handed);
+	pthread_mutex_unlock(&ix->lock);
+	return __atomic_load_n(&ix->stopped, __ATOMIC_RELAXED) ? ARC_FATAL :
+	    ARC_OK;
+}
+
+/* Waits for the writer to write what it has and end. */
+static void
+writer_join(struct arc_indexer *ix)
+{
+	if (!ix->writer_running)
+		return;
+	pthread_mutex_lock(&ix->lock);
+	ix->quit = 1;
+	pthread_cond_signal(&ix->handed);
+	pthread_mutex_unlock(&ix->lock);
+	pthread_join(ix->writer, NULL);
+	ix->writer_running = 0;
 }
 
 /* On the calling thread, in input order: reports, then the batch. */
@@ -760,7 +837,7 @@ done(void *ctx, void *item, int stopped)
 	struct pending *p = item;
 	struct arc_error err;
 
-	if (stopped || ix->stopped) {
+	if (stopped || __atomic_load_n(&ix->stopped, __ATOMIC_RELAXED)) {
 		pending_free(p);
 		return 1;
 	}
@@ -796,6 +873,9 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	ix->s = s;
 	ix->problem = problem;
 	ix->ctx = ctx;
+	pthread_mutex_init(&ix->lock, NULL);
+	pthread_cond_init(&ix->handed, NULL);
+	pthread_cond_init(&ix->written, NULL);
 	if (jobs < 1)
 		jobs = 1;
 	if (arc_stemmers_init(&ix->main) != ARC_OK ||
@@ -815,6 +895,9 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 			goto fail;
 		wctx[i] = &w[i];
 	}
+	if (pthread_create(&ix->writer, NULL, writer_main, ix) != 0)
+		goto fail;
+	ix->writer_running = 1;
 	/* The workers prepare the next batch while this one is written. */
 	if ((ix->q = arc_queue_new(wctx, jobs, AHEAD, run, done, ix)) == NULL)
 		goto fail;
@@ -937,7 +1020,9 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	ix->q = NULL;
 	if (q != NULL)
 		arc_queue_finish(q);
-	flush(ix);
+	if (ix->n > 0)
+		flush(ix);
+	writer_join(ix);
 	checkpoint(ix);
 	if (stats != NULL)
 		*stats = ix->stats;
@@ -959,6 +1044,7 @@ arc_indexer_free(struct arc_indexer *ix)
 		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 		arc_queue_finish(ix->q);
 	}
+	writer_join(ix);
 	for (int i = 0; i < ix->n; i++)
 		pending_free(ix->batch[i]);
 	w = ix->workers;
@@ -969,5 +1055,8 @@ arc_indexer_free(struct arc_indexer *ix)
 	free(w);
 	arc_stemmers_done(&ix->main);
 	free(ix->forgotten);
+	pthread_cond_destroy(&ix->written);
+	pthread_cond_destroy(&ix->handed);
+	pthread_mutex_destroy(&ix->lock);
 	free(ix);
 }
