@@ -29,6 +29,10 @@ unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
 /* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
 size_t arc_utf8_encode(unsigned long cp, char *out);
 
+/* A JSON object read fast from valid UTF-8, or NULL when it is not sure
+ * (errors included): then jansson must read it (jsonquick.c). */
+json_t *arc_json_quick(const char *s, size_t len);
+
 /* The files of folder dir whose names end in suffix (hidden ones left out),
  * as "dir/name" in name order.  ARC_ERR: the folder cannot be read (errno
  * says why); ARC_FATAL: no memory.  Free the list with arc_list_free. */

@@ -250,6 +250,8 @@ arc_record_parse(const char *line, size_t len, json_t **rec,
 	*rec = NULL;
 	if (valid != len)
 		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
+	if ((*rec = arc_json_quick(line, len)) != NULL)
+		return ARC_OK;
 	*rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
 	if (*rec == NULL) {
 		json_reason(&je, err);

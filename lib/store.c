@@ -407,10 +407,14 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		goto fail;
 	/* A writer's cache of 64 MB (SQLite's default is 2): the sha256
 	 * index and FTS5's segments are read back while they grow, and with
-	 * 2 MB that was a read of the disk cache for every record. */
+	 * 2 MB that was a read of the disk cache for every record.  The log
+	 * folded back every 128 MB rather than 8: a page that many batches
+	 * change (the sha256 index's, FTS5's) is copied into the database
+	 * once for all of them, not once for each: over 1,000,000 pages the
+	 * writer thread's system time went from 24-30 s to 18 s. */
 	if (write && (exec_waiting(s, "PRAGMA journal_mode=WAL;"
-	    "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-65536;", err) !=
-	    ARC_OK ||
+	    "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-65536;"
+	    "PRAGMA wal_autocheckpoint=16384;", err) != ARC_OK ||
 	    exec_waiting(s, "BEGIN IMMEDIATE", err) != ARC_OK))
 		goto fail;
 	rc = read_version(s, &version);

@@ -1,8 +1,9 @@
-/* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, and raw reading (arc-index) against whole. */
+/* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, raw reading (arc-index) against whole, and the quick reader against jansson. */
 #include <string.h>
 
 #include "arc.h"
 #include "fuzz.h"
+#include "private.h"
 
 /* The shipped rules, as arc-tag uses them: a record's hostile shape
  * (text not a string, odd tags and fields) must not upset the tagger. */
@@ -141,11 +142,35 @@ read_raw(const char *path)
 	arc_reader_free(whole);
 }
 
+/* arc_json_quick reads a record as jansson does, or leaves it to
+ * jansson: never a different record, never one jansson refuses. */
+static void
+check_quick(const char *s, size_t len)
+{
+	json_t *quick, *slow;
+
+	if (!arc_utf8_valid(s, len))
+		return;
+	quick = arc_json_quick(s, len);
+	slow = json_loadb(s, len, JSON_REJECT_DUPLICATES, NULL);
+	if (quick != NULL)
+		FUZZ_CHECK(slow != NULL && json_equal(quick, slow));
+	json_decref(quick);
+	json_decref(slow);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_file(data, size);
 	char *input = fuzz_string(data, size);
+	const char *line = (const char *)data, *end = line + size, *nl;
+
+	for (; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		check_quick(line, (size_t)(nl - line));
+	}
 
 	read_all(path, 0, 0, input);
 	read_raw(path);
