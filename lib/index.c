@@ -700,9 +700,6 @@ stop(struct arc_indexer *ix, const char *message)
 	return 1;
 }
 
-/* Writes the batch in one transaction, the copies on disk before the
- * rows that point to them.  The transaction is open only meanwhile: not
- * while the next records are awaited. */
 /* Keeps one of faqbot's interactions; NIKs masked again, whoever made
  * the record. */
 static int
@@ -741,7 +738,9 @@ out:
 	return rc;
 }
 
-/* On the writer thread. */
+/* On the writer thread: the batch in one transaction, its copies already
+ * on disk (flush).  The transaction is open only meanwhile: not while the
+ * next records are awaited. */
 static void
 write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 {
