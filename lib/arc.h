@@ -494,8 +494,9 @@ void arc_forget_result_free(struct arc_forget_result *r);
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 
-/* Writes data to path through a temporary file (mode, less the umask),
- * renamed when complete; with durable, fsync'd (file and folder) first. */
+/* Writes data to path through a temporary file (mode, less the umask):
+ * unnamed and linked in where the filesystem allows (O_TMPFILE), else
+ * named and renamed over path; with durable, fsync'd (file and folder). */
 int arc_write_atomic(const char *path, const void *data, size_t len,
     mode_t mode, int durable, struct arc_error *err);
 
