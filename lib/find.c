@@ -249,8 +249,7 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	json_object_set_new(r, "title", json_string((const char *)
 	    (sqlite3_column_text(st, 4) ? sqlite3_column_text(st, 4) :
 	    (const unsigned char *)"")));
-	if (arc_uncompress(sqlite3_column_blob(st, 9),
-	    (size_t)sqlite3_column_bytes(st, 9), &text, &len) == ARC_OK)
+	if (arc_store_text(se->s, st, 9, 10, &text, &len) == ARC_OK)
 		snip = snippet(&se->m, (const char *)sqlite3_column_text(st, 8),
 		    text, len);
 	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
@@ -311,7 +310,11 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 
 #define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
 	"d.fields, d.tanggal, d.lang, d.body"
-
+/* The text coded by word, in archives that can have it. */
+static const char doc_sql[] = "SELECT " COLUMNS ", d.coded FROM doc d "
+	"WHERE d.id = ?";
+static const char old_doc_sql[] = "SELECT " COLUMNS ", NULL FROM doc d "
+	"WHERE d.id = ?";
 
 /* Hands the document with this id over as a result; ARC_FATAL when it
  * cannot. */
@@ -323,8 +326,8 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	json_t *r = NULL;
 	int rc, stop;
 
-	if (arc_store_prepare(se->s, "SELECT " COLUMNS " FROM doc d "
-	    "WHERE d.id = ?", &st) != SQLITE_OK)
+	if (arc_store_prepare(se->s, se->s->has_coded ? doc_sql : old_doc_sql,
+	    &st) != SQLITE_OK)
 		return arc_store_fail(se->s, err);
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&

@@ -45,13 +45,15 @@ struct pending {
 	int chat;               /* a faqbot interaction, for the chat table */
 	char *title, *tags, *fields, digest[65];
 	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
-	unsigned char *body;    /* the text, deflated */
-	size_t body_len;
+	unsigned char *coded;   /* the text, coded by word (textcode.c) */
+	size_t coded_len;
+	int fresh;              /* its words the vocabulary lacked */
 	struct fts_columns words;
 };
 
 struct arc_indexer {
 	struct arc_store *s;
+	struct arc_vocab *vocab;
 	struct arc_stemmers main;       /* the writer's: old words out */
 	struct worker *workers;
 	int nworkers;
@@ -250,13 +252,12 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 	size_t len = 0;
 	int rc = ARC_FATAL;
 
-	if (arc_store_prepare(s, "SELECT lang, title, tags, fields, body "
-	    "FROM doc WHERE id = ?", &st) != SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT lang, title, tags, fields, body, "
+	    "coded FROM doc WHERE id = ?", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    arc_uncompress(sqlite3_column_blob(st, 4),
-	    (size_t)sqlite3_column_bytes(st, 4), &text, &len) == ARC_OK &&
+	    arc_store_text(s, st, 4, 5, &text, &len) == ARC_OK &&
 	    arc_fts_columns(stemmers, (const char *)sqlite3_column_text(st, 0),
 	    (const char *)sqlite3_column_text(st, 1), text, len,
 	    (const char *)sqlite3_column_text(st, 2),
@@ -396,8 +397,7 @@ confidences(json_t *rec)
 }
 
 static int
-prepare(struct pending *p, struct arc_stemmers *st,
-    struct libdeflate_compressor *deflater)
+prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 {
 	json_t *rec = p->rec, *jtext = json_object_get(rec, "text");
 	const char *text = json_is_string(jtext) ? json_string_value(jtext) : "";
@@ -410,8 +410,8 @@ prepare(struct pending *p, struct arc_stemmers *st,
 	if ((p->title = title_of(rec, text)) == NULL)
 		return ARC_FATAL;
 	digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
-	if (arc_compress(deflater, text, len, &p->body, &p->body_len) !=
-	    ARC_OK)
+	if (arc_vocab_encode(vocab, text, len, &p->coded, &p->coded_len,
+	    &p->fresh) != ARC_OK)
 		return ARC_FATAL;
 	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
 	    p->fields, &p->words);
@@ -554,7 +554,6 @@ struct worker {
 	const struct arc_indexer *ix;
 	struct arc_store *s;
 	struct arc_stemmers stemmers;
-	struct libdeflate_compressor *deflater;
 };
 
 /* On a worker: the copy, then the rest. */
@@ -580,7 +579,7 @@ run(void *worker_arg, void *item)
 	rc = arc_archive_copy(w->s, p->rec, &p->archived, &err);
 	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
 	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers,
-	    w->deflater) != ARC_OK)) {
+	    w->ix->vocab) != ARC_OK)) {
 		arc_error_set(&err, "out of memory");
 		rc = ARC_FATAL;
 	}
@@ -628,9 +627,9 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
-	    "  archived, digest, body, confidence, pdf, error) "
+	    "  archived, digest, body, coded, confidence, pdf, error) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "  ?, ?, ?, NULL) "
+	    "  NULL, ?, ?, ?, NULL) "
 	    "ON CONFLICT (sha256) DO UPDATE SET "
 	    "  path = excluded.path, member = excluded.member, "
 	    "  size = excluded.size, mtime = excluded.mtime, "
@@ -640,7 +639,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
 	    "  tags = excluded.tags, fields = excluded.fields, "
 	    "  archived = excluded.archived, digest = excluded.digest, "
-	    "  body = excluded.body, confidence = excluded.confidence, "
+	    "  body = NULL, coded = excluded.coded, "
+	    "  confidence = excluded.confidence, "
 	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	bind_common(st, rec, now);
@@ -654,7 +654,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	sqlite3_bind_text(st, 14, p->fields, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, p->archived, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, p->digest, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 17, p->body, (int)p->body_len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 17, p->coded, (int)p->coded_len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, p->confidence, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, str(rec, "pdf"), -1, SQLITE_STATIC);
 	if (step_done(st) != ARC_OK)
@@ -683,7 +683,7 @@ pending_free(struct pending *p)
 	free(p->tags);
 	free(p->fields);
 	free(p->confidence);
-	free(p->body);
+	free(p->coded);
 	arc_fts_columns_free(&p->words);
 	free(p);
 }
@@ -738,6 +738,24 @@ out:
 	return rc;
 }
 
+/* On the writer thread, in the batch's transaction: the words of its
+ * texts that no worker could number, numbered.  The numbers another
+ * arc-index gave meanwhile are read in first: never given twice. */
+static int
+number_words(struct arc_indexer *ix, struct pending **batch, int n)
+{
+	int rc = ARC_OK;
+
+	if (arc_vocab_begin(ix->vocab) != ARC_OK)
+		return ARC_FATAL;
+	for (int i = 0; i < n && rc == ARC_OK; i++)
+		if (batch[i]->fresh > 0)
+			rc = arc_vocab_resolve(ix->vocab, &batch[i]->coded,
+			    &batch[i]->coded_len);
+	arc_vocab_end(ix->vocab);
+	return rc;
+}
+
 /* On the writer thread: the batch in one transaction, its copies already
  * on disk (flush).  The transaction is open only meanwhile: not while the
  * next records are awaited. */
@@ -755,6 +773,8 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	/* IMMEDIATE: wait here for another writer, not deadlock later. */
 	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
+	if (rc == ARC_OK)
+		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
@@ -861,7 +881,7 @@ done(void *ctx, void *item, int stopped)
 		return 0;
 	}
 	ix->batch[ix->n++] = p;
-	ix->bytes += p->body_len + (p->words.body ? strlen(p->words.body) : 0);
+	ix->bytes += p->coded_len + (p->words.body ? strlen(p->words.body) : 0);
 	return (ix->n == BATCH || ix->bytes >= BATCH_BYTES) &&
 	    flush(ix) != ARC_OK;
 }
@@ -890,16 +910,17 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
 	ix->workers = w;
-	if (load_forgotten(ix) != ARC_OK)
+	if (load_forgotten(ix) != ARC_OK ||
+	    (ix->vocab = arc_vocab_new(s)) == NULL ||
+	    arc_vocab_begin(ix->vocab) != ARC_OK)
 		goto fail;
+	arc_vocab_end(ix->vocab);
 	for (i = 0; i < jobs; i++) {
 		w[i].ix = ix;
 		w[i].s = s;
 		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
 			goto fail;
 		ix->nworkers = i + 1;
-		if ((w[i].deflater = arc_compressor_new()) == NULL)
-			goto fail;
 		wctx[i] = &w[i];
 	}
 	if (pthread_create(&ix->writer, NULL, writer_main, ix) != 0)
@@ -1057,10 +1078,10 @@ arc_indexer_free(struct arc_indexer *ix)
 	w = ix->workers;
 	for (int i = 0; i < ix->nworkers; i++) {
 		arc_stemmers_done(&w[i].stemmers);
-		arc_compressor_free(w[i].deflater);
 	}
 	free(w);
 	arc_stemmers_done(&ix->main);
+	arc_vocab_free(ix->vocab);
 	free(ix->forgotten);
 	pthread_cond_destroy(&ix->written);
 	pthread_cond_destroy(&ix->handed);

@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libdeflate.h>
 #include <zlib.h>
 
 #include "store.h"
@@ -35,7 +34,8 @@ static const char schema[] =
 	"  digest TEXT,"                 /* what the index holds, to skip
 	                                  * unchanged documents */
 	"  indexed TEXT NOT NULL,"
-	"  body BLOB,"                   /* the text, deflated */
+	"  body BLOB,"                   /* the text, deflated: before
+	                                  * coded (added) held it */
 	"  confidence TEXT,"             /* OCR's, per page: "93,-,41" */
 	"  pdf TEXT"                     /* arc-ocr's searchable PDF */
 	");"
@@ -43,7 +43,7 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS doc_tag ("
 	"  tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (tag, doc)"
 	") WITHOUT ROWID;"
-	/* Contentless: the text is kept once, deflated, in doc.body. */
+	/* Contentless: the text is kept once, in doc.coded. */
 	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5("
 	"  body, title, tags, fields, content='', tokenize='arc');";
 
@@ -56,6 +56,9 @@ static const char schema[] =
  *
  * The documents erased by arc-index --forget, by sha256 alone: so that the
  * original, if still in a scanner folder, is not archived again.
+ *
+ * The vocabulary the texts in doc.coded are kept in (textcode.c): each
+ * word or gap once, numbered in the order they came.
  */
 static const char added_schema[] =
 	"CREATE TABLE IF NOT EXISTS forgotten ("
@@ -68,7 +71,10 @@ static const char added_schema[] =
 	"  answer TEXT,"
 	"  UNIQUE (time, session, q)"
 	");"
-	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);";
+	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);"
+	"CREATE TABLE IF NOT EXISTS word ("
+	"  id INTEGER PRIMARY KEY, w TEXT NOT NULL UNIQUE"
+	");";
 
 int
 arc_db_path(const char *opt, char *buf, size_t size, struct arc_error *err)
@@ -223,24 +229,34 @@ files_dir(const char *path)
 	return dir;
 }
 
-/* Archives of schema 2 made before pages' OCR confidence and searchable
- * PDFs were kept get the columns, empty: adding them changes nothing
- * else. */
+/* Has doc this column? */
 static int
-add_column(struct arc_store *s, const char *name, struct arc_error *err)
+has_column(struct arc_store *s, const char *name)
 {
 	sqlite3_stmt *st;
-	char sql[128];
-	int found = 0;
+	int found;
 
 	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info('doc') "
 	    "WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return arc_store_fail(s, err);
+		return 0;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
-	snprintf(sql, sizeof(sql), "ALTER TABLE doc ADD COLUMN %s TEXT", name);
-	return found ? ARC_OK : arc_store_exec(s, sql, err);
+	return found;
+}
+
+/* Archives of schema 2 made before pages' OCR confidence, searchable
+ * PDFs and texts coded by word were kept get the columns, empty: adding
+ * them changes nothing else. */
+static int
+add_column(struct arc_store *s, const char *name, const char *type,
+    struct arc_error *err)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof(sql), "ALTER TABLE doc ADD COLUMN %s %s", name,
+	    type);
+	return has_column(s, name) ? ARC_OK : arc_store_exec(s, sql, err);
 }
 
 int
@@ -448,8 +464,9 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 			goto fail;
 	}
 	if (write && (arc_store_exec(s, added_schema, err) != ARC_OK ||
-	    add_column(s, "confidence", err) != ARC_OK ||
-	    add_column(s, "pdf", err) != ARC_OK ||
+	    add_column(s, "confidence", "TEXT", err) != ARC_OK ||
+	    add_column(s, "pdf", "TEXT", err) != ARC_OK ||
+	    add_column(s, "coded", "BLOB", err) != ARC_OK ||
 	    merge_less(s, err) != ARC_OK))
 		goto fail;
 	if (!write && version == 0) {
@@ -458,6 +475,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	}
 	if (write && arc_store_exec(s, "COMMIT", err) != ARC_OK)
 		goto fail;
+	s->has_coded = has_column(s, "coded");
 	return s;
 fail:
 	arc_store_close(s);
@@ -496,6 +514,7 @@ arc_store_close(struct arc_store *s)
 		sqlite3_close(s->db);
 	if (s->files_fd >= 0)
 		close(s->files_fd);
+	arc_word_cache_free(s->words);
 	free(s->path);
 	free(s->files);
 	free(s);
@@ -531,43 +550,7 @@ arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
 	return state;
 }
 
-/* ---- text kept deflated ---- */
-
-/* libdeflate's level 1: smaller than zlib's level 1 (0.52 of the text
- * against 0.54) in about a quarter of its instructions, zlib setting up
- * its state anew for every page; level 6 gains 0.003 for 60% more time. */
-struct libdeflate_compressor *
-arc_compressor_new(void)
-{
-	return libdeflate_alloc_compressor(1);
-}
-
-void
-arc_compressor_free(struct libdeflate_compressor *c)
-{
-	libdeflate_free_compressor(c);
-}
-
-int
-arc_compress(struct libdeflate_compressor *c, const char *text, size_t len,
-    unsigned char **out, size_t *out_len)
-{
-	size_t bound = libdeflate_zlib_compress_bound(c, len), n;
-	unsigned char *buf = malloc(bound + 8);
-
-	if (buf == NULL)
-		return ARC_FATAL;
-	/* The length first, so that inflating needs no guessing. */
-	for (int i = 0; i < 8; i++)
-		buf[i] = (unsigned char)((uint64_t)len >> (8 * i));
-	if ((n = libdeflate_zlib_compress(c, text, len, buf + 8, bound)) == 0) {
-		free(buf);
-		return ARC_FATAL;
-	}
-	*out = buf;
-	*out_len = n + 8;
-	return ARC_OK;
-}
+/* ---- text kept deflated, before it was coded by word ---- */
 
 int
 arc_uncompress(const void *blob, size_t len, char **text, size_t *text_len)

@@ -11,7 +11,7 @@
  * "eng ", then the text: look up that language's stems only. */
 #define ARC_LANG_MARK '\x1b'
 
-#define STMT_CACHE 16
+#define STMT_CACHE 24
 
 struct arc_store {
 	sqlite3 *db;
@@ -25,6 +25,10 @@ struct arc_store {
 	 * writes until the store is closed, for arc_archive_sync; -1 until
 	 * then.  Set once by a worker, atomically. */
 	int files_fd;
+	/* Has doc a "coded" column?  Archives made before texts were coded
+	 * by word have it only once an arc-index has opened them. */
+	int has_coded;
+	struct word_cache *words;       /* vocab.c's, made on first use */
 	/* Statements prepared once, by their SQL text's address. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 };
@@ -87,16 +91,67 @@ int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 /* Is this lower-case word too common to search by? (stopwords.c) */
 int arc_is_stopword(const char *word);
 
-/* Text compressed for the doc table (zlib's format, so that any zlib
- * reads it), and back; malloc'd.  A compressor is one thread's: made with
- * arc_compressor_new (NULL: out of memory). */
-struct libdeflate_compressor;
-struct libdeflate_compressor *arc_compressor_new(void);
-void arc_compressor_free(struct libdeflate_compressor *c);
-int arc_compress(struct libdeflate_compressor *c, const char *text,
-    size_t len, unsigned char **out, size_t *out_len);
+/* Text deflated in the doc table (zlib's format, after its length in 8
+ * bytes), as arc-index kept it before texts were coded by word. */
 int arc_uncompress(const void *blob, size_t len, char **text,
     size_t *text_len);
+
+/*
+ * Text kept as numbers of the archive's words (textcode.c): the blob's
+ * tokens are TC_WORD or TC_GAP followed by the token itself, or a number
+ * of the vocabulary (TC_FIRST_ID and up).
+ */
+enum { TC_WORD = 0, TC_GAP = 1, TC_FIRST_ID = 2 };
+/* The vocabulary's number for a token (len bytes at tok), or 0 when it has
+ * none; -1 when it cannot say (the database failed). */
+typedef int64_t (*arc_word_id_fn)(void *ctx, const char *tok, size_t len);
+/* The token numbered id: ARC_OK, or ARC_ERR when there is none. */
+typedef int (*arc_word_of_fn)(void *ctx, int64_t id, const char **tok,
+    size_t *len);
+/* Is byte c part of a word (ASCII letters and digits, UTF-8 sequences)? */
+int arc_textcode_word_byte(unsigned char c);
+/* Is the token worth a number of the vocabulary?  Not numbers, not long
+ * words or gaps. */
+int arc_textcode_worthy(const char *tok, size_t len);
+/* text as a blob, with id_of's numbers; *fresh: how many worthy tokens
+ * had none.  ARC_FATAL: out of memory. */
+int arc_textcode_encode(const char *text, size_t len, arc_word_id_fn id_of,
+    void *ctx, unsigned char **out, size_t *out_len, int *fresh);
+/* The blob again, its worthy tokens numbered by assign (which gives them
+ * numbers); ARC_ERR for a broken blob, ARC_FATAL when assign fails. */
+int arc_textcode_resolve(const unsigned char *blob, size_t len,
+    arc_word_id_fn assign, void *ctx, unsigned char **out, size_t *out_len);
+/* The text again, NUL-terminated; ARC_ERR for a broken blob (or a number
+ * word_of does not know). */
+int arc_textcode_decode(const unsigned char *blob, size_t len,
+    arc_word_of_fn word_of, void *ctx, char **text, size_t *text_len);
+
+/*
+ * The archive's vocabulary as one indexer keeps it (vocab.c): the workers
+ * number their texts' words with it, the writer numbers the rest (in its
+ * transaction, after catching up with other writers' numbers).
+ */
+struct arc_vocab;
+/* Reads the word table through s, once started: arc_vocab_begin. */
+struct arc_vocab *arc_vocab_new(struct arc_store *s);
+void arc_vocab_free(struct arc_vocab *v);
+/* A worker's: text coded with the numbers known (*fresh: how many worthy
+ * tokens had none). */
+int arc_vocab_encode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **out, size_t *out_len, int *fresh);
+/* The writer's, in a write transaction: begin (the workers wait until
+ * end) reads in the numbers other writers gave; resolve numbers a blob's
+ * words that had none, giving new numbers. */
+int arc_vocab_begin(struct arc_vocab *v);
+int arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob,
+    size_t *len);
+void arc_vocab_end(struct arc_vocab *v);
+/* A document's text from the row st is on: its coded column (the number
+ * of the column), or if that is NULL its deflated body.  ARC_ERR when
+ * neither can be read. */
+int arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body,
+    int coded, char **text, size_t *len);
+void arc_word_cache_free(struct word_cache *c);
 
 /* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
  * (copy.c) */

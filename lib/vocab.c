@@ -1,0 +1,235 @@
+/* vocab.c: the archive's vocabulary, the numbers its texts are kept in (textcode.c): given by the writer, read by the workers, looked up again to read a text. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+/*
+ * One indexer's copy of the word table.  The workers number the words of
+ * the texts they prepare with what it holds (a read lock for a whole
+ * text); the writer, in its transaction, numbers the rest and adds them
+ * (a write lock for a whole batch: taken for each new word, the lock's
+ * hand-overs doubled the indexer's system time).  A number is given once,
+ * in the database, by whoever holds its write lock: another arc-index's
+ * numbers are read in before giving any.
+ */
+struct arc_vocab {
+	pthread_rwlock_t lock;
+	struct arc_strmap *ids;
+	int64_t last;           /* the highest number read or given */
+	struct arc_store *s;    /* the writer's */
+};
+
+struct arc_vocab *
+arc_vocab_new(struct arc_store *s)
+{
+	struct arc_vocab *v = calloc(1, sizeof(*v));
+
+	if (v == NULL || (v->ids = arc_strmap_new()) == NULL) {
+		free(v);
+		return NULL;
+	}
+	pthread_rwlockattr_t attr;
+
+	/* The writer waits for no more than the texts being numbered. */
+	pthread_rwlockattr_init(&attr);
+	pthread_rwlockattr_setkind_np(&attr,
+	    PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+	pthread_rwlock_init(&v->lock, &attr);
+	pthread_rwlockattr_destroy(&attr);
+	v->last = TC_FIRST_ID - 1;
+	v->s = s;
+	return v;
+}
+
+void
+arc_vocab_free(struct arc_vocab *v)
+{
+	if (v == NULL)
+		return;
+	arc_strmap_free(v->ids);
+	pthread_rwlock_destroy(&v->lock);
+	free(v);
+}
+
+/* Reads the numbers given since v->last, by another arc-index or before
+ * this one started. */
+static int
+catch_up(struct arc_vocab *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (arc_store_prepare(v->s, "SELECT id, w FROM word WHERE id > ? "
+	    "ORDER BY id", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, v->last);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(st, 1);
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (w != NULL && arc_strmap_put(v->ids, w,
+		    (size_t)sqlite3_column_bytes(st, 1), (long)id) != ARC_OK) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		v->last = id;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
+/* A worker's lookup, under the read lock its caller holds. */
+static int64_t
+known_id(void *ctx, const char *tok, size_t len)
+{
+	long id;
+
+	return arc_strmap_get(ctx, tok, len, &id) ? id : 0;
+}
+
+int
+arc_vocab_encode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **out, size_t *out_len, int *fresh)
+{
+	int rc;
+
+	pthread_rwlock_rdlock(&v->lock);
+	rc = arc_textcode_encode(text, len, known_id, v->ids, out, out_len,
+	    fresh);
+	pthread_rwlock_unlock(&v->lock);
+	return rc;
+}
+
+/* The writer's: the token's number, given now if it has none. */
+static int64_t
+give_id(void *ctx, const char *tok, size_t len)
+{
+	struct arc_vocab *v = ctx;
+	sqlite3_stmt *st;
+	long id;
+
+	if (arc_strmap_get(v->ids, tok, len, &id))
+		return id;
+	if (arc_store_prepare(v->s, "INSERT INTO word (id, w) VALUES (?, ?)",
+	    &st) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->last + 1);
+	sqlite3_bind_text(st, 2, tok, (int)len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	id = (long)++v->last;
+	return arc_strmap_put(v->ids, tok, len, id) == ARC_OK ? id : -1;
+}
+
+int
+arc_vocab_begin(struct arc_vocab *v)
+{
+	pthread_rwlock_wrlock(&v->lock);
+	if (catch_up(v) == ARC_OK)
+		return ARC_OK;
+	pthread_rwlock_unlock(&v->lock);
+	return ARC_FATAL;
+}
+
+void
+arc_vocab_end(struct arc_vocab *v)
+{
+	pthread_rwlock_unlock(&v->lock);
+}
+
+int
+arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob, size_t *len)
+{
+	unsigned char *out;
+	size_t out_len;
+	int rc = arc_textcode_resolve(*blob, *len, give_id, v, &out, &out_len);
+
+	if (rc != ARC_OK)
+		return ARC_FATAL;
+	free(*blob);
+	*blob = out;
+	*len = out_len;
+	return ARC_OK;
+}
+
+/* ---- reading a text again ---- */
+
+/*
+ * The words looked up by number, kept for the life of the store: a
+ * search reads ten texts or so, which share most of their words.  A
+ * number's slot is its remainder; a collision looks up again.
+ */
+#define WORD_CACHE 4096
+
+struct word_cache {
+	int64_t id[WORD_CACHE];
+	char *word[WORD_CACHE];
+	size_t len[WORD_CACHE];
+};
+
+void
+arc_word_cache_free(struct word_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < WORD_CACHE; i++)
+		free(c->word[i]);
+	free(c);
+}
+
+static int
+stored_word(void *ctx, int64_t id, const char **tok, size_t *len)
+{
+	struct arc_store *s = ctx;
+	struct word_cache *c = s->words;
+	size_t slot = (size_t)id % WORD_CACHE;
+	sqlite3_stmt *st;
+	int rc = ARC_ERR;
+
+	if (c->word[slot] != NULL && c->id[slot] == id) {
+		*tok = c->word[slot];
+		*len = c->len[slot];
+		return ARC_OK;
+	}
+	if (arc_store_prepare(s, "SELECT w FROM word WHERE id = ?", &st) !=
+	    SQLITE_OK)
+		return ARC_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		char *w = malloc(n + 1);
+		if (w != NULL) {
+			memcpy(w, sqlite3_column_text(st, 0), n);
+			w[n] = '\0';
+			free(c->word[slot]);
+			c->word[slot] = w;
+			c->id[slot] = id;
+			c->len[slot] = n;
+			*tok = w;
+			*len = n;
+			rc = ARC_OK;
+		}
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body, int coded,
+    char **text, size_t *len)
+{
+	const void *blob = sqlite3_column_blob(st, coded);
+
+	if (blob == NULL)       /* indexed before texts were coded */
+		return arc_uncompress(sqlite3_column_blob(st, body),
+		    (size_t)sqlite3_column_bytes(st, body), text, len);
+	if (s->words == NULL && (s->words = calloc(1, sizeof(*s->words))) ==
+	    NULL)
+		return ARC_ERR;
+	return arc_textcode_decode(blob, (size_t)sqlite3_column_bytes(st,
+	    coded), stored_word, s, text, len);
+}
