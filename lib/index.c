@@ -192,10 +192,8 @@ dump(json_t *v)
 	return v != NULL ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
 }
 
-/* What the index holds of a document, as one hash: equal means nothing to
- * redo. */
-static void
-digest_of(const char *lang, const char *title, const char *text,
+void
+arc_digest_of(const char *lang, const char *title, const char *text,
     size_t text_len, const char *tags, const char *fields, char hex[65])
 {
 	struct arc_sha256 *h = arc_sha256_new();
@@ -409,7 +407,7 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	p->confidence = confidences(rec);
 	if ((p->title = title_of(rec, text)) == NULL)
 		return ARC_FATAL;
-	digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
+	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
 	if (arc_vocab_encode(vocab, text, len, &p->coded, &p->coded_len,
 	    &p->fresh) != ARC_OK)
 		return ARC_FATAL;

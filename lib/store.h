@@ -153,6 +153,11 @@ int arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body,
     int coded, char **text, size_t *len);
 void arc_word_cache_free(struct word_cache *c);
 
+/* What the index holds of a document, as one hash (hex): equal means
+ * nothing to redo; arc-index --check reads the texts back against it. */
+void arc_digest_of(const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags, const char *fields, char hex[65]);
+
 /* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
  * (copy.c) */
 int arc_copy_intact(const char *path, const char *sha);

@@ -51,6 +51,36 @@ remove_stale_temporaries(struct arc_store *s)
 	return removed;
 }
 
+/* Each document's row, with what its text is read back against. */
+#define ROW_COLUMNS "sha256, archived, state, lang, title, tags, fields, " \
+	"digest, body"
+static const char rows_sql[] = "SELECT " ROW_COLUMNS ", coded FROM doc "
+	"ORDER BY id";
+static const char old_rows_sql[] = "SELECT " ROW_COLUMNS ", NULL FROM doc "
+	"ORDER BY id";
+
+/* What is wrong with the text kept of the document on st's row: it cannot
+ * be read (a broken blob, a word the vocabulary lacks) or is not the text
+ * that was indexed (its digest differs); NULL when it is whole. */
+static const char *
+text_problem(struct arc_store *s, sqlite3_stmt *st)
+{
+	const char *digest = (const char *)sqlite3_column_text(st, 7);
+	char *text, again[65];
+	size_t len;
+
+	if (arc_store_text(s, st, 8, 9, &text, &len) != ARC_OK)
+		return "its text cannot be read back from the archive";
+	arc_digest_of((const char *)sqlite3_column_text(st, 3),
+	    (const char *)sqlite3_column_text(st, 4), text, len,
+	    (const char *)sqlite3_column_text(st, 5),
+	    (const char *)sqlite3_column_text(st, 6), again);
+	free(text);
+	return digest != NULL && strcmp(digest, again) != 0 ?
+	    "its text reads back other than it was indexed (digest differs)" :
+	    NULL;
+}
+
 int
 arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err)
@@ -77,17 +107,22 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		report(ctx, NULL, sqlite3_errmsg(s->db));
 		stats->problems++;
 	}
-	if (sqlite3_prepare_v2(s->db, "SELECT sha256, archived, state FROM doc "
-	    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, s->has_coded ? rows_sql : old_rows_sql,
+	    -1, &st, NULL) != SQLITE_OK)
 		return arc_store_fail(s, err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
 		const char *copy = (const char *)sqlite3_column_text(st, 1);
 		const char *state = (const char *)sqlite3_column_text(st, 2);
+		const char *problem;
 		stats->documents++;
 		if (state == NULL || strcmp(state, "archived") != 0) {
 			stats->failed++;
 			continue;
+		}
+		if ((problem = text_problem(s, st)) != NULL) {
+			report(ctx, sha, problem);
+			stats->problems++;
 		}
 		if (copy == NULL || !arc_copy_intact(copy, sha)) {
 			report(ctx, sha, copy == NULL ? "no copy in the archive" :

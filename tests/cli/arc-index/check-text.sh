@@ -1,0 +1,15 @@
+# --check reads every text back from the archive's vocabulary and compares
+# it with what was indexed: a word lost or changed in the vocabulary is a
+# problem (exit 1) naming the documents; a search still answers, with the
+# text it can read.
+. "$ARC_TESTS/cli/letters.inc"
+make_archive 2>/dev/null
+arc-index --db arsip.db --check 2>&1 | sed 's/^arc-index: [^:]*: /arc-index: DB: /'
+echo "numbered words: $(sqlite3 arsip.db "SELECT count(*) > 50 FROM word")"
+echo "numbers kept as text: $(sqlite3 arsip.db "SELECT count(*) FROM word WHERE w GLOB '*[0-9]*'")"
+sqlite3 arsip.db "UPDATE word SET w = 'Cikarang' WHERE w = 'Cibinong';
+    DELETE FROM word WHERE w = 'digitisation'"
+arc-index --db arsip.db --check
+echo "exit $?"
+arc-find --db arsip.db --limit 1 undangan koordinasi | jq -r .snippet
+echo "exit $?"
