@@ -36,7 +36,9 @@ hex_byte(const char *p)
 }
 
 /* An extension, so that a clerk's viewer opens the copy; the name is the
- * sha256 whatever it is. */
+ * sha256 whatever it is.  The archive keeps no copy's name but derives it
+ * from sha256 and mime (arc_copy_path): an extension once given is never
+ * changed. */
 static const char *
 extension(const char *mime)
 {
@@ -251,6 +253,24 @@ hold_folder(struct arc_store *s)
 		close(fd);
 }
 
+char *
+arc_copy_path(const struct arc_store *s, const char *kept, const char *sha,
+    const char *mime)
+{
+	size_t n;
+	char *path;
+
+	if (kept != NULL)
+		return strdup(kept);
+	if (sha == NULL)
+		return NULL;
+	n = strlen(s->files) + strlen(sha) + 16;
+	if ((path = malloc(n)) != NULL)
+		snprintf(path, n, "%s/%.2s/%s%s", s->files, sha, sha,
+		    extension(mime));
+	return path;
+}
+
 int
 arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
     struct arc_error *err)
@@ -260,7 +280,7 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	const char *member = json_string_value(json_object_get(rec, "member"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
 	unsigned char *data = NULL;
-	size_t len = 0, n;
+	size_t len = 0;
 	char hex[65], *dest;
 	struct arc_sha256 *h;
 	int st;
@@ -268,16 +288,15 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	*archived = NULL;
 	if (path == NULL)
 		return arc_error_set(err, "record has no \"path\"");
-	n = strlen(s->files) + strlen(sha) + 16;
-	if ((dest = malloc(n)) == NULL)
+	if ((dest = arc_copy_path(s, NULL, sha, mime)) == NULL)
 		return arc_error_set(err, "out of memory");
-	snprintf(dest, n, "%s/%.2s", s->files, sha);
+	dest[strlen(s->files) + 3] = '\0';     /* its folder */
 	if (make_folder(s, sha, dest, err) != ARC_OK) {
 		free(dest);
 		return ARC_FATAL;
 	}
 	hold_folder(s);
-	snprintf(dest, n, "%s/%.2s/%s%s", s->files, sha, sha, extension(mime));
+	dest[strlen(s->files) + 3] = '/';
 	/* Named by content: one already there is this one, if whole (a
 	 * crash may have left it renamed but not yet on disk). */
 	if (arc_copy_intact(dest, sha)) {

@@ -228,7 +228,7 @@ static json_t *
 result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 {
 	json_t *r = json_object();
-	char *text = NULL, *snip = NULL;
+	char *text = NULL, *snip = NULL, *copy;
 	size_t len = 0;
 	const char *member = (const char *)sqlite3_column_text(st, 2);
 
@@ -239,9 +239,12 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	arc_record_set_text(r, "path", (const char *)sqlite3_column_text(st, 1));
 	if (member != NULL)
 		arc_record_set_text(r, "member", member);
-	json_object_set_new(r, "archived", sqlite3_column_text(st, 3) ?
-	    json_string((const char *)sqlite3_column_text(st, 3)) :
+	copy = arc_copy_path(se->s, (const char *)sqlite3_column_text(st, 3),
+	    (const char *)sqlite3_column_text(st, 0),
+	    (const char *)sqlite3_column_text(st, 10));
+	json_object_set_new(r, "archived", copy ? json_string(copy) :
 	    json_null());
+	free(copy);
 	json_object_set_new(r, "score", score != NULL ? json_real(*score) :
 	    json_null());
 	if (partial)
@@ -249,7 +252,7 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	json_object_set_new(r, "title", json_string((const char *)
 	    (sqlite3_column_text(st, 4) ? sqlite3_column_text(st, 4) :
 	    (const unsigned char *)"")));
-	if (arc_store_text(se->s, st, 9, 10, &text, &len) == ARC_OK)
+	if (arc_store_text(se->s, st, 9, 11, &text, &len) == ARC_OK)
 		snip = snippet(&se->m, (const char *)sqlite3_column_text(st, 8),
 		    text, len);
 	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
@@ -309,7 +312,7 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 }
 
 #define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
-	"d.fields, d.tanggal, d.lang, d.body"
+	"d.fields, d.tanggal, d.lang, d.body, d.mime"
 /* The text coded by word, in archives that can have it. */
 static const char doc_sql[] = "SELECT " COLUMNS ", d.coded FROM doc d "
 	"WHERE d.id = ?";

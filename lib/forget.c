@@ -86,8 +86,8 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT id, state, archived, pdf, path "
-	    "FROM doc WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT id, state, archived, pdf, path, "
+	    "mime FROM doc WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
 		return arc_store_fail(s, err);
 	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -95,7 +95,10 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 		const char *state = (const char *)sqlite3_column_text(st, 1);
 		*id = sqlite3_column_int64(st, 0);
 		*archived = state != NULL && strcmp(state, "archived") == 0;
-		r->copy = column_dup(st, 2);
+		/* A failed document has no copy. */
+		r->copy = *archived ? arc_copy_path(s, (const char *)
+		    sqlite3_column_text(st, 2), sha, (const char *)
+		    sqlite3_column_text(st, 5)) : NULL;
 		r->pdf = column_dup(st, 3);
 		r->original = column_dup(st, 4);
 	}
@@ -143,7 +146,8 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 	    "(sha256, time) VALUES (?, '%s')", now);
 	rc = arc_store_exec(s, "BEGIN IMMEDIATE", err);
 	if (rc == ARC_OK && archived &&
-	    arc_index_unwords(s, &stemmers, id) != ARC_OK)
+	    (arc_index_unwords(s, &stemmers, id) != ARC_OK ||
+	    arc_vocab_prune(s, id) != ARC_OK))
 		rc = arc_store_fail(s, err);
 	if (rc == ARC_OK)
 		rc = run_bound(s, "DELETE FROM doc_tag WHERE doc = ?", id, NULL,

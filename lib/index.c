@@ -27,7 +27,7 @@ struct worker;
 
 /*
  * A record on its way: a worker copies the original and makes everything
- * the rows need (title, digest, deflated text, stemmed words), so that the
+ * the rows need (title, digest, coded text, stemmed words), so that the
  * one thread that writes to SQLite does little else.
  */
 struct pending {
@@ -48,6 +48,7 @@ struct pending {
 	unsigned char *coded;   /* the text, coded by word (textcode.c) */
 	size_t coded_len;
 	int fresh;              /* its words the vocabulary lacked */
+	unsigned vocab_gen;     /* the vocabulary's copy it was coded with */
 	struct fts_columns words;
 };
 
@@ -409,7 +410,7 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 		return ARC_FATAL;
 	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
 	if (arc_vocab_encode(vocab, text, len, &p->coded, &p->coded_len,
-	    &p->fresh) != ARC_OK)
+	    &p->fresh, &p->vocab_gen) != ARC_OK)
 		return ARC_FATAL;
 	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
 	    p->fields, &p->words);
@@ -605,15 +606,14 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
 		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
-		    "member = ?, mtime = ?, archived = ?, "
+		    "member = ?, mtime = ?, archived = NULL, "
 		    "pdf = coalesce(?, pdf) WHERE id = ?", &st) != SQLITE_OK)
 			return ARC_FATAL;
 		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, p->archived, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, str(rec, "pdf"), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 6, id);
+		sqlite3_bind_text(st, 4, str(rec, "pdf"), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, id);
 		ix->stats.unchanged++;
 		return step_done(st);
 	}
@@ -626,8 +626,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
 	    "  archived, digest, body, coded, confidence, pdf, error) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "  NULL, ?, ?, ?, NULL) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, "
+	    "  NULL, ?, NULL, ?, ?, ?, NULL) "
 	    "ON CONFLICT (sha256) DO UPDATE SET "
 	    "  path = excluded.path, member = excluded.member, "
 	    "  size = excluded.size, mtime = excluded.mtime, "
@@ -636,7 +636,7 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "  lang = excluded.lang, title = excluded.title, "
 	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
 	    "  tags = excluded.tags, fields = excluded.fields, "
-	    "  archived = excluded.archived, digest = excluded.digest, "
+	    "  archived = NULL, digest = excluded.digest, "
 	    "  body = NULL, coded = excluded.coded, "
 	    "  confidence = excluded.confidence, "
 	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
@@ -650,11 +650,10 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 	    "nomor")), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, p->tags, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, p->fields, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 15, p->archived, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 16, p->digest, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 17, p->coded, (int)p->coded_len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, p->confidence, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, str(rec, "pdf"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, p->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 16, p->coded, (int)p->coded_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, p->confidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
 	if (step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	if (id == 0)
@@ -738,19 +737,30 @@ out:
 
 /* On the writer thread, in the batch's transaction: the words of its
  * texts that no worker could number, numbered.  The numbers another
- * arc-index gave meanwhile are read in first: never given twice. */
+ * arc-index gave meanwhile are read in first: never given twice.  A text
+ * coded before an arc-index --forget took words out is coded again. */
 static int
 number_words(struct arc_indexer *ix, struct pending **batch, int n)
 {
+	struct arc_vocab *v = ix->vocab;
 	int rc = ARC_OK;
 
-	if (arc_vocab_begin(ix->vocab) != ARC_OK)
+	if (arc_vocab_begin(v) != ARC_OK)
 		return ARC_FATAL;
-	for (int i = 0; i < n && rc == ARC_OK; i++)
-		if (batch[i]->fresh > 0)
-			rc = arc_vocab_resolve(ix->vocab, &batch[i]->coded,
-			    &batch[i]->coded_len);
-	arc_vocab_end(ix->vocab);
+	for (int i = 0; i < n && rc == ARC_OK; i++) {
+		struct pending *p = batch[i];
+		json_t *text = json_object_get(p->rec, "text");
+		if (p->coded == NULL)
+			continue;
+		if (p->vocab_gen != arc_vocab_gen(v))
+			rc = arc_vocab_recode(v, json_is_string(text) ?
+			    json_string_value(text) : "",
+			    json_string_length(text), &p->coded,
+			    &p->coded_len);
+		else if (p->fresh > 0)
+			rc = arc_vocab_resolve(v, &p->coded, &p->coded_len);
+	}
+	arc_vocab_end(v);
 	return rc;
 }
 

@@ -29,7 +29,9 @@ static const char schema[] =
 	"  state TEXT NOT NULL CHECK (state IN ('archived', 'failed')),"
 	"  path TEXT, member TEXT, size INTEGER, mtime TEXT, mime TEXT,"
 	"  lang TEXT, pages INTEGER, title TEXT, tanggal TEXT, nomor TEXT,"
-	"  tags TEXT, fields TEXT, archived TEXT,"
+	"  tags TEXT, fields TEXT,"
+	"  archived TEXT,"               /* the copy, in older archives: now
+	                                  * arc_copy_path makes its path */
 	"  error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
 	"  digest TEXT,"                 /* what the index holds, to skip
 	                                  * unchanged documents */

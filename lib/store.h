@@ -125,6 +125,10 @@ int arc_textcode_resolve(const unsigned char *blob, size_t len,
  * word_of does not know). */
 int arc_textcode_decode(const unsigned char *blob, size_t len,
     arc_word_of_fn word_of, void *ctx, char **text, size_t *text_len);
+/* Calls fn with each vocabulary number the blob holds, in order;
+ * ARC_ERR for a broken blob. */
+int arc_textcode_ids(const unsigned char *blob, size_t len,
+    void (*fn)(void *ctx, int64_t id), void *ctx);
 
 /*
  * The archive's vocabulary as one indexer keeps it (vocab.c): the workers
@@ -136,16 +140,26 @@ struct arc_vocab;
 struct arc_vocab *arc_vocab_new(struct arc_store *s);
 void arc_vocab_free(struct arc_vocab *v);
 /* A worker's: text coded with the numbers known (*fresh: how many worthy
- * tokens had none). */
+ * tokens had none), with the copy of the vocabulary it used (*gen). */
 int arc_vocab_encode(struct arc_vocab *v, const char *text, size_t len,
-    unsigned char **out, size_t *out_len, int *fresh);
-/* The writer's, in a write transaction: begin (the workers wait until
- * end) reads in the numbers other writers gave; resolve numbers a blob's
- * words that had none, giving new numbers. */
+    unsigned char **out, size_t *out_len, int *fresh, unsigned *gen);
+/*
+ * The writer's, in a write transaction.  begin (the workers wait until
+ * end) reads in the numbers other writers gave, or the whole vocabulary
+ * again after an arc-index --forget took words out of it: a new copy
+ * (arc_vocab_gen), and texts coded with an older one are coded again
+ * (recode).  resolve numbers the words of a blob that had none.
+ */
 int arc_vocab_begin(struct arc_vocab *v);
+unsigned arc_vocab_gen(const struct arc_vocab *v);
+int arc_vocab_recode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **blob, size_t *blob_len);
 int arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob,
     size_t *len);
 void arc_vocab_end(struct arc_vocab *v);
+/* Takes out of the vocabulary the words that only document doc's text
+ * uses, before it is deleted (arc-index --forget). */
+int arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc);
 /* A document's text from the row st is on: its coded column (the number
  * of the column), or if that is NULL its deflated body.  ARC_ERR when
  * neither can be read. */
@@ -157,6 +171,12 @@ void arc_word_cache_free(struct word_cache *c);
  * nothing to redo; arc-index --check reads the texts back against it. */
 void arc_digest_of(const char *lang, const char *title, const char *text,
     size_t text_len, const char *tags, const char *fields, char hex[65]);
+
+/* Where the archive keeps the copy of the document with this sha256 and
+ * mime: kept, the path a row of an older archive holds, if not NULL; or
+ * made from them, in s->files.  malloc'd; NULL: out of memory. */
+char *arc_copy_path(const struct arc_store *s, const char *kept,
+    const char *sha, const char *mime);
 
 /* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
  * (copy.c) */

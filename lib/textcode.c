@@ -274,3 +274,27 @@ corrupt:
 	free(buf);
 	return ARC_ERR;
 }
+
+int
+arc_textcode_ids(const unsigned char *blob, size_t len,
+    void (*fn)(void *ctx, int64_t id), void *ctx)
+{
+	const unsigned char *p = blob, *end = blob + len;
+
+	if (get_number(&p, end) < 0)
+		return ARC_ERR;
+	while (p < end) {
+		int64_t code = get_number(&p, end), n;
+
+		if (code < 0)
+			return ARC_ERR;
+		if (code >= TC_FIRST_ID) {
+			fn(ctx, code);
+			continue;
+		}
+		if ((n = get_number(&p, end)) <= 0 || n > end - p)
+			return ARC_ERR;
+		p += n;
+	}
+	return ARC_OK;
+}

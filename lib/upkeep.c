@@ -53,7 +53,7 @@ remove_stale_temporaries(struct arc_store *s)
 
 /* Each document's row, with what its text is read back against. */
 #define ROW_COLUMNS "sha256, archived, state, lang, title, tags, fields, " \
-	"digest, body"
+	"digest, body, mime"
 static const char rows_sql[] = "SELECT " ROW_COLUMNS ", coded FROM doc "
 	"ORDER BY id";
 static const char old_rows_sql[] = "SELECT " ROW_COLUMNS ", NULL FROM doc "
@@ -69,7 +69,7 @@ text_problem(struct arc_store *s, sqlite3_stmt *st)
 	char *text, again[65];
 	size_t len;
 
-	if (arc_store_text(s, st, 8, 9, &text, &len) != ARC_OK)
+	if (arc_store_text(s, st, 8, 10, &text, &len) != ARC_OK)
 		return "its text cannot be read back from the archive";
 	arc_digest_of((const char *)sqlite3_column_text(st, 3),
 	    (const char *)sqlite3_column_text(st, 4), text, len,
@@ -112,9 +112,9 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		return arc_store_fail(s, err);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		const char *copy = (const char *)sqlite3_column_text(st, 1);
 		const char *state = (const char *)sqlite3_column_text(st, 2);
 		const char *problem;
+		char *copy;
 		stats->documents++;
 		if (state == NULL || strcmp(state, "archived") != 0) {
 			stats->failed++;
@@ -124,12 +124,15 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 			report(ctx, sha, problem);
 			stats->problems++;
 		}
+		copy = arc_copy_path(s, (const char *)sqlite3_column_text(st,
+		    1), sha, (const char *)sqlite3_column_text(st, 9));
 		if (copy == NULL || !arc_copy_intact(copy, sha)) {
 			report(ctx, sha, copy == NULL ? "no copy in the archive" :
 			    "copy missing or damaged (sha256 differs)");
 			stats->problems++;
 		} else
 			stats->copies++;
+		free(copy);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -19,6 +19,10 @@ struct arc_vocab {
 	struct arc_strmap *ids;
 	int64_t last;           /* the highest number read or given */
 	struct arc_store *s;    /* the writer's */
+	/* Documents forgotten when the copy was read: one more means words
+	 * may have been taken out, and the copy is read again whole. */
+	int64_t forgotten;
+	unsigned gen;           /* the copy's: one more each time */
 };
 
 struct arc_vocab *
@@ -40,6 +44,7 @@ arc_vocab_new(struct arc_store *s)
 	pthread_rwlockattr_destroy(&attr);
 	v->last = TC_FIRST_ID - 1;
 	v->s = s;
+	v->forgotten = -1;
 	return v;
 }
 
@@ -90,13 +95,14 @@ known_id(void *ctx, const char *tok, size_t len)
 
 int
 arc_vocab_encode(struct arc_vocab *v, const char *text, size_t len,
-    unsigned char **out, size_t *out_len, int *fresh)
+    unsigned char **out, size_t *out_len, int *fresh, unsigned *gen)
 {
 	int rc;
 
 	pthread_rwlock_rdlock(&v->lock);
 	rc = arc_textcode_encode(text, len, known_id, v->ids, out, out_len,
 	    fresh);
+	*gen = v->gen;
 	pthread_rwlock_unlock(&v->lock);
 	return rc;
 }
@@ -125,14 +131,87 @@ give_id(void *ctx, const char *tok, size_t len)
 	return arc_strmap_put(v->ids, tok, len, id) == ARC_OK ? id : -1;
 }
 
+/* How many documents were forgotten; -1 when the database fails. */
+static int64_t
+count_forgotten(struct arc_store *s)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (arc_store_prepare(s, "SELECT count(*) FROM forgotten", &st) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Forgets the copy, to read it again whole; and the words looked up to
+ * read texts, whose numbers may since have been given again. */
+static int
+start_over(struct arc_vocab *v)
+{
+	struct arc_strmap *fresh = arc_strmap_new();
+
+	if (fresh == NULL)
+		return ARC_FATAL;
+	arc_strmap_free(v->ids);
+	v->ids = fresh;
+	arc_word_cache_free(v->s->words);
+	v->s->words = NULL;
+	v->last = TC_FIRST_ID - 1;
+	v->gen++;
+	return ARC_OK;
+}
+
 int
 arc_vocab_begin(struct arc_vocab *v)
 {
+	int64_t forgotten;
+
 	pthread_rwlock_wrlock(&v->lock);
+	if ((forgotten = count_forgotten(v->s)) < 0)
+		goto fail;
+	if (forgotten != v->forgotten) {
+		if (v->forgotten >= 0 && start_over(v) != ARC_OK)
+			goto fail;
+		v->forgotten = forgotten;
+	}
 	if (catch_up(v) == ARC_OK)
 		return ARC_OK;
+fail:
 	pthread_rwlock_unlock(&v->lock);
 	return ARC_FATAL;
+}
+
+unsigned
+arc_vocab_gen(const struct arc_vocab *v)
+{
+	return v->gen;
+}
+
+int
+arc_vocab_recode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **blob, size_t *blob_len)
+{
+	unsigned char *out;
+	size_t out_len;
+	int failed;
+
+	/* give_id numbers every worthy word; one it could not is counted
+	 * as fresh: the database failed. */
+	if (arc_textcode_encode(text, len, give_id, v, &out, &out_len,
+	    &failed) != ARC_OK)
+		return ARC_FATAL;
+	if (failed > 0) {
+		free(out);
+		return ARC_FATAL;
+	}
+	free(*blob);
+	*blob = out;
+	*blob_len = out_len;
+	return ARC_OK;
 }
 
 void
@@ -154,6 +233,126 @@ arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob, size_t *len)
 	*blob = out;
 	*len = out_len;
 	return ARC_OK;
+}
+
+/* ---- taking words out ---- */
+
+/* The numbers a forgotten text used, sorted, and which others use. */
+struct candidates {
+	int64_t *id;
+	unsigned char *used;
+	size_t n, cap, unused;
+	int failed;
+};
+
+static void
+add_candidate(void *ctx, int64_t id)
+{
+	struct candidates *c = ctx;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap * 2 + 64;
+		int64_t *g = realloc(c->id, cap * sizeof(*g));
+		if (g == NULL) {
+			c->failed = 1;
+			return;
+		}
+		c->id = g;
+		c->cap = cap;
+	}
+	c->id[c->n++] = id;
+}
+
+static int
+compare_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+mark_used(void *ctx, int64_t id)
+{
+	struct candidates *c = ctx;
+	int64_t *at = bsearch(&id, c->id, c->n, sizeof(*c->id), compare_id);
+
+	if (at != NULL && !c->used[at - c->id]) {
+		c->used[at - c->id] = 1;
+		c->unused--;
+	}
+}
+
+/* Calls fn with the numbers in the coded texts of the rows st gives. */
+static int
+walk_texts(sqlite3_stmt *st, void (*fn)(void *, int64_t),
+    struct candidates *c)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->failed &&
+	    c->unused > 0)
+		/* A broken text keeps its words: --check reports it. */
+		arc_textcode_ids(sqlite3_column_blob(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0), fn, c);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
+/*
+ * Every other text is read for the words the forgotten one used, until
+ * all are found: names and rare words take the whole archive (a few
+ * seconds for a million pages), as an erasure should.  A running
+ * arc-index sees one more forgotten document and reads the vocabulary
+ * again (arc_vocab_begin).
+ */
+int
+arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc)
+{
+	struct candidates c = { 0 };
+	sqlite3_stmt *st;
+	size_t kept = 0;
+	int rc = ARC_FATAL;
+
+	if (!s->has_coded)
+		return ARC_OK;
+	c.unused = 1;
+	if (arc_store_prepare(s, "SELECT coded FROM doc WHERE id = ?", &st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, doc);
+	if (walk_texts(st, add_candidate, &c) != ARC_OK || c.failed)
+		goto out;
+	qsort(c.id, c.n, sizeof(*c.id), compare_id);
+	for (size_t i = 0; i < c.n; i++)
+		if (kept == 0 || c.id[kept - 1] != c.id[i])
+			c.id[kept++] = c.id[i];
+	c.n = c.unused = kept;
+	if (c.n == 0 || (c.used = calloc(c.n, 1)) == NULL) {
+		rc = c.n == 0 ? ARC_OK : ARC_FATAL;
+		goto out;
+	}
+	if (arc_store_prepare(s, "SELECT coded FROM doc WHERE id <> ? AND "
+	    "coded IS NOT NULL", &st) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, doc);
+	if (walk_texts(st, mark_used, &c) != ARC_OK)
+		goto out;
+	if (arc_store_prepare(s, "DELETE FROM word WHERE id = ?", &st) !=
+	    SQLITE_OK)
+		goto out;
+	rc = ARC_OK;
+	for (size_t i = 0; i < c.n && rc == ARC_OK; i++) {
+		if (c.used[i])
+			continue;
+		sqlite3_bind_int64(st, 1, c.id[i]);
+		rc = sqlite3_step(st) == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+		sqlite3_reset(st);
+	}
+out:
+	free(c.id);
+	free(c.used);
+	return rc;
 }
 
 /* ---- reading a text again ---- */

@@ -8,7 +8,12 @@ for f in arsip.db arsip.files arsip.files/*/*; do
 	stat -c '%A' "$f"
 done | sort | uniq -c
 # The copies are the originals, byte for byte.
-sqlite3 arsip.db "SELECT archived, sha256 FROM doc" | while IFS='|' read -r copy sha; do
+arc-find --db arsip.db --json | jq -r '.archived + "|" + .sha256' |
+while IFS='|' read -r copy sha; do
+	case $copy in
+	arsip.files/??/"$sha".txt) ;;
+	*) echo "COPY NAMED $copy" ;;
+	esac
 	[ "$(sha256sum <"$copy" | cut -c1-64)" = "$sha" ] || echo "BAD COPY $copy"
 done
 arc-index --db arsip.db --check 2>&1 | sed 's/^arc-index: [^:]*: /arc-index: DB: /'

@@ -1,6 +1,7 @@
 # arc-index --forget erases a document on a citizen's request: its copy,
 # its searchable PDF, its row and its words, with no trace of its text left
-# in the database file; the other documents stay, the archive checks clean,
+# in the database file (its name gone from the vocabulary too, the words
+# others use kept); the other documents stay, the archive checks clean,
 # the original is not touched, and neither arc-index nor arc-scan --new
 # takes it in again.
 . "$ARC_TESTS/cli/letters.inc"
@@ -11,17 +12,26 @@ arc-scan -r surat | arc-ocr -j 1 --pdf pdf | arc-tag -j 1 |
 echo "indexed $?"
 sha() { sqlite3 arsip.db "SELECT sha256 FROM doc WHERE path LIKE '%$1'"; }
 domisili=$(sha domisili.txt) png=$(sha .png)
-copy=$(sqlite3 arsip.db "SELECT archived FROM doc WHERE sha256 = '$domisili'")
+copy=$(copy_of surat/domisili.txt)
+echo "copy before: $(test -f "$copy" && echo kept)"
 pdf=$(sqlite3 arsip.db "SELECT pdf FROM doc WHERE sha256 = '$png'")
+vocabulary() {
+	sqlite3 arsip.db "SELECT group_concat(w, ' ') FROM (SELECT w FROM word
+	    WHERE w IN ('Siti', 'Aminah', 'bahwa', 'Sukamaju') ORDER BY w)"
+}
 echo "before: title in the database $(grep -c -a 'KETERANGAN DOMISILI' arsip.db)," \
+	"name $(grep -c -a 'Aminah' arsip.db)," \
 	"pdf $(test -f "$pdf" && echo kept)"
+echo "vocabulary: $(vocabulary)"
 arc-index --db arsip.db --forget "$domisili" "$png" 2>said
 echo "forget $?"
 sed "s/$domisili/DOMISILI/; s/$png/PNG/" said
 echo "after: title in the database $(grep -c -a 'KETERANGAN DOMISILI' arsip.db)," \
+	"name $(grep -c -a 'Aminah' arsip.db)," \
 	"copy $(test -e "$copy" && echo left || echo gone)," \
 	"pdf $(test -e "$pdf" && echo left || echo gone)," \
 	"log $(test -s arsip.db-wal && echo left || echo empty)"
+echo "vocabulary: $(vocabulary)"
 sqlite3 arsip.db "SELECT count(*) FROM doc WHERE sha256 IN ('$domisili', '$png')"
 arc-find --db arsip.db Aminah Sukamaju
 echo "find $?"
