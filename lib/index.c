@@ -605,15 +605,18 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 		return ARC_FATAL;
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
+		/* The copy's path is made from sha256 and mime: the mime
+		 * of the copy just made or found. */
 		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
-		    "member = ?, mtime = ?, archived = NULL, "
+		    "member = ?, mtime = ?, mime = ?, archived = NULL, "
 		    "pdf = coalesce(?, pdf) WHERE id = ?", &st) != SQLITE_OK)
 			return ARC_FATAL;
 		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, str(rec, "pdf"), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 5, id);
+		sqlite3_bind_text(st, 4, str(rec, "mime"), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, str(rec, "pdf"), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, id);
 		ix->stats.unchanged++;
 		return step_done(st);
 	}

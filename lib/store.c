@@ -60,7 +60,9 @@ static const char schema[] =
  * original, if still in a scanner folder, is not archived again.
  *
  * The vocabulary the texts in doc.coded are kept in (textcode.c): each
- * word or gap once, numbered in the order they came.
+ * word or gap once, numbered in the order they came; and each time
+ * arc-index --forget took words out of it, so that a running arc-index
+ * reads it again.
  */
 static const char added_schema[] =
 	"CREATE TABLE IF NOT EXISTS forgotten ("
@@ -76,6 +78,9 @@ static const char added_schema[] =
 	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);"
 	"CREATE TABLE IF NOT EXISTS word ("
 	"  id INTEGER PRIMARY KEY, w TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE IF NOT EXISTS word_pruned ("
+	"  id INTEGER PRIMARY KEY, time TEXT NOT NULL"
 	");";
 
 int

@@ -157,8 +157,8 @@ int arc_vocab_recode(struct arc_vocab *v, const char *text, size_t len,
 int arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob,
     size_t *len);
 void arc_vocab_end(struct arc_vocab *v);
-/* Takes out of the vocabulary the words that only document doc's text
- * uses, before it is deleted (arc-index --forget). */
+/* Takes out of the vocabulary every word that no text but document doc's
+ * uses, before doc is deleted (arc-index --forget). */
 int arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc);
 /* A document's text from the row st is on: its coded column (the number
  * of the column), or if that is NULL its deflated body.  ARC_ERR when

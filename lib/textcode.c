@@ -27,6 +27,8 @@
 #define ONE_BYTE 160u
 #define TWO_BYTES (ONE_BYTE + 88u * 256u)
 #define THREE_BYTES (TWO_BYTES + 7u * 65536u)
+/* The highest number five bytes hold. */
+#define LAST_NUMBER (THREE_BYTES + (int64_t)UINT32_MAX)
 
 /* Longest token given a number: longer words are names, codes or OCR's
  * noise, longer gaps are rules and dot leaders. */
@@ -140,13 +142,13 @@ int
 arc_textcode_encode(const char *text, size_t len, arc_word_id_fn id_of,
     void *ctx, unsigned char **out, size_t *out_len, int *fresh)
 {
-	/* A token of n bytes takes at most 3n: a one-byte token as itself
-	 * is its kind, its length and itself. */
+	/* A token of n bytes takes at most 5n: a one-byte token may have
+	 * a number of five bytes. */
 	unsigned char *buf, *o;
 	size_t at = 0, n;
 	int prev_word = 0;
 
-	if (len > UINT32_MAX || (buf = malloc(3 * len + 8)) == NULL)
+	if (len > UINT32_MAX || (buf = malloc(5 * len + 8)) == NULL)
 		return ARC_FATAL;
 	*fresh = 0;
 	o = put_number(buf, len);
@@ -161,8 +163,11 @@ arc_textcode_encode(const char *text, size_t len, arc_word_id_fn id_of,
 		    arc_textcode_word_byte((unsigned char)tok[1]))
 			continue;
 		if (arc_textcode_worthy(tok, n) &&
-		    (id = id_of(ctx, tok, n)) < TC_FIRST_ID)
+		    ((id = id_of(ctx, tok, n)) < TC_FIRST_ID ||
+		    id > LAST_NUMBER)) {
+			id = 0;
 			++*fresh;
+		}
 		if (id >= TC_FIRST_ID)
 			o = put_number(o, (uint64_t)id);
 		else
@@ -201,7 +206,7 @@ arc_textcode_resolve(const unsigned char *blob, size_t len,
 			goto corrupt;
 		id = arc_textcode_worthy((const char *)p, (size_t)n) ?
 		    assign(ctx, (const char *)p, (size_t)n) : 0;
-		if (id < 0) {
+		if (id < 0 || id > LAST_NUMBER) {
 			free(buf);
 			return ARC_FATAL;
 		}

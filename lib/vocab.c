@@ -19,9 +19,9 @@ struct arc_vocab {
 	struct arc_strmap *ids;
 	int64_t last;           /* the highest number read or given */
 	struct arc_store *s;    /* the writer's */
-	/* Documents forgotten when the copy was read: one more means words
-	 * may have been taken out, and the copy is read again whole. */
-	int64_t forgotten;
+	/* The last pruning (word_pruned) when the copy was read: another
+	 * means words were taken out, and the copy is read again whole. */
+	int64_t pruned;
 	unsigned gen;           /* the copy's: one more each time */
 };
 
@@ -29,13 +29,12 @@ struct arc_vocab *
 arc_vocab_new(struct arc_store *s)
 {
 	struct arc_vocab *v = calloc(1, sizeof(*v));
+	pthread_rwlockattr_t attr;
 
 	if (v == NULL || (v->ids = arc_strmap_new()) == NULL) {
 		free(v);
 		return NULL;
 	}
-	pthread_rwlockattr_t attr;
-
 	/* The writer waits for no more than the texts being numbered. */
 	pthread_rwlockattr_init(&attr);
 	pthread_rwlockattr_setkind_np(&attr,
@@ -44,7 +43,7 @@ arc_vocab_new(struct arc_store *s)
 	pthread_rwlockattr_destroy(&attr);
 	v->last = TC_FIRST_ID - 1;
 	v->s = s;
-	v->forgotten = -1;
+	v->pruned = -1;
 	return v;
 }
 
@@ -131,15 +130,16 @@ give_id(void *ctx, const char *tok, size_t len)
 	return arc_strmap_put(v->ids, tok, len, id) == ARC_OK ? id : -1;
 }
 
-/* How many documents were forgotten; -1 when the database fails. */
+/* The last time words were taken out (0: never); -1 when the database
+ * fails. */
 static int64_t
-count_forgotten(struct arc_store *s)
+last_pruning(struct arc_store *s)
 {
 	sqlite3_stmt *st;
 	int64_t n = -1;
 
-	if (arc_store_prepare(s, "SELECT count(*) FROM forgotten", &st) !=
-	    SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT coalesce(max(id), 0) FROM "
+	    "word_pruned", &st) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
@@ -168,15 +168,15 @@ start_over(struct arc_vocab *v)
 int
 arc_vocab_begin(struct arc_vocab *v)
 {
-	int64_t forgotten;
+	int64_t pruned;
 
 	pthread_rwlock_wrlock(&v->lock);
-	if ((forgotten = count_forgotten(v->s)) < 0)
+	if ((pruned = last_pruning(v->s)) < 0)
 		goto fail;
-	if (forgotten != v->forgotten) {
-		if (v->forgotten >= 0 && start_over(v) != ARC_OK)
+	if (pruned != v->pruned) {
+		if (v->pruned >= 0 && start_over(v) != ARC_OK)
 			goto fail;
-		v->forgotten = forgotten;
+		v->pruned = pruned;
 	}
 	if (catch_up(v) == ARC_OK)
 		return ARC_OK;
@@ -237,121 +237,127 @@ arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob, size_t *len)
 
 /* ---- taking words out ---- */
 
-/* The numbers a forgotten text used, sorted, and which others use. */
-struct candidates {
-	int64_t *id;
-	unsigned char *used;
-	size_t n, cap, unused;
-	int failed;
+/* The numbers the texts use: a bit each, up to the highest given. */
+struct used {
+	unsigned char *bits;
+	int64_t last;
 };
-
-static void
-add_candidate(void *ctx, int64_t id)
-{
-	struct candidates *c = ctx;
-
-	if (c->n == c->cap) {
-		size_t cap = c->cap * 2 + 64;
-		int64_t *g = realloc(c->id, cap * sizeof(*g));
-		if (g == NULL) {
-			c->failed = 1;
-			return;
-		}
-		c->id = g;
-		c->cap = cap;
-	}
-	c->id[c->n++] = id;
-}
-
-static int
-compare_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return (x > y) - (x < y);
-}
 
 static void
 mark_used(void *ctx, int64_t id)
 {
-	struct candidates *c = ctx;
-	int64_t *at = bsearch(&id, c->id, c->n, sizeof(*c->id), compare_id);
+	struct used *u = ctx;
 
-	if (at != NULL && !c->used[at - c->id]) {
-		c->used[at - c->id] = 1;
-		c->unused--;
-	}
+	if (id <= u->last)
+		u->bits[id / 8] |= (unsigned char)(1u << (id % 8));
 }
 
-/* Calls fn with the numbers in the coded texts of the rows st gives. */
 static int
-walk_texts(sqlite3_stmt *st, void (*fn)(void *, int64_t),
-    struct candidates *c)
+is_used(const struct used *u, int64_t id)
 {
-	int rc;
+	return u->bits[id / 8] >> (id % 8) & 1;
+}
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !c->failed &&
-	    c->unused > 0)
-		/* A broken text keeps its words: --check reports it. */
-		arc_textcode_ids(sqlite3_column_blob(st, 0),
-		    (size_t)sqlite3_column_bytes(st, 0), fn, c);
+/* The highest number given, 0 for none; -1 when the database fails. */
+static int64_t
+last_word(struct arc_store *s)
+{
+	sqlite3_stmt *st;
+	int64_t last = -1;
+
+	if (arc_store_prepare(s, "SELECT coalesce(max(id), 0) FROM word",
+	    &st) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		last = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+	return last;
+}
+
+/* Marks the numbers the texts of every document but doc use; ARC_ERR
+ * when one is broken (--check says which). */
+static int
+mark_texts(struct arc_store *s, sqlite3_int64 doc, struct used *u)
+{
+	sqlite3_stmt *st;
+	int rc, broken = 0;
+
+	if (arc_store_prepare(s, "SELECT coded FROM doc WHERE id <> ? AND "
+	    "coded IS NOT NULL", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, doc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (arc_textcode_ids(sqlite3_column_blob(st, 0),
+		    (size_t)sqlite3_column_bytes(st, 0), mark_used, u) !=
+		    ARC_OK)
+			broken = 1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return ARC_FATAL;
+	return broken ? ARC_ERR : ARC_OK;
+}
+
+/* Deletes the words no text uses; *n: how many. */
+static int
+delete_unused(struct arc_store *s, const struct used *u, long *n)
+{
+	sqlite3_stmt *ids, *del;
+	int rc = ARC_OK;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM word", -1, &ids, NULL) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	if (arc_store_prepare(s, "DELETE FROM word WHERE id = ?", &del) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(ids);
+		return ARC_FATAL;
+	}
+	while (rc == ARC_OK && sqlite3_step(ids) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+		if (id >= 0 && id <= u->last && is_used(u, id))
+			continue;
+		sqlite3_bind_int64(del, 1, id);
+		rc = sqlite3_step(del) == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+		sqlite3_reset(del);
+		(*n)++;
+	}
+	sqlite3_finalize(ids);
+	return rc;
 }
 
 /*
- * Every other text is read for the words the forgotten one used, until
- * all are found: names and rare words take the whole archive (a few
- * seconds for a million pages), as an erasure should.  A running
- * arc-index sees one more forgotten document and reads the vocabulary
- * again (arc_vocab_begin).
+ * Every other text is read, and every word none of them uses is deleted:
+ * the forgotten document's names, and any word left behind by a text
+ * since changed (a few seconds for a million pages, as an erasure may
+ * take).  A broken text might use words past the break: then nothing is
+ * taken out.  A running arc-index sees the new word_pruned row and reads
+ * the vocabulary again (arc_vocab_begin).
  */
 int
 arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc)
 {
-	struct candidates c = { 0 };
-	sqlite3_stmt *st;
-	size_t kept = 0;
-	int rc = ARC_FATAL;
+	struct used u = { NULL, last_word(s) };
+	long deleted = 0;
+	int rc;
 
-	if (!s->has_coded)
+	/* Numbers past five bytes' are none arc gave (textcode.c): a
+	 * vocabulary made otherwise is left as it is. */
+	if (!s->has_coded || u.last == 0 || u.last > ((int64_t)1 << 33))
 		return ARC_OK;
-	c.unused = 1;
-	if (arc_store_prepare(s, "SELECT coded FROM doc WHERE id = ?", &st) !=
-	    SQLITE_OK)
+	if (u.last < 0 || (u.bits = calloc((size_t)(u.last / 8 + 1), 1)) ==
+	    NULL)
 		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, doc);
-	if (walk_texts(st, add_candidate, &c) != ARC_OK || c.failed)
-		goto out;
-	qsort(c.id, c.n, sizeof(*c.id), compare_id);
-	for (size_t i = 0; i < c.n; i++)
-		if (kept == 0 || c.id[kept - 1] != c.id[i])
-			c.id[kept++] = c.id[i];
-	c.n = c.unused = kept;
-	if (c.n == 0 || (c.used = calloc(c.n, 1)) == NULL) {
-		rc = c.n == 0 ? ARC_OK : ARC_FATAL;
-		goto out;
-	}
-	if (arc_store_prepare(s, "SELECT coded FROM doc WHERE id <> ? AND "
-	    "coded IS NOT NULL", &st) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, doc);
-	if (walk_texts(st, mark_used, &c) != ARC_OK)
-		goto out;
-	if (arc_store_prepare(s, "DELETE FROM word WHERE id = ?", &st) !=
-	    SQLITE_OK)
-		goto out;
-	rc = ARC_OK;
-	for (size_t i = 0; i < c.n && rc == ARC_OK; i++) {
-		if (c.used[i])
-			continue;
-		sqlite3_bind_int64(st, 1, c.id[i]);
-		rc = sqlite3_step(st) == SQLITE_DONE ? ARC_OK : ARC_FATAL;
-		sqlite3_reset(st);
-	}
-out:
-	free(c.id);
-	free(c.used);
+	rc = mark_texts(s, doc, &u);
+	if (rc == ARC_OK)
+		rc = delete_unused(s, &u, &deleted);
+	else if (rc == ARC_ERR)
+		rc = ARC_OK;
+	free(u.bits);
+	if (rc == ARC_OK && deleted > 0)
+		rc = sqlite3_exec(s->db, "INSERT INTO word_pruned (time) "
+		    "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", NULL,
+		    NULL, NULL) == SQLITE_OK ? ARC_OK : ARC_FATAL;
 	return rc;
 }
 

@@ -120,6 +120,47 @@ test_not_worthy(void)
 	CHECK(!arc_textcode_worthy("          ", 10));
 }
 
+/* Numbers of five bytes, for tokens of one byte: the blob may be five
+ * times the text (ASan would see it written past its end). */
+static int64_t
+late(void *ctx, const char *tok, size_t len)
+{
+	(void)ctx;
+	return 500000 + (unsigned char)tok[0] + (int64_t)len;
+}
+
+static int
+late_word(void *ctx, int64_t id, const char **tok, size_t *len)
+{
+	static char c;
+
+	(void)ctx;
+	c = (char)(id - 500001);
+	*tok = &c;
+	*len = 1;
+	return ARC_OK;
+}
+
+static void
+test_late_numbers(void)
+{
+	const char *text = "a.b.c.d.e.f.g.h.";
+	unsigned char *blob;
+	size_t blen, tlen;
+	char *back;
+	int fresh;
+
+	CHECK(arc_textcode_encode(text, strlen(text), late, NULL, &blob,
+	    &blen, &fresh) == ARC_OK);
+	CHECK(fresh == 0);
+	CHECK(blen == 1 + 5 * strlen(text));
+	CHECK(arc_textcode_decode(blob, blen, late_word, NULL, &back, &tlen) ==
+	    ARC_OK);
+	CHECK_STR(back, text);
+	free(back);
+	free(blob);
+}
+
 /* Broken blobs: refused, never read past their end. */
 static void
 test_broken(void)
@@ -161,6 +202,7 @@ main(void)
 	ids = arc_strmap_new();
 	test_round_trips();
 	test_not_worthy();
+	test_late_numbers();
 	test_broken();
 	arc_strmap_free(ids);
 	for (size_t i = 0; i < nwords; i++)
