@@ -299,16 +299,20 @@ typedef int (*arc_queue_done_fn)(void *ctx, void *item, int stopped);
 struct arc_queue;
 
 /* Starts nworkers threads; NULL when none could start.  At most depth
- * items are in flight (0: a few per worker). */
+ * items are in flight (0: a few per worker), and, unless max_bytes is 0,
+ * items of at most max_bytes in all (as submit counts them). */
 struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
-    size_t depth, arc_queue_run_fn run, arc_queue_done_fn done, void *ctx);
+    size_t depth, size_t max_bytes, arc_queue_run_fn run,
+    arc_queue_done_fn done, void *ctx);
 
 /*
- * Queues item (ready: nothing to run, only its place in the order).  Hands
- * back finished items meanwhile, and waits while a few per worker are in
- * flight.  ARC_FATAL once a done call asked to stop.
+ * Queues item (ready: nothing to run, only its place in the order), which
+ * holds this many bytes.  Hands back finished items meanwhile, and waits
+ * while the queue is full (depth items, or max_bytes).  ARC_FATAL once a
+ * done call asked to stop.
  */
-int arc_queue_submit(struct arc_queue *q, void *item, int ready);
+int arc_queue_submit(struct arc_queue *q, void *item, int ready,
+    size_t bytes);
 
 /* Waits for every item, hands them back, ends the threads and frees q. */
 int arc_queue_finish(struct arc_queue *q);

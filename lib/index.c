@@ -19,9 +19,13 @@
 #define BATCH_BYTES (32u << 20)
 /* Records prepared ahead by the workers while a batch is written: a
  * whole batch, or they wait for the writer (157 s over 1,000,000 pages
- * with 2048 ahead, 148 s with 8192).  At most three batches' worth of
- * records are held: about 150 MB for pages of 2 KB. */
+ * with 2048 ahead, 148 s with 8192); but no more than RING_BYTES of them
+ * (as read), or long documents would take gigabytes: 8192 OCR'd books of
+ * 300 KB, with their parsed records, coded texts and words, about 7 GB.
+ * What is held is then at most the ring's records (a few times
+ * RING_BYTES) and two batches of BATCH_BYTES: a few hundred MB. */
 #define AHEAD BATCH
+#define RING_BYTES (64u << 20)
 
 struct worker;
 
@@ -938,7 +942,8 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 		goto fail;
 	ix->writer_running = 1;
 	/* The workers prepare the next batch while this one is written. */
-	if ((ix->q = arc_queue_new(wctx, jobs, AHEAD, run, done, ix)) == NULL)
+	if ((ix->q = arc_queue_new(wctx, jobs, AHEAD, RING_BYTES, run, done,
+	    ix)) == NULL)
 		goto fail;
 	free(wctx);
 	return ix;
@@ -954,7 +959,11 @@ static int
 submit(struct arc_indexer *ix, struct pending *p, int ready,
     struct arc_error *err)
 {
-	if (arc_queue_submit(ix->q, p, ready) != ARC_OK) {
+	json_t *text = json_object_get(p->rec, "text");
+	size_t bytes = p->line != NULL ? p->line_len :
+	    json_string_length(text);
+
+	if (arc_queue_submit(ix->q, p, ready, bytes) != ARC_OK) {
 		*err = ix->fatal;
 		return ARC_FATAL;
 	}

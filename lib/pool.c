@@ -63,7 +63,7 @@ arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
 		workers[i] = (struct worker){ &p, worker_ctx[i] };
 		wctx[i] = &workers[i];
 	}
-	if ((q = arc_queue_new(wctx, nworkers, 0, run, done, &p)) == NULL)
+	if ((q = arc_queue_new(wctx, nworkers, 0, 0, run, done, &p)) == NULL)
 		goto out;
 	for (st = ARC_OK; st == ARC_OK;) {
 		struct item *it = calloc(1, sizeof(*it));
@@ -79,7 +79,7 @@ arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
 			free(it);
 			break;
 		}
-		st = arc_queue_submit(q, it, it->status != ARC_OK);
+		st = arc_queue_submit(q, it, it->status != ARC_OK, 0);
 	}
 	if (arc_queue_finish(q) != ARC_OK || st == ARC_FATAL)
 		st = ARC_FATAL;

@@ -9,6 +9,7 @@ enum slot_state { SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
 
 struct slot {
 	void *item;
+	size_t bytes;
 	enum slot_state state;
 };
 
@@ -26,6 +27,7 @@ struct arc_queue {
 	size_t cap;
 	size_t head, tail;         /* sequence numbers in flight: [head, tail) */
 	size_t next;               /* next sequence number a worker looks at */
+	size_t bytes, max_bytes;   /* the items' in flight, and at most */
 	int shutdown, stopped;
 	arc_queue_run_fn run;
 	arc_queue_done_fn done_fn;
@@ -66,7 +68,8 @@ worker_main(void *arg)
 
 struct arc_queue *
 arc_queue_new(void *const *worker_ctx, int nworkers, size_t depth,
-    arc_queue_run_fn run, arc_queue_done_fn done, void *ctx)
+    size_t max_bytes, arc_queue_run_fn run, arc_queue_done_fn done,
+    void *ctx)
 {
 	struct arc_queue *q = calloc(1, sizeof(*q));
 
@@ -86,6 +89,7 @@ arc_queue_new(void *const *worker_ctx, int nworkers, size_t depth,
 		free(q);
 		return NULL;
 	}
+	q->max_bytes = max_bytes;
 	q->run = run;
 	q->done_fn = done;
 	q->ctx = ctx;
@@ -113,8 +117,9 @@ flush(struct arc_queue *q)
 {
 	while (q->head < q->tail &&
 	    q->ring[q->head % q->cap].state == SLOT_DONE) {
-		void *item = q->ring[q->head++ % q->cap].item;
+		void *item = q->ring[q->head % q->cap].item;
 		int stop;
+		q->bytes -= q->ring[q->head++ % q->cap].bytes;
 		pthread_mutex_unlock(&q->lock);
 		stop = q->done_fn(q->ctx, item, q->stopped);
 		pthread_mutex_lock(&q->lock);
@@ -123,15 +128,26 @@ flush(struct arc_queue *q)
 	}
 }
 
+/* Is there no room for an item of this many bytes?  One alone always
+ * has room, however large. */
+static int
+full(const struct arc_queue *q, size_t bytes)
+{
+	return q->tail - q->head == q->cap || (q->max_bytes > 0 &&
+	    q->tail > q->head && q->bytes + bytes > q->max_bytes);
+}
+
 int
-arc_queue_submit(struct arc_queue *q, void *item, int ready)
+arc_queue_submit(struct arc_queue *q, void *item, int ready, size_t bytes)
 {
 	pthread_mutex_lock(&q->lock);
 	flush(q);
-	while (q->tail - q->head == q->cap) {
+	while (full(q, bytes)) {
 		pthread_cond_wait(&q->done, &q->lock);
 		flush(q);
 	}
+	q->bytes += bytes;
+	q->ring[q->tail % q->cap].bytes = bytes;
 	q->ring[q->tail % q->cap].item = item;
 	q->ring[q->tail % q->cap].state = ready ? SLOT_DONE : SLOT_QUEUED;
 	q->tail++;

@@ -126,8 +126,8 @@ arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
 		}
 		wctx[i] = &s->digesters[i];
 	}
-	if ((s->queue = arc_queue_new(wctx, s->nworkers, 0, run_job, job_done,
-	    s)) == NULL) {
+	if ((s->queue = arc_queue_new(wctx, s->nworkers, 0, 0, run_job,
+	    job_done, s)) == NULL) {
 		arc_error_set(err, "cannot start worker threads");
 		arc_scan_free(s);
 		return NULL;
@@ -315,7 +315,7 @@ submit(struct arc_scan *s, struct job *job)
 		s->stopped = 1;
 		return;
 	}
-	if (arc_queue_submit(s->queue, job, job->fd < 0) != ARC_OK)
+	if (arc_queue_submit(s->queue, job, job->fd < 0, 0) != ARC_OK)
 		s->stopped = 1;
 }
 
