@@ -127,6 +127,19 @@ token_len(const char *text, size_t len, size_t at)
 	return end - at;
 }
 
+/* The blob, its room beyond o given back: it is held until its batch is
+ * written, and the room was sized for the worst case. */
+static void
+finish(unsigned char *buf, unsigned char *o, unsigned char **out,
+    size_t *out_len)
+{
+	size_t len = (size_t)(o - buf);
+	unsigned char *fit = realloc(buf, len > 0 ? len : 1);
+
+	*out = fit != NULL ? fit : buf;
+	*out_len = len;
+}
+
 /* A token kept as itself. */
 static unsigned char *
 put_literal(unsigned char *o, const char *tok, size_t n)
@@ -174,8 +187,7 @@ arc_textcode_encode(const char *text, size_t len, arc_word_id_fn id_of,
 			o = put_literal(o, tok, n);
 		prev_word = word;
 	}
-	*out = buf;
-	*out_len = (size_t)(o - buf);
+	finish(buf, o, out, out_len);
 	return ARC_OK;
 }
 
@@ -216,8 +228,7 @@ arc_textcode_resolve(const unsigned char *blob, size_t len,
 			o = put_literal(o, (const char *)p, (size_t)n);
 		p += n;
 	}
-	*out = buf;
-	*out_len = (size_t)(o - buf);
+	finish(buf, o, out, out_len);
 	return ARC_OK;
 corrupt:
 	free(buf);
