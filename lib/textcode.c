@@ -114,6 +114,27 @@ get_number(const unsigned char **p, const unsigned char *end)
 	return n;
 }
 
+/*
+ * Reads the token at *p and moves past it: returns its vocabulary number,
+ * or 0 for a token kept as itself (then in *tok, *n bytes), or -1 where
+ * the blob is broken (cut short, a literal longer than what is left).
+ */
+static int64_t
+next_token(const unsigned char **p, const unsigned char *end,
+    const char **tok, size_t *n)
+{
+	int64_t code = get_number(p, end), len;
+
+	if (code < 0 || code >= TC_FIRST_ID)
+		return code;
+	if ((len = get_number(p, end)) <= 0 || len > end - *p)
+		return -1;
+	*tok = (const char *)*p;
+	*n = (size_t)len;
+	*p += len;
+	return 0;
+}
+
 /* The token at text[at]: its length. */
 static size_t
 token_len(const char *text, size_t len, size_t at)
@@ -206,27 +227,19 @@ arc_textcode_resolve(const unsigned char *blob, size_t len,
 		goto corrupt;
 	o = put_number(buf, (uint64_t)total);
 	while (p < end) {
-		int64_t code = get_number(&p, end), n, id;
+		const char *tok;
+		size_t n;
+		int64_t id = next_token(&p, end, &tok, &n);
 
-		if (code < 0)
+		if (id < 0)
 			goto corrupt;
-		if (code >= TC_FIRST_ID) {
-			o = put_number(o, (uint64_t)code);
-			continue;
-		}
-		if ((n = get_number(&p, end)) <= 0 || n > end - p)
-			goto corrupt;
-		id = arc_textcode_worthy((const char *)p, (size_t)n) ?
-		    assign(ctx, (const char *)p, (size_t)n) : 0;
-		if (id < 0 || id > LAST_NUMBER) {
+		if (id == 0 && arc_textcode_worthy(tok, n) &&
+		    ((id = assign(ctx, tok, n)) < 0 || id > LAST_NUMBER)) {
 			free(buf);
 			return ARC_FATAL;
 		}
-		if (id >= TC_FIRST_ID)
-			o = put_number(o, (uint64_t)id);
-		else
-			o = put_literal(o, (const char *)p, (size_t)n);
-		p += n;
+		o = id >= TC_FIRST_ID ? put_number(o, (uint64_t)id) :
+		    put_literal(o, tok, n);
 	}
 	finish(buf, o, out, out_len);
 	return ARC_OK;
@@ -251,23 +264,14 @@ arc_textcode_decode(const unsigned char *blob, size_t len,
 	    (VOCAB_WORD_MAX + 1) || (buf = malloc((size_t)total + 1)) == NULL)
 		return ARC_ERR;
 	while (p < end) {
-		int64_t code = get_number(&p, end), n;
 		const char *tok;
 		size_t tlen;
+		int64_t id = next_token(&p, end, &tok, &tlen);
 		int word;
 
-		if (code < 0)
+		if (id < 0 || (id > 0 && (word_of(ctx, id, &tok, &tlen) !=
+		    ARC_OK || tlen == 0)))
 			goto corrupt;
-		if (code < TC_FIRST_ID) {
-			if ((n = get_number(&p, end)) <= 0 || n > end - p)
-				goto corrupt;
-			tok = (const char *)p;
-			tlen = (size_t)n;
-			p += n;
-		} else if (word_of(ctx, code, &tok, &tlen) != ARC_OK ||
-		    tlen == 0) {
-			goto corrupt;
-		}
 		word = arc_textcode_word_byte((unsigned char)*tok);
 		if (word && prev_word) {
 			if (at == (size_t)total)
@@ -300,17 +304,14 @@ arc_textcode_ids(const unsigned char *blob, size_t len,
 	if (get_number(&p, end) < 0)
 		return ARC_ERR;
 	while (p < end) {
-		int64_t code = get_number(&p, end), n;
+		const char *tok;
+		size_t n;
+		int64_t id = next_token(&p, end, &tok, &n);
 
-		if (code < 0)
+		if (id < 0)
 			return ARC_ERR;
-		if (code >= TC_FIRST_ID) {
-			fn(ctx, code);
-			continue;
-		}
-		if ((n = get_number(&p, end)) <= 0 || n > end - p)
-			return ARC_ERR;
-		p += n;
+		if (id > 0)
+			fn(ctx, id);
 	}
 	return ARC_OK;
 }
