@@ -145,10 +145,14 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 	snprintf(sql, sizeof(sql), "INSERT OR REPLACE INTO forgotten "
 	    "(sha256, time) VALUES (?, '%s')", now);
 	rc = arc_store_exec(s, "BEGIN IMMEDIATE", err);
-	if (rc == ARC_OK && archived &&
-	    (arc_index_unwords(s, &stemmers, id) != ARC_OK ||
-	    arc_vocab_prune(s, id) != ARC_OK))
-		rc = arc_store_fail(s, err);
+	if (rc == ARC_OK && archived) {
+		int unwords = arc_index_unwords(s, &stemmers, id);
+		if (unwords == ARC_ERR)
+			rc = arc_error_set(err, "%s: %s: " ARC_UNREADABLE_TEXT,
+			    s->path, sha);
+		else if (unwords != ARC_OK || arc_vocab_prune(s, id) != ARC_OK)
+			rc = arc_store_fail(s, err);
+	}
 	if (rc == ARC_OK)
 		rc = run_bound(s, "DELETE FROM doc_tag WHERE doc = ?", id, NULL,
 		    err);

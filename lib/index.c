@@ -260,7 +260,9 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW &&
-	    arc_store_text(s, st, 4, 5, &text, &len) == ARC_OK &&
+	    arc_store_text(s, st, 4, 5, &text, &len) != ARC_OK)
+		rc = ARC_ERR;
+	else if (text != NULL &&
 	    arc_fts_columns(stemmers, (const char *)sqlite3_column_text(st, 0),
 	    (const char *)sqlite3_column_text(st, 1), text, len,
 	    (const char *)sqlite3_column_text(st, 2),
@@ -596,13 +598,14 @@ run(void *worker_arg, void *item)
 }
 
 static int
-write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
+write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
+    struct arc_error *err)
 {
 	struct arc_store *s = ix->s;
 	json_t *rec = p->rec, *fields = json_object_get(rec, "fields");
 	sqlite3_int64 id;
 	sqlite3_stmt *st;
-	int was_archived;
+	int was_archived, rc;
 	char old[65];
 
 	if (existing(s, str(rec, "sha256"), &id, &was_archived, old) != ARC_OK)
@@ -624,8 +627,12 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now)
 		ix->stats.unchanged++;
 		return step_done(st);
 	}
-	if (was_archived && arc_index_unwords(s, &ix->main, id) != ARC_OK)
+	if (was_archived && (rc = arc_index_unwords(s, &ix->main, id)) !=
+	    ARC_OK) {
+		if (rc == ARC_ERR)
+			arc_error_set(err, "%s: " ARC_UNREADABLE_TEXT, p->name);
 		return ARC_FATAL;
+	}
 	/* No RETURNING: it would run the statement in a savepoint of its
 	 * own, and FTS5 writes out its pending words at every savepoint,
 	 * one segment per document instead of one per batch. */
@@ -793,7 +800,7 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
-		    write_failed(ix, p, now) : write_archived(ix, p, now);
+		    write_failed(ix, p, now) : write_archived(ix, p, now, &err);
 	}
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);

@@ -84,7 +84,11 @@ int arc_fts_columns(struct arc_stemmers *st, const char *lang, const char *title
 void arc_fts_columns_free(struct fts_columns *c);
 
 /* Takes document id's words out of the index (contentless: made again
- * from its row). */
+ * from its row); ARC_ERR when its text cannot be read back, and then the
+ * words cannot be found: said as "NAME: " ARC_UNREADABLE_TEXT. */
+#define ARC_UNREADABLE_TEXT "its text in the archive cannot be read back, " \
+	"so its old words cannot be taken out of the index; see arc-index " \
+	"--check"
 int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
     sqlite3_int64 id);
 

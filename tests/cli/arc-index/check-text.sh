@@ -13,3 +13,12 @@ arc-index --db arsip.db --check
 echo "exit $?"
 arc-find --db arsip.db --limit 1 undangan koordinasi | jq -r .snippet
 echo "exit $?"
+# Indexing the damaged letter again with another text, or forgetting it,
+# needs its old text to take its words out of the index: a clear error,
+# exit 2, and the archive as it was.
+arc-scan surat/english.txt | sed 's/}$/, "text": "Another proposal"}/' >again
+arc-index --db arsip.db again
+echo "again $?"
+arc-index --db arsip.db --forget "$(sqlite3 arsip.db "SELECT sha256 FROM doc WHERE path = 'surat/english.txt'")"
+echo "forget $?"
+sqlite3 arsip.db "SELECT count(*) FROM doc"
