@@ -191,6 +191,13 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 	return -1;
 }
 
+/* A damaged text: said, the result shown without its snippet. */
+static void
+text_problem(void *ctx, const char *sha256, const char *problem)
+{
+	arc_cli_diag(ctx, 0, "%s: %s", sha256, problem);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -223,6 +230,8 @@ main(int argc, char **argv)
 		return ARC_EXIT_FATAL;
 	}
 	o.query = query;
+	o.problem = text_problem;
+	o.problem_ctx = db;
 	l.terminal = !json && isatty(STDOUT_FILENO);
 	l.bold = l.terminal && getenv("NO_COLOR") == NULL;
 	found = arc_find(s, &o, show, &l, &err);

@@ -565,6 +565,10 @@ struct arc_find_options {
 	const char *query;
 	long limit;
 	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+	/* Told of a result whose text cannot be read back (damaged: its
+	 * snippet is then empty); NULL: not told. */
+	arc_check_fn problem;
+	void *problem_ctx;
 };
 typedef int (*arc_find_fn)(void *ctx, json_t *result);
 long arc_find(struct arc_store *s, const struct arc_find_options *o,

@@ -255,6 +255,10 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	if (arc_store_text(se->s, st, 9, 11, &text, &len) == ARC_OK)
 		snip = snippet(&se->m, (const char *)sqlite3_column_text(st, 8),
 		    text, len);
+	else if (se->o->problem != NULL)
+		se->o->problem(se->o->problem_ctx, (const char *)
+		    sqlite3_column_text(st, 0), "its text cannot be read back "
+		    "from the archive; see arc-index --check");
 	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
 	json_object_set_new(r, "tags", json_or_null((const char *)
 	    sqlite3_column_text(st, 5)));

@@ -1,7 +1,7 @@
 # --check reads every text back from the archive's vocabulary and compares
 # it with what was indexed: a word lost or changed in the vocabulary is a
 # problem (exit 1) naming the documents; a search still answers, with the
-# text it can read.
+# text it can read, and names a document whose text it cannot.
 . "$ARC_TESTS/cli/letters.inc"
 make_archive 2>/dev/null
 arc-index --db arsip.db --check 2>&1 | sed 's/^arc-index: [^:]*: /arc-index: DB: /'
@@ -12,6 +12,9 @@ sqlite3 arsip.db "UPDATE word SET w = 'Cikarang' WHERE w = 'Cibinong';
 arc-index --db arsip.db --check
 echo "exit $?"
 arc-find --db arsip.db --limit 1 undangan koordinasi | jq -r .snippet
+echo "exit $?"
+# The letter whose word is gone: found, said, no snippet.
+arc-find --db arsip.db proposal | jq -r '.path + " [" + .snippet + "]"'
 echo "exit $?"
 # Indexing the damaged letter again with another text, or forgetting it,
 # needs its old text to take its words out of the index: a clear error,
