@@ -67,6 +67,11 @@ check(struct arc_store *s, const char *db)
 		arc_cli_diag(db, 0, "removed %ld temporary file%s left by "
 		    "interrupted runs", stats.temporaries,
 		    stats.temporaries == 1 ? "" : "s");
+	if (stats.strays > 0)
+		arc_cli_diag(db, 0, "%s %ld cop%s that no document points to "
+		    "(left by interrupted runs, or under an older type's name)",
+		    stats.readonly ? "found" : "removed", stats.strays,
+		    stats.strays == 1 ? "y" : "ies");
 	arc_cli_diag(db, 0, "%ld documents: %ld copies verified, %ld failed "
 	    "documents, %ld problems", stats.documents, stats.copies,
 	    stats.failed, stats.problems);
@@ -91,6 +96,28 @@ all_sha256(char **shas, int n)
 	return 1;
 }
 
+/* What --forget erased. */
+static void
+say_erased(const char *db, const char *sha, const struct arc_forget_result *r)
+{
+	char copies[32] = "";
+
+	if (r->copies == 1)
+		snprintf(copies, sizeof(copies), "copy, ");
+	else if (r->copies > 1)
+		snprintf(copies, sizeof(copies), "%d copies, ", r->copies);
+	if (r->resumed)
+		arc_cli_diag(db, 0, "%s: erased: %s%sthe erasure an earlier "
+		    "--forget began is finished", sha, copies,
+		    r->pdf ? "searchable PDF, " : "");
+	else if (r->strays)
+		arc_cli_diag(db, 0, "%s: erased: %s(no document of the archive "
+		    "pointed to them)", sha, copies);
+	else
+		arc_cli_diag(db, 0, "%s: erased: %s%srows and words", sha,
+		    copies, r->pdf ? "searchable PDF, " : "");
+}
+
 static int
 forget(struct arc_store *s, const char *db, char **shas, int n)
 {
@@ -107,12 +134,15 @@ forget(struct arc_store *s, const char *db, char **shas, int n)
 		if (st == ARC_ERR) {
 			arc_cli_diag(db, 0, "%s", err.message);
 			arc_cli_fail();
-		} else {
-			arc_cli_diag(db, 0, "%s: erased: %s%srows and words",
-			    shas[i], r.copy ? "copy, " : "",
-			    r.pdf ? "searchable PDF, " : "");
-		}
-		if (r.original_left)
+		} else
+			say_erased(db, shas[i], &r);
+		if (r.original_left && r.member != NULL)
+			arc_cli_diag(r.original, 0, "the original is still in "
+			    "this archive file, as %s: arc never changes "
+			    "originals; take that member out of it yourself "
+			    "(the file's other documents stay archived)",
+			    r.member);
+		else if (r.original_left)
 			arc_cli_diag(r.original, 0, "the original is still "
 			    "here: arc never changes originals; delete it "
 			    "yourself");

@@ -475,24 +475,37 @@ typedef void (*arc_check_fn)(void *ctx, const char *sha256,
 struct arc_check_stats {
 	long documents, copies, failed, problems;
 	long temporaries;       /* interrupted runs' partial copies removed */
+	long strays;            /* copies no document points to, removed */
+	int readonly;           /* checked read-only: nothing removed */
 };
 int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err);
 /*
- * Erases the document with this sha256 on request: its copy and searchable
- * PDF overwritten and removed, its rows and words deleted with SQLite's
- * secure_delete, the index merged and the log emptied, so that neither
- * file keeps any of it; the sha256 alone is kept, so that the original is
- * not archived again.  ARC_ERR: no such document; ARC_FATAL: the archive
- * could not be changed (running it again finishes the work).
+ * Erases the document with this sha256 on request: its rows and words
+ * deleted with SQLite's secure_delete and the sha256 kept as forgotten
+ * (one transaction: from then on no arc-index, running or not, archives
+ * it again), then every copy of it and its searchable PDF overwritten and
+ * removed, the index merged and the log emptied, so that no file keeps
+ * any of it.  ARC_ERR: no such document, or erased already; ARC_FATAL:
+ * the archive could not be changed, and running it again finishes the
+ * work (the archive notes the erasure as unfinished until then).  Copies
+ * with no row (a run killed after copying) are erased too.
  */
 struct arc_forget_result {
-	char *copy, *pdf;       /* the files erased, or NULL */
+	int copies;             /* copies erased */
+	char *pdf;              /* the searchable PDF erased, or NULL */
 	char *original;         /* where the original was, or NULL */
+	char *member;           /* and the member of it, or NULL */
 	int original_left;      /* and it is still there */
+	int resumed;            /* an earlier --forget's erasure, finished */
+	int strays;             /* only copies no row pointed to */
 };
 int arc_forget(struct arc_store *s, const char *sha256,
     struct arc_forget_result *r, struct arc_error *err);
+/* Reports each erasure begun and not finished, and each document in the
+ * archive although erased; how many. */
+int arc_forget_problems(struct arc_store *s, arc_check_fn report,
+    void *ctx);
 void arc_forget_result_free(struct arc_forget_result *r);
 
 /* Merges the index's segments and checkpoints the log. */
@@ -517,6 +530,7 @@ int arc_archive_sync(struct arc_store *s, struct arc_error *err);
 struct arc_index_stats {
 	long added, updated, unchanged, failed;
 	long chats;     /* faqbot interactions newly kept */
+	long erased;    /* erased on request (--forget) while the run went on */
 };
 
 /*

@@ -191,6 +191,55 @@ arc_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
 }
 
 int
+arc_shred_at(int dirfd, const char *name, const char *shown,
+    struct arc_error *err)
+{
+	static const char zeros[1 << 16];
+	struct stat sb;
+	off_t left;
+	int fd = openat(dirfd, name, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+
+	if (fd < 0)
+		return errno == ENOENT ? ARC_OK :
+		    arc_error_set(err, "cannot erase %s: %s", shown,
+		    strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return arc_error_set(err, "cannot erase %s: not a file", shown);
+	}
+	for (left = sb.st_size; left > 0;) {
+		size_t n = left > (off_t)sizeof(zeros) ? sizeof(zeros) :
+		    (size_t)left;
+		ssize_t w = write(fd, zeros, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			arc_error_set(err, "cannot erase %s: %s", shown,
+			    w < 0 ? strerror(errno) : "no space");
+			close(fd);
+			return ARC_ERR;
+		}
+		left -= w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0)
+		return arc_error_set(err, "cannot erase %s: %s", shown,
+		    strerror(errno));
+	if (unlinkat(dirfd, name, 0) != 0 && errno != ENOENT)
+		return arc_error_set(err, "cannot remove %s: %s", shown,
+		    strerror(errno));
+	return ARC_OK;
+}
+
+int
+arc_copy_name_of(const char *name, const char *sha)
+{
+	if (strncmp(name, sha, 64) != 0 || strlen(sha) != 64)
+		return 0;
+	return name[64] == '\0' || (name[64] == '.' && name[65] != '\0' &&
+	    strchr(name + 65, '.') == NULL);
+}
+
+int
 arc_copy_intact(const char *path, const char *sha)
 {
 	struct arc_sha256 *h;

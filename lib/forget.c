@@ -1,6 +1,8 @@
 /* forget.c: erasing one document completely on request (Indonesia's personal data protection law): its copy, its searchable PDF, its rows and its words. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,51 +10,6 @@
 #include <unistd.h>
 
 #include "store.h"
-
-/*
- * Overwrites the file at path with zeros, flushes that to the disk, then
- * removes it: on a filesystem that writes in place (ext4, xfs) the bytes
- * are gone, not only the name.  A file already gone is no error.
- */
-static int
-shred(const char *path, struct arc_error *err)
-{
-	static const char zeros[1 << 16];
-	struct stat sb;
-	off_t left;
-	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-
-	if (fd < 0)
-		return errno == ENOENT ? ARC_OK :
-		    arc_error_set(err, "cannot erase %s: %s", path,
-		    strerror(errno));
-	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
-		return arc_error_set(err, "cannot erase %s: not a file", path);
-	}
-	for (left = sb.st_size; left > 0;) {
-		size_t n = left > (off_t)sizeof(zeros) ? sizeof(zeros) :
-		    (size_t)left;
-		ssize_t w = write(fd, zeros, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			arc_error_set(err, "cannot erase %s: %s", path,
-			    w < 0 ? strerror(errno) : "no space");
-			close(fd);
-			return ARC_ERR;
-		}
-		left -= w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		arc_error_set(err, "cannot erase %s: %s", path, strerror(errno));
-		return ARC_ERR;
-	}
-	if (unlink(path) != 0 && errno != ENOENT)
-		return arc_error_set(err, "cannot remove %s: %s", path,
-		    strerror(errno));
-	return ARC_OK;
-}
 
 static char *
 column_dup(sqlite3_stmt *st, int i)
@@ -62,154 +19,292 @@ column_dup(sqlite3_stmt *st, int i)
 	return v != NULL ? strdup(v) : NULL;
 }
 
+/* One row's value for sha, the first column of sql's result, in *value
+ * (malloc'd, NULL when the value is); 1 when there is a row, 0 when not,
+ * ARC_FATAL when the database fails. */
 static int
-was_forgotten(struct arc_store *s, const char *sha)
-{
-	sqlite3_stmt *st;
-	int found = 0;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM forgotten WHERE "
-	    "sha256 = ?", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
-/* The document's row: its id, state, copy, searchable PDF and where the
- * original was.  ARC_ERR when the archive has no such document. */
-static int
-look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
-    int *archived, struct arc_forget_result *r, struct arc_error *err)
+row_of(struct arc_store *s, const char *sql, const char *sha, char **value)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT id, state, archived, pdf, path, "
-	    "mime FROM doc WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
-		return arc_store_fail(s, err);
+	if (value != NULL)
+		*value = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return ARC_FATAL;
 	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *state = (const char *)sqlite3_column_text(st, 1);
-		*id = sqlite3_column_int64(st, 0);
-		*archived = state != NULL && strcmp(state, "archived") == 0;
-		/* A failed document has no copy. */
-		r->copy = *archived ? arc_copy_path(s, (const char *)
-		    sqlite3_column_text(st, 2), sha, (const char *)
-		    sqlite3_column_text(st, 5)) : NULL;
-		r->pdf = column_dup(st, 3);
-		r->original = column_dup(st, 4);
-	}
+	if (rc == SQLITE_ROW && value != NULL)
+		*value = column_dup(st, 0);
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE && was_forgotten(s, sha))
-		return arc_error_set(err, "%s: erased already", sha);
-	if (rc == SQLITE_DONE)
-		return arc_error_set(err, "%s: no such document in the archive",
-		    sha);
-	return rc == SQLITE_ROW ? ARC_OK : arc_store_fail(s, err);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
+}
+
+/*
+ * Calls fn with the folder and the name of each of the document's copies:
+ * every file of its folder named by its sha256, whatever the extension
+ * (the mime libmagic gave may have changed between two runs), including
+ * one no row points to (a run killed after the copy).  The number of
+ * copies, or ARC_FATAL with err set when the folder cannot be read or fn
+ * fails.
+ */
+static int
+each_copy(struct arc_store *s, const char *sha,
+    int (*fn)(int dirfd, const char *name, const char *shown,
+    struct arc_error *err), struct arc_error *err)
+{
+	size_t size = strlen(s->files) + 80;
+	char *shown = malloc(size);
+	struct dirent *e;
+	int n = 0;
+	DIR *d;
+
+	if (shown == NULL) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
+	}
+	snprintf(shown, size, "%s/%.2s", s->files, sha);
+	if ((d = opendir(shown)) == NULL) {
+		n = errno == ENOENT ? 0 : ARC_FATAL;
+		if (n == ARC_FATAL)
+			arc_error_set(err, "cannot read %s: %s", shown,
+			    strerror(errno));
+		free(shown);
+		return n;
+	}
+	while (n >= 0 && (e = readdir(d)) != NULL) {
+		if (!arc_copy_name_of(e->d_name, sha))
+			continue;
+		snprintf(shown, size, "%s/%.2s/%s", s->files, sha, e->d_name);
+		if (fn != NULL && fn(dirfd(d), e->d_name, shown, err) != ARC_OK)
+			n = ARC_FATAL;
+		else
+			n++;
+	}
+	closedir(d);
+	free(shown);
+	return n;
 }
 
 static int
 run_bound(struct arc_store *s, const char *sql, sqlite3_int64 id,
-    const char *text, struct arc_error *err)
+    const char *text, const char *text2, struct arc_error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return arc_store_fail(s, err);
-	if (text != NULL)
+	if (text != NULL) {
 		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	else
+		sqlite3_bind_text(st, 2, text2, -1, SQLITE_STATIC);
+	} else
 		sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ARC_OK : arc_store_fail(s, err);
 }
 
-/* The rows and the words, in one transaction, and the sha256 kept as
- * forgotten. */
+/* The document's rows and words out (in the caller's transaction). */
 static int
 drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
     int archived, struct arc_error *err)
 {
 	struct arc_stemmers stemmers;
-	char now[32], sql[160];
-	int rc;
+	int rc = ARC_OK;
 
 	if (arc_stemmers_init(&stemmers) != ARC_OK)
 		return arc_error_set(err, "out of memory");
-	arc_time_iso8601(time(NULL), now);
-	snprintf(sql, sizeof(sql), "INSERT OR REPLACE INTO forgotten "
-	    "(sha256, time) VALUES (?, '%s')", now);
-	rc = arc_store_exec(s, "BEGIN IMMEDIATE", err);
-	if (rc == ARC_OK && archived) {
+	if (archived) {
 		int unwords = arc_index_unwords(s, &stemmers, id);
-		if (unwords == ARC_ERR)
-			rc = arc_error_set(err, "%s: %s: " ARC_UNREADABLE_TEXT,
+		if (unwords == ARC_ERR) {
+			arc_error_set(err, "%s: %s: " ARC_UNREADABLE_TEXT,
 			    s->path, sha);
-		else if (unwords != ARC_OK || arc_vocab_prune(s, id) != ARC_OK)
+			rc = ARC_FATAL;
+		} else if (unwords != ARC_OK || arc_vocab_prune(s, id) !=
+		    ARC_OK)
 			rc = arc_store_fail(s, err);
 	}
 	if (rc == ARC_OK)
 		rc = run_bound(s, "DELETE FROM doc_tag WHERE doc = ?", id, NULL,
+		    NULL, err);
+	if (rc == ARC_OK)
+		rc = run_bound(s, "DELETE FROM doc WHERE id = ?", id, NULL, NULL,
 		    err);
-	if (rc == ARC_OK)
-		rc = run_bound(s, "DELETE FROM doc WHERE id = ?", id, NULL, err);
-	if (rc == ARC_OK)
-		rc = run_bound(s, sql, 0, sha, err);
+	arc_stemmers_done(&stemmers);
+	return rc;
+}
+
+/*
+ * The document's row, if it has one: its id, state, searchable PDF and
+ * where the original was.  0 when there is none, 1 when there is,
+ * ARC_FATAL when the database fails.
+ */
+static int
+look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
+    int *archived, struct arc_forget_result *r)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT id, state, pdf, path, member "
+	    "FROM doc WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *state = (const char *)sqlite3_column_text(st, 1);
+		*id = sqlite3_column_int64(st, 0);
+		*archived = state != NULL && strcmp(state, "archived") == 0;
+		r->pdf = column_dup(st, 2);
+		r->original = column_dup(st, 3);
+		r->member = column_dup(st, 4);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
+}
+
+/*
+ * The first step, in one write transaction: the rows and words out, and
+ * the sha256 noted both as forgotten (for good) and as being forgotten
+ * (until the files are erased and the index merged).  A running arc-index
+ * looks the sha256 up in its own write transactions, so from the commit
+ * on it archives the document no more.  Without a row, what an earlier
+ * --forget left unfinished, or copies no row points to, are taken up.
+ */
+static int
+begin(struct arc_store *s, const char *sha, struct arc_forget_result *r,
+    struct arc_error *err)
+{
+	char now[32];
+	sqlite3_int64 id = 0;
+	int archived = 0, found, rc;
+
+	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
+		return ARC_FATAL;
+	found = look_up(s, sha, &id, &archived, r);
+	if (found == 1)
+		rc = drop_rows(s, sha, id, archived, err);
+	else if (found == 0 && (found = row_of(s, "SELECT pdf FROM "
+	    "forgetting WHERE sha256 = ?", sha, &r->pdf)) == 1)
+		rc = ARC_OK, r->resumed = 1;
+	else if (found == 0 && (found = each_copy(s, sha, NULL, err)) > 0)
+		rc = ARC_OK, r->strays = 1;
+	else if (found == 0)
+		rc = row_of(s, "SELECT 1 FROM forgotten WHERE sha256 = ?", sha,
+		    NULL) == 1 ? arc_error_set(err, "%s: erased already", sha) :
+		    arc_error_set(err, "%s: no such document in the archive",
+		    sha);
+	else
+		rc = found;
+	if (found == ARC_FATAL && err->message[0] == '\0')
+		arc_store_fail(s, err);
+	arc_time_iso8601(time(NULL), now);
+	if (rc == ARC_OK && !r->resumed)
+		rc = run_bound(s, "INSERT OR REPLACE INTO forgotten (sha256, "
+		    "time) VALUES (?, ?)", 0, sha, now, err);
+	if (rc == ARC_OK && !r->resumed)
+		rc = run_bound(s, "INSERT OR REPLACE INTO forgetting (sha256, "
+		    "pdf) VALUES (?, ?)", 0, sha, r->pdf, err);
 	if (rc == ARC_OK)
 		rc = arc_store_exec(s, "COMMIT", err);
 	if (rc != ARC_OK)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	arc_stemmers_done(&stemmers);
-	return rc;
+	return rc == ARC_OK || rc == ARC_ERR ? rc : ARC_FATAL;
+}
+
+/*
+ * The rest, which running it again finishes whatever stopped it (a full
+ * disk, a reader holding the log): the files overwritten and removed;
+ * then, since FTS5 deletes by adding a tombstone and the words stay in
+ * older segments until merged, the index merged and the log moved into
+ * the database, so that neither file keeps any of it; only then is the
+ * erasure noted as finished.
+ */
+static int
+finish(struct arc_store *s, const char *sha, struct arc_forget_result *r,
+    struct arc_error *err)
+{
+	if ((r->copies = each_copy(s, sha, arc_shred_at, err)) < 0 ||
+	    (r->pdf != NULL && arc_shred_at(AT_FDCWD, r->pdf, r->pdf, err) !=
+	    ARC_OK) ||
+	    arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize')",
+	    err) != ARC_OK)
+		return ARC_FATAL;
+	/* Waits (as long as a writer would) for readers of older states. */
+	if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    NULL, NULL) != SQLITE_OK)
+		return arc_store_fail(s, err);
+	if (run_bound(s, "DELETE FROM forgetting WHERE sha256 = ?", 0, sha,
+	    NULL, err) != ARC_OK)
+		return ARC_FATAL;
+	/* That row named the PDF: out of the log too (secure_delete zeroed
+	 * it in the page).  Busy is no failure: the erasure is whole. */
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
+	    NULL);
+	return ARC_OK;
 }
 
 int
 arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
     struct arc_error *err)
 {
-	sqlite3_int64 id = 0;
-	int archived = 0;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
+	err->message[0] = '\0';
 	/* Every page SQLite frees from now on is overwritten with zeros:
 	 * the deleted row, and the index's old segments once merged. */
-	if (arc_store_exec(s, "PRAGMA secure_delete=ON", err) != ARC_OK ||
-	    look_up(s, sha, &id, &archived, r, err) != ARC_OK)
-		return ARC_ERR;
-	/* The files first: if this stops half-way, the row is still there
-	 * and the same command finishes the work. */
-	if ((r->copy != NULL && shred(r->copy, err) != ARC_OK) ||
-	    (r->pdf != NULL && shred(r->pdf, err) != ARC_OK) ||
-	    drop_rows(s, sha, id, archived, err) != ARC_OK)
+	if (arc_store_exec(s, "PRAGMA secure_delete=ON", err) != ARC_OK)
 		return ARC_FATAL;
-	/*
-	 * FTS5 deletes by adding a tombstone; the words stay in the older
-	 * segments until they are merged.  Merging them all and moving the
-	 * log into the database leaves no copy of the words in either file.
-	 */
-	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize')",
-	    err) != ARC_OK)
-		return ARC_FATAL;
-	/* Waits (as long as a writer would) for readers of older states. */
-	if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
-	    NULL, NULL) != SQLITE_OK) {
-		arc_store_fail(s, err);
+	if ((rc = begin(s, sha, r, err)) != ARC_OK)
+		return rc;
+	if (finish(s, sha, r, err) != ARC_OK) {
+		arc_error_set(err, "%s; the erasure is not finished: run "
+		    "arc-index --forget %s again", err->message, sha);
 		return ARC_FATAL;
 	}
 	r->original_left = r->original != NULL && access(r->original, F_OK) == 0;
 	return ARC_OK;
 }
 
+/* Reports, with message, the sha256 of each row of sql; how many. */
+static int
+report_each(struct arc_store *s, const char *sql, const char *message,
+    arc_check_fn report, void *ctx)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	/* Archives from before erasures (or before they could be resumed)
+	 * have no such table: nothing to report. */
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		report(ctx, (const char *)sqlite3_column_text(st, 0), message);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
+arc_forget_problems(struct arc_store *s, arc_check_fn report, void *ctx)
+{
+	return report_each(s, "SELECT sha256 FROM forgetting ORDER BY sha256",
+	    "its erasure on request was begun and not finished: run "
+	    "arc-index --forget with it again", report, ctx) +
+	    report_each(s, "SELECT sha256 FROM doc JOIN forgotten "
+	    "USING (sha256) ORDER BY sha256", "in the archive although "
+	    "erased on request: run arc-index --forget with it again",
+	    report, ctx);
+}
+
 void
 arc_forget_result_free(struct arc_forget_result *r)
 {
-	free(r->copy);
 	free(r->pdf);
 	free(r->original);
+	free(r->member);
 	memset(r, 0, sizeof(*r));
 }

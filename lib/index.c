@@ -1,8 +1,10 @@
 /* index.c: records into the archive, in batches: the copy first, then the row and its words in one transaction. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "store.h"
 
@@ -42,6 +44,7 @@ struct pending {
 	long lineno;
 	char *name;             /* the document in messages */
 	char *archived;         /* the copy, or NULL */
+	char *stale;            /* its copy under an older mime's name */
 	char *error;            /* why it failed, or NULL */
 	int fatal;              /* the archive itself cannot be written */
 	int reported;           /* the error came with the record */
@@ -65,6 +68,7 @@ struct arc_indexer {
 	struct arc_queue *q;
 	arc_index_problem_fn problem;
 	void *ctx;
+	pthread_mutex_t report_lock;    /* problems come from two threads */
 	struct pending *batch[BATCH];   /* prepared, to write together */
 	int n;
 	size_t bytes;                   /* of their text */
@@ -303,18 +307,21 @@ set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 }
 
 /* The row as it is now: id (0: none), state, digest. */
+/* The document's row, if any: its id, whether archived, its digest, and
+ * (in *copy, malloc'd) where its copy was when archived. */
 static int
 existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
-    int *archived, char digest[65])
+    int *archived, char digest[65], char **copy)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	*id = 0;
 	*archived = 0;
+	*copy = NULL;
 	digest[0] = '\0';
-	if (arc_store_prepare(s, "SELECT id, state, digest FROM doc "
-	    "WHERE sha256 = ?", &st) != SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT id, state, digest, archived, mime "
+	    "FROM doc WHERE sha256 = ?", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -325,9 +332,31 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 		*archived = state != NULL && strcmp(state, "archived") == 0;
 		if (d != NULL)
 			snprintf(digest, 65, "%s", d);
+		if (*archived && (*copy = arc_copy_path(s, (const char *)
+		    sqlite3_column_text(st, 3), sha, (const char *)
+		    sqlite3_column_text(st, 4))) == NULL)
+			rc = SQLITE_NOMEM;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
+/* Was the document erased by arc-index --forget, as of this transaction
+ * (another process may have erased it since this run began)?  1 if so, 0
+ * if not, ARC_FATAL when the database fails. */
+static int
+forgotten_now(struct arc_store *s, const char *sha)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (arc_store_prepare(s, "SELECT 1 FROM forgotten WHERE sha256 = ?",
+	    &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
 }
 
 static void
@@ -606,10 +635,17 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	sqlite3_int64 id;
 	sqlite3_stmt *st;
 	int was_archived, rc;
-	char old[65];
+	char old[65], *old_copy;
 
-	if (existing(s, str(rec, "sha256"), &id, &was_archived, old) != ARC_OK)
+	if (existing(s, str(rec, "sha256"), &id, &was_archived, old,
+	    &old_copy) != ARC_OK)
 		return ARC_FATAL;
+	/* Another mime (libmagic updated): the old copy goes once the row
+	 * points to the new one. */
+	if (old_copy != NULL && strcmp(old_copy, p->archived) != 0)
+		p->stale = old_copy;
+	else
+		free(old_copy);
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
 		/* The copy's path is made from sha256 and mime: the mime
@@ -689,6 +725,7 @@ pending_free(struct pending *p)
 	free(p->line);
 	free(p->name);
 	free(p->archived);
+	free(p->stale);
 	free(p->error);
 	free(p->title);
 	free(p->tags);
@@ -778,6 +815,62 @@ number_words(struct arc_indexer *ix, struct pending **batch, int n)
 	return rc;
 }
 
+/* A problem with p, said through the caller's function: from the calling
+ * thread (done) or the writer's. */
+static void
+report(struct arc_indexer *ix, struct pending *p, const char *message)
+{
+	if (ix->problem == NULL)
+		return;
+	pthread_mutex_lock(&ix->report_lock);
+	ix->problem(ix->ctx, p->name, message);
+	pthread_mutex_unlock(&ix->report_lock);
+}
+
+/*
+ * On the writer thread, in the batch's transaction, before a document's
+ * row is written: is it still to be written?  Not if an arc-index
+ * --forget erased it since this run began (its copy, made meanwhile, is
+ * erased too), and not as archived if its copy is gone (an arc-index
+ * --check took it for one no row points to): then kept as failed, and
+ * offered again.  1 to write it, 0 not to, ARC_FATAL.
+ */
+static int
+still_wanted(struct arc_indexer *ix, struct pending *p, struct arc_error *err)
+{
+	int forgotten = forgotten_now(ix->s, str(p->rec, "sha256"));
+
+	if (forgotten == ARC_FATAL)
+		return ARC_FATAL;
+	if (forgotten) {
+		if (p->archived != NULL && arc_shred_at(AT_FDCWD, p->archived,
+		    p->archived, err) != ARC_OK)
+			return ARC_FATAL;
+		ix->stats.erased++;
+		report(ix, p, "erased from the archive on request (arc-index "
+		    "--forget) while this run went on: not archived; delete "
+		    "the original");
+		return 0;
+	}
+	if (p->error == NULL && access(p->archived, F_OK) != 0) {
+		if ((p->error = strdup("its copy was removed from the archive "
+		    "while it was being indexed (arc-index --check ran "
+		    "meanwhile): offered again next run")) == NULL)
+			return ARC_FATAL;
+		report(ix, p, p->error);
+	}
+	return 1;
+}
+
+/* After the batch's commit: copies no row points to any more. */
+static void
+remove_stale(struct pending **batch, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (batch[i]->stale != NULL)
+			unlink(batch[i]->stale);
+}
+
 /* On the writer thread: the batch in one transaction, its copies already
  * on disk (flush).  The transaction is open only meanwhile: not while the
  * next records are awaited. */
@@ -799,11 +892,18 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
-		rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
-		    write_failed(ix, p, now) : write_archived(ix, p, now, &err);
+		int wanted = p->chat ? 1 : still_wanted(ix, p, &err);
+		if (wanted == ARC_FATAL)
+			rc = ARC_FATAL;
+		else if (wanted)
+			rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
+			    write_failed(ix, p, now) :
+			    write_archived(ix, p, now, &err);
 	}
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
+	if (rc == ARC_OK)
+		remove_stale(batch, n);
 	if (rc != ARC_OK) {
 		if (err.message[0] == '\0')
 			arc_store_fail(ix->s, &err);
@@ -896,8 +996,8 @@ done(void *ctx, void *item, int stopped)
 		pending_free(p);
 		return stop(ix, err.message);
 	}
-	if (p->error != NULL && ix->problem != NULL && !p->reported)
-		ix->problem(ix->ctx, p->name, p->error);
+	if (p->error != NULL && !p->reported)
+		report(ix, p, p->error);
 	if (p->note_only) {
 		pending_free(p);
 		return 0;
@@ -923,6 +1023,7 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	ix->problem = problem;
 	ix->ctx = ctx;
 	pthread_mutex_init(&ix->lock, NULL);
+	pthread_mutex_init(&ix->report_lock, NULL);
 	pthread_cond_init(&ix->handed, NULL);
 	pthread_cond_init(&ix->written, NULL);
 	if (jobs < 1)
@@ -1113,5 +1214,6 @@ arc_indexer_free(struct arc_indexer *ix)
 	pthread_cond_destroy(&ix->written);
 	pthread_cond_destroy(&ix->handed);
 	pthread_mutex_destroy(&ix->lock);
+	pthread_mutex_destroy(&ix->report_lock);
 	free(ix);
 }

@@ -57,7 +57,9 @@ static const char schema[] =
  * One interaction is its time, session and question.
  *
  * The documents erased by arc-index --forget, by sha256 alone: so that the
- * original, if still in a scanner folder, is not archived again.
+ * original, if still in a scanner folder, is not archived again; and
+ * those whose erasure is begun and not yet finished (files, index merge,
+ * log), with their searchable PDF, so that running it again finishes it.
  *
  * The vocabulary the texts in doc.coded are kept in (textcode.c): each
  * word or gap once, numbered in the order they came; and each time
@@ -67,6 +69,9 @@ static const char schema[] =
 static const char added_schema[] =
 	"CREATE TABLE IF NOT EXISTS forgotten ("
 	"  sha256 TEXT PRIMARY KEY, time TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS forgetting ("
+	"  sha256 TEXT PRIMARY KEY, pdf TEXT"
 	") WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS chat ("
 	"  id INTEGER PRIMARY KEY,"

@@ -186,6 +186,20 @@ char *arc_copy_path(const struct arc_store *s, const char *kept,
  * (copy.c) */
 int arc_copy_intact(const char *path, const char *sha);
 
+/*
+ * Overwrites the file name (in folder dirfd, or AT_FDCWD) with zeros,
+ * flushes that to the disk, then removes it: on a filesystem that writes
+ * in place (ext4, xfs) the bytes are gone, not only the name.  A link is
+ * not followed; a file already gone is no error.  Messages name it as
+ * shown.  (copy.c)
+ */
+int arc_shred_at(int dirfd, const char *name, const char *shown,
+    struct arc_error *err);
+
+/* Is name (in a folder of copies) a copy of the document sha: its sha256,
+ * then an extension or nothing (not a temporary file)? */
+int arc_copy_name_of(const char *name, const char *sha);
+
 /* Sets err to the database's last error; returns ARC_FATAL. */
 int arc_store_fail(struct arc_store *s, struct arc_error *err);
 

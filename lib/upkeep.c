@@ -1,29 +1,109 @@
 /* upkeep.c: the archive's checks and upkeep: arc-index --check and --optimize. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
 
 /*
- * Removes the temporary copies that runs killed half-way left behind
- * (SHA256.ext.tmp.PID.N, made by arc_write_atomic): partial originals,
- * personal data that no run will finish or clean.  Only those whose
- * process is gone: a running arc-index may be writing the others.
+ * A temporary copy that a run killed half-way left behind
+ * (SHA256.ext.tmp.PID.N, made by arc_write_atomic): a partial original,
+ * personal data that no run will finish or clean.  Only if its process
+ * is gone: a running arc-index may be writing it.
  */
-static long
-remove_stale_temporaries(struct arc_store *s)
+static int
+stale_temporary(const char *name)
+{
+	const char *t = strstr(name, ".tmp.");
+	char *end;
+	long pid;
+
+	if (t == NULL)
+		return 0;
+	pid = strtol(t + 5, &end, 10);
+	return end != t + 5 && *end == '.' && pid > 0 &&
+	    kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Copies younger than this may be a running arc-index's, whose row is
+ * not yet committed: left alone. */
+#define STRAY_AGE (60 * 60)
+
+/*
+ * What to do with the copy name (of the document sha) in folder dfd: 1 if
+ * no archived row points to it (a run killed after copying, or a copy
+ * under an older mime's name), 2 if its document was erased on request, 0
+ * if it is the copy of an archived document, or too young to tell.
+ */
+static int
+stray_kind(struct arc_store *s, sqlite3_stmt *row, int dfd, const char *name,
+    const char *sha)
+{
+	struct stat sb;
+	int kind = 1;
+
+	sqlite3_bind_text(row, 1, sha, -1, SQLITE_STATIC);
+	if (sqlite3_step(row) == SQLITE_ROW) {
+		char *copy;
+		if (sqlite3_column_int(row, 0))
+			kind = 2;
+		else if ((copy = arc_copy_path(s, (const char *)
+		    sqlite3_column_text(row, 1), sha, (const char *)
+		    sqlite3_column_text(row, 2))) != NULL) {
+			const char *slash = strrchr(copy, '/');
+			kind = strcmp(slash ? slash + 1 : copy, name) != 0;
+			free(copy);
+		} else
+			kind = 0;
+	}
+	sqlite3_reset(row);
+	if (kind == 1 && (fstatat(dfd, name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    sb.st_mtime > time(NULL) - STRAY_AGE))
+		kind = 0;
+	return kind;
+}
+
+/* The sha256 a file of the folders of copies is a copy of, if it is one. */
+static int
+copy_sha(const char *name, char sha[65])
+{
+	if (strspn(name, "0123456789abcdef") < 64)
+		return 0;
+	memcpy(sha, name, 64);
+	sha[64] = '\0';
+	return arc_copy_name_of(name, sha);
+}
+
+/*
+ * Goes through the folders of copies: removes temporary files of killed
+ * runs and copies no document points to (left by a run killed between
+ * the copy and its row's commit); erases copies of documents erased on
+ * request, and reports those.  Read-only, only counts.
+ */
+static void
+sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats)
 {
 	size_t size = strlen(s->files) + 8;
-	char *dir = malloc(size);
-	long removed = 0;
+	char *dir = malloc(size), sha[65];
+	sqlite3_stmt *row = NULL;
+	struct arc_error err;
 
-	if (dir == NULL)
-		return 0;
+	if (dir == NULL || sqlite3_prepare_v2(s->db, "SELECT "
+	    "  sha256 IN (SELECT sha256 FROM forgotten), archived, mime "
+	    "FROM doc WHERE sha256 = ?1 AND state = 'archived' "
+	    "UNION ALL SELECT 1, NULL, NULL FROM forgotten WHERE sha256 = ?1",
+	    -1, &row, NULL) != SQLITE_OK) {
+		free(dir);
+		return;
+	}
 	for (int folder = 0; folder < 256; folder++) {
 		struct dirent *e;
 		DIR *d;
@@ -32,23 +112,39 @@ remove_stale_temporaries(struct arc_store *s)
 		if ((d = opendir(dir)) == NULL)
 			continue;
 		while ((e = readdir(d)) != NULL) {
-			const char *t = strstr(e->d_name, ".tmp.");
-			char *end;
-			long pid;
-
-			if (t == NULL)
+			int kind = 0;
+			if (stale_temporary(e->d_name)) {
+				if (!s->readonly && unlinkat(dirfd(d), e->d_name,
+				    0) == 0)
+					stats->temporaries++;
 				continue;
-			pid = strtol(t + 5, &end, 10);
-			if (end == t + 5 || *end != '.' || pid <= 0 ||
-			    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			}
+			if (copy_sha(e->d_name, sha))
+				kind = stray_kind(s, row, dirfd(d), e->d_name,
+				    sha);
+			if (kind == 1 && (s->readonly || unlinkat(dirfd(d),
+			    e->d_name, 0) == 0))
+				stats->strays++;
+			if (kind != 2)
 				continue;
-			if (unlinkat(dirfd(d), e->d_name, 0) == 0)
-				removed++;
+			stats->problems++;
+			err.message[0] = '\0';
+			if (s->readonly)
+				report(ctx, sha, "a copy of this document, "
+				    "erased on request, is still in the archive: "
+				    "run arc-index --forget with it again");
+			else if (arc_shred_at(dirfd(d), e->d_name, e->d_name,
+			    &err) == ARC_OK)
+				report(ctx, sha, "a copy of this document, "
+				    "erased on request, was still in the archive: "
+				    "erased now");
+			else
+				report(ctx, sha, err.message);
 		}
 		closedir(d);
 	}
+	sqlite3_finalize(row);
 	free(dir);
-	return removed;
 }
 
 /* Each document's row, with what its text is read back against. */
@@ -137,8 +233,9 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return arc_store_fail(s, err);
-	if (!s->readonly)
-		stats->temporaries = remove_stale_temporaries(s);
+	stats->readonly = s->readonly;
+	stats->problems += arc_forget_problems(s, report, ctx);
+	sweep_copies(s, report, ctx, stats);
 	return ARC_OK;
 }
 
