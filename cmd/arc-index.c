@@ -111,8 +111,9 @@ say_erased(const char *db, const char *sha, const struct arc_forget_result *r)
 		    "--forget began is finished", sha, copies,
 		    r->pdf ? "searchable PDF, " : "");
 	else if (r->strays)
-		arc_cli_diag(db, 0, "%s: erased: %s(no document of the archive "
-		    "pointed to them)", sha, copies);
+		arc_cli_diag(db, 0, "%s: erased: %d cop%s that no document of "
+		    "the archive pointed to", sha, r->copies,
+		    r->copies == 1 ? "y" : "ies");
 	else
 		arc_cli_diag(db, 0, "%s: erased: %s%srows and words", sha,
 		    copies, r->pdf ? "searchable PDF, " : "");

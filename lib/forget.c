@@ -260,8 +260,9 @@ arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 	if ((rc = begin(s, sha, r, err)) != ARC_OK)
 		return rc;
 	if (finish(s, sha, r, err) != ARC_OK) {
+		struct arc_error why = *err;
 		arc_error_set(err, "%s; the erasure is not finished: run "
-		    "arc-index --forget %s again", err->message, sha);
+		    "arc-index --forget %s again", why.message, sha);
 		return ARC_FATAL;
 	}
 	r->original_left = r->original != NULL && access(r->original, F_OK) == 0;
