@@ -167,6 +167,25 @@ doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
 		snprintf(buf, size, "%s:%ld", file, line);
 }
 
+/* Erasures on request that an arc-index --forget began and could not
+ * finish (a full disk, a kill): finished by the next run, not left to a
+ * clerk to notice. */
+static int
+finish_erasures(struct arc_store *s, const char *db)
+{
+	struct arc_error err;
+	int n = arc_forget_pending(s, &err);
+
+	if (n == ARC_FATAL) {
+		arc_cli_diag(NULL, 0, "%s", err.message);
+		return ARC_FATAL;
+	}
+	if (n > 0)
+		arc_cli_diag(db, 0, "finished %d erasure%s on request that "
+		    "an earlier arc-index --forget began", n, n == 1 ? "" : "s");
+	return ARC_OK;
+}
+
 /* A document kept as failed: its original could not be copied. */
 static void
 problem(void *ctx, const char *name, const char *message)
@@ -233,6 +252,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	}
 	arc_indexer_free(ix);
 	arc_reader_free(r);
+	if (rc == ARC_OK)
+		rc = finish_erasures(s, db);
 	/* Conversations only when there were some: a documents-only run
 	 * reads as it always has. */
 	if (rc == ARC_OK && !quiet && stats.chats > 0)

@@ -502,6 +502,9 @@ struct arc_forget_result {
 };
 int arc_forget(struct arc_store *s, const char *sha256,
     struct arc_forget_result *r, struct arc_error *err);
+/* Finishes every erasure an earlier arc_forget began and could not
+ * finish: how many, or ARC_FATAL (err set: run it again). */
+int arc_forget_pending(struct arc_store *s, struct arc_error *err);
 /* Reports each erasure begun and not finished, and each document in the
  * archive although erased; how many. */
 int arc_forget_problems(struct arc_store *s, arc_check_fn report,

@@ -269,6 +269,40 @@ arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 	return ARC_OK;
 }
 
+int
+arc_forget_pending(struct arc_store *s, struct arc_error *err)
+{
+	struct arc_forget_result r;
+	char (*shas)[65] = NULL;
+	sqlite3_stmt *st;
+	int n = 0, cap = 0, rc = ARC_OK;
+
+	/* Read first: finishing one writes to the table being read. */
+	if (sqlite3_prepare_v2(s->db, "SELECT sha256, pdf FROM forgetting",
+	    -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (rc == ARC_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		if (n == cap) {
+			void *g = realloc(shas, (size_t)(cap = cap * 2 + 4) *
+			    sizeof(*shas));
+			if (g == NULL)
+				rc = arc_error_set(err, "out of memory");
+			else
+				shas = g;
+		}
+		if (rc == ARC_OK && sha != NULL && strlen(sha) == 64)
+			memcpy(shas[n++], sha, 65);
+	}
+	sqlite3_finalize(st);
+	for (int i = 0; i < n && rc == ARC_OK; i++) {
+		rc = arc_forget(s, shas[i], &r, err);
+		arc_forget_result_free(&r);
+	}
+	free(shas);
+	return rc == ARC_OK ? n : ARC_FATAL;
+}
+
 /* Reports, with message, the sha256 of each row of sql; how many. */
 static int
 report_each(struct arc_store *s, const char *sql, const char *message,
