@@ -214,6 +214,27 @@ begin(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 }
 
 /*
+ * The log moved into the database and emptied.  SQLite waits (its busy
+ * timeout) for a writer or for readers of older states, but says "locked"
+ * at once while another connection checkpoints, as a running arc-index
+ * does after each batch: tried again meanwhile, for as long.
+ */
+static int
+empty_log(struct arc_store *s)
+{
+	int rc;
+
+	for (int waited = 0; waited < ARC_BUSY_TIMEOUT_MS; waited += 50) {
+		rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		usleep(50 * 1000);
+	}
+	return rc;
+}
+
+/*
  * The rest, which running it again finishes whatever stopped it (a full
  * disk, a reader holding the log): the files overwritten and removed;
  * then, since FTS5 deletes by adding a tombstone and the words stay in
@@ -231,17 +252,14 @@ finish(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 	    arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize')",
 	    err) != ARC_OK)
 		return ARC_FATAL;
-	/* Waits (as long as a writer would) for readers of older states. */
-	if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
-	    NULL, NULL) != SQLITE_OK)
+	if (empty_log(s) != SQLITE_OK)
 		return arc_store_fail(s, err);
 	if (run_bound(s, "DELETE FROM forgetting WHERE sha256 = ?", 0, sha,
 	    NULL, err) != ARC_OK)
 		return ARC_FATAL;
 	/* That row named the PDF: out of the log too (secure_delete zeroed
 	 * it in the page).  Busy is no failure: the erasure is whole. */
-	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
-	    NULL);
+	empty_log(s);
 	return ARC_OK;
 }
 
@@ -275,15 +293,15 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 	struct arc_forget_result r;
 	char (*shas)[65] = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, rc = ARC_OK;
+	int have = 0, cap = 0, finished = 0, rc = ARC_OK;
 
 	/* Read first: finishing one writes to the table being read. */
-	if (sqlite3_prepare_v2(s->db, "SELECT sha256, pdf FROM forgetting",
-	    -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgetting", -1,
+	    &st, NULL) != SQLITE_OK)
 		return 0;
 	while (rc == ARC_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (n == cap) {
+		if (have == cap) {
 			void *g = realloc(shas, (size_t)(cap = cap * 2 + 4) *
 			    sizeof(*shas));
 			if (g == NULL)
@@ -292,15 +310,18 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 				shas = g;
 		}
 		if (rc == ARC_OK && sha != NULL && strlen(sha) == 64)
-			memcpy(shas[n++], sha, 65);
+			memcpy(shas[have++], sha, 65);
 	}
 	sqlite3_finalize(st);
-	for (int i = 0; i < n && rc == ARC_OK; i++) {
-		rc = arc_forget(s, shas[i], &r, err);
+	for (int i = 0; i < have && rc != ARC_FATAL; i++) {
+		/* ARC_ERR: the --forget that began it (still running, say)
+		 * finished it meanwhile. */
+		if ((rc = arc_forget(s, shas[i], &r, err)) == ARC_OK)
+			finished++;
 		arc_forget_result_free(&r);
 	}
 	free(shas);
-	return rc == ARC_OK ? n : ARC_FATAL;
+	return rc == ARC_OK || rc == ARC_ERR ? finished : ARC_FATAL;
 }
 
 /* Reports, with message, the sha256 of each row of sql; how many. */

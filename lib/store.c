@@ -12,7 +12,6 @@
 
 /* How long a writer waits for another before giving up: long, since the
  * other may be indexing a whole night's batch. */
-#define BUSY_TIMEOUT_MS (10 * 60 * 1000)
 
 /* 2: the index's body column first (FTS5 stores column 0's positions
  * without a column marker: a third smaller), words stemmed before FTS5
@@ -219,7 +218,7 @@ exec_waiting(struct arc_store *s, const char *sql, struct arc_error *err)
 		if (rc == SQLITE_OK)
 			return ARC_OK;
 		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
-		    waited >= BUSY_TIMEOUT_MS)
+		    waited >= ARC_BUSY_TIMEOUT_MS)
 			return arc_store_exec(s, sql, err);  /* says why */
 		usleep(50 * 1000);
 	}
@@ -307,7 +306,7 @@ open_db(struct arc_store *s, const char *path, int flags, struct arc_error *err)
 			arc_error_set(err, "%s: cannot open", s->path);
 		return ARC_FATAL;
 	}
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(s->db, ARC_BUSY_TIMEOUT_MS);
 	if (arc_register_fts5(s->db) != SQLITE_OK)
 		return arc_error_set(err, "%s: SQLite has no FTS5", s->path),
 		    ARC_FATAL;

@@ -13,6 +13,10 @@
 
 #define STMT_CACHE 24
 
+/* How long a writer waits for another before it gives up: a nightly run's
+ * batch, an --optimize of a large archive. */
+#define ARC_BUSY_TIMEOUT_MS (10 * 60 * 1000)
+
 struct arc_store {
 	sqlite3 *db;
 	char *path;             /* the database */
