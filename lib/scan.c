@@ -599,8 +599,18 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 	return ARC_OK;
 }
 
-/* How far past libarchive's count a zip's local header is looked for. */
-#define ZIP_HEADER_WINDOW (1 << 16)
+/* Where, from buf, the zip local header of name (len bytes) is; or -1. */
+static long long
+find_zip_header(const unsigned char *buf, size_t n, const char *name,
+    size_t len)
+{
+	for (size_t i = 0; i + 30 + len <= n; i++)
+		if (memcmp(buf + i, "PK\3\4", 4) == 0 &&
+		    (size_t)(buf[i + 26] | buf[i + 27] << 8) == len &&
+		    memcmp(buf + i + 30, name, len) == 0)
+			return (long long)i;
+	return -1;
+}
 
 /*
  * Where the current entry's header begins in the file, for arc-ocr and
@@ -608,28 +618,31 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
  * compressed tar, 7z) or it was not found.  libarchive's count is exact
  * for tar; for zip it may stop short, by a data descriptor or a skipped
  * entry's data, so the local header of that name is looked for a little
- * further (buf: ZIP_HEADER_WINDOW bytes of room).
+ * further: in 4 KiB, then 64 KiB (buf has room for that).
  */
 static long long
 member_offset(struct archive *a, int fd, const char *name, unsigned char *buf)
 {
-	long long at = archive_read_header_position(a);
+	static const size_t window[] = { 1 << 12, 1 << 16 };
+	long long at = archive_read_header_position(a), found;
 	int format = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
-	size_t len = strlen(name);
 	ssize_t n;
 
 	if (at < 0 || archive_filter_count(a) != 1)
 		return -1;
 	if (format == ARCHIVE_FORMAT_TAR)
 		return at;
-	if (format != ARCHIVE_FORMAT_ZIP ||
-	    (n = pread(fd, buf, ZIP_HEADER_WINDOW, (off_t)at)) < 0)
+	if (format != ARCHIVE_FORMAT_ZIP)
 		return -1;
-	for (size_t i = 0; i + 30 + len <= (size_t)n; i++)
-		if (memcmp(buf + i, "PK\3\4", 4) == 0 &&
-		    (size_t)(buf[i + 26] | buf[i + 27] << 8) == len &&
-		    memcmp(buf + i + 30, name, len) == 0)
-			return at + (long long)i;
+	for (size_t w = 0; w < sizeof(window) / sizeof(window[0]); w++) {
+		if ((n = pread(fd, buf, window[w], (off_t)at)) < 0)
+			return -1;
+		if ((found = find_zip_header(buf, (size_t)n, name,
+		    strlen(name))) >= 0)
+			return at + found;
+		if ((size_t)n < window[w])
+			break;
+	}
 	return -1;
 }
 
