@@ -271,7 +271,7 @@ int arc_scan_path(struct arc_scan *s, const char *path);
  * it, arc_scan_path refuses.  ARC_FATAL as for arc_scan_path. */
 int arc_scan_finish(struct arc_scan *s);
 
-/* ---- Reading a document's bytes (document.c) ---------------------------- */
+/* ---- Reading a document's bytes (container.c) --------------------------- */
 
 /*
  * Loads the document a record names: the file at path, or, when member is
@@ -280,6 +280,18 @@ int arc_scan_finish(struct arc_scan *s);
  * *data is a malloc'd buffer of *size bytes the caller frees.
  */
 int arc_document_load(const char *path, const char *member, size_t max_bytes,
+    unsigned char **data, size_t *size, struct arc_error *err);
+
+/*
+ * The same for the document a record names (its "path" and "member"), read
+ * as arc-scan found it: the file must be the one scanned (its "dev" and
+ * "ino", when the record has them: else "document changed since it was
+ * scanned"), and a member is the one at its "member_offset" or
+ * "member_index", when the record has them, so that two members of one
+ * name are told apart and a member costs one read, not a walk of the
+ * archive.  The caller still checks the sha256.
+ */
+int arc_document_load_record(const json_t *rec, size_t max_bytes,
     unsigned char **data, size_t *size, struct arc_error *err);
 
 /* Checks a name from inside an archive: returns NULL if it is safe, or why

@@ -124,21 +124,51 @@ read_entry(struct archive *a, size_t max, unsigned char **data, size_t *size,
 	return ARC_OK;
 }
 
+/* Whether entry e is the member asked for: a regular file of that name. */
 static int
-load_member(int fd, const char *member, size_t max, unsigned char **data,
-    size_t *size, struct arc_error *err)
+is_member(struct archive_entry *e, const char *member)
 {
-	struct archive *a = arc_container_open(fd, NULL, err);
+	return archive_entry_filetype(e) == AE_IFREG &&
+	    strcmp(arc_container_entry_name(e), member) == 0;
+}
+
+/* Reads the data of entry e, the member asked for. */
+static int
+read_member(struct archive *a, struct archive_entry *e, size_t max,
+    unsigned char **data, size_t *size, struct arc_error *err)
+{
+	if (archive_entry_is_data_encrypted(e))
+		return arc_error_set(err, "encrypted; cannot be read without "
+		    "the password");
+	return read_entry(a, max, data, size, err);
+}
+
+/*
+ * Reads the archive on fd from its start: the entry at position index
+ * (counting every entry from 0), which must be the member asked for, or,
+ * for index -1 (a record made before positions were kept), the first
+ * member of that name.
+ */
+static int
+load_member(int fd, const char *member, long long index, size_t max,
+    unsigned char **data, size_t *size, struct arc_error *err)
+{
+	struct archive *a;
 	struct archive_entry *e;
+	long long i;
 	int r, st;
 
-	if (a == NULL)
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return arc_error_set(err, "%s", strerror(errno));
+	if ((a = arc_container_open(fd, NULL, err)) == NULL)
 		return ARC_ERR;
-	for (;;) {
+	for (i = 0;; i++) {
 		r = archive_read_next_header(a, &e);
-		if (r == ARCHIVE_EOF) {
-			st = arc_error_set(err, "no member '%s' in this archive",
-			    member);
+		if (r == ARCHIVE_EOF || (index >= 0 && i > index)) {
+			st = arc_error_set(err, index < 0 ?
+			    "no member '%s' in this archive" :
+			    "no member '%s' in this archive at the place it "
+			    "was scanned; scan it again", member);
 			break;
 		}
 		if (r < ARCHIVE_WARN) {
@@ -146,18 +176,75 @@ load_member(int fd, const char *member, size_t max, unsigned char **data,
 			    archive_error_string(a));
 			break;
 		}
-		if (archive_entry_filetype(e) != AE_IFREG ||
-		    strcmp(arc_container_entry_name(e), member) != 0)
+		if ((index >= 0 && i != index) || !is_member(e, member))
 			continue;
-		if (archive_entry_is_data_encrypted(e)) {
-			st = arc_error_set(err, "encrypted; cannot be read "
-			    "without the password");
-			break;
-		}
-		st = read_entry(a, max, data, size, err);
+		st = read_member(a, e, max, data, size, err);
 		break;
 	}
 	archive_read_free(a);
+	return st;
+}
+
+/* An archive read from a byte offset of its file, through pread. */
+struct at_offset {
+	int fd;
+	off_t pos;
+	unsigned char buf[1 << 16];
+};
+
+static la_ssize_t
+read_at(struct archive *a, void *p, const void **buf)
+{
+	struct at_offset *at = p;
+	ssize_t n;
+
+	do
+		n = pread(at->fd, at->buf, sizeof(at->buf), at->pos);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return -1;
+	}
+	at->pos += n;
+	*buf = at->buf;
+	return n;
+}
+
+/*
+ * Reads the member whose header arc-scan found at byte offset of a zip or
+ * an uncompressed tar: one entry read, whatever the archive's size.
+ * ARC_OK, ARC_ERR with err set when the member is there but unreadable,
+ * and ARC_FATAL when it is not there (the caller then reads from the
+ * start).
+ */
+static int
+load_member_at(int fd, const char *member, long long offset, size_t max,
+    unsigned char **data, size_t *size, struct arc_error *err)
+{
+	struct at_offset *at = malloc(sizeof(*at));
+	struct archive *a = archive_read_new();
+	struct archive_entry *e;
+	int st = ARC_FATAL;
+
+	if (at == NULL || a == NULL) {
+		free(at);
+		archive_read_free(a);
+		return arc_error_set(err, "out of memory");
+	}
+	at->fd = fd;
+	at->pos = (off_t)offset;
+	/* No seek callback: zip is then read from its local headers, not
+	 * its central directory, which is what made each member cost the
+	 * whole archive. */
+	archive_read_support_format_zip_streamable(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_gnutar(a);
+	if (archive_read_open(a, at, NULL, read_at, NULL) == ARCHIVE_OK &&
+	    archive_read_next_header(a, &e) >= ARCHIVE_WARN &&
+	    is_member(e, member))
+		st = read_member(a, e, max, data, size, err);
+	archive_read_free(a);
+	free(at);
 	return st;
 }
 
@@ -197,6 +284,65 @@ load_file(int fd, size_t max, unsigned char **data, size_t *size,
 	return ARC_OK;
 }
 
+/* The record's integer field name, or -1 when it has none. */
+static long long
+record_number(const json_t *rec, const char *name)
+{
+	json_t *v = json_object_get(rec, name);
+
+	return json_is_integer(v) ? (long long)json_integer_value(v) : -1;
+}
+
+/*
+ * Opens the file a record names and checks that it is the file arc-scan
+ * read: same device and inode, when the record has them.  A path that now
+ * leads elsewhere (a folder swapped for a link, a file replaced) is refused
+ * whatever its bytes.
+ */
+static int
+open_scanned(const char *path, const json_t *rec, struct arc_error *err)
+{
+	json_t *dev = json_object_get(rec, "dev"), *ino = json_object_get(rec,
+	    "ino");
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
+		arc_error_set(err, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (!json_is_integer(dev) || !json_is_integer(ino))
+		return fd;
+	if (fstat(fd, &st) != 0) {
+		arc_error_set(err, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if ((json_int_t)st.st_dev != json_integer_value(dev) ||
+	    (json_int_t)st.st_ino != json_integer_value(ino)) {
+		arc_error_set(err, "document changed since it was scanned "
+		    "(another file is at its path); scan it again");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int
+load_open(int fd, const char *member, long long index, long long offset,
+    size_t max_bytes, unsigned char **data, size_t *size,
+    struct arc_error *err)
+{
+	int st;
+
+	if (member == NULL)
+		return load_file(fd, max_bytes, data, size, err);
+	if (offset >= 0 && (st = load_member_at(fd, member, offset, max_bytes,
+	    data, size, err)) != ARC_FATAL)
+		return st;
+	return load_member(fd, member, index, max_bytes, data, size, err);
+}
+
 int
 arc_document_load(const char *path, const char *member, size_t max_bytes,
     unsigned char **data, size_t *size, struct arc_error *err)
@@ -207,10 +353,27 @@ arc_document_load(const char *path, const char *member, size_t max_bytes,
 	*size = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return arc_error_set(err, "cannot open: %s", strerror(errno));
-	if (member != NULL)
-		st = load_member(fd, member, max_bytes, data, size, err);
-	else
-		st = load_file(fd, max_bytes, data, size, err);
+	st = load_open(fd, member, -1, -1, max_bytes, data, size, err);
+	close(fd);
+	return st;
+}
+
+int
+arc_document_load_record(const json_t *rec, size_t max_bytes,
+    unsigned char **data, size_t *size, struct arc_error *err)
+{
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+	int fd, st;
+
+	*data = NULL;
+	*size = 0;
+	if (path == NULL)
+		return arc_error_set(err, "record has no \"path\"");
+	if ((fd = open_scanned(path, rec, err)) < 0)
+		return ARC_ERR;
+	st = load_open(fd, member, record_number(rec, "member_index"),
+	    record_number(rec, "member_offset"), max_bytes, data, size, err);
 	close(fd);
 	return st;
 }

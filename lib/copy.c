@@ -326,7 +326,6 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 {
 	const char *sha = json_string_value(json_object_get(rec, "sha256"));
 	const char *path = json_string_value(json_object_get(rec, "path"));
-	const char *member = json_string_value(json_object_get(rec, "member"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
 	unsigned char *data = NULL;
 	size_t len = 0;
@@ -352,7 +351,7 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 		*archived = dest;
 		return ARC_OK;
 	}
-	if (arc_document_load(path, member, COPY_MAX, &data, &len, err) !=
+	if (arc_document_load_record(rec, COPY_MAX, &data, &len, err) !=
 	    ARC_OK) {
 		free(dest);
 		return ARC_ERR;

@@ -852,17 +852,13 @@ identify(const json_t *rec, const unsigned char *data, size_t size,
 int
 arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
 {
-	const char *path = json_string_value(json_object_get(rec, "path"));
-	const char *member = json_string_value(json_object_get(rec, "member"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
 	unsigned char *data;
 	char sha256[65];
 	size_t size;
 	int st;
 
-	if (path == NULL)
-		return arc_error_set(err, "record has no \"path\"");
-	if (arc_document_load(path, member, ocr->o.max_bytes, &data, &size,
+	if (arc_document_load_record(rec, ocr->o.max_bytes, &data, &size,
 	    err) != ARC_OK)
 		return ARC_ERR;
 	st = identify(rec, data, size, sha256, err);

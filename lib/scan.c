@@ -49,6 +49,7 @@ struct arc_scan {
 	int nworkers;
 	struct arc_queue *queue;
 	char root[PATH_MAX];     /* real path of the folder being walked */
+	int root_fd;             /* and that folder, open (-1 outside a walk) */
 	int stopped;             /* the callback asked to stop */
 };
 
@@ -57,6 +58,14 @@ struct digest {
 	char sha256[65];
 	char mime[128];
 	uint64_t size;
+};
+
+/* Where a document was read: the file (for later stages to check that they
+ * read the same one), and a member's place in its archive. */
+struct origin {
+	const struct stat *file;
+	long long index;         /* the member's entry, counted from 0; or -1 */
+	long long offset;        /* the byte offset of its header; or -1 */
 };
 
 void
@@ -111,6 +120,7 @@ arc_scan_new(const struct arc_scan_options *o, arc_scan_fn fn, void *ctx,
 		s->o.now = time(NULL);
 	s->fn = fn;
 	s->ctx = ctx;
+	s->root_fd = -1;
 	s->nworkers = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
 	if ((s->digesters = calloc((size_t)s->nworkers,
 	    sizeof(*s->digesters))) == NULL) {
@@ -250,9 +260,17 @@ emit_error(struct job *job, const char *path, const char *member,
 	emit(job, rec, path, member, error);
 }
 
+/* Sets rec's integer field name, unless n is -1 (unknown). */
+static int
+set_number(json_t *rec, const char *name, long long n)
+{
+	return n < 0 ? 0 : json_object_set_new(rec, name,
+	    json_integer((json_int_t)n));
+}
+
 static void
 emit_document(struct job *job, const char *path, const char *member,
-    const struct digest *d, time_t mtime)
+    const struct digest *d, time_t mtime, const struct origin *o)
 {
 	json_t *rec = record_new(path, member);
 
@@ -260,7 +278,13 @@ emit_document(struct job *job, const char *path, const char *member,
 	    (json_object_set_new(rec, "sha256", json_string(d->sha256)) != 0 ||
 	    json_object_set_new(rec, "size", json_integer((json_int_t)d->size)) != 0 ||
 	    set_mtime(rec, mtime) != 0 ||
-	    arc_record_set_text(rec, "mime", d->mime) != ARC_OK)) {
+	    arc_record_set_text(rec, "mime", d->mime) != ARC_OK ||
+	    json_object_set_new(rec, "dev",
+	    json_integer((json_int_t)o->file->st_dev)) != 0 ||
+	    json_object_set_new(rec, "ino",
+	    json_integer((json_int_t)o->file->st_ino)) != 0 ||
+	    set_number(rec, "member_index", o->index) != 0 ||
+	    set_number(rec, "member_offset", o->offset) != 0)) {
 		json_decref(rec);
 		rec = NULL;
 	}
@@ -521,9 +545,10 @@ digest_member(struct work *w, struct archive *a, const char *name,
 /* One entry of an archive; returns ARC_FATAL when the archive must be left. */
 static int
 scan_member(struct work *w, struct archive *a, struct archive_entry *e,
-    const char *path, const struct stat *ast, uint64_t *unpacked,
+    const char *path, const struct origin *o, uint64_t *unpacked,
     struct arc_error *aerr)
 {
+	const struct stat *ast = o->file;
 	const char *name = arc_container_entry_name(e);
 	const char *problem;
 	struct arc_error err;
@@ -567,11 +592,58 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 		return ARC_OK;
 	}
 	emit_document(w->job, path, name, &d, archive_entry_mtime_is_set(e) ?
-	    archive_entry_mtime(e) : ast->st_mtime);
+	    archive_entry_mtime(e) : ast->st_mtime, o);
 	if (arc_mime_is_container(d.mime))
 		tell(w->job, ARC_SCAN_NOTICE, path, name,
 		    "archive inside an archive; recorded, not opened");
 	return ARC_OK;
+}
+
+/* Where, from buf, the zip local header of name (len bytes) is; or -1. */
+static long long
+find_zip_header(const unsigned char *buf, size_t n, const char *name,
+    size_t len)
+{
+	for (size_t i = 0; i + 30 + len <= n; i++)
+		if (memcmp(buf + i, "PK\3\4", 4) == 0 &&
+		    (size_t)(buf[i + 26] | buf[i + 27] << 8) == len &&
+		    memcmp(buf + i + 30, name, len) == 0)
+			return (long long)i;
+	return -1;
+}
+
+/*
+ * Where the current entry's header begins in the file, for arc-ocr and
+ * arc-index to read it alone; -1 where they cannot start there (a
+ * compressed tar, 7z) or it was not found.  libarchive's count is exact
+ * for tar; for zip it may stop short, by a data descriptor or a skipped
+ * entry's data, so the local header of that name is looked for a little
+ * further: in 4 KiB, then 64 KiB (buf has room for that).
+ */
+static long long
+member_offset(struct archive *a, int fd, const char *name, unsigned char *buf)
+{
+	static const size_t window[] = { 1 << 12, 1 << 16 };
+	long long at = archive_read_header_position(a), found;
+	int format = archive_format(a) & ARCHIVE_FORMAT_BASE_MASK;
+	ssize_t n;
+
+	if (at < 0 || archive_filter_count(a) != 1)
+		return -1;
+	if (format == ARCHIVE_FORMAT_TAR)
+		return at;
+	if (format != ARCHIVE_FORMAT_ZIP)
+		return -1;
+	for (size_t w = 0; w < sizeof(window) / sizeof(window[0]); w++) {
+		if ((n = pread(fd, buf, window[w], (off_t)at)) < 0)
+			return -1;
+		if ((found = find_zip_header(buf, (size_t)n, name,
+		    strlen(name))) >= 0)
+			return at + found;
+		if ((size_t)n < window[w])
+			break;
+	}
+	return -1;
 }
 
 /*
@@ -586,6 +658,7 @@ scan_container(struct work *w, int fd, const char *path,
 	struct arc_error err;
 	struct archive *a;
 	struct archive_entry *e;
+	struct origin o = { st, -1, -1 };
 	uint64_t unpacked = 0;
 	int r, members = 0, not_archive = 0;
 	int compressed_only = strcmp(mime, "application/zip") != 0 &&
@@ -620,7 +693,11 @@ scan_container(struct work *w, int fd, const char *path,
 			emit_error(w->job, path, NULL, st, err.message);
 			break;
 		}
-		if (scan_member(w, a, e, path, st, &unpacked, &err) == ARC_FATAL) {
+		o.index = members;
+		o.offset = archive_entry_filetype(e) == AE_IFREG ?
+		    member_offset(a, fd, arc_container_entry_name(e),
+		    w->d->chunk) : -1;
+		if (scan_member(w, a, e, path, &o, &unpacked, &err) == ARC_FATAL) {
 			emit_error(w->job, path, NULL, st, err.message);
 			break;
 		}
@@ -638,6 +715,7 @@ static void
 scan_open_file(struct work *w, int fd, const char *path)
 {
 	struct stat st;
+	struct origin whole = { &st, -1, -1 };
 	struct digest d;
 	char msg[128], mime[128];
 	ssize_t n;
@@ -689,7 +767,7 @@ scan_open_file(struct work *w, int fd, const char *path)
 		}
 		digest_end(w, &d, mime);
 	}
-	emit_document(w->job, path, NULL, &d, st.st_mtime);
+	emit_document(w->job, path, NULL, &d, st.st_mtime, &whole);
 out:
 	close(fd);
 }
@@ -717,7 +795,6 @@ join(const char *dir, const char *name)
 	return p;
 }
 
-/* A symbolic link met inside a folder: followed only to a file inside the tree. */
 /* Hands the file open on fd to a worker (which closes it). */
 static void
 submit_file(struct arc_scan *s, int fd, const char *path)
@@ -729,6 +806,47 @@ submit_file(struct arc_scan *s, int fd, const char *path)
 	submit(s, job);
 }
 
+/*
+ * Opens rel, a path inside the folder open on root with no "..", one
+ * folder at a time and following no link: what is opened is inside the
+ * folder even if a folder on the way is swapped for a link meanwhile.
+ */
+static int
+open_beneath(int root, const char *rel)
+{
+	char part[NAME_MAX + 1];
+	const char *slash;
+	int dfd = root, fd;
+	size_t len;
+
+	for (;;) {
+		slash = strchr(rel, '/');
+		len = slash != NULL ? (size_t)(slash - rel) : strlen(rel);
+		if (len > NAME_MAX) {
+			errno = ENAMETOOLONG;
+			fd = -1;
+			break;
+		}
+		memcpy(part, rel, len);
+		part[len] = '\0';
+		fd = openat(dfd, part, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+		    (slash != NULL ? O_DIRECTORY : O_NONBLOCK));
+		if (dfd != root)
+			close(dfd);
+		if (fd < 0 || slash == NULL)
+			break;
+		dfd = fd;
+		rel = slash + 1;
+	}
+	return fd;
+}
+
+/*
+ * A symbolic link met inside a folder: followed only to a file inside the
+ * tree.  Where it leads is worked out by name, but the file is then opened
+ * from the tree's open folder down, so that a folder swapped for a link
+ * between the two cannot lead out of the tree.
+ */
 static void
 scan_link(struct arc_scan *s, const char *path)
 {
@@ -748,13 +866,16 @@ scan_link(struct arc_scan *s, const char *path)
 		    "symbolic link leads outside the folder; not followed");
 		return;
 	}
-	if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
-		walk_event(s, ARC_SCAN_NOTICE, path,
-		    "symbolic link to a folder; not followed");
+	if ((fd = open_beneath(s->root_fd, target + rl + (target[rl] == '/'))) < 0) {
+		walk_error(s, path, NULL, errno == ELOOP || errno == ENOTDIR ?
+		    "the folder changed while it was scanned; link not "
+		    "followed, scan it again" : strerror(errno));
 		return;
 	}
-	if ((fd = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)) < 0) {
-		walk_error(s, path, NULL, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		walk_event(s, ARC_SCAN_NOTICE, path,
+		    "symbolic link to a folder; not followed");
+		close(fd);
 		return;
 	}
 	submit_file(s, fd, path);
@@ -860,6 +981,17 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 	close(dfd);
 }
 
+/* Whether the file open on fd is st's. */
+static int
+same_file(int fd, const struct stat *st)
+{
+	struct stat fst;
+
+	errno = 0;
+	return fstat(fd, &fst) == 0 && fst.st_dev == st->st_dev &&
+	    fst.st_ino == st->st_ino;
+}
+
 int
 arc_scan_path(struct arc_scan *s, const char *path)
 {
@@ -881,11 +1013,20 @@ arc_scan_path(struct arc_scan *s, const char *path)
 		return s->stopped ? ARC_FATAL : ARC_OK;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if (realpath(path, s->root) == NULL ||
-		    (fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-			walk_event(s, ARC_SCAN_FAILURE, path, strerror(errno));
-		else
+		if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+		    (s->root_fd = dup(fd)) < 0 || realpath(path, s->root) == NULL ||
+		    stat(s->root, &st) != 0 || !same_file(s->root_fd, &st)) {
+			walk_event(s, ARC_SCAN_FAILURE, path, errno != 0 ?
+			    strerror(errno) : "the folder changed while it "
+			    "was scanned");
+			if (fd >= 0)
+				close(fd);
+		} else {
 			scan_folder(s, fd, path);
+		}
+		if (s->root_fd >= 0)
+			close(s->root_fd);
+		s->root_fd = -1;
 	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		walk_error(s, path, &st, strerror(errno));
 	} else {

@@ -2,6 +2,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arc.h"
@@ -100,11 +101,70 @@ test_load(void)
 	unlink(zip);
 }
 
+/* Loads through a record for the zip of write_zip, its one member at
+ * index and offset (-1: not in the record), the file's dev and ino bumped
+ * by moved; ARC_OK when the bytes are the letter's. */
+static int
+load_record(const char *zip, long long index, long long offset, int moved,
+    struct arc_error *err)
+{
+	json_t *rec = json_pack("{s:s, s:s}", "path", zip, "member",
+	    "surat/sk.pdf");
+	unsigned char *data;
+	struct stat st;
+	size_t size;
+	int rc;
+
+	stat(zip, &st);
+	json_object_set_new(rec, "dev", json_integer((json_int_t)st.st_dev));
+	json_object_set_new(rec, "ino", json_integer((json_int_t)st.st_ino +
+	    moved));
+	if (index >= 0)
+		json_object_set_new(rec, "member_index", json_integer(index));
+	if (offset >= 0)
+		json_object_set_new(rec, "member_offset", json_integer(offset));
+	rc = arc_document_load_record(rec, 1 << 20, &data, &size, err);
+	if (rc == ARC_OK && (size != sizeof(letter) - 1 ||
+	    memcmp(data, letter, size) != 0))
+		rc = ARC_FATAL;
+	free(data);
+	json_decref(rec);
+	return rc;
+}
+
+static void
+test_load_record(void)
+{
+	char zip[] = "/tmp/arc-test-doc-XXXXXX";
+	struct arc_error err;
+	int fd = mkstemp(zip);
+
+	close(fd);
+	write_zip(zip);
+	CHECK(load_record(zip, 0, 0, 0, &err) == ARC_OK);
+	/* Read at its offset alone: a wrong index is not even looked at. */
+	CHECK(load_record(zip, 7, 0, 0, &err) == ARC_OK);
+	/* No member at a wrong offset: read by position instead. */
+	CHECK(load_record(zip, 0, 5, 0, &err) == ARC_OK);
+	CHECK(load_record(zip, 0, 1 << 20, 0, &err) == ARC_OK);
+	/* Neither: the first member of the name, as records used to be. */
+	CHECK(load_record(zip, -1, -1, 0, &err) == ARC_OK);
+	CHECK(load_record(zip, 1, -1, 0, &err) == ARC_ERR);
+	CHECK_STR(err.message, "no member 'surat/sk.pdf' in this archive at "
+	    "the place it was scanned; scan it again");
+	/* Another file at the path: refused whatever its bytes. */
+	CHECK(load_record(zip, 0, 0, 1, &err) == ARC_ERR);
+	CHECK_STR(err.message, "document changed since it was scanned "
+	    "(another file is at its path); scan it again");
+	unlink(zip);
+}
+
 int
 main(void)
 {
 	test_sha256();
 	test_mime();
 	test_load();
+	test_load_record();
 	return CHECK_DONE();
 }

@@ -1,2 +1,3 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE encrypted sandi.zip
-arc-scan sandi.zip
+scan sandi.zip

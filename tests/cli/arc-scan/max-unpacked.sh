@@ -1,2 +1,3 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE zip arsip.zip
-arc-scan --max-unpacked 60 arsip.zip
+scan --max-unpacked 60 arsip.zip

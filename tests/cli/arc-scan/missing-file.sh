@@ -1,3 +1,4 @@
 # A missing file among good ones: the good ones still come out; exit 1.
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE tree scans
-arc-scan scans/nota-dinas.txt tidak-ada.pdf scans/surat/undangan.pdf
+scan scans/nota-dinas.txt tidak-ada.pdf scans/surat/undangan.pdf

@@ -1,2 +1,3 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE tree scans
-printf "scans/nota-dinas.txt\n\nscans/surat/undangan.pdf\n" | arc-scan
+printf "scans/nota-dinas.txt\n\nscans/surat/undangan.pdf\n" | scan

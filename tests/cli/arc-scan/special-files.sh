@@ -1,3 +1,4 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE tree scans
 mkfifo scans/pipa
-arc-scan scans/pipa scans/nota-dinas.txt
+scan scans/pipa scans/nota-dinas.txt

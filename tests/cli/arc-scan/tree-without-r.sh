@@ -1,2 +1,3 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE tree scans
-arc-scan scans
+scan scans

@@ -1,2 +1,3 @@
+. "$ARC_TESTS/cli/arc-scan/records.inc"
 $MKFIXTURE zip arsip.zip
-arc-scan arsip.zip
+scan arsip.zip
