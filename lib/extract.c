@@ -251,7 +251,7 @@ explain(json_t *notes, const char *doc, const char *label, const char *text,
 
 	if (notes == NULL)
 		return;
-	snprintf(msg, sizeof(msg), "field %s: built in, line %ld: \"%s\"",
+	arc_mask_format(msg, sizeof(msg), "field %s: built in, line %ld: \"%s\"",
 	    label, arc_line_of(text, start), value);
 	json_array_append_new(notes, json_pack("{s:s?,s:i,s:b,s:s}", "file",
 	    doc, "line", 0, "warning", 0, "message", msg));
