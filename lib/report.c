@@ -308,7 +308,11 @@ words_of(struct question *q)
 		at = arc_next_word(q->text, len, at, &start, word, &wlen);
 		if (wlen == 0)
 			return ARC_OK;
-		if (wlen < 3 || strpbrk(word, "0123456789") != NULL)
+		/* word is not terminated: look at its wlen bytes only. */
+		int digit = 0;
+		for (size_t i = 0; i < wlen && !digit; i++)
+			digit = word[i] >= '0' && word[i] <= '9';
+		if (wlen < 3 || digit)
 			continue;
 		int dup = 0;
 		for (int i = 0; i < q->nwords && !dup; i++)
