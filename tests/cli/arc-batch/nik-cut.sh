@@ -33,8 +33,8 @@ arc-index --db x.db -q long.jsonl 2>index.err
 echo "arc-index exit $?"
 
 # arc-tag --explain: an excerpt cut at 60 characters inside a NIK (also
-# grouped), a match that starts inside one, and document names cut at 1023
-# bytes inside the NIK that ends a long path.
+# grouped), a match that starts inside one, a subject cut at 199 bytes, and
+# document names cut at 1023 bytes inside the NIK that ends a long path.
 cat >nik.rules <<'RULES'
 rahasia regex rahasia[^\n]*akhir
 ekor regex [0-9]{13} ekor
@@ -46,6 +46,10 @@ for k in 36 37 38 39; do
 	    $k "$(a $k x)"
 done >tag.jsonl
 printf '{"path": "t/e.txt", "text": "NIK %s ekor"}\n' $N >>tag.jsonl
+for k in 183 184 185 186; do  # a subject cut at 199 bytes
+	printf '{"path": "t/p%d.txt", "text": "Perihal: %s %s\\n"}\n' \
+	    $k "$(a $k p)" $N
+done >>tag.jsonl
 for k in 1004 1005 1006 1007 1008 1009; do
 	printf '{"path": "p/%s%s", "text": "rahasia akhir"}\n' "$(a $k)" $N
 done >>tag.jsonl
