@@ -69,7 +69,8 @@ done
 arc-scan -r --settle 3600 long >/dev/null 2>scan.err
 echo "arc-scan exit $?"
 
-# faqbot: session ids cut at 127 bytes and a question cut at 1000, on
+# faqbot: session ids cut at 127 bytes, a question cut at 1000 and a
+# status number at 79, on
 # stdout, in the log, and through arc-index into the archive's chat table.
 for k in 108 110 112 113 114 115; do
 	printf '{"q": "ktp hilang %s", "session": "%s%s"}\n' $N "$(a $k s)" $N
@@ -77,7 +78,13 @@ done >questions.jsonl
 printf '{"q": "%s %s", "session": "q"}\n' "$(a 988 k)" $N >>questions.jsonl
 printf '{"q": "kapan buka", "session": "s\\n3201 0145 0590 0002"}\n' \
     >>questions.jsonl
-faqbot --log chat.log questions.jsonl >faqbot.out 2>faqbot.err
+# An application number the answer quotes, cut at 79 bytes inside a NIK.
+printf 'nomor\tstatus\nREG-2026-000123\tselesai\n' >status.tsv
+for k in 48 49 50 51; do
+	printf '{"q": "cek REG-2026-000123A%s%s", "session": "r"}\n' \
+	    "$(a $k x)" $N
+done >>questions.jsonl
+faqbot -s status.tsv --log chat.log questions.jsonl >faqbot.out 2>faqbot.err
 echo "faqbot exit $?"
 arc-index --db x.db -q chat.log 2>>index.err
 echo "arc-index chat exit $?"
