@@ -174,7 +174,8 @@ explain_match(struct arc_tagger *t, const struct rule *r, size_t start,
 
 	excerpt(t->f.source, t->f.source_len, start, end, text,
 	    sizeof(text));
-	arc_mask_format(msg, sizeof(msg), "%s %s: %s:%ld (%s), line %ld: \"%s\"",
+	arc_mask_format(msg, sizeof(msg),
+	    "%s %s: %s:%ld (%s), line %ld: \"%s\"",
 	    r->is_field ? "field" : "tag", label, r->file, r->line,
 	    arc_rule_kind_name(r->kind), arc_line_of(t->f.source, start), text);
 	note(t, t->doc, 0, 0, msg);
@@ -308,14 +309,15 @@ regex_rule(struct arc_tagger *t, const struct rule *r, size_t *start,
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for %s '%s' "
-		    "gave up (too much backtracking): undecided, not 'no "
-		    "match'", t->doc, r->is_field ? "field" : "tag", r->label);
+		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		    "%s '%s' gave up (too much backtracking): undecided, not "
+		    "'no match'", t->doc, r->is_field ? "field" : "tag",
+		    r->label);
 	else {
 		PCRE2_UCHAR why[200];
 		pcre2_get_error_message(rc, why, sizeof(why));
-		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for %s '%s' "
-		    "failed: %s", t->doc, r->is_field ? "field" : "tag",
+		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		    "%s '%s' failed: %s", t->doc, r->is_field ? "field" : "tag",
 		    r->label, (char *)why);
 	}
 	note(t, r->file, r->line, 1, msg);
@@ -400,7 +402,8 @@ tag_text(struct arc_tagger *t, json_t *tags, json_t *fields, int explain,
 		char where[600];
 		if (t->label_gen[r->tag] == t->gen)
 			continue;
-		arc_mask_format(where, sizeof(where), "%s:%ld", r->file, r->line);
+		arc_mask_format(where, sizeof(where), "%s:%ld", r->file,
+		    r->line);
 		if (json_array_append_new(undecided, json_string(where)) != 0)
 			return ARC_FATAL;
 	}

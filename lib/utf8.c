@@ -208,6 +208,20 @@ cut_at(char *s, size_t max)
 	return 1;
 }
 
+/* Out of memory, dst holds text cut (cut != 0) before it could be masked:
+ * drops the digits at the cut, which may be part of a NIK the cut split,
+ * then masks the rest. */
+static void
+scrub_cut(char *dst, int cut)
+{
+	size_t n = strlen(dst);
+
+	while (cut && n > 0 && strchr("0123456789 .-", dst[n - 1]) != NULL)
+		n--;
+	dst[n] = '\0';
+	arc_mask_nik(dst);
+}
+
 int
 arc_mask_copy(char *dst, size_t cap, const char *src)
 {
@@ -215,17 +229,9 @@ arc_mask_copy(char *dst, size_t cap, const char *src)
 	int cut;
 
 	if (copy == NULL) {
-		/* Out of memory: cut first, then drop the digits at the cut,
-		 * which may be part of a NIK the cut split. */
-		size_t n;
 		snprintf(dst, cap, "%s", src);
-		if ((cut = strlen(src) > cap - 1)) {
-			n = strlen(dst);
-			while (n > 0 && strchr("0123456789 .-", dst[n - 1]))
-				n--;
-			dst[n] = '\0';
-		}
-		arc_mask_nik(dst);
+		cut = strlen(src) > cap - 1;
+		scrub_cut(dst, cut);
 		return cut;
 	}
 	arc_mask_nik(copy);
@@ -244,9 +250,15 @@ arc_mask_vformat(char *dst, size_t cap, const char *fmt, va_list ap)
 
 	va_copy(again, ap);
 	n = vsnprintf(dst, cap, fmt, ap);
+	if (n >= 0 && (size_t)n < cap) {
+		/* It fits: nothing is cut. */
+		va_end(again);
+		arc_mask_nik(dst);
+		return 0;
+	}
 	if (n < 0 || (full = malloc((size_t)n + 1)) == NULL) {
 		va_end(again);
-		dst[0] = '\0';
+		scrub_cut(dst, 1);
 		return 1;
 	}
 	vsnprintf(full, (size_t)n + 1, fmt, again);
