@@ -86,10 +86,24 @@ struct listing {
 	long shown;
 };
 
+/* Archive text for the terminal: control characters, escape sequences
+ * among them, as '?'. */
+static void
+print_text(const char *s)
+{
+	char *shown = arc_text_printable(s != NULL ? s : "(null)");
+
+	fputs(shown != NULL ? shown : "?", stdout);
+	free(shown);
+}
+
 /* The snippet with its «marks» shown bold on a terminal that can. */
 static void
-print_snippet(const char *s, int bold)
+print_snippet(const char *snippet, int bold)
 {
+	char *shown = arc_text_printable(snippet != NULL ? snippet : "");
+	const char *s = shown != NULL ? shown : "";
+
 	for (; *s != '\0'; s++) {
 		if (strncmp(s, "«", 2) == 0 || strncmp(s, "»", 2) == 0) {
 			if (bold)
@@ -103,6 +117,7 @@ print_snippet(const char *s, int bold)
 		putchar(*s);
 	}
 	putchar('\n');
+	free(shown);
 }
 
 static int
@@ -119,17 +134,25 @@ show(void *ctx, json_t *r)
 		return arc_record_write(stdout, r) == ARC_OK ? 0 : -1;
 	if (l->shown == 1 && json_is_true(json_object_get(r, "partial")))
 		printf("No document has every word; these have some:\n\n");
-	printf("%2ld  %s%s%s", l->shown, l->bold ? "\033[1m" : "",
-	    json_string_value(json_object_get(r, "title")),
-	    l->bold ? "\033[0m" : "");
-	if (date != NULL)
-		printf("  (%s)", date);
-	json_array_foreach(tags, i, t)
-		printf("%s%s", i == 0 ? "  [" : ", ", json_string_value(t));
-	printf("%s\n    %s", json_array_size(tags) > 0 ? "]" : "",
-	    json_string_value(json_object_get(r, "path")));
-	if (member != NULL)
-		printf(" (%s)", member);
+	printf("%2ld  %s", l->shown, l->bold ? "\033[1m" : "");
+	print_text(json_string_value(json_object_get(r, "title")));
+	fputs(l->bold ? "\033[0m" : "", stdout);
+	if (date != NULL) {
+		fputs("  (", stdout);
+		print_text(date);
+		putchar(')');
+	}
+	json_array_foreach(tags, i, t) {
+		fputs(i == 0 ? "  [" : ", ", stdout);
+		print_text(json_string_value(t));
+	}
+	printf("%s\n    ", json_array_size(tags) > 0 ? "]" : "");
+	print_text(json_string_value(json_object_get(r, "path")));
+	if (member != NULL) {
+		fputs(" (", stdout);
+		print_text(member);
+		putchar(')');
+	}
 	printf("\n    ");
 	print_snippet(json_string_value(json_object_get(r, "snippet")), l->bold);
 	putchar('\n');

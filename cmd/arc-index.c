@@ -152,7 +152,7 @@ forget(struct arc_store *s, const char *db, char **shas, int n)
 	return ARC_EXIT_OK;
 }
 
-/* The document's name in messages. */
+/* The document's name in messages, masked before it is cut. */
 static void
 doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
 {
@@ -160,11 +160,11 @@ doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
 	const char *member = json_string_value(json_object_get(rec, "member"));
 
 	if (path != NULL && member != NULL)
-		snprintf(buf, size, "%s(%s)", path, member);
+		arc_mask_format(buf, size, "%s(%s)", path, member);
 	else if (path != NULL)
-		snprintf(buf, size, "%s", path);
+		arc_mask_copy(buf, size, path);
 	else
-		snprintf(buf, size, "%s:%ld", file, line);
+		arc_mask_format(buf, size, "%s:%ld", file, line);
 }
 
 /* Erasures on request that an arc-index --forget began and could not
@@ -236,8 +236,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			json_decref(rec);
 		} else {
 			/* Said in its place among the documents' reports. */
-			snprintf(name, sizeof(name), "%s:%ld", arc_reader_file(r),
-			    arc_reader_line(r));
+			arc_mask_format(name, sizeof(name), "%s:%ld",
+			    arc_reader_file(r), arc_reader_line(r));
 			st = arc_index_note(ix, name, err.message, &err);
 		}
 		if (st == ARC_FATAL) {

@@ -141,6 +141,20 @@ print_csv(json_t *rows)
 	}
 }
 
+/* A value as a table shows it: control characters, escape sequences
+ * among them, as '?' (text_of's is for CSV, which keeps them). */
+static char *
+table_text(json_t *v)
+{
+	char *s = text_of(v), *shown;
+
+	if (s == NULL)
+		return NULL;
+	shown = arc_text_printable(s);
+	free(s);
+	return shown;
+}
+
 #define COLUMNS_MAX 16
 
 /* Columns as wide as their widest value (in characters), numbers right. */
@@ -163,7 +177,7 @@ print_table(const char *report, json_t *rows)
 		json_object_foreach(first, key, v) {
 			if (strcmp(key, "report") == 0 || n >= COLUMNS_MAX)
 				continue;
-			char *s = text_of(json_object_get(row, key));
+			char *s = table_text(json_object_get(row, key));
 			size_t w = s ? chars(s) : 0;
 			if (w > 60)
 				w = 60;
@@ -180,7 +194,7 @@ print_table(const char *report, json_t *rows)
 			if (strcmp(key, "report") == 0 || n >= COLUMNS_MAX)
 				continue;
 			json_t *cell = row ? json_object_get(row, key) : NULL;
-			char *s = row ? text_of(cell) : strdup(key);
+			char *s = row ? table_text(cell) : strdup(key);
 			int right = json_is_number(cell);
 			size_t w = s ? chars(s) : 0;
 			if (w > 60 && s != NULL) {  /* cut long questions */

@@ -95,9 +95,9 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 
 	(void)ctx;
 	if (member != NULL)
-		snprintf(where, sizeof(where), "%s(%s)", file, member);
+		arc_mask_format(where, sizeof(where), "%s(%s)", file, member);
 	else
-		snprintf(where, sizeof(where), "%s", file);
+		arc_mask_copy(where, sizeof(where), file);
 	if (ev == ARC_SCAN_RECORD && done_with(rec, where))
 		return 0;
 	if (ev == ARC_SCAN_RECORD && arc_record_write(stdout, rec) != ARC_OK)

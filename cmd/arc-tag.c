@@ -59,7 +59,7 @@ load(struct arc_rules *rs, const char *path)
 }
 
 /* The document's name in messages: its path (and member), or where the
- * record was read. */
+ * record was read; masked before it is cut. */
 static void
 doc_name(json_t *rec, char *buf, size_t size)
 {
@@ -67,9 +67,9 @@ doc_name(json_t *rec, char *buf, size_t size)
 	const char *member = json_string_value(json_object_get(rec, "member"));
 
 	if (path != NULL && member != NULL)
-		snprintf(buf, size, "%s(%s)", path, member);
+		arc_mask_format(buf, size, "%s(%s)", path, member);
 	else if (path != NULL)
-		snprintf(buf, size, "%s", path);
+		arc_mask_copy(buf, size, path);
 	else
 		snprintf(buf, size, "a record without \"path\"");
 }

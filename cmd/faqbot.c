@@ -645,10 +645,16 @@ ask_json(struct bot *bot, const char *file, long line, const char *text,
 	json_t *obj = json_loadb(text, len, JSON_REJECT_DUPLICATES |
 	    JSON_ALLOW_NUL, &jerr);
 	json_t *q, *s;
-	char session[128];
+	char session[128], number[24], *copy;
+	const char *id;
 	int st;
 
 	if (obj == NULL || !json_is_object(obj)) {
+		/* jansson quotes the text "near" the error, cut at 160 bytes:
+		 * a NIK there would be cut out of the mask. */
+		char *near = strstr(jerr.text, " near '");
+		if (near != NULL)
+			*near = '\0';
 		arc_cli_diag(file, line, "not a JSON object: %s", obj == NULL ?
 		    jerr.text : "another JSON value");
 		arc_cli_fail();
@@ -664,17 +670,25 @@ ask_json(struct bot *bot, const char *file, long line, const char *text,
 		return ARC_OK;
 	}
 	if (json_is_string(s))
-		snprintf(session, sizeof(session), "%s", json_string_value(s));
-	else if (json_is_integer(s))
-		snprintf(session, sizeof(session), "%lld",
+		id = json_string_value(s);
+	else if (json_is_integer(s)) {
+		snprintf(number, sizeof(number), "%lld",
 		    (long long)json_integer_value(s));
-	else
-		snprintf(session, sizeof(session), "%s", bot->default_session);
-	/* A session id is the caller's, but it is echoed and logged too. */
-	for (char *p = session; *p != '\0'; p++)
+		id = number;
+	} else
+		id = bot->default_session;
+	/* A session id is the caller's, but it is echoed and logged too:
+	 * control characters out (a NIK may be grouped across lines), then
+	 * NIKs masked, then cut, so that no NIK is cut out of the mask. */
+	if ((copy = strdup(id)) == NULL) {
+		json_decref(obj);
+		return ARC_FATAL;
+	}
+	for (char *p = copy; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20)
 			*p = ' ';
-	arc_mask_nik(session);
+	arc_mask_copy(session, sizeof(session), copy);
+	free(copy);
 	if (!arc_utf8_valid(session, strlen(session)))
 		session[arc_utf8_valid_prefix(session, strlen(session))] = '\0';
 	st = ask(bot, file, line, json_string_value(q),

@@ -2,6 +2,7 @@
 #ifndef ARC_H
 #define ARC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -188,10 +189,27 @@ int arc_utf8_valid(const char *s, size_t len);
  * replaced by U+FFFD; NULL when out of memory.  The caller frees. */
 char *arc_utf8_repair(const char *s, size_t len);
 
+/* Returns a malloc'd copy of text fit for a terminal: invalid UTF-8 and
+ * control characters (C0 with tab and newline, DEL, C1 as U+0080-U+009F,
+ * so every escape sequence) become '?'.  NULL when out of memory.  Every
+ * human-readable layout of archive text goes through it; diagnostics
+ * through arc_safe_line, which masks NIKs too. */
+char *arc_text_printable(const char *text);
+
 /* Masks every NIK in s, in place, 16 digits in a row or in groups parted
  * by single spaces, dots or dashes: the first four digits (the region)
  * stay, the rest become '*'. */
 void arc_mask_nik(char *s);
+
+/* Copies src into dst (cap bytes, at least 1) with its NIKs masked first,
+ * then cut to fit at a character boundary, so that a cut never leaves part
+ * of a NIK in clear.  Returns 1 when src was cut, else 0. */
+int arc_mask_copy(char *dst, size_t cap, const char *src);
+/* arc_mask_copy of what a printf format makes. */
+int arc_mask_format(char *dst, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int arc_mask_vformat(char *dst, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
 /* ---- Hashing (sha256.c) ------------------------------------------------- */
 

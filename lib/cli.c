@@ -68,16 +68,18 @@ arc_cli_diag(const char *file, long line, const char *fmt, ...)
 	char msg[1024], full[2048];
 	va_list ap;
 
+	/* Masked before each cut: a NIK cut in two would escape the mask. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (file != NULL && line > 0)
-		snprintf(full, sizeof(full), "%s: %s:%ld: %s", progname, file,
-		    line, msg);
+		arc_mask_format(full, sizeof(full), "%s: %s:%ld: %s", progname,
+		    file, line, msg);
 	else if (file != NULL)
-		snprintf(full, sizeof(full), "%s: %s: %s", progname, file, msg);
+		arc_mask_format(full, sizeof(full), "%s: %s: %s", progname,
+		    file, msg);
 	else
-		snprintf(full, sizeof(full), "%s: %s", progname, msg);
+		arc_mask_format(full, sizeof(full), "%s: %s", progname, msg);
 	emit_line(full);
 }
 
@@ -88,7 +90,7 @@ arc_cli_usage_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	arc_cli_diag(NULL, 0, "%s", msg);
 	fprintf(diag_out ? diag_out : stderr,
@@ -220,8 +222,9 @@ arc_error_set(struct arc_error *err, const char *fmt, ...)
 	va_list ap;
 
 	if (err != NULL) {
+		/* Messages name documents: masked, as every diagnostic. */
 		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		arc_mask_vformat(err->message, sizeof(err->message), fmt, ap);
 		va_end(ap);
 	}
 	return ARC_ERR;

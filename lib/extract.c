@@ -243,16 +243,23 @@ date_rank(const char *text, size_t start)
 
 /* ---- the record ---- */
 
+/* Explains a field found at start.  A value cut to fit its field
+ * (cut != 0) may end in part of a NIK the mask no longer sees: the
+ * message shows it without its last digits, and "...". */
 static void
 explain(json_t *notes, const char *doc, const char *label, const char *text,
-    size_t start, const char *value)
+    size_t start, const char *value, int cut)
 {
 	char msg[400];
+	int n = (int)strlen(value);
 
 	if (notes == NULL)
 		return;
-	snprintf(msg, sizeof(msg), "field %s: built in, line %ld: \"%s\"",
-	    label, arc_line_of(text, start), value);
+	while (cut && n > 0 && strchr("0123456789 .-", value[n - 1]) != NULL)
+		n--;
+	arc_mask_format(msg, sizeof(msg), "field %s: built in, line %ld: "
+	    "\"%.*s%s\"", label, arc_line_of(text, start), n, value,
+	    cut ? "..." : "");
 	json_array_append_new(notes, json_pack("{s:s?,s:i,s:b,s:s}", "file",
 	    doc, "line", 0, "warning", 0, "message", msg));
 }
@@ -283,8 +290,8 @@ find_nomor(const char *text, size_t len, pcre2_match_data *md, json_t *fields,
 		size_t n = 0;
 		int digit = 0;
 
-		for (PCRE2_SIZE i = ov[2]; i < ov[3] && n < sizeof(value) - 1;
-		    i++) {
+		PCRE2_SIZE i;
+		for (i = ov[2]; i < ov[3] && n < sizeof(value) - 1; i++) {
 			if (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'))
 				continue;
 			digit |= text[i] >= '0' && text[i] <= '9';
@@ -296,7 +303,8 @@ find_nomor(const char *text, size_t len, pcre2_match_data *md, json_t *fields,
 		value[n] = '\0';
 		if (digit && strchr(value, '/') != NULL) {
 			json_object_set_new(fields, "nomor", json_string(value));
-			explain(notes, doc, "nomor", text, ov[2], value);
+			explain(notes, doc, "nomor", text, ov[2], value,
+			    i < ov[3]);
 			return;
 		}
 		at = ov[1];
@@ -325,7 +333,8 @@ find_perihal(const char *text, size_t len, pcre2_match_data *md,
 	if (value[0] == '\0')
 		return;
 	json_object_set_new(fields, "perihal", json_string(value));
-	explain(notes, doc, "perihal", text, ov[2], value);
+	explain(notes, doc, "perihal", text, ov[2], value,
+	    ov[3] - ov[2] >= sizeof(value));
 }
 
 static void
@@ -350,7 +359,7 @@ find_tanggal(const char *text, size_t len, pcre2_match_data *md,
 	}
 	if (best[0] != '\0') {
 		json_object_set_new(fields, "tanggal", json_string(best));
-		explain(notes, doc, "tanggal", text, best_at, best);
+		explain(notes, doc, "tanggal", text, best_at, best, 0);
 	}
 }
 
@@ -379,7 +388,7 @@ find_all(const char *text, size_t len, pcre2_match_data *md, pcre2_code *re,
 			    (char)(text[ov[0] + i] - 32) : text[ov[0] + i];
 		value[n] = '\0';
 		if ((keep == NULL || keep(value)) && add_unique(found, value))
-			explain(notes, doc, label, text, ov[0], value);
+			explain(notes, doc, label, text, ov[0], value, 0);
 	}
 	if (json_array_size(found) > 0)
 		json_object_set(fields, label, found);

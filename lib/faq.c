@@ -24,7 +24,7 @@ faq_problem(struct faq_place *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (strncmp(msg, "warning: ", 9) != 0)
 		at->errors++;
@@ -486,7 +486,7 @@ warn_at(arc_faq_diag_fn diag, void *ctx, const char *file, long line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	diag(ctx, file, line, msg);
 }

@@ -551,12 +551,13 @@ name_of(json_t *rec, const char *file, long line)
 	const char *path = str(rec, "path"), *member = str(rec, "member");
 	char buf[1024];
 
+	/* Masked before it is cut, so that no NIK is cut out of the mask. */
 	if (path != NULL && member != NULL)
-		snprintf(buf, sizeof(buf), "%s(%s)", path, member);
+		arc_mask_format(buf, sizeof(buf), "%s(%s)", path, member);
 	else if (path != NULL)
-		snprintf(buf, sizeof(buf), "%s", path);
+		arc_mask_copy(buf, sizeof(buf), path);
 	else
-		snprintf(buf, sizeof(buf), "%s:%ld", file, line);
+		arc_mask_format(buf, sizeof(buf), "%s:%ld", file, line);
 	return strdup(buf);
 }
 

@@ -7,9 +7,9 @@
 #include "arc.h"
 
 /*
- * Returns a malloc'd copy of text fit for one diagnostic line: invalid UTF-8
- * and control characters (C0, DEL and C1) become '?', and 16-digit runs
- * (NIK numbers) keep their first four digits only.  NULL when out of memory.
+ * Returns a malloc'd copy of text fit for one diagnostic line: that of
+ * arc_text_printable, with 16-digit runs (NIK numbers) keeping their first
+ * four digits only.  NULL when out of memory.
  */
 char *arc_safe_line(const char *text);
 

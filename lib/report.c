@@ -137,16 +137,36 @@ has_chat(struct report *r)
 	return found(r, "SELECT 1 FROM sqlite_master WHERE name = 'chat'");
 }
 
+struct folder_count {
+	const char *name;   /* a key of the counts object */
+	json_int_t n;
+};
+
+/* Most documents first, then by name. */
+static int
+folder_order(const void *pa, const void *pb)
+{
+	const struct folder_count *a = pa, *b = pb;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
 /* Documents per folder: the path up to its last '/', counted in C, as
- * SQLite has no function to cut a path. */
+ * SQLite has no function to cut a path.  Folders are counted under their
+ * masked names, which are all a report shows. */
 static int
 folders(struct report *r)
 {
-	json_t *counts = json_object(), *list = json_array();
+	json_t *counts = json_object(), *value;
+	struct folder_count *list = NULL;
+	size_t n = 0;
 	sqlite3_stmt *st;
+	const char *key;
 	int rc = ARC_FATAL;
 
-	if (counts == NULL || list == NULL)
+	if (counts == NULL)
 		goto nomem;
 	if (prepare(r, "SELECT path FROM doc WHERE state = 'archived' AND "
 	    IN_RANGE("substr(indexed, 1, 10)"), &st) != ARC_OK)
@@ -156,48 +176,52 @@ folders(struct report *r)
 		const char *slash = path ? strrchr(path, '/') : NULL;
 		char *folder = slash == NULL ? strdup(".") :
 		    strndup(path, slash == path ? 1 : (size_t)(slash - path));
-		json_t *n;
+		json_t *seen;
 		if (folder == NULL) {
 			sqlite3_finalize(st);
 			goto nomem;
 		}
-		n = json_object_get(counts, folder);
-		json_object_set_new(counts, folder, json_integer(n == NULL ? 1 :
-		    json_integer_value(n) + 1));
+		arc_mask_nik(folder);
+		seen = json_object_get(counts, folder);
+		if (seen != NULL)
+			json_integer_set(seen, json_integer_value(seen) + 1);
+		else if (json_object_set_new(counts, folder,
+		    json_integer(1)) != 0) {
+			free(folder);
+			sqlite3_finalize(st);
+			goto nomem;
+		}
 		free(folder);
 	}
 	sqlite3_finalize(st);
-	/* Most documents first, then by name. */
-	const char *key;
-	json_t *value;
-	json_object_foreach(counts, key, value)
-		json_array_append_new(list, json_pack("{s:s, s:s, s:O}",
-		    "report", "folders", "folder", key, "documents", value));
-	for (size_t i = 1; i < json_array_size(list); i++)
-		for (size_t j = i; j > 0; j--) {
-			json_t *a = json_array_get(list, j - 1);
-			json_t *b = json_array_get(list, j);
-			json_int_t na = json_integer_value(json_object_get(a,
-			    "documents")), nb = json_integer_value(
-			    json_object_get(b, "documents"));
-			if (na > nb || (na == nb && strcmp(json_string_value(
-			    json_object_get(a, "folder")), json_string_value(
-			    json_object_get(b, "folder"))) <= 0))
-				break;
-			json_incref(a);
-			json_array_set(list, j - 1, b);
-			json_array_set_new(list, j, a);
-		}
+	if (json_object_size(counts) > 0 && (list = malloc(
+	    json_object_size(counts) * sizeof(*list))) == NULL)
+		goto nomem;
+	json_object_foreach(counts, key, value) {
+		list[n].name = key;
+		list[n++].n = json_integer_value(value);
+	}
+	if (n > 1)
+		qsort(list, n, sizeof(*list), folder_order);
 	rc = ARC_OK;
-	for (size_t i = 0; i < json_array_size(list); i++)
-		if (r->fn(r->ctx, "folders", json_array_get(list, i)))
+	for (size_t i = 0; i < n; i++) {
+		json_t *row = json_pack("{s:s, s:s, s:I}", "report", "folders",
+		    "folder", list[i].name, "documents", list[i].n);
+		int stop;
+		if (row == NULL)
+			goto nomem;
+		stop = r->fn(r->ctx, "folders", row);
+		json_decref(row);
+		if (stop)
 			break;
+	}
 	goto out;
 nomem:
+	rc = ARC_FATAL;
 	arc_error_set(r->err, "out of memory");
 out:
 	json_decref(counts);
-	json_decref(list);
+	free(list);
 	return rc;
 }
 
@@ -223,10 +247,10 @@ review(struct report *r)
 			char *end;
 			long v = strtol(c, &end, 10);
 			if (end != c && v < REVIEW_BELOW) {
-				json_t *row = json_pack("{s:s, s:s?, s:s?, s:i, "
+				json_t *row = json_pack("{s:s, s:o?, s:o?, s:i, "
 				    "s:i, s:s?}", "report", "review", "path",
-				    sqlite3_column_text(st, 0), "member",
-				    sqlite3_column_text(st, 1), "page",
+				    column_value(st, 0), "member",
+				    column_value(st, 1), "page",
 				    (int)page, "confidence", (int)v, "sha256",
 				    sqlite3_column_text(st, 3));
 				if (row == NULL) {
@@ -284,7 +308,11 @@ words_of(struct question *q)
 		at = arc_next_word(q->text, len, at, &start, word, &wlen);
 		if (wlen == 0)
 			return ARC_OK;
-		if (wlen < 3 || strpbrk(word, "0123456789") != NULL)
+		/* word is not terminated: look at its wlen bytes only. */
+		int digit = 0;
+		for (size_t i = 0; i < wlen && !digit; i++)
+			digit = word[i] >= '0' && word[i] <= '9';
+		if (wlen < 3 || digit)
 			continue;
 		int dup = 0;
 		for (int i = 0; i < q->nwords && !dup; i++)

@@ -36,7 +36,7 @@ problem(struct loader *l, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (l->diag != NULL)
 		l->diag(l->ctx, l->file, l->line, msg);
@@ -557,7 +557,7 @@ warn(arc_rules_diag_fn diag, void *ctx, const struct rule *r,
 
 	n = snprintf(msg, sizeof(msg), "warning: ");
 	va_start(ap, fmt);
-	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	arc_mask_vformat(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
 	diag(ctx, r->file, r->line, msg);
 }

@@ -232,10 +232,16 @@ digit_run(const char *s, char *key, size_t k, int spaces, size_t *end)
 static void
 show(char *number, size_t size, const char *s, size_t len)
 {
-	snprintf(number, size, "%.*s", (int)len, s);
-	for (char *p = number; *p != '\0'; p++)
+	char *copy = strndup(s, len);
+
+	number[0] = '\0';
+	if (copy == NULL)
+		return;
+	for (char *p = copy; *p != '\0'; p++)
 		*p = (char)toupper((unsigned char)*p);
-	arc_mask_nik(number);
+	/* Masked before it is cut, so that no NIK is cut out of the mask. */
+	arc_mask_copy(number, size, copy);
+	free(copy);
 }
 
 static int

@@ -98,29 +98,68 @@ note(struct arc_tagger *t, const char *file, long line, int warning,
 		    "message", msg));
 }
 
-/* The source text between two offsets, white space folded, shortened. */
-static void
-excerpt(const char *text, size_t start, size_t end, char *out, size_t cap)
+/* Whether c can be part of a NIK as people write it (in groups, across
+ * lines too). */
+static int
+nik_part(char c)
 {
-	size_t n = 0;
-	int space = 0;
+	return (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '-' ||
+	    (c >= '\t' && c <= '\r');
+}
 
-	for (size_t i = start; i < end && n + 5 < cap; i++) {
+/*
+ * The source text between two offsets, white space folded, NIKs masked,
+ * shortened.  Masked before it is cut, and with the digits around the
+ * match, so that neither the cut nor a match that starts or ends inside a
+ * NIK shows part of one.
+ */
+static void
+excerpt(const char *text, size_t len, size_t start, size_t end, char *out,
+    size_t cap)
+{
+	size_t from = start, to = end, n = 0, a = 0, b = 0, k;
+	char *buf;
+
+	while (from > 0 && start - from < 40 && nik_part(text[from - 1]))
+		from--;
+	while (to < len && to - end < 40 && nik_part(text[to]))
+		to++;
+	out[0] = '\0';
+	if ((buf = malloc(to - from + 1)) == NULL)
+		return;
+	for (size_t i = from; i < to; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if (c == ' ' || (c >= '\t' && c <= '\r')) {
-			space = 1;
-			continue;
-		}
-		if (space && n > 0)
-			out[n++] = ' ';
-		space = 0;
-		if (n >= EXCERPT_MAX && (c & 0xc0) != 0x80) {
-			memcpy(out + n, "...", 3);
-			n += 3;
-			break;
-		}
-		out[n++] = (char)c;
+		if (i == start)
+			a = n;
+		if (i == end)
+			b = n;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			c = ' ';
+		if (c != ' ' || (n > 0 && buf[n - 1] != ' '))
+			buf[n++] = (char)c;
 	}
+	if (end == to)
+		b = n;
+	buf[n] = '\0';
+	arc_mask_nik(buf);
+	while (a < b && buf[a] == ' ')
+		a++;
+	while (b > a && buf[b - 1] == ' ')
+		b--;
+	/* Cut at the first character past EXCERPT_MAX bytes. */
+	for (k = a; k < b; k++)
+		if (k - a >= EXCERPT_MAX && buf[k] != ' ' &&
+		    ((unsigned char)buf[k] & 0xc0) != 0x80)
+			break;
+	if (k - a > cap - 4)
+		k = a + cap - 4;
+	memcpy(out, buf + a, k - a);
+	n = k - a;
+	if (k < b) {
+		memcpy(out + n, "...", 3);
+		n += 3;
+	}
+	free(buf);
 	/* Never end inside a UTF-8 sequence. */
 	n = arc_utf8_valid_prefix(out, n);
 	out[n] = '\0';
@@ -133,8 +172,10 @@ explain_match(struct arc_tagger *t, const struct rule *r, size_t start,
 	char text[EXCERPT_MAX * 4 + 8], msg[900];
 	const char *label = t->rs->tags[r->tag] + 1;
 
-	excerpt(t->f.source, start, end, text, sizeof(text));
-	snprintf(msg, sizeof(msg), "%s %s: %s:%ld (%s), line %ld: \"%s\"",
+	excerpt(t->f.source, t->f.source_len, start, end, text,
+	    sizeof(text));
+	arc_mask_format(msg, sizeof(msg),
+	    "%s %s: %s:%ld (%s), line %ld: \"%s\"",
 	    r->is_field ? "field" : "tag", label, r->file, r->line,
 	    arc_rule_kind_name(r->kind), arc_line_of(t->f.source, start), text);
 	note(t, t->doc, 0, 0, msg);
@@ -268,14 +309,15 @@ regex_rule(struct arc_tagger *t, const struct rule *r, size_t *start,
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		snprintf(msg, sizeof(msg), "warning: %s: regex for %s '%s' "
-		    "gave up (too much backtracking): undecided, not 'no "
-		    "match'", t->doc, r->is_field ? "field" : "tag", r->label);
+		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		    "%s '%s' gave up (too much backtracking): undecided, not "
+		    "'no match'", t->doc, r->is_field ? "field" : "tag",
+		    r->label);
 	else {
 		PCRE2_UCHAR why[200];
 		pcre2_get_error_message(rc, why, sizeof(why));
-		snprintf(msg, sizeof(msg), "warning: %s: regex for %s '%s' "
-		    "failed: %s", t->doc, r->is_field ? "field" : "tag",
+		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		    "%s '%s' failed: %s", t->doc, r->is_field ? "field" : "tag",
 		    r->label, (char *)why);
 	}
 	note(t, r->file, r->line, 1, msg);
@@ -360,7 +402,8 @@ tag_text(struct arc_tagger *t, json_t *tags, json_t *fields, int explain,
 		char where[600];
 		if (t->label_gen[r->tag] == t->gen)
 			continue;
-		snprintf(where, sizeof(where), "%s:%ld", r->file, r->line);
+		arc_mask_format(where, sizeof(where), "%s:%ld", r->file,
+		    r->line);
 		if (json_array_append_new(undecided, json_string(where)) != 0)
 			return ARC_FATAL;
 	}

@@ -1,4 +1,6 @@
 /* utf8.c: UTF-8 checks and repair, so that every record and message is valid text. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +97,7 @@ arc_utf8_repair(const char *s, size_t len)
 }
 
 char *
-arc_safe_line(const char *text)
+arc_text_printable(const char *text)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t len = strlen(text), i = 0, n;
@@ -119,7 +121,16 @@ arc_safe_line(const char *text)
 		}
 	}
 	*o = '\0';
-	arc_mask_nik(out);
+	return out;
+}
+
+char *
+arc_safe_line(const char *text)
+{
+	char *out = arc_text_printable(text);
+
+	if (out != NULL)
+		arc_mask_nik(out);
 	return out;
 }
 
@@ -177,6 +188,96 @@ arc_mask_nik(char *s)
 	 * Again until nothing changes, so that masked text holds no NIK. */
 	while (mask_grouped_nik(s))
 		;
+}
+
+/* Cuts s to at most max bytes, never inside a character (bytes that are
+ * not UTF-8 are kept as they are, for the caller's repair); says whether
+ * it did. */
+static int
+cut_at(char *s, size_t max)
+{
+	size_t n = max;
+
+	if (strlen(s) <= max)
+		return 0;
+	while (n > 0 && max - n < 3 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	if (((unsigned char)s[n] & 0xc0) == 0x80)
+		n = max;  /* no character starts nearby: not UTF-8 */
+	s[n] = '\0';
+	return 1;
+}
+
+/* Out of memory, dst holds text cut (cut != 0) before it could be masked:
+ * drops the digits at the cut, which may be part of a NIK the cut split,
+ * then masks the rest. */
+static void
+scrub_cut(char *dst, int cut)
+{
+	size_t n = strlen(dst);
+
+	while (cut && n > 0 && strchr("0123456789 .-", dst[n - 1]) != NULL)
+		n--;
+	dst[n] = '\0';
+	arc_mask_nik(dst);
+}
+
+int
+arc_mask_copy(char *dst, size_t cap, const char *src)
+{
+	char *copy = strdup(src);
+	int cut;
+
+	if (copy == NULL) {
+		snprintf(dst, cap, "%s", src);
+		cut = strlen(src) > cap - 1;
+		scrub_cut(dst, cut);
+		return cut;
+	}
+	arc_mask_nik(copy);
+	cut = cut_at(copy, cap - 1);
+	memcpy(dst, copy, strlen(copy) + 1);
+	free(copy);
+	return cut;
+}
+
+int
+arc_mask_vformat(char *dst, size_t cap, const char *fmt, va_list ap)
+{
+	char *full;
+	va_list again;
+	int n, cut;
+
+	va_copy(again, ap);
+	n = vsnprintf(dst, cap, fmt, ap);
+	if (n >= 0 && (size_t)n < cap) {
+		/* It fits: nothing is cut. */
+		va_end(again);
+		arc_mask_nik(dst);
+		return 0;
+	}
+	if (n < 0 || (full = malloc((size_t)n + 1)) == NULL) {
+		va_end(again);
+		scrub_cut(dst, 1);
+		return 1;
+	}
+	vsnprintf(full, (size_t)n + 1, fmt, again);
+	va_end(again);
+	cut = arc_mask_copy(dst, cap, full);
+	free(full);
+	return cut;
+}
+
+int
+arc_mask_format(char *dst, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+	int cut;
+
+	va_start(ap, fmt);
+	cut = arc_mask_vformat(dst, cap, fmt, ap);
+	va_end(ap);
+	return cut;
 }
 
 unsigned long

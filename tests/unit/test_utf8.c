@@ -55,11 +55,34 @@ test_safe_line(void)
 	free(s);
 }
 
+/* Masked first, then cut: a cut inside a NIK leaves no digits of it. */
+static void
+test_mask_copy(void)
+{
+	char buf[16], big[64];
+
+	CHECK(arc_mask_copy(buf, sizeof(buf), "id 3201234567890001") == 1);
+	CHECK_STR(buf, "id 3201********");
+	CHECK(arc_mask_copy(big, sizeof(big), "id 3201234567890001") == 0);
+	CHECK_STR(big, "id 3201************");
+	/* Never inside a character: é is two bytes. */
+	CHECK(arc_mask_copy(buf, sizeof(buf), "aaaaaaaaaaaaaa\xc3\xa9") == 1);
+	CHECK_STR(buf, "aaaaaaaaaaaaaa");
+	CHECK(arc_mask_format(buf, sizeof(buf), "%s-%d", "3201 2345 6789 0001",
+	    7) == 1);
+	CHECK_STR(buf, "3201 **** **** ");
+	/* Text for a terminal: escapes go, NIKs stay (arc-find shows them). */
+	char *s = arc_text_printable("\x1b]0;t\x07 \x1b[2J 3201234567890001");
+	CHECK_STR(s, "?]0;t? ?[2J 3201234567890001");
+	free(s);
+}
+
 int
 main(void)
 {
 	test_valid();
 	test_repair();
 	test_safe_line();
+	test_mask_copy();
 	return CHECK_DONE();
 }
