@@ -13,4 +13,6 @@ for mask in 000 022; do
 done
 mkdir -m 777 open
 arc-batch --db open/a.db scans 2>&1 | sed 's/in [0-9]* s$/in N s/'
+chmod 755 open
+arc-batch --db open/a.db scans 2>&1
 stat -c '%a %n' open
