@@ -343,7 +343,9 @@ typedef int (*arc_pool_work_fn)(void *worker, json_t *rec,
 /*
  * Called on the calling thread for every input line, in input order: rec
  * (borrowed) with the worker's status and err, or rec NULL when the reader
- * rejected the line at file:line (err says why).  Nonzero stops the run.
+ * rejected the line at file:line (err says why).  A line too long that
+ * named its document comes as its identity, not worked on, with status
+ * ARC_ERR and the reader's err.  Nonzero stops the run.
  */
 typedef int (*arc_pool_done_fn)(void *ctx, json_t *rec, int status,
     const struct arc_error *err, const char *file, long line);
