@@ -195,6 +195,25 @@ problem(void *ctx, const char *name, const char *message)
 	arc_cli_fail();
 }
 
+/* A record of a document that could not be read, kept as failed and said
+ * in its place among the documents' reports, by the document's name. */
+static int
+keep_failed(struct arc_indexer *ix, json_t *rec, const char *file, long line,
+    struct arc_error *err)
+{
+	char name[1024], message[sizeof(err->message)];
+	int st;
+
+	snprintf(message, sizeof(message), "%s", err->message);
+	doc_name(rec, file, line, name, sizeof(name));
+	if (arc_record_set_error(rec, "index", message) != ARC_OK) {
+		arc_error_set(err, "out of memory");
+		return ARC_FATAL;
+	}
+	st = arc_index_note(ix, name, message, err);
+	return st == ARC_OK ? arc_index_record(ix, rec, name, err) : st;
+}
+
 static int
 index_all(struct arc_store *s, const char *db, char **files, int nfiles,
     long jobs, int quiet)
@@ -233,6 +252,13 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			doc_name(rec, arc_reader_file(r), arc_reader_line(r),
 			    name, sizeof(name));
 			st = arc_index_record(ix, rec, name, &err);
+			json_decref(rec);
+		} else if (rec != NULL) {
+			/* A line too long to read that names its document:
+			 * kept as failed, so that arc-report lists it and
+			 * arc-scan --retries stops offering it. */
+			st = keep_failed(ix, rec, arc_reader_file(r),
+			    arc_reader_line(r), &err);
 			json_decref(rec);
 		} else {
 			/* Said in its place among the documents' reports. */

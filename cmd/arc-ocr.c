@@ -67,10 +67,23 @@ limit_openmp(char **argv)
 static int
 work(void *worker, json_t *rec, struct arc_error *err)
 {
+	int st;
+
 	/* A stage that failed before us has the say: pass it on untouched. */
 	if (json_object_get(rec, "error") != NULL)
 		return ARC_OK;
-	return arc_ocr_record(worker, rec, err);
+	if ((st = arc_ocr_record(worker, rec, err)) != ARC_OK)
+		return st;
+	/* A record the next stages could not read: the document is named
+	 * in an error record instead. */
+	if (arc_record_longer_than(rec, ARC_LINE_MAX_DEFAULT)) {
+		if (arc_record_keep_identity(rec) != ARC_OK)
+			return arc_error_set(err, "out of memory");
+		return arc_error_set(err, "text too long: its record would be "
+		    "longer than %u bytes, more than a line may hold",
+		    ARC_LINE_MAX_DEFAULT);
+	}
+	return ARC_OK;
 }
 
 static struct arc_progress progress;

@@ -122,7 +122,12 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	}
 	print_notes(rec);
 	if (status != ARC_OK) {
-		arc_cli_diag(file, line, "%s", err->message);
+		char doc[1024];
+		doc_name(rec, doc, sizeof(doc));
+		if (json_object_get(rec, "path") != NULL)
+			arc_cli_diag(file, line, "%s: %s", doc, err->message);
+		else
+			arc_cli_diag(file, line, "%s", err->message);
 		arc_cli_fail();
 		if (arc_record_set_error(rec, "tag", err->message) != ARC_OK)
 			return -1;

@@ -143,7 +143,10 @@ void arc_reader_set_line_max(struct arc_reader *r, size_t max);
  * Reads the next record.  ARC_OK: *rec is a new reference the caller owns.
  * ARC_EOF: all files read.  ARC_ERR: a bad line or an unopenable file was
  * skipped; err tells why and arc_reader_file/_line where; call again to go
- * on.  Blank lines are skipped silently.
+ * on.  Blank lines are skipped silently.  A line longer than the cap whose
+ * start names its document (arc_record_identity_of_prefix) is ARC_ERR with
+ * *rec set to that identity, for the caller (who owns it) to pass on with
+ * "error" set: the document is not lost.
  */
 int arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err);
 /*
@@ -160,6 +163,19 @@ int arc_record_parse(const char *line, size_t len, json_t **rec,
     struct arc_error *err);
 const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
 long arc_reader_line(const struct arc_reader *r);
+
+/*
+ * The fields that identify the document ("path", "member", "sha256",
+ * "size", "mtime", "mime") of the record a line begins with, read from
+ * that beginning alone (the rest of a long line is not there): a new
+ * object, or NULL when it names neither "path" nor "sha256", or names a
+ * field twice.  Fields of the wrong type are left out.
+ */
+json_t *arc_record_identity_of_prefix(const char *line, size_t len);
+/* Takes every field out of rec but those; ARC_FATAL when out of memory. */
+int arc_record_keep_identity(json_t *rec);
+/* Whether rec, written as one line, is longer than max bytes. */
+int arc_record_longer_than(const json_t *rec, size_t max);
 
 /* Writes rec as one line; ARC_FATAL if the stream failed. */
 int arc_record_write(FILE *out, const json_t *rec);
@@ -357,7 +373,9 @@ typedef int (*arc_pool_work_fn)(void *worker, json_t *rec,
 /*
  * Called on the calling thread for every input line, in input order: rec
  * (borrowed) with the worker's status and err, or rec NULL when the reader
- * rejected the line at file:line (err says why).  Nonzero stops the run.
+ * rejected the line at file:line (err says why).  A line too long that
+ * named its document comes as its identity, not worked on, with status
+ * ARC_ERR and the reader's err.  Nonzero stops the run.
  */
 typedef int (*arc_pool_done_fn)(void *ctx, json_t *rec, int status,
     const struct arc_error *err, const char *file, long line);

@@ -4,7 +4,8 @@
 #include "arc.h"
 
 struct item {
-	json_t *rec;               /* NULL for a line the reader rejected */
+	json_t *rec;    /* NULL for a line the reader rejected (but one too
+	                 * long that named its document: status ARC_ERR) */
 	int status;
 	struct arc_error err;
 	const char *file;

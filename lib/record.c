@@ -25,6 +25,7 @@ struct arc_reader {
 
 	char *line;        /* the current line, NUL-terminated */
 	size_t line_cap;
+	size_t kept;       /* of a line over line_max: its first bytes kept */
 	int is_document;   /* the open file is a document, not records */
 };
 
@@ -134,16 +135,19 @@ open_next(struct arc_reader *r, struct arc_error *err)
 	return ARC_OK;
 }
 
-/* Appends n bytes to the current line unless it is already over the cap. */
+/* Appends n bytes to the current line, or what fits under the cap: the
+ * start of a line too long is kept, to name its document. */
 static int
 line_append(struct arc_reader *r, size_t *len, const char *p, size_t n,
     int *too_long)
 {
 	size_t cap;
 
-	if (*too_long || *len + n > r->line_max) {
-		*too_long = 1;
+	if (*too_long)
 		return ARC_OK;
+	if (*len + n > r->line_max) {
+		*too_long = 1;
+		n = r->line_max - *len;
 	}
 	if (*len + n + 1 > r->line_cap) {
 		cap = r->line_cap ? r->line_cap : 4096;
@@ -206,9 +210,11 @@ read_line(struct arc_reader *r, size_t *lenp, struct arc_error *err)
 	if (!any && len == 0)
 		return ARC_EOF;
 	r->lineno++;
-	if (too_long)
+	if (too_long) {
+		r->kept = len;
 		return arc_error_set(err, "line longer than %zu bytes; skipped",
 		    r->line_max);
+	}
 	if (r->line == NULL && line_append(r, &len, "", 0, &too_long) != ARC_OK)
 		return ARC_FATAL;
 	if (len > 0 && r->line[len - 1] == '\r')
@@ -299,8 +305,171 @@ path_record(const struct arc_reader *r, size_t len, json_t **rec,
 }
 
 /*
+ * A line too long to read whole may still name its document: arc-scan
+ * writes "path", "sha256" and the rest first, and the text comes after.
+ * These are the fields an error record keeps (arc-record(5)).
+ */
+static const char *const identity_keys[] = {
+	"path", "member", "sha256", "size", "mtime", "mime",
+};
+#define NIDENTITY (sizeof(identity_keys) / sizeof(identity_keys[0]))
+/* A value longer than this is not a name: not kept. */
+#define IDENTITY_VALUE_MAX 65536
+
+static const char *
+skip_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* The byte after the JSON string opening at p, or NULL when the text ends
+ * first (or has a control byte, which no string may hold). */
+static const char *
+string_end(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		if (*p == '"')
+			return p + 1;
+		if (*p == '\\' && ++p == end)
+			return NULL;
+		if ((unsigned char)*p < 0x20)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The end of the value at p: after a string or a whole object or array
+ * (counted, not recursed into), or, for any other value, the ',' or '}'
+ * after it.  NULL when the text ends first.  Nothing is checked here but
+ * where strings end: the values kept are read again by jansson. */
+static const char *
+value_end(const char *p, const char *end)
+{
+	size_t depth = 0;
+
+	while (p < end) {
+		if (*p == '"') {
+			if ((p = string_end(p, end)) == NULL)
+				return NULL;
+			if (depth == 0)
+				return p;
+			continue;
+		}
+		if (*p == '{' || *p == '[')
+			depth++;
+		else if (*p == '}' || *p == ']') {
+			if (depth == 0)
+				return p;
+			if (--depth == 0)
+				return p + 1;
+		} else if (*p == ',' && depth == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* The identity field named by the key from k to kend (quotes included),
+ * or -1. */
+static int
+identity_key(const char *k, const char *kend)
+{
+	size_t n = (size_t)(kend - k) - 2;
+
+	for (size_t i = 0; i < NIDENTITY; i++)
+		if (strlen(identity_keys[i]) == n &&
+		    memcmp(identity_keys[i], k + 1, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The value from v to vend, when it has the type the field must have. */
+static json_t *
+identity_value(int field, const char *v, const char *vend)
+{
+	json_error_t je;
+	json_t *value;
+
+	if ((size_t)(vend - v) > IDENTITY_VALUE_MAX)
+		return NULL;
+	value = json_loadb(v, (size_t)(vend - v), JSON_DECODE_ANY, &je);
+	if (strcmp(identity_keys[field], "size") == 0 ?
+	    json_is_integer(value) : json_is_string(value))
+		return value;
+	json_decref(value);
+	return NULL;
+}
+
+json_t *
+arc_record_identity_of_prefix(const char *line, size_t len)
+{
+	const char *p = line, *end = line + len, *k, *kend, *v;
+	json_t *id = json_object(), *value;
+	int field;
+
+	p = skip_space(p, end);
+	if (id == NULL || p == end || *p++ != '{')
+		goto none;
+	for (;;) {
+		p = skip_space(p, end);
+		k = p;
+		if (p == end || *p != '"' || (kend = string_end(k, end)) == NULL)
+			break;
+		p = skip_space(kend, end);
+		if (p == end || *p++ != ':')
+			break;
+		v = p = skip_space(p, end);
+		if ((p = value_end(p, end)) == NULL || p == v)
+			break;
+		if ((field = identity_key(k, kend)) >= 0 &&
+		    (value = identity_value(field, v, p)) != NULL) {
+			/* Named twice: which one is the document? */
+			if (json_object_get(id, identity_keys[field]) != NULL) {
+				json_decref(value);
+				goto none;
+			}
+			if (json_object_set_new(id, identity_keys[field],
+			    value) != 0)
+				goto none;
+		}
+		p = skip_space(p, end);
+		if (p == end || *p++ != ',')
+			break;
+	}
+	if (json_object_get(id, "path") != NULL ||
+	    json_object_get(id, "sha256") != NULL)
+		return id;
+none:
+	json_decref(id);
+	return NULL;
+}
+
+int
+arc_record_keep_identity(json_t *rec)
+{
+	json_t *id = json_object(), *value;
+	int st = ARC_OK;
+
+	if (id == NULL)
+		return ARC_FATAL;
+	for (size_t i = 0; i < NIDENTITY; i++)
+		if ((value = json_object_get(rec, identity_keys[i])) != NULL &&
+		    json_object_set(id, identity_keys[i], value) != 0)
+			st = ARC_FATAL;
+	if (st == ARC_OK && (json_object_clear(rec) != 0 ||
+	    json_object_update(rec, id) != 0))
+		st = ARC_FATAL;
+	json_decref(id);
+	return st;
+}
+
+/*
  * The next line that is not blank, in r->line (*rec NULL), or a record
- * made for a document named on the command line (*rec set).
+ * made for a document named on the command line (*rec set).  A line too
+ * long to read that names its document: ARC_ERR with *rec set to the
+ * document's identity.
  */
 static int
 next_line(struct arc_reader *r, size_t *len, json_t **rec,
@@ -321,11 +490,16 @@ next_line(struct arc_reader *r, size_t *len, json_t **rec,
 				return *rec != NULL ? ARC_OK : ARC_FATAL;
 			}
 		}
+		r->kept = 0;
 		st = read_line(r, len, err);
 		if (st == ARC_EOF) {
 			close_current(r);
 			continue;
 		}
+		if (st == ARC_ERR && r->kept > 0 && (*rec =
+		    arc_record_identity_of_prefix(r->line, r->kept)) != NULL)
+			arc_error_set(err, "record longer than %zu bytes: its "
+			    "text is too long to archive", r->line_max);
 		if (st != ARC_OK)
 			return st;
 		if (!is_blank(r->line, *len))
@@ -363,6 +537,13 @@ arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
 	}
 	memcpy(*line, r->line, *len + 1);
 	return ARC_OK;
+}
+
+int
+arc_record_longer_than(const json_t *rec, size_t max)
+{
+	/* Counted, not kept: jansson writes nothing past the size given. */
+	return json_dumpb(rec, NULL, 0, JSON_COMPACT) > max;
 }
 
 int

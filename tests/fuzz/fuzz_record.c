@@ -1,4 +1,4 @@
-/* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, raw reading (arc-index) against whole, and the quick reader against jansson. */
+/* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, raw reading (arc-index) against whole, the quick reader against jansson, and the identity read from the start of a line too long. */
 #include <string.h>
 
 #include "arc.h"
@@ -78,6 +78,55 @@ use_record(json_t *rec, const char *input)
 	json_decref(notes);
 }
 
+/* What the start of a line too long gives: a document's identity, its
+ * fields of the right type, and a valid record. */
+static void
+check_identity(const json_t *id)
+{
+	const char *key;
+	json_t *value;
+
+	FUZZ_CHECK(json_is_object(id));
+	FUZZ_CHECK(json_object_get(id, "path") != NULL ||
+	    json_object_get(id, "sha256") != NULL);
+	json_object_foreach((json_t *)id, key, value) {
+		if (strcmp(key, "size") == 0)
+			FUZZ_CHECK(json_is_integer(value));
+		else
+			FUZZ_CHECK(json_is_string(value) &&
+			    (strcmp(key, "path") == 0 ||
+			    strcmp(key, "member") == 0 ||
+			    strcmp(key, "sha256") == 0 ||
+			    strcmp(key, "mtime") == 0 ||
+			    strcmp(key, "mime") == 0));
+	}
+	check_written(id);
+}
+
+/* The identity read from a line, whole or cut anywhere: never a field
+ * the record, when jansson reads it, does not have so. */
+static void
+check_prefix(const char *s, size_t len)
+{
+	json_t *whole = json_loadb(s, len, JSON_REJECT_DUPLICATES, NULL), *id;
+	const char *key;
+	json_t *value;
+
+	for (size_t cut = len; ; cut /= 2) {
+		if ((id = arc_record_identity_of_prefix(s, cut)) != NULL) {
+			check_identity(id);
+			if (json_is_object(whole))
+				json_object_foreach(id, key, value)
+					FUZZ_CHECK(json_equal(value,
+					    json_object_get(whole, key)));
+			json_decref(id);
+		}
+		if (cut == 0)
+			break;
+	}
+	json_decref(whole);
+}
+
 /* Reads every record of the file at path; a bad line is skipped with a
  * reason, as the programs do. */
 static void
@@ -99,6 +148,11 @@ read_all(const char *path, unsigned flags, size_t line_max, const char *input)
 		line = arc_reader_line(r);
 		if (st == ARC_ERR) {
 			FUZZ_CHECK(err.message[0] != '\0');
+			/* A line too long that names its document. */
+			if (rec != NULL) {
+				check_identity(rec);
+				json_decref(rec);
+			}
 			continue;
 		}
 		use_record(rec, input);
@@ -131,9 +185,9 @@ read_raw(const char *path)
 		}
 		FUZZ_CHECK(st == st_want);
 		FUZZ_CHECK(arc_reader_line(r) == arc_reader_line(whole));
-		if (st == ARC_OK)
+		if (st == ARC_OK || (st == ARC_ERR && want != NULL))
 			FUZZ_CHECK(json_equal(rec, want));
-		if (st == ARC_OK) {
+		if (st == ARC_OK || st == ARC_ERR) {
 			json_decref(rec);
 			json_decref(want);
 		}
@@ -170,6 +224,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
 			nl = end;
 		check_quick(line, (size_t)(nl - line));
+		check_prefix(line, (size_t)(nl - line));
 	}
 
 	read_all(path, 0, 0, input);
@@ -177,6 +232,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* As arc-ocr reads: a line that is no record is a file's path, and
 	 * a short line limit makes overlong lines common. */
 	read_all(path, ARC_READ_PATHS, 256, input);
+	read_all(path, 0, 64, input);
 	free(input);
 	return 0;
 }

@@ -73,19 +73,32 @@ test_lines(void)
 	free(name);
 }
 
+/* A file of a line of size bytes that begins with head, then {"b":1}. */
+static char *
+long_line_file(const char *head, size_t size)
+{
+	static const char tail[] = "\"}\n{\"b\":1}\n";
+	char *line = malloc(size), *name;
+
+	if (line == NULL)
+		abort();
+	memset(line, 'x', size);
+	memcpy(line, head, strlen(head));
+	memcpy(line + size - (sizeof(tail) - 1), tail, sizeof(tail) - 1);
+	name = temp_file(line, size);
+	free(line);
+	return name;
+}
+
 static void
 test_long_line_and_missing_file(void)
 {
-	char line[300];
 	char *name, *files[3];
 	struct arc_reader *r;
 	struct arc_error err;
 	json_t *rec;
 
-	memset(line, 'x', sizeof(line));
-	memcpy(line, "{\"a\":\"", 6);
-	memcpy(line + 290, "\"}\n{\"b\":1}\n", 10);
-	name = temp_file(line, 300);
+	name = long_line_file("{\"a\":\"", 300);
 	files[0] = "/nonexistent/arc-records";
 	files[1] = name;
 	r = arc_reader_new(files, 2, 0);
@@ -107,6 +120,88 @@ test_long_line_and_missing_file(void)
 	arc_reader_free(r);
 	unlink(name);
 	free(name);
+}
+
+/* A line too long still names its document, from its start: the error
+ * record that takes its place keeps the identity and nothing else. */
+static void
+test_long_record_named(void)
+{
+	static const char head[] =
+	    "{\"path\":\"scans/a \\\"b\\\".txt\",\"member\":\"m/1.txt\","
+	    "\"sha256\":\"abababababababababababababababababababababababababab"
+	    "abababababab\",\"size\":12,\"tags\":[\"x\",{\"path\":\"no\"}],"
+	    "\"mtime\":\"2026-11-28T10:25:05+07:00\",\"mime\":\"text/plain\","
+	    "\"text\":\"";
+	char *name = long_line_file(head, 600), *files[1] = { name };
+	struct arc_reader *r;
+	struct arc_error err;
+	json_t *rec;
+
+	r = arc_reader_new(files, 1, 0);
+	arc_reader_set_line_max(r, 300);
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_ERR);
+	CHECK(arc_reader_line(r) == 1);
+	CHECK_STR(err.message, "record longer than 300 bytes: its text is "
+	    "too long to archive");
+	CHECK(json_object_size(rec) == 6);
+	CHECK_STR(json_string_value(json_object_get(rec, "path")),
+	    "scans/a \"b\".txt");
+	CHECK_STR(json_string_value(json_object_get(rec, "member")), "m/1.txt");
+	CHECK(json_integer_value(json_object_get(rec, "size")) == 12);
+	CHECK_STR(json_string_value(json_object_get(rec, "mime")),
+	    "text/plain");
+	CHECK(json_object_get(rec, "text") == NULL);
+	json_decref(rec);
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_OK);
+	CHECK(json_integer_value(json_object_get(rec, "b")) == 1);
+	json_decref(rec);
+	arc_reader_free(r);
+	unlink(name);
+	free(name);
+}
+
+/* The start of a line, hostile or cut anywhere: a field is taken only at
+ * the record's top level, with its type, once. */
+static void
+test_identity_of_prefix(void)
+{
+	static const struct {
+		const char *line, *want;  /* want: the identity, or NULL */
+	} cases[] = {
+		{ "{\"path\":\"a\",\"text\":\"xx", "{\"path\":\"a\"}" },
+		{ " { \"path\" : \"a\" , \"size\" : 12 , \"x\":1",
+		    "{\"path\":\"a\",\"size\":12}" },
+		{ "{\"path\":\"a\",\"path\":\"b\",\"text\":\"", NULL },
+		{ "{\"text\":\"{\\\"path\\\":\\\"x\\\"}\",\"sha256\":\"ab\"}",
+		    "{\"sha256\":\"ab\"}" },
+		{ "{\"x\":{\"path\":\"in\"},\"y\":[{\"sha256\":\"in\"}],\"mime\":\"t\"}",
+		    NULL },
+		{ "{\"path\":\"a\\u0000b\",\"sha256\":\"cd\"}",
+		    "{\"sha256\":\"cd\"}" },
+		{ "{\"path\":5,\"size\":\"12\",\"sha256\":\"cd\"}",
+		    "{\"sha256\":\"cd\"}" },
+		{ "{\"size\":1.5,\"member\":null,\"path\":\"p\"}",
+		    "{\"path\":\"p\"}" },
+		{ "{\"path\":\"sc", NULL },
+		{ "{\"path\":\"a\\", NULL },
+		{ "{\"path\":\"a\nb\"}", NULL },
+		{ "[{\"path\":\"a\"}]", NULL },
+		{ "{\"x\":]]]],\"path\":\"a\"}", NULL },
+		{ "{\"x\":[[[[\"path\",\"a\"", NULL },
+		{ "{\"path\":\"caf\xe9\"}", NULL },
+		{ "", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		json_t *id = arc_record_identity_of_prefix(cases[i].line,
+		    strlen(cases[i].line));
+		json_t *want = cases[i].want ? json_loads(cases[i].want, 0,
+		    NULL) : NULL;
+		CHECK(want == NULL ? id == NULL : json_equal(id, want));
+		json_decref(id);
+		json_decref(want);
+	}
 }
 
 static void
@@ -180,6 +275,8 @@ main(void)
 {
 	test_lines();
 	test_long_line_and_missing_file();
+	test_long_record_named();
+	test_identity_of_prefix();
 	test_paths();
 	test_write();
 	test_time();

@@ -7,7 +7,7 @@ for delay in 0.3 1 2.5; do
 	setsid arc-batch --db a.db scans >/dev/null 2>&1 &
 	pid=$!
 	sleep "$delay"
-	kill -9 -- "-$pid" 2>/dev/null
+	pkill -KILL -s "$pid"   # the run and its steps at once
 	wait "$pid" 2>/dev/null
 done
 arc-batch --db a.db scans >out 2>&1
