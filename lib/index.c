@@ -31,6 +31,12 @@
 
 struct worker;
 
+/* Sorted sha256s. */
+struct sha_list {
+	char (*sha)[65];
+	size_t n;
+};
+
 /*
  * A record on its way: a worker copies the original and makes everything
  * the rows need (title, digest, coded text, stemmed words), so that the
@@ -86,8 +92,9 @@ struct arc_indexer {
 	int nwriting;                   /* > 0: the writer's batch */
 	int quit;
 	struct arc_error fatal;         /* why it stopped, if it did */
-	char (*forgotten)[65];          /* erased on request, sorted */
-	size_t nforgotten;
+	/* The documents erased on request: as the run began, for the
+	 * workers; and as of the batch being written, for the writer. */
+	struct sha_list forgotten, erased;
 	int stopped;                    /* read by the workers: atomic */
 	struct arc_index_stats stats;
 };
@@ -341,24 +348,6 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
-/* Was the document erased by arc-index --forget, as of this transaction
- * (another process may have erased it since this run began)?  1 if so, 0
- * if not, ARC_FATAL when the database fails. */
-static int
-forgotten_now(struct arc_store *s, const char *sha)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (arc_store_prepare(s, "SELECT 1 FROM forgotten WHERE sha256 = ?",
-	    &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
-}
-
 static void
 bind_common(sqlite3_stmt *st, json_t *rec, const char *now)
 {
@@ -465,41 +454,63 @@ compare_sha(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-/* Was this document erased by arc-index --forget? */
 static int
-is_forgotten(const struct arc_indexer *ix, const char *sha)
+in_list(const struct sha_list *l, const char *sha)
 {
-	return ix->nforgotten > 0 && bsearch(sha, ix->forgotten,
-	    ix->nforgotten, sizeof(*ix->forgotten), compare_sha) != NULL;
+	return l->n > 0 && bsearch(sha, l->sha, l->n, sizeof(*l->sha),
+	    compare_sha) != NULL;
 }
 
-/* The documents erased on request, read once: the workers look them up
- * before copying. */
+/* The documents erased on request (arc-index --forget) into l; ARC_FATAL
+ * when the database fails or memory runs out. */
 static int
-load_forgotten(struct arc_indexer *ix)
+load_forgotten(struct arc_store *s, struct sha_list *l)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(ix->s->db, "SELECT sha256 FROM forgotten "
+	l->n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgotten "
 	    "ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)
 		return ARC_FATAL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (ix->nforgotten == cap) {
-			void *g = realloc(ix->forgotten, (cap = cap * 2 + 16) *
-			    sizeof(*ix->forgotten));
-			if (g == NULL) {
-				sqlite3_finalize(st);
-				return ARC_FATAL;
-			}
-			ix->forgotten = g;
+		if (l->n == cap) {
+			void *g = realloc(l->sha, (cap = cap * 2 + 16) *
+			    sizeof(*l->sha));
+			if (g == NULL)
+				break;
+			l->sha = g;
 		}
-		snprintf(ix->forgotten[ix->nforgotten++], 65, "%s",
-		    sha ? sha : "");
+		snprintf(l->sha[l->n++], 65, "%s", sha ? sha : "");
 	}
 	sqlite3_finalize(st);
-	return ARC_OK;
+	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
+/*
+ * On the writer thread, in the batch's transaction: the documents erased
+ * as of now, read again when there are more than the writer knows of (an
+ * arc-index --forget beside this run; the table only grows), so that no
+ * document erased since the run began is written.
+ */
+static int
+catch_up_forgotten(struct arc_indexer *ix)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 n = -1;
+
+	if (arc_store_prepare(ix->s, "SELECT count(*) FROM forgotten", &st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (n < 0)
+		return ARC_FATAL;
+	return (size_t)n == ix->erased.n ? ARC_OK :
+	    load_forgotten(ix->s, &ix->erased);
 }
 
 /*
@@ -528,7 +539,7 @@ classify(const struct arc_indexer *ix, struct pending *p)
 			message = "record has no valid \"sha256\"";
 		else if (message == NULL)
 			message = "failed";
-	} else if (is_forgotten(ix, str(rec, "sha256"))) {
+	} else if (in_list(&ix->forgotten, str(rec, "sha256"))) {
 		p->note_only = 1;
 		message = "erased from the archive on request (arc-index "
 		    "--forget): not archived again; delete the original";
@@ -839,11 +850,7 @@ report(struct arc_indexer *ix, struct pending *p, const char *message)
 static int
 still_wanted(struct arc_indexer *ix, struct pending *p, struct arc_error *err)
 {
-	int forgotten = forgotten_now(ix->s, str(p->rec, "sha256"));
-
-	if (forgotten == ARC_FATAL)
-		return ARC_FATAL;
-	if (forgotten) {
+	if (in_list(&ix->erased, str(p->rec, "sha256"))) {
 		if (p->archived != NULL && arc_shred_at(AT_FDCWD, p->archived,
 		    p->archived, err) != ARC_OK)
 			return ARC_FATAL;
@@ -889,6 +896,8 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	/* IMMEDIATE: wait here for another writer, not deadlock later. */
 	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
+	if (rc == ARC_OK)
+		rc = catch_up_forgotten(ix);
 	if (rc == ARC_OK)
 		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
@@ -1034,7 +1043,7 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
 	ix->workers = w;
-	if (load_forgotten(ix) != ARC_OK ||
+	if (load_forgotten(s, &ix->forgotten) != ARC_OK ||
 	    (ix->vocab = arc_vocab_new(s)) == NULL ||
 	    arc_vocab_begin(ix->vocab) != ARC_OK)
 		goto fail;
@@ -1211,7 +1220,8 @@ arc_indexer_free(struct arc_indexer *ix)
 	free(w);
 	arc_stemmers_done(&ix->main);
 	arc_vocab_free(ix->vocab);
-	free(ix->forgotten);
+	free(ix->forgotten.sha);
+	free(ix->erased.sha);
 	pthread_cond_destroy(&ix->written);
 	pthread_cond_destroy(&ix->handed);
 	pthread_mutex_destroy(&ix->lock);
