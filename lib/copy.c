@@ -348,6 +348,10 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	/* Named by content: one already there is this one, if whole (a
 	 * crash may have left it renamed but not yet on disk). */
 	if (arc_copy_intact(dest, sha)) {
+		/* Made now, as far as arc-index --check can tell: one a
+		 * killed run left, which it would take for one no row points
+		 * to once an hour old. */
+		utimensat(AT_FDCWD, dest, NULL, 0);
 		*archived = dest;
 		return ARC_OK;
 	}

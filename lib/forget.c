@@ -214,23 +214,31 @@ begin(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 }
 
 /*
- * The log moved into the database and emptied.  SQLite waits (its busy
- * timeout) for a writer or for readers of older states, but says "locked"
- * at once while another connection checkpoints, as a running arc-index
- * does after each batch: tried again meanwhile, for as long.
+ * The log moved into the database and emptied.  This waits for readers of
+ * older states, blocking writers meanwhile, and SQLite says "locked" at
+ * once while another connection checkpoints (a running arc-index does,
+ * after each batch): tried a few seconds at a time, writers let in
+ * between, for as long as a writer waits for another in all.  A reader
+ * holding its state longer makes it fail: running it again finishes.
  */
 static int
 empty_log(struct arc_store *s)
 {
+	struct timespec start, now;
 	int rc;
 
-	for (int waited = 0; waited < ARC_BUSY_TIMEOUT_MS; waited += 50) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	sqlite3_busy_timeout(s->db, 2000);
+	for (;;) {
 		rc = sqlite3_wal_checkpoint_v2(s->db, NULL,
 		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+		    (now.tv_sec - start.tv_sec) * 1000 >= ARC_BUSY_TIMEOUT_MS)
 			break;
 		usleep(50 * 1000);
 	}
+	sqlite3_busy_timeout(s->db, ARC_BUSY_TIMEOUT_MS);
 	return rc;
 }
 
@@ -275,16 +283,19 @@ arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 	 * the deleted row, and the index's old segments once merged. */
 	if (arc_store_exec(s, "PRAGMA secure_delete=ON", err) != ARC_OK)
 		return ARC_FATAL;
-	if ((rc = begin(s, sha, r, err)) != ARC_OK)
-		return rc;
-	if (finish(s, sha, r, err) != ARC_OK) {
+	if ((rc = begin(s, sha, r, err)) == ARC_OK &&
+	    (rc = finish(s, sha, r, err)) != ARC_OK) {
 		struct arc_error why = *err;
 		arc_error_set(err, "%s; the erasure is not finished: run "
 		    "arc-index --forget %s again", why.message, sha);
-		return ARC_FATAL;
+		rc = ARC_FATAL;
 	}
-	r->original_left = r->original != NULL && access(r->original, F_OK) == 0;
-	return ARC_OK;
+	/* Zeroing every page freed costs writes: only for the erasure. */
+	sqlite3_exec(s->db, "PRAGMA secure_delete=OFF", NULL, NULL, NULL);
+	if (rc == ARC_OK)
+		r->original_left = r->original != NULL &&
+		    access(r->original, F_OK) == 0;
+	return rc;
 }
 
 int

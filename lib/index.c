@@ -56,6 +56,7 @@ struct pending {
 	int reported;           /* the error came with the record */
 	int note_only;          /* nothing to write: only error to report */
 	int chat;               /* a faqbot interaction, for the chat table */
+	int skip;               /* erased meanwhile: not to be written */
 	char *title, *tags, *fields, digest[65];
 	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
 	unsigned char *coded;   /* the text, coded by word (textcode.c) */
@@ -348,6 +349,33 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
+/*
+ * Where the document's copy was kept under another name (another mime:
+ * libmagic updated), to be removed once the row points to the new one:
+ * the file of that name in the same folder of copies as new, never a path
+ * as a row of an older archive spelled it (that may be new itself, spelled
+ * otherwise).  malloc'd; NULL when there is none.
+ */
+static char *
+stale_copy(struct arc_store *s, const char *old, const char *new)
+{
+	const char *old_name = old != NULL ? strrchr(old, '/') : NULL;
+	const char *new_name = new != NULL ? strrchr(new, '/') : NULL;
+	size_t folder;
+	char *stale;
+
+	if (old_name == NULL || new_name == NULL ||
+	    strcmp(old_name, new_name) == 0 ||
+	    strncmp(new, s->files, strlen(s->files)) != 0)
+		return NULL;
+	folder = (size_t)(new_name - new);
+	if ((stale = malloc(folder + strlen(old_name) + 1)) != NULL) {
+		memcpy(stale, new, folder);
+		strcpy(stale + folder, old_name);
+	}
+	return stale;
+}
+
 static void
 bind_common(sqlite3_stmt *st, json_t *rec, const char *now)
 {
@@ -514,6 +542,28 @@ catch_up_forgotten(struct arc_indexer *ix)
 }
 
 /*
+ * Erases what this run made of a document erased on request: its copy
+ * and the searchable PDF arc-ocr wrote for it (DIR/SHA256.pdf: no other
+ * file is taken for one).
+ */
+static int
+shred_made(struct pending *p, struct arc_error *err)
+{
+	const char *sha = str(p->rec, "sha256"), *pdf = str(p->rec, "pdf");
+	const char *name = pdf != NULL ? strrchr(pdf, '/') : NULL;
+
+	name = name != NULL ? name + 1 : pdf;
+	if (p->archived != NULL && arc_shred_at(AT_FDCWD, p->archived,
+	    p->archived, err) != ARC_OK)
+		return ARC_FATAL;
+	if (sha != NULL && name != NULL && strncmp(name, sha, 64) == 0 &&
+	    strcmp(name + strlen(sha), ".pdf") == 0 &&
+	    arc_shred_at(AT_FDCWD, pdf, pdf, err) != ARC_OK)
+		return ARC_FATAL;
+	return ARC_OK;
+}
+
+/*
  * What the record asks for: a chatbot interaction kept as it is, a
  * document that failed at an earlier stage (kept as failed), nothing but
  * a report (no valid sha256), or the archiving the workers do.  ARC_FATAL
@@ -524,6 +574,7 @@ classify(const struct arc_indexer *ix, struct pending *p)
 {
 	json_t *rec = p->rec, *error = json_object_get(rec, "error");
 	const char *message = str(error, "message");
+	struct arc_error err;
 
 	if (str(rec, "sha256") == NULL && is_chat(rec)) {
 		p->chat = 1;
@@ -543,6 +594,9 @@ classify(const struct arc_indexer *ix, struct pending *p)
 		p->note_only = 1;
 		message = "erased from the archive on request (arc-index "
 		    "--forget): not archived again; delete the original";
+		err.message[0] = '\0';
+		if (shred_made(p, &err) != ARC_OK)
+			message = err.message;
 	} else if (error != NULL) {
 		/* The stage that failed said so already. */
 		p->reported = 1;
@@ -652,12 +706,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	if (existing(s, str(rec, "sha256"), &id, &was_archived, old,
 	    &old_copy) != ARC_OK)
 		return ARC_FATAL;
-	/* Another mime (libmagic updated): the old copy goes once the row
-	 * points to the new one. */
-	if (old_copy != NULL && strcmp(old_copy, p->archived) != 0)
-		p->stale = old_copy;
-	else
-		free(old_copy);
+	p->stale = stale_copy(s, old_copy, p->archived);
+	free(old_copy);
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
 		/* The copy's path is made from sha256 and mime: the mime
@@ -813,7 +863,7 @@ number_words(struct arc_indexer *ix, struct pending **batch, int n)
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		json_t *text = json_object_get(p->rec, "text");
-		if (p->coded == NULL)
+		if (p->coded == NULL || p->skip)
 			continue;
 		if (p->vocab_gen != arc_vocab_gen(v))
 			rc = arc_vocab_recode(v, json_is_string(text) ?
@@ -840,34 +890,48 @@ report(struct arc_indexer *ix, struct pending *p, const char *message)
 }
 
 /*
- * On the writer thread, in the batch's transaction, before a document's
- * row is written: is it still to be written?  Not if an arc-index
- * --forget erased it since this run began (its copy, made meanwhile, is
- * erased too), and not as archived if its copy is gone (an arc-index
- * --check took it for one no row points to): then kept as failed, and
- * offered again.  1 to write it, 0 not to, ARC_FATAL.
+ * On the writer thread, in the batch's transaction, before its words are
+ * numbered: the documents an arc-index --forget erased since this run
+ * began are not written, and their words not numbered (a name the
+ * erasure took out of the vocabulary would come back); what this run made
+ * of them is erased.
  */
 static int
-still_wanted(struct arc_indexer *ix, struct pending *p, struct arc_error *err)
+drop_erased(struct arc_indexer *ix, struct pending **batch, int n,
+    struct arc_error *err)
 {
-	if (in_list(&ix->erased, str(p->rec, "sha256"))) {
-		if (p->archived != NULL && arc_shred_at(AT_FDCWD, p->archived,
-		    p->archived, err) != ARC_OK)
+	for (int i = 0; i < n; i++) {
+		struct pending *p = batch[i];
+		if (p->chat || p->skip ||
+		    !in_list(&ix->erased, str(p->rec, "sha256")))
+			continue;
+		if (shred_made(p, err) != ARC_OK)
 			return ARC_FATAL;
+		p->skip = 1;
 		ix->stats.erased++;
 		report(ix, p, "erased from the archive on request (arc-index "
 		    "--forget) while this run went on: not archived; delete "
 		    "the original");
-		return 0;
 	}
-	if (p->error == NULL && access(p->archived, F_OK) != 0) {
-		if ((p->error = strdup("its copy was removed from the archive "
-		    "while it was being indexed (arc-index --check ran "
-		    "meanwhile): offered again next run")) == NULL)
-			return ARC_FATAL;
-		report(ix, p, p->error);
-	}
-	return 1;
+	return ARC_OK;
+}
+
+/*
+ * Is the document's copy still there, as the batch is written?  Not if an
+ * arc-index --check took it for one no row points to: then the document
+ * is kept as failed, and offered again.  ARC_FATAL: out of memory.
+ */
+static int
+check_copy(struct arc_indexer *ix, struct pending *p)
+{
+	if (p->chat || p->error != NULL || access(p->archived, F_OK) == 0)
+		return ARC_OK;
+	if ((p->error = strdup("its copy was removed from the archive while "
+	    "it was being indexed (arc-index --check ran meanwhile): offered "
+	    "again next run")) == NULL)
+		return ARC_FATAL;
+	report(ix, p, p->error);
+	return ARC_OK;
 }
 
 /* After the batch's commit: copies no row points to any more. */
@@ -899,13 +963,15 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	if (rc == ARC_OK)
 		rc = catch_up_forgotten(ix);
 	if (rc == ARC_OK)
+		rc = drop_erased(ix, batch, n, &err);
+	if (rc == ARC_OK)
 		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
-		int wanted = p->chat ? 1 : still_wanted(ix, p, &err);
-		if (wanted == ARC_FATAL)
-			rc = ARC_FATAL;
-		else if (wanted)
+		if (p->skip)
+			continue;
+		rc = check_copy(ix, p);
+		if (rc == ARC_OK)
 			rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
 			    write_failed(ix, p, now) :
 			    write_archived(ix, p, now, &err);

@@ -111,6 +111,16 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 		snprintf(dir, size, "%s/%02x", s->files, folder);
 		if ((d = opendir(dir)) == NULL)
 			continue;
+		/* A folder at a time in a write transaction: a writer checks
+		 * that its copies are still there in its own, so no copy
+		 * can go between its check and its commit. */
+		if (!s->readonly && sqlite3_exec(s->db, "BEGIN IMMEDIATE",
+		    NULL, NULL, NULL) != SQLITE_OK) {
+			report(ctx, NULL, sqlite3_errmsg(s->db));
+			stats->problems++;
+			closedir(d);
+			break;
+		}
 		while ((e = readdir(d)) != NULL) {
 			int kind = 0;
 			if (stale_temporary(e->d_name)) {
@@ -141,6 +151,8 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 			else
 				report(ctx, sha, err.message);
 		}
+		if (!s->readonly)
+			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 		closedir(d);
 	}
 	sqlite3_finalize(row);

@@ -19,6 +19,13 @@ grep domisili letters.jsonl | jq -c '.mime = "application/octet-stream"' |
     arc-index --db arsip.db
 echo "copies: $(copies "$domisili")"
 arc-find --db arsip.db --json Sukamaju | jq -r '.archived | sub(".*/"; "") | sub("[0-9a-f]{64}"; "SHA")'
+# A row of an older archive keeps its copy's path, spelled as that run
+# was given the archive (here absolute): the same file, kept.
+sqlite3 arsip.db "UPDATE doc SET archived = '$PWD/arsip.files/' ||
+    substr(sha256, 1, 2) || '/' || sha256 WHERE sha256 = '$domisili'"
+grep domisili letters.jsonl | jq -c '.mime = "application/octet-stream"' |
+    arc-index -q --db arsip.db
+echo "copies: $(copies "$domisili")"
 echo "-- copies no row points to"
 folder=arsip.files/$(echo "$pengaduan" | cut -c1-2)
 mkdir -p "$folder"
