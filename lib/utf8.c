@@ -238,6 +238,9 @@ arc_mask_copy(char *dst, size_t cap, const char *src)
 	cut = cut_at(copy, cap - 1);
 	memcpy(dst, copy, strlen(copy) + 1);
 	free(copy);
+	/* A longer run of digits, which is no NIK, may be cut to one. */
+	if (cut)
+		arc_mask_nik(dst);
 	return cut;
 }
 
