@@ -59,12 +59,16 @@ test_safe_line(void)
 static void
 test_mask_copy(void)
 {
-	char buf[16], big[64];
+	char buf[16], mid[19], big[64];
 
 	CHECK(arc_mask_copy(buf, sizeof(buf), "id 3201234567890001") == 1);
 	CHECK_STR(buf, "id 3201********");
 	CHECK(arc_mask_copy(big, sizeof(big), "id 3201234567890001") == 0);
 	CHECK_STR(big, "id 3201************");
+	/* A longer run of digits is no NIK, but cut it may look like one. */
+	CHECK(arc_mask_copy(mid, sizeof(mid),
+	    "n 12345678901234567890123456") == 1);
+	CHECK_STR(mid, "n 1234************");
 	/* Never inside a character: é is two bytes. */
 	CHECK(arc_mask_copy(buf, sizeof(buf), "aaaaaaaaaaaaaa\xc3\xa9") == 1);
 	CHECK_STR(buf, "aaaaaaaaaaaaaa");
