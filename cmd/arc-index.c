@@ -152,21 +152,6 @@ forget(struct arc_store *s, const char *db, char **shas, int n)
 	return ARC_EXIT_OK;
 }
 
-/* The document's name in messages, masked before it is cut. */
-static void
-doc_name(json_t *rec, const char *file, long line, char *buf, size_t size)
-{
-	const char *path = json_string_value(json_object_get(rec, "path"));
-	const char *member = json_string_value(json_object_get(rec, "member"));
-
-	if (path != NULL && member != NULL)
-		arc_mask_format(buf, size, "%s(%s)", path, member);
-	else if (path != NULL)
-		arc_mask_copy(buf, size, path);
-	else
-		arc_mask_format(buf, size, "%s:%ld", file, line);
-}
-
 /* Erasures on request that an arc-index --forget began and could not
  * finish (a full disk, a kill): finished by the next run, not left to a
  * clerk to notice. */
@@ -205,7 +190,7 @@ keep_failed(struct arc_indexer *ix, json_t *rec, const char *file, long line,
 	int st;
 
 	snprintf(message, sizeof(message), "%s", err->message);
-	doc_name(rec, file, line, name, sizeof(name));
+	arc_record_name(rec, file, line, name, sizeof(name));
 	if (arc_record_set_error(rec, "index", message) != ARC_OK) {
 		arc_error_set(err, "out of memory");
 		return ARC_FATAL;
@@ -249,8 +234,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			st = arc_index_line(ix, line, len, arc_reader_file(r),
 			    arc_reader_line(r), &err);
 		} else if (st == ARC_OK) {
-			doc_name(rec, arc_reader_file(r), arc_reader_line(r),
-			    name, sizeof(name));
+			arc_record_name(rec, arc_reader_file(r),
+			    arc_reader_line(r), name, sizeof(name));
 			st = arc_index_record(ix, rec, name, &err);
 			json_decref(rec);
 		} else if (rec != NULL) {

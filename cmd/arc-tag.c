@@ -58,22 +58,6 @@ load(struct arc_rules *rs, const char *path)
 	return arc_rules_load(rs, path, rule_problem, NULL);
 }
 
-/* The document's name in messages: its path (and member), or where the
- * record was read; masked before it is cut. */
-static void
-doc_name(json_t *rec, char *buf, size_t size)
-{
-	const char *path = json_string_value(json_object_get(rec, "path"));
-	const char *member = json_string_value(json_object_get(rec, "member"));
-
-	if (path != NULL && member != NULL)
-		arc_mask_format(buf, size, "%s(%s)", path, member);
-	else if (path != NULL)
-		arc_mask_copy(buf, size, path);
-	else
-		snprintf(buf, size, "a record without \"path\"");
-}
-
 static int
 work(void *worker, json_t *rec, struct arc_error *err)
 {
@@ -84,7 +68,7 @@ work(void *worker, json_t *rec, struct arc_error *err)
 	/* A stage that failed before us has the say: pass it on untouched. */
 	if (json_object_get(rec, "error") != NULL)
 		return ARC_OK;
-	doc_name(rec, doc, sizeof(doc));
+	arc_record_name(rec, NULL, 0, doc, sizeof(doc));
 	if ((notes = json_array()) == NULL)
 		return arc_error_set(err, "out of memory");
 	st = arc_tag_record(worker, rec, doc, notes, explain, err);
@@ -123,7 +107,7 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	print_notes(rec);
 	if (status != ARC_OK) {
 		char doc[1024];
-		doc_name(rec, doc, sizeof(doc));
+		arc_record_name(rec, NULL, 0, doc, sizeof(doc));
 		if (json_object_get(rec, "path") != NULL)
 			arc_cli_diag(file, line, "%s: %s", doc, err->message);
 		else

@@ -177,6 +177,15 @@ int arc_record_keep_identity(json_t *rec);
 /* Whether rec, written as one line, is longer than max bytes. */
 int arc_record_longer_than(const json_t *rec, size_t max);
 
+/*
+ * The document a record is about, as messages name it: "path(member)",
+ * "path", or, for a record without "path", where it was read
+ * ("file:line"; "a record without \"path\"" when file is NULL).  NIKs
+ * masked before it is cut to fit buf.
+ */
+void arc_record_name(const json_t *rec, const char *file, long line,
+    char *buf, size_t size);
+
 /* Writes rec as one line; ARC_FATAL if the stream failed. */
 int arc_record_write(FILE *out, const json_t *rec);
 
@@ -216,6 +225,11 @@ char *arc_text_printable(const char *text);
  * by single spaces, dots or dashes: the first four digits (the region)
  * stay, the rest become '*'. */
 void arc_mask_nik(char *s);
+
+/* The length of s[0..n) without the digits, spaces, dots and dashes it
+ * ends in: what is left of text cut too soon to be masked, with no part of
+ * a NIK the cut may have split. */
+size_t arc_nik_trim(const char *s, size_t n);
 
 /* Copies src into dst (cap bytes, at least 1) with its NIKs masked first,
  * then cut to fit at a character boundary, so that a cut never leaves part

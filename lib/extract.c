@@ -251,12 +251,11 @@ explain(json_t *notes, const char *doc, const char *label, const char *text,
     size_t start, const char *value, int cut)
 {
 	char msg[400];
-	int n = (int)strlen(value);
+	int n = (int)(cut ? arc_nik_trim(value, strlen(value)) :
+	    strlen(value));
 
 	if (notes == NULL)
 		return;
-	while (cut && n > 0 && strchr("0123456789 .-", value[n - 1]) != NULL)
-		n--;
 	arc_mask_format(msg, sizeof(msg), "field %s: built in, line %ld: "
 	    "\"%.*s%s\"", label, arc_line_of(text, start), n, value,
 	    cut ? "..." : "");

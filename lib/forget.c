@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,7 @@ each_copy(struct arc_store *s, const char *sha,
     int (*fn)(int dirfd, const char *name, const char *shown,
     struct arc_error *err), struct arc_error *err)
 {
-	size_t size = strlen(s->files) + 80;
+	size_t size = strlen(s->files) + NAME_MAX + 8;
 	char *shown = malloc(size);
 	struct dirent *e;
 	int n = 0;
@@ -165,6 +166,37 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 }
 
 /*
+ * A document without a row: an erasure an earlier --forget began, to be
+ * finished (r->resumed), or copies no row points to, to be erased
+ * (r->strays); else ARC_ERR, erased already or never archived.
+ */
+static int
+without_row(struct arc_store *s, const char *sha, struct arc_forget_result *r,
+    struct arc_error *err)
+{
+	int n = row_of(s, "SELECT pdf FROM forgetting WHERE sha256 = ?", sha,
+	    &r->pdf);
+
+	if (n == 1) {
+		r->resumed = 1;
+		return ARC_OK;
+	}
+	if (n == 0 && (n = each_copy(s, sha, NULL, err)) > 0) {
+		r->strays = 1;
+		return ARC_OK;
+	}
+	if (n == 0)
+		n = row_of(s, "SELECT 1 FROM forgotten WHERE sha256 = ?", sha,
+		    NULL);
+	if (n == 1)
+		return arc_error_set(err, "%s: erased already", sha);
+	if (n == 0)
+		return arc_error_set(err, "%s: no such document in the archive",
+		    sha);
+	return err->message[0] != '\0' ? ARC_FATAL : arc_store_fail(s, err);
+}
+
+/*
  * The first step, in one write transaction: the rows and words out, and
  * the sha256 noted both as forgotten (for good) and as being forgotten
  * (until the files are erased and the index merged).  A running arc-index
@@ -185,20 +217,10 @@ begin(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 	found = look_up(s, sha, &id, &archived, r);
 	if (found == 1)
 		rc = drop_rows(s, sha, id, archived, err);
-	else if (found == 0 && (found = row_of(s, "SELECT pdf FROM "
-	    "forgetting WHERE sha256 = ?", sha, &r->pdf)) == 1)
-		rc = ARC_OK, r->resumed = 1;
-	else if (found == 0 && (found = each_copy(s, sha, NULL, err)) > 0)
-		rc = ARC_OK, r->strays = 1;
 	else if (found == 0)
-		rc = row_of(s, "SELECT 1 FROM forgotten WHERE sha256 = ?", sha,
-		    NULL) == 1 ? arc_error_set(err, "%s: erased already", sha) :
-		    arc_error_set(err, "%s: no such document in the archive",
-		    sha);
+		rc = without_row(s, sha, r, err);
 	else
-		rc = found;
-	if (found == ARC_FATAL && err->message[0] == '\0')
-		arc_store_fail(s, err);
+		rc = arc_store_fail(s, err);
 	arc_time_iso8601(time(NULL), now);
 	if (rc == ARC_OK && !r->resumed)
 		rc = run_bound(s, "INSERT OR REPLACE INTO forgotten (sha256, "
@@ -315,9 +337,10 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 		if (have == cap) {
 			void *g = realloc(shas, (size_t)(cap = cap * 2 + 4) *
 			    sizeof(*shas));
-			if (g == NULL)
-				rc = arc_error_set(err, "out of memory");
-			else
+			if (g == NULL) {
+				arc_error_set(err, "out of memory");
+				rc = ARC_FATAL;
+			} else
 				shas = g;
 		}
 		if (rc == ARC_OK && sha != NULL && strlen(sha) == 64)

@@ -314,12 +314,12 @@ set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 	return ARC_OK;
 }
 
-/* The row as it is now: id (0: none), state, digest. */
-/* The document's row, if any: its id, whether archived, its digest, and
- * (in *copy, malloc'd) where its copy was when archived. */
+/* The document's row, if any: its id (0: none), whether archived, its
+ * digest, and (in *copy, malloc'd) where its copy was when archived, if
+ * not where a copy of this mime goes (NULL). */
 static int
-existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
-    int *archived, char digest[65], char **copy)
+existing(struct arc_store *s, const char *sha, const char *mime,
+    sqlite3_int64 *id, int *archived, char digest[65], char **copy)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -340,9 +340,12 @@ existing(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 		*archived = state != NULL && strcmp(state, "archived") == 0;
 		if (d != NULL)
 			snprintf(digest, 65, "%s", d);
-		if (*archived && (*copy = arc_copy_path(s, (const char *)
-		    sqlite3_column_text(st, 3), sha, (const char *)
-		    sqlite3_column_text(st, 4))) == NULL)
+		const char *kept = (const char *)sqlite3_column_text(st, 3);
+		const char *was = (const char *)sqlite3_column_text(st, 4);
+		/* Only a kept path or another mime can name another file. */
+		if (*archived && (kept != NULL || was == NULL || mime == NULL ||
+		    strcmp(was, mime) != 0) &&
+		    (*copy = arc_copy_path(s, kept, sha, was)) == NULL)
 			rc = SQLITE_NOMEM;
 	}
 	sqlite3_reset(st);
@@ -613,16 +616,9 @@ classify(const struct arc_indexer *ix, struct pending *p)
 static char *
 name_of(json_t *rec, const char *file, long line)
 {
-	const char *path = str(rec, "path"), *member = str(rec, "member");
 	char buf[1024];
 
-	/* Masked before it is cut, so that no NIK is cut out of the mask. */
-	if (path != NULL && member != NULL)
-		arc_mask_format(buf, sizeof(buf), "%s(%s)", path, member);
-	else if (path != NULL)
-		arc_mask_copy(buf, sizeof(buf), path);
-	else
-		arc_mask_format(buf, sizeof(buf), "%s:%ld", file, line);
+	arc_record_name(rec, file, line, buf, sizeof(buf));
 	return strdup(buf);
 }
 
@@ -703,8 +699,8 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	int was_archived, rc;
 	char old[65], *old_copy;
 
-	if (existing(s, str(rec, "sha256"), &id, &was_archived, old,
-	    &old_copy) != ARC_OK)
+	if (existing(s, str(rec, "sha256"), str(rec, "mime"), &id,
+	    &was_archived, old, &old_copy) != ARC_OK)
 		return ARC_FATAL;
 	p->stale = stale_copy(s, old_copy, p->archived);
 	free(old_copy);
@@ -863,7 +859,7 @@ number_words(struct arc_indexer *ix, struct pending **batch, int n)
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		json_t *text = json_object_get(p->rec, "text");
-		if (p->coded == NULL || p->skip)
+		if (p->coded == NULL || p->skip || p->error != NULL)
 			continue;
 		if (p->vocab_gen != arc_vocab_gen(v))
 			rc = arc_vocab_recode(v, json_is_string(text) ?
@@ -891,46 +887,38 @@ report(struct arc_indexer *ix, struct pending *p, const char *message)
 
 /*
  * On the writer thread, in the batch's transaction, before its words are
- * numbered: the documents an arc-index --forget erased since this run
- * began are not written, and their words not numbered (a name the
- * erasure took out of the vocabulary would come back); what this run made
- * of them is erased.
+ * numbered (words of a document not archived would stay in the
+ * vocabulary): each document is checked to be still wanted.  One an
+ * arc-index --forget erased since this run began is not written (a name
+ * the erasure took out of the vocabulary would come back), and what this
+ * run made of it is erased.  One whose copy is gone (an arc-index --check
+ * took it for one no row points to) is kept as failed, and offered again.
  */
 static int
-drop_erased(struct arc_indexer *ix, struct pending **batch, int n,
+settle_batch(struct arc_indexer *ix, struct pending **batch, int n,
     struct arc_error *err)
 {
 	for (int i = 0; i < n; i++) {
 		struct pending *p = batch[i];
-		if (p->chat || p->skip ||
-		    !in_list(&ix->erased, str(p->rec, "sha256")))
+		if (p->chat || p->skip)
 			continue;
-		if (shred_made(p, err) != ARC_OK)
-			return ARC_FATAL;
-		p->skip = 1;
-		ix->stats.erased++;
-		report(ix, p, "erased from the archive on request (arc-index "
-		    "--forget) while this run went on: not archived; delete "
-		    "the original");
+		if (in_list(&ix->erased, str(p->rec, "sha256"))) {
+			if (shred_made(p, err) != ARC_OK)
+				return ARC_FATAL;
+			p->skip = 1;
+			ix->stats.erased++;
+			report(ix, p, "erased from the archive on request "
+			    "(arc-index --forget) while this run went on: not "
+			    "archived; delete the original");
+		} else if (p->error == NULL && access(p->archived, F_OK) != 0) {
+			if ((p->error = strdup("its copy was removed from the "
+			    "archive while it was being indexed (arc-index "
+			    "--check ran meanwhile): offered again next run")) ==
+			    NULL)
+				return ARC_FATAL;
+			report(ix, p, p->error);
+		}
 	}
-	return ARC_OK;
-}
-
-/*
- * Is the document's copy still there, as the batch is written?  Not if an
- * arc-index --check took it for one no row points to: then the document
- * is kept as failed, and offered again.  ARC_FATAL: out of memory.
- */
-static int
-check_copy(struct arc_indexer *ix, struct pending *p)
-{
-	if (p->chat || p->error != NULL || access(p->archived, F_OK) == 0)
-		return ARC_OK;
-	if ((p->error = strdup("its copy was removed from the archive while "
-	    "it was being indexed (arc-index --check ran meanwhile): offered "
-	    "again next run")) == NULL)
-		return ARC_FATAL;
-	report(ix, p, p->error);
 	return ARC_OK;
 }
 
@@ -963,15 +951,12 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	if (rc == ARC_OK)
 		rc = catch_up_forgotten(ix);
 	if (rc == ARC_OK)
-		rc = drop_erased(ix, batch, n, &err);
+		rc = settle_batch(ix, batch, n, &err);
 	if (rc == ARC_OK)
 		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
-		if (p->skip)
-			continue;
-		rc = check_copy(ix, p);
-		if (rc == ARC_OK)
+		if (!p->skip)
 			rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
 			    write_failed(ix, p, now) :
 			    write_archived(ix, p, now, &err);

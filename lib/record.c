@@ -574,6 +574,23 @@ arc_record_set_text(json_t *rec, const char *key, const char *value)
 	return ARC_OK;
 }
 
+void
+arc_record_name(const json_t *rec, const char *file, long line, char *buf,
+    size_t size)
+{
+	const char *path = json_string_value(json_object_get(rec, "path"));
+	const char *member = json_string_value(json_object_get(rec, "member"));
+
+	if (path != NULL && member != NULL)
+		arc_mask_format(buf, size, "%s(%s)", path, member);
+	else if (path != NULL)
+		arc_mask_copy(buf, size, path);
+	else if (file != NULL)
+		arc_mask_format(buf, size, "%s:%ld", file, line);
+	else
+		snprintf(buf, size, "a record without \"path\"");
+}
+
 int
 arc_record_set_error(json_t *rec, const char *stage, const char *message)
 {

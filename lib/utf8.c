@@ -211,14 +211,19 @@ cut_at(char *s, size_t max)
 /* Out of memory, dst holds text cut (cut != 0) before it could be masked:
  * drops the digits at the cut, which may be part of a NIK the cut split,
  * then masks the rest. */
+size_t
+arc_nik_trim(const char *s, size_t n)
+{
+	while (n > 0 && strchr("0123456789 .-", s[n - 1]) != NULL)
+		n--;
+	return n;
+}
+
 static void
 scrub_cut(char *dst, int cut)
 {
-	size_t n = strlen(dst);
-
-	while (cut && n > 0 && strchr("0123456789 .-", dst[n - 1]) != NULL)
-		n--;
-	dst[n] = '\0';
+	if (cut)
+		dst[arc_nik_trim(dst, strlen(dst))] = '\0';
 	arc_mask_nik(dst);
 }
 

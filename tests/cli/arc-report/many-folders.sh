@@ -1,6 +1,7 @@
-# arc-report folders over 40,000 folders takes well under a second (issue
-# 17: it sorted them by insertion, 47 s and more); most documents first,
-# then by name.  The rows are put into the archive by SQL, to be quick.
+# arc-report folders over 40,000 folders: one row each, most documents
+# first, then by name.  (Issue 17: it sorted them by insertion, 47 s and
+# more; how long it takes now is bench/report-folders', not a test's.)
+# The rows are put into the archive by SQL, to be quick.
 mkdir scans
 echo 'Surat pengantar' >scans/a.txt
 arc-scan scans/a.txt | arc-ocr | arc-index --db a.db -q
@@ -10,7 +11,7 @@ sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
     'scans/besar' WHEN i % 1000 = 1 THEN 'scans/sedang' ELSE
     printf('scans/f%05d', i * 7919 % 39000) END || '/' || i || '.txt',
     (SELECT indexed FROM doc LIMIT 1) FROM n"
-timeout 20 arc-report --db a.db --format json folders >out
+arc-report --db a.db --format json folders >out
 echo "exit $?"
 wc -l <out
 head -n 4 out
