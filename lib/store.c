@@ -427,6 +427,16 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	}
 	if (open_db(s, path, flags, err) != ARC_OK)
 		goto fail;
+	/* A database this account may not write (a clerk of the archive's
+	 * group, the file the service account's, 0640) SQLite opens
+	 * read-only without a word, and each change then fails on its own:
+	 * said once, now, as for a folder that cannot be written. */
+	if (write && sqlite3_db_readonly(s->db, "main") == 1) {
+		int why = why_unwritable(path);
+		arc_error_set(err, "%s: attempt to write a readonly database "
+		    "(%s)", path, strerror(why != 0 ? why : EACCES));
+		goto fail;
+	}
 	/* Larger pages pack the deflated texts (a KB or two each) and the
 	 * index's leaves tighter; only a new database takes it. */
 	if (write && arc_store_exec(s, "PRAGMA page_size=" ARC_PAGE_SIZE ";",
