@@ -5,7 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_archive.h"
 
 static const char usage[] =
 "usage: arc-index [--db PATH] [file ...]\n"

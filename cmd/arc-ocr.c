@@ -5,7 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_ocr.h"
 
 static const char usage[] =
 "usage: arc-ocr [-j N] [-l LANGS] [--dpi N] [--pdf DIR] [file ...]\n"

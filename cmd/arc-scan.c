@@ -4,7 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_archive.h"
 
 static const char usage[] =
 "usage: arc-scan [-r] [-j N] [--new [--db PATH]] [--settle SECONDS]\n"

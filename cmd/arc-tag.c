@@ -5,7 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_tag.h"
 
 static const char usage[] =
 "usage: arc-tag [-r RULES ...] [-j N] [--explain] [file ...]\n"

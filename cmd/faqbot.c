@@ -8,7 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_faq.h"
 
 static const char usage[] =
 "usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_core.h"
 #include "fuzz.h"
 
 static char scratch[4096];

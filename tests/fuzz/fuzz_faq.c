@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "arc.h"
-#include "faq.h"
+#include "arc_faq.h"
+#include "faq_internal.h"
 #include "fuzz.h"
 
 /* Questions a citizen might ask, besides the input's own lines. */

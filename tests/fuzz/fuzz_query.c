@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_tag.h"
 #include "query.h"
 #include "fuzz.h"
 
@@ -180,7 +180,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size % 3 == 0)
 		o.until = size % 2 ? "2026" : "2026-12-09";
 	parse(query);
-	/* "nothing in it is ever a syntax error" (arc.h). */
+	/* "nothing in it is ever a syntax error" (arc_archive.h). */
 	found = arc_find(store, &o, check_result, NULL, &err);
 	if (found < 0)
 		fprintf(stderr, "fuzz_query: %s\n", err.message);

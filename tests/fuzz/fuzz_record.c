@@ -1,9 +1,8 @@
 /* fuzz_record.c: records (JSON lines) as every filter reads them: arc_reader over a file, as records and as paths, each record written back out and tagged, raw reading (arc-index) against whole, the quick reader against jansson, and the identity read from the start of a line too long. */
 #include <string.h>
 
-#include "arc.h"
+#include "arc_tag.h"
 #include "fuzz.h"
-#include "private.h"
 
 /* The shipped rules, as arc-tag uses them: a record's hostile shape
  * (text not a string, odd tags and fields) must not upset the tagger. */

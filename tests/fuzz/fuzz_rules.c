@@ -1,7 +1,7 @@
 /* fuzz_rules.c: rule files (arc-rules(5)): loaded as arc-tag loads them, linted, compiled, and matched against a letter and against their own text. */
 #include <string.h>
 
-#include "arc.h"
+#include "arc_tag.h"
 #include "fuzz.h"
 
 /* A letter with something for every kind of rule to find. */

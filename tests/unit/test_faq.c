@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "faq.h"
+#include "faq_internal.h"
 
 static void
 quiet(void *ctx, const char *file, long line, const char *message)

@@ -1,5 +1,6 @@
 /* test_names.c: member-name safety and option value parsing. */
-#include "arc.h"
+#include "arc_cli.h"
+#include "arc_scan.h"
 #include "check.h"
 
 static void

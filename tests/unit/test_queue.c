@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "arc.h"
+#include "arc_core.h"
 #include "check.h"
 
 #define ITEMS 40

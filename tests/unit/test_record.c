@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "arc.h"
+#include "arc_core.h"
 #include "check.h"
 
 static char *

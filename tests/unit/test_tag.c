@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "tag.h"
+#include "tag_internal.h"
 
 static void
 test_fold(void)

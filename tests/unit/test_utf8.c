@@ -1,9 +1,8 @@
 /* test_utf8.c: UTF-8 validation and repair, safe diagnostic lines, NIK masking. */
 #include <stdlib.h>
 
-#include "arc.h"
+#include "arc_core.h"
 #include "check.h"
-#include "private.h"
 
 static void
 test_valid(void)

@@ -1,0 +1,176 @@
+/* arc_archive.h: the archive: one SQLite database with its full-text index and the copies of the originals; indexing, search, erasure, checks and reports. */
+#ifndef ARC_ARCHIVE_H
+#define ARC_ARCHIVE_H
+
+#include "arc_scan.h"
+
+/* ---- The archive (store.c, index.c, copy.c, find.c, query.c) ------------- */
+
+/* The archive's database: opt (--db) if given, else $ARC_DB, else
+ * ${XDG_DATA_HOME:-$HOME/.local/share}/arc/archive.db. */
+int arc_db_path(const char *opt, char *buf, size_t size,
+    struct arc_error *err);
+
+/*
+ * Opens the archive; with write, creates it (and its folder) if need be,
+ * in WAL mode, files readable by owner and group only.  Readers never
+ * wait; a writer waits for another (up to ten minutes).
+ */
+struct arc_store;
+/* Does the file at path hold no tables yet: an archive another arc-index
+ * is making at this moment (or an empty file)?  Such an archive holds
+ * nothing yet. */
+int arc_store_being_made(const char *path);
+struct arc_store *arc_store_open(const char *path, int write,
+    struct arc_error *err);
+void arc_store_close(struct arc_store *s);
+
+enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED,
+	ARC_STORE_FORGOTTEN };
+/* Failures after which arc-scan --new stops offering a document. */
+#define ARC_RETRIES_DEFAULT 3
+/* What the archive knows of a document; attempts counts failures. */
+int arc_store_state(struct arc_store *s, const char *sha256, int *attempts);
+
+/* Checks the database and every copy (its sha256): each problem goes to
+ * report, with the document's sha256 or NULL. */
+typedef void (*arc_check_fn)(void *ctx, const char *sha256,
+    const char *problem);
+struct arc_check_stats {
+	long documents, copies, failed, problems;
+	long temporaries;       /* interrupted runs' partial copies removed */
+	long strays;            /* copies no document points to, removed */
+	int readonly;           /* checked read-only: nothing removed */
+};
+int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats, struct arc_error *err);
+/*
+ * Erases the document with this sha256 on request: its rows and words
+ * deleted with SQLite's secure_delete and the sha256 kept as forgotten
+ * (one transaction: from then on no arc-index, running or not, archives
+ * it again), then every copy of it and its searchable PDF overwritten and
+ * removed, the index merged and the log emptied, so that no file keeps
+ * any of it.  ARC_ERR: no such document, or erased already; ARC_FATAL:
+ * the archive could not be changed, and running it again finishes the
+ * work (the archive notes the erasure as unfinished until then).  Copies
+ * with no row (a run killed after copying) are erased too.
+ */
+struct arc_forget_result {
+	int copies;             /* copies erased */
+	char *pdf;              /* the searchable PDF erased, or NULL */
+	char *original;         /* where the original was, or NULL */
+	char *member;           /* and the member of it, or NULL */
+	int original_left;      /* and it is still there */
+	int resumed;            /* an earlier --forget's erasure, finished */
+	int strays;             /* only copies no row pointed to */
+};
+int arc_forget(struct arc_store *s, const char *sha256,
+    struct arc_forget_result *r, struct arc_error *err);
+/* Finishes every erasure an earlier arc_forget began and could not
+ * finish: how many, or ARC_FATAL (err set: run it again). */
+int arc_forget_pending(struct arc_store *s, struct arc_error *err);
+/* Reports each erasure begun and not finished, and each document in the
+ * archive although erased; how many. */
+int arc_forget_problems(struct arc_store *s, arc_check_fn report,
+    void *ctx);
+void arc_forget_result_free(struct arc_forget_result *r);
+
+/* Merges the index's segments and checkpoints the log. */
+int arc_store_optimize(struct arc_store *s, struct arc_error *err);
+
+/* Writes data to path through a temporary file (mode, less the umask):
+ * unnamed and linked in where the filesystem allows (O_TMPFILE), else
+ * named and renamed over path; with durable, fsync'd (file and folder). */
+int arc_write_atomic(const char *path, const void *data, size_t len,
+    mode_t mode, int durable, struct arc_error *err);
+
+/* Copies a record's original into the archive (verifying its sha256);
+ * *archived gets the copy's path, malloc'd.  ARC_ERR: the original could
+ * not be read or changed; ARC_FATAL: the copy could not be written. */
+int arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
+    struct arc_error *err);
+
+/* Flushes the copies written so far to disk, before the database says
+ * they exist. */
+int arc_archive_sync(struct arc_store *s, struct arc_error *err);
+
+struct arc_index_stats {
+	long added, updated, unchanged, failed;
+	long chats;     /* faqbot interactions newly kept */
+	long erased;    /* erased on request (--forget) while the run went on */
+};
+
+/*
+ * Indexes records: arc_index_record hands the record to one of jobs worker
+ * threads, which copies the original (setting the record's "archived") and
+ * makes its words; the calling thread writes the rows, in input order, a
+ * batch to a transaction.  A document that cannot be copied is kept as
+ * failed and reported through problem (on the calling thread, with the
+ * name given with the record); a record that comes with "error" is kept as
+ * failed without a report, one without a valid sha256 reported and not
+ * kept.  arc_index_note reports a message in its place among the records
+ * (a line that was not a record).  Both return ARC_OK, or ARC_FATAL when
+ * the archive cannot be written (err says why).
+  *
+ * A record without "sha256" that is one of faqbot's interactions (string
+ * "q", "status", "time" and "session") is kept in the archive's chat table
+ * instead, once: the same time, session and question again is no new row.
+ */
+struct arc_indexer;
+typedef void (*arc_index_problem_fn)(void *ctx, const char *name,
+    const char *message);
+struct arc_indexer *arc_indexer_new(struct arc_store *s, int jobs,
+    arc_index_problem_fn problem, void *ctx);
+int arc_index_record(struct arc_indexer *ix, json_t *rec, const char *name,
+    struct arc_error *err);
+/* The same for a record still as its JSON line (from arc_reader_next_raw;
+ * taken over, freed here), parsed on a worker: a line that is no record is
+ * reported as file:lineno. */
+int arc_index_line(struct arc_indexer *ix, char *line, size_t len,
+    const char *file, long lineno, struct arc_error *err);
+int arc_index_note(struct arc_indexer *ix, const char *name,
+    const char *message, struct arc_error *err);
+int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
+    struct arc_error *err);
+void arc_indexer_free(struct arc_indexer *ix);
+
+/*
+ * Searches the archive.  The query is what a clerk types: words (all must
+ * match; if no document has them all, the best with some, marked
+ * "partial"), "phrases", -excluded, and tag:, nomor:, tanggal:, mime:,
+ * path: filters; nothing in it is ever a syntax error.  No words: every
+ * document, newest first.  fn gets each result record (borrowed); nonzero
+ * stops.  Returns the number of results, or ARC_FATAL.
+ */
+struct arc_find_options {
+	const char *query;
+	long limit;
+	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+	/* Told of a result whose text cannot be read back (damaged: its
+	 * snippet is then empty); NULL: not told. */
+	arc_check_fn problem;
+	void *problem_ctx;
+};
+typedef int (*arc_find_fn)(void *ctx, json_t *result);
+long arc_find(struct arc_store *s, const struct arc_find_options *o,
+    arc_find_fn fn, void *ctx, struct arc_error *err);
+
+/* ---- Reports (report.c) ------------------------------------------------- */
+
+/*
+ * The reports of arc-report(1), each a list of rows (objects with
+ * "report" and their columns, in order): documents (per day indexed),
+ * tags, folders, failures, chat (per day), unanswered (questions faqbot
+ * did not answer, alike ones grouped).  fn gets every row (borrowed);
+ * nonzero stops.
+ */
+struct arc_report_range {
+	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+};
+typedef int (*arc_report_fn)(void *ctx, const char *report, json_t *row);
+extern const char *const arc_report_names[];   /* NULL-terminated */
+int arc_report(struct arc_store *s, const char *name,
+    const struct arc_report_range *range, arc_report_fn fn, void *ctx,
+    struct arc_error *err);
+
+#endif

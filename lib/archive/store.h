@@ -1,0 +1,180 @@
+/* store.h: the insides of the archive (SQLite, FTS5, copies), shared by the files of lib/archive. */
+#ifndef ARC_STORE_H
+#define ARC_STORE_H
+
+#include <sqlite3.h>
+
+#include "arc_archive.h"
+
+/* Starts a query's text for the tokenizer: the marker, then "ind " or
+ * "eng ", then the text: look up that language's stems only. */
+#define ARC_LANG_MARK '\x1b'
+
+#define STMT_CACHE 24
+
+/* How long a writer waits for another before it gives up: a nightly run's
+ * batch, an --optimize of a large archive. */
+#define ARC_BUSY_TIMEOUT_MS (10 * 60 * 1000)
+
+struct arc_store {
+	sqlite3 *db;
+	char *path;             /* the database */
+	char *files;            /* the folder of copies beside it */
+	int readonly;
+	/* Which of the copies' 256 folders (by the sha256's first byte) this
+	 * process has made or found: set by the indexer's workers, atomically. */
+	unsigned char folder_made[256];
+	/* The folder of copies, open from before the first copy this process
+	 * writes until the store is closed, for arc_archive_sync; -1 until
+	 * then.  Set once by a worker, atomically. */
+	int files_fd;
+	/* Has doc a "coded" column?  Archives made before texts were coded
+	 * by word have it only once an arc-index has opened them. */
+	int has_coded;
+	struct word_cache *words;       /* vocab.c's, made on first use */
+	/* Statements prepared once, by their SQL text's address. */
+	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
+};
+
+/* A statement for sql (a string literal), prepared on first use, reset and
+ * unbound after; done with it, sqlite3_reset, never finalize. */
+int arc_store_prepare(struct arc_store *s, const char *sql,
+    sqlite3_stmt **st);
+
+/* Registers the "arc" tokenizer and the arc_rank() function with db's
+ * FTS5. */
+int arc_register_fts5(sqlite3 *db);
+int arc_register_rank(fts5_api *api);
+
+/* The column values the FTS index holds for a document, made the same way
+ * for insertion and for deletion (contentless FTS5 needs them again). */
+struct fts_columns {
+	char *body, *title, *tags, *fields;
+};
+int arc_fts_columns(struct arc_stemmers *st, const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags_json, const char *fields_json,
+    struct fts_columns *c);
+void arc_fts_columns_free(struct fts_columns *c);
+
+/* Takes document id's words out of the index (contentless: made again
+ * from its row); ARC_ERR when its text cannot be read back, and then the
+ * words cannot be found: said as "NAME: " ARC_UNREADABLE_TEXT. */
+#define ARC_UNREADABLE_TEXT "its text in the archive cannot be read back, " \
+	"so its old words cannot be taken out of the index; see arc-index " \
+	"--check"
+int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
+    sqlite3_int64 id);
+
+/* Text deflated in the doc table (zlib's format, after its length in 8
+ * bytes), as arc-index kept it before texts were coded by word. */
+int arc_uncompress(const void *blob, size_t len, char **text,
+    size_t *text_len);
+
+/*
+ * Text kept as numbers of the archive's words (textcode.c): the blob's
+ * tokens are TC_WORD or TC_GAP followed by the token itself, or a number
+ * of the vocabulary (TC_FIRST_ID and up).
+ */
+enum { TC_WORD = 0, TC_GAP = 1, TC_FIRST_ID = 2 };
+/* The vocabulary's number for a token (len bytes at tok), or 0 when it has
+ * none; -1 when it cannot say (the database failed). */
+typedef int64_t (*arc_word_id_fn)(void *ctx, const char *tok, size_t len);
+/* The token numbered id: ARC_OK, or ARC_ERR when there is none. */
+typedef int (*arc_word_of_fn)(void *ctx, int64_t id, const char **tok,
+    size_t *len);
+/* Is byte c part of a word (ASCII letters and digits, UTF-8 sequences)? */
+int arc_textcode_word_byte(unsigned char c);
+/* Is the token worth a number of the vocabulary?  Not numbers, not long
+ * words or gaps. */
+int arc_textcode_worthy(const char *tok, size_t len);
+/* text as a blob, with id_of's numbers; *fresh: how many worthy tokens
+ * had none.  ARC_FATAL: out of memory. */
+int arc_textcode_encode(const char *text, size_t len, arc_word_id_fn id_of,
+    void *ctx, unsigned char **out, size_t *out_len, int *fresh);
+/* The blob again, its worthy tokens numbered by assign (which gives them
+ * numbers); ARC_ERR for a broken blob, ARC_FATAL when assign fails. */
+int arc_textcode_resolve(const unsigned char *blob, size_t len,
+    arc_word_id_fn assign, void *ctx, unsigned char **out, size_t *out_len);
+/* The text again, NUL-terminated; ARC_ERR for a broken blob (or a number
+ * word_of does not know). */
+int arc_textcode_decode(const unsigned char *blob, size_t len,
+    arc_word_of_fn word_of, void *ctx, char **text, size_t *text_len);
+/* Calls fn with each vocabulary number the blob holds, in order;
+ * ARC_ERR for a broken blob. */
+int arc_textcode_ids(const unsigned char *blob, size_t len,
+    void (*fn)(void *ctx, int64_t id), void *ctx);
+
+/*
+ * The archive's vocabulary as one indexer keeps it (vocab.c): the workers
+ * number their texts' words with it, the writer numbers the rest (in its
+ * transaction, after catching up with other writers' numbers).
+ */
+struct arc_vocab;
+/* Reads the word table through s, once started: arc_vocab_begin. */
+struct arc_vocab *arc_vocab_new(struct arc_store *s);
+void arc_vocab_free(struct arc_vocab *v);
+/* A worker's: text coded with the numbers known (*fresh: how many worthy
+ * tokens had none), with the copy of the vocabulary it used (*gen). */
+int arc_vocab_encode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **out, size_t *out_len, int *fresh, unsigned *gen);
+/*
+ * The writer's, in a write transaction.  begin (the workers wait until
+ * end) reads in the numbers other writers gave, or the whole vocabulary
+ * again after an arc-index --forget took words out of it: a new copy
+ * (arc_vocab_gen), and texts coded with an older one are coded again
+ * (recode).  resolve numbers the words of a blob that had none.
+ */
+int arc_vocab_begin(struct arc_vocab *v);
+unsigned arc_vocab_gen(const struct arc_vocab *v);
+int arc_vocab_recode(struct arc_vocab *v, const char *text, size_t len,
+    unsigned char **blob, size_t *blob_len);
+int arc_vocab_resolve(struct arc_vocab *v, unsigned char **blob,
+    size_t *len);
+void arc_vocab_end(struct arc_vocab *v);
+/* Takes out of the vocabulary every word that no text but document doc's
+ * uses, before doc is deleted (arc-index --forget). */
+int arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc);
+/* A document's text from the row st is on: its coded column (the number
+ * of the column), or if that is NULL its deflated body.  ARC_ERR when
+ * neither can be read. */
+int arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body,
+    int coded, char **text, size_t *len);
+void arc_word_cache_free(struct word_cache *c);
+
+/* What the index holds of a document, as one hash (hex): equal means
+ * nothing to redo; arc-index --check reads the texts back against it. */
+void arc_digest_of(const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags, const char *fields, char hex[65]);
+
+/* Where the archive keeps the copy of the document with this sha256 and
+ * mime: kept, the path a row of an older archive holds, if not NULL; or
+ * made from them, in s->files.  malloc'd; NULL: out of memory. */
+char *arc_copy_path(const struct arc_store *s, const char *kept,
+    const char *sha, const char *mime);
+
+/* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
+ * (copy.c) */
+int arc_copy_intact(const char *path, const char *sha);
+
+/*
+ * Overwrites the file name (in folder dirfd, or AT_FDCWD) with zeros,
+ * flushes that to the disk, then removes it: on a filesystem that writes
+ * in place (ext4, xfs) the bytes are gone, not only the name.  A link is
+ * not followed; a file already gone is no error.  Messages name it as
+ * shown.  (copy.c)
+ */
+int arc_shred_at(int dirfd, const char *name, const char *shown,
+    struct arc_error *err);
+
+/* Is name (in a folder of copies) a copy of the document sha: its sha256,
+ * then an extension or nothing (not a temporary file)? */
+int arc_copy_name_of(const char *name, const char *sha);
+
+/* Sets err to the database's last error; returns ARC_FATAL. */
+int arc_store_fail(struct arc_store *s, struct arc_error *err);
+
+/* Runs SQL with no result; ARC_FATAL with the database's reason in err. */
+int arc_store_exec(struct arc_store *s, const char *sql,
+    struct arc_error *err);
+
+#endif

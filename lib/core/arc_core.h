@@ -1,0 +1,317 @@
+/* arc_core.h: what every layer of libarc shares: statuses and errors, records, UTF-8 text, words and stems, hashing, maps, work queues, shared data. */
+#ifndef ARC_CORE_H
+#define ARC_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include <jansson.h>
+
+/*
+ * Conventions.  The library never prints and never exits: a function that
+ * can fail returns ARC_OK or a negative status and leaves a one-line,
+ * human-readable reason in the struct arc_error it was given.  Functions
+ * named _free accept NULL.
+ */
+enum {
+	ARC_OK = 0,
+	ARC_EOF = 1,     /* a reader has nothing more */
+	ARC_ERR = -1,    /* this input was bad; the caller may go on */
+	ARC_FATAL = -2,  /* nothing more can be done (I/O error, no memory) */
+};
+
+struct arc_error {
+	char message[512];
+};
+
+/* Sets err's message from a printf format; returns ARC_ERR for convenience. */
+int arc_error_set(struct arc_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+
+/* ---- Records: JSON lines in and out (record.c) -------------------------- */
+
+/* Longest input line accepted by default; longer ones are reported. */
+#define ARC_LINE_MAX_DEFAULT (64u << 20)
+
+enum {
+	/* A line that is not a JSON object is a file path, and a file operand
+	 * that is not text (an image, a PDF) is itself the document. */
+	ARC_READ_PATHS = 1 << 0,
+};
+
+struct arc_reader;
+
+/*
+ * Opens a reader over files (NULL or "-" is stdin); nfiles 0 means stdin.
+ * The file names are borrowed and must outlive the reader.
+ */
+struct arc_reader *arc_reader_new(char *const *files, int nfiles,
+    unsigned flags);
+void arc_reader_free(struct arc_reader *r);
+void arc_reader_set_line_max(struct arc_reader *r, size_t max);
+
+/*
+ * Reads the next record.  ARC_OK: *rec is a new reference the caller owns.
+ * ARC_EOF: all files read.  ARC_ERR: a bad line or an unopenable file was
+ * skipped; err tells why and arc_reader_file/_line where; call again to go
+ * on.  Blank lines are skipped silently.  A line longer than the cap whose
+ * start names its document (arc_record_identity_of_prefix) is ARC_ERR with
+ * *rec set to that identity, for the caller (who owns it) to pass on with
+ * "error" set: the document is not lost.
+ */
+int arc_reader_next(struct arc_reader *r, json_t **rec, struct arc_error *err);
+/*
+ * Like arc_reader_next, but leaves the parsing to the caller, who may do it
+ * on another thread: ARC_OK gives either *rec (a document named on the
+ * command line, or a bare path) or *line, the line's text (malloc'd, len
+ * bytes and a NUL) for arc_record_parse.
+ */
+int arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
+    size_t *len, struct arc_error *err);
+/* One line into a record: ARC_ERR (err says why) unless it is a JSON
+ * object in valid UTF-8. */
+int arc_record_parse(const char *line, size_t len, json_t **rec,
+    struct arc_error *err);
+const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
+long arc_reader_line(const struct arc_reader *r);
+
+/*
+ * The fields that identify the document ("path", "member", "sha256",
+ * "size", "mtime", "mime") of the record a line begins with, read from
+ * that beginning alone (the rest of a long line is not there): a new
+ * object, or NULL when it names neither "path" nor "sha256", or names a
+ * field twice.  Fields of the wrong type are left out.
+ */
+json_t *arc_record_identity_of_prefix(const char *line, size_t len);
+/* Takes every field out of rec but those; ARC_FATAL when out of memory. */
+int arc_record_keep_identity(json_t *rec);
+/* Whether rec, written as one line, is longer than max bytes. */
+int arc_record_longer_than(const json_t *rec, size_t max);
+
+/*
+ * The document a record is about, as messages name it: "path(member)",
+ * "path", or, for a record without "path", where it was read
+ * ("file:line"; "a record without \"path\"" when file is NULL).  NIKs
+ * masked before it is cut to fit buf.
+ */
+void arc_record_name(const json_t *rec, const char *file, long line,
+    char *buf, size_t size);
+
+/* Writes rec as one line; ARC_FATAL if the stream failed. */
+int arc_record_write(FILE *out, const json_t *rec);
+
+/*
+ * Sets rec's "error" to {"stage": stage, "message": message}; the message is
+ * made valid UTF-8 first.  Returns ARC_OK or ARC_FATAL (no memory).
+ */
+int arc_record_set_error(json_t *rec, const char *stage, const char *message);
+
+/*
+ * Sets rec[key] to a string; bytes that are not valid UTF-8 are replaced by
+ * U+FFFD, so that a record is always valid JSON whatever a file is named.
+ */
+int arc_record_set_text(json_t *rec, const char *key, const char *value);
+
+/* Formats t as ISO 8601 local time with offset: 2026-11-28T10:25:05+07:00. */
+void arc_time_iso8601(time_t t, char buf[32]);
+
+/* ---- Text (utf8.c) ------------------------------------------------------ */
+
+/* Returns the length of the valid UTF-8 prefix of s[0..len). */
+size_t arc_utf8_valid_prefix(const char *s, size_t len);
+int arc_utf8_valid(const char *s, size_t len);
+
+/* Returns a malloc'd copy of s[0..len) with invalid sequences and NUL bytes
+ * replaced by U+FFFD; NULL when out of memory.  The caller frees. */
+char *arc_utf8_repair(const char *s, size_t len);
+
+/* Returns a malloc'd copy of text fit for a terminal: invalid UTF-8 and
+ * control characters (C0 with tab and newline, DEL, C1 as U+0080-U+009F,
+ * so every escape sequence) become '?'.  NULL when out of memory.  Every
+ * human-readable layout of archive text goes through it; diagnostics
+ * through arc_safe_line, which masks NIKs too. */
+char *arc_text_printable(const char *text);
+
+/* Masks every NIK in s, in place, 16 digits in a row or in groups parted
+ * by single spaces, dots or dashes: the first four digits (the region)
+ * stay, the rest become '*'. */
+void arc_mask_nik(char *s);
+
+/* The length of s[0..n) without the digits, spaces, dots and dashes it
+ * ends in: what is left of text cut too soon to be masked, with no part of
+ * a NIK the cut may have split. */
+size_t arc_nik_trim(const char *s, size_t n);
+
+/* Copies src into dst (cap bytes, at least 1) with its NIKs masked first,
+ * then cut to fit at a character boundary, so that a cut never leaves part
+ * of a NIK in clear.  Returns 1 when src was cut, else 0. */
+int arc_mask_copy(char *dst, size_t cap, const char *src);
+/* arc_mask_copy of what a printf format makes. */
+int arc_mask_format(char *dst, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int arc_mask_vformat(char *dst, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+/* ---- Words and stems (words.c, stopwords.c) ------------------------------ */
+
+/* Snowball's stemmers for Indonesian and English: not to be shared between
+ * threads. */
+struct sb_stemmer;
+struct stem_cache;
+struct arc_stemmers {
+	struct sb_stemmer *ind, *eng;
+	struct stem_cache *ind_cache, *eng_cache;  /* arc_index_words' */
+};
+int arc_stemmers_init(struct arc_stemmers *st);
+void arc_stemmers_done(struct arc_stemmers *st);
+/* The stem of a word (n bytes) in st's language, *len bytes long; numbers
+ * and codes, and every word when st is NULL, as they are. */
+const char *arc_stem(struct sb_stemmer *st, const char *w, size_t n,
+    int *len);
+
+/*
+ * The words of text as the index holds them, separated by single spaces:
+ * lower case, stemmed in lang ("ind" or "eng"; any other: as they are).
+ * The tokenizer only splits what this made.  malloc'd; NULL: no memory.
+ */
+char *arc_index_words(struct arc_stemmers *st, const char *lang,
+    const char *text, size_t len);
+
+/* Longest word kept (bytes); longer runs of letters are cut. */
+#define ARC_WORD_MAX 64
+
+/*
+ * Finds the next word of text at or after from: its start in *start, its
+ * lower-case form in word (at most ARC_WORD_MAX bytes, not terminated) and
+ * length in *wlen (0 when there is none).  Returns the offset after it.
+ */
+size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
+    char *word, size_t *wlen);
+
+/* Is this lower-case word too common to search by? (stopwords.c) */
+int arc_is_stopword(const char *word);
+
+/* ---- Language (lang.c) ---------------------------------------------------- */
+
+/* "ind" or "eng" by the text's commonest words; NULL when too little text. */
+const char *arc_lang_guess(const char *text);
+
+/* ---- Hashing (sha256.c) ------------------------------------------------- */
+
+struct arc_sha256;
+struct arc_sha256 *arc_sha256_new(void);
+void arc_sha256_free(struct arc_sha256 *h);
+void arc_sha256_reset(struct arc_sha256 *h);
+void arc_sha256_update(struct arc_sha256 *h, const void *data, size_t len);
+void arc_sha256_hex(struct arc_sha256 *h, char hex[65]);  /* ends the hash */
+
+/* ---- String maps (strmap.c) ---------------------------------------------- */
+
+/* A hash map from byte strings (copied in) to numbers. */
+struct arc_strmap;
+struct arc_strmap *arc_strmap_new(void);
+void arc_strmap_free(struct arc_strmap *m);
+int arc_strmap_put(struct arc_strmap *m, const char *key, size_t len,
+    long value);                                   /* ARC_OK or ARC_FATAL */
+int arc_strmap_get(const struct arc_strmap *m, const char *key, size_t len,
+    long *value);                                  /* 1 found, 0 not */
+size_t arc_strmap_count(const struct arc_strmap *m);
+
+/* ---- Ordered work queue (queue.c) ------------------------------------------ */
+
+/* Runs on a worker thread; worker is that thread's own context. */
+typedef void (*arc_queue_run_fn)(void *worker, void *item);
+
+/* Called on the submitting thread for every item, in submission order,
+ * after its run; stopped says an earlier call asked to stop (the item is
+ * then only to be freed).  Nonzero asks to stop. */
+typedef int (*arc_queue_done_fn)(void *ctx, void *item, int stopped);
+
+struct arc_queue;
+
+/* Starts nworkers threads; NULL when none could start.  At most depth
+ * items are in flight (0: a few per worker), and, unless max_bytes is 0,
+ * items of at most max_bytes in all (as submit counts them). */
+struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
+    size_t depth, size_t max_bytes, arc_queue_run_fn run,
+    arc_queue_done_fn done, void *ctx);
+
+/*
+ * Queues item (ready: nothing to run, only its place in the order), which
+ * holds this many bytes.  Hands back finished items meanwhile, and waits
+ * while the queue is full (depth items, or max_bytes).  ARC_FATAL once a
+ * done call asked to stop.
+ */
+int arc_queue_submit(struct arc_queue *q, void *item, int ready,
+    size_t bytes);
+
+/* Waits for every item, hands them back, ends the threads and frees q. */
+int arc_queue_finish(struct arc_queue *q);
+
+/* ---- Parallel record processing (pool.c) --------------------------------- */
+
+/* Processes one record in place on a worker thread; worker is that thread's
+ * own context.  Returns ARC_OK, or ARC_ERR with err set. */
+typedef int (*arc_pool_work_fn)(void *worker, json_t *rec,
+    struct arc_error *err);
+
+/*
+ * Called on the calling thread for every input line, in input order: rec
+ * (borrowed) with the worker's status and err, or rec NULL when the reader
+ * rejected the line at file:line (err says why).  A line too long that
+ * named its document comes as its identity, not worked on, with status
+ * ARC_ERR and the reader's err.  Nonzero stops the run.
+ */
+typedef int (*arc_pool_done_fn)(void *ctx, json_t *rec, int status,
+    const struct arc_error *err, const char *file, long line);
+
+/* Reads every record from r and runs it through nworkers threads, at most a
+ * few records per worker in memory at once.  ARC_FATAL if stopped. */
+int arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
+    arc_pool_work_fn work, arc_pool_done_fn done, void *ctx);
+
+/* ---- Shared data (share.c) ----------------------------------------------- */
+
+/*
+ * Finds share/NAME (rules, faq, samples): in the source tree when the
+ * program runs from its build tree, else where `make install` put it.
+ * Returns ARC_OK with the path in buf, or ARC_ERR when it is not there.
+ */
+int arc_share_path(const char *name, char *buf, size_t size);
+
+/* ---- For the library's layers, not the programs ----------------------- */
+
+/*
+ * Returns a malloc'd copy of text fit for one diagnostic line: that of
+ * arc_text_printable, with 16-digit runs (NIK numbers) keeping their first
+ * four digits only.  NULL when out of memory.
+ */
+char *arc_safe_line(const char *text);
+
+/* Decodes the UTF-8 character at s (avail bytes there): *len gets its
+ * length; an invalid byte is U+FFFD of length 1. */
+unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
+    size_t *len);
+/* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
+size_t arc_utf8_encode(unsigned long cp, char *out);
+
+/* A JSON object read fast from valid UTF-8, or NULL when it is not sure
+ * (errors included): then jansson must read it (jsonquick.c). */
+json_t *arc_json_quick(const char *s, size_t len);
+
+/* The files of folder dir whose names end in suffix (hidden ones left out),
+ * as "dir/name" in name order.  ARC_ERR: the folder cannot be read (errno
+ * says why); ARC_FATAL: no memory.  Free the list with arc_list_free. */
+int arc_list_dir(const char *dir, const char *suffix, char ***names,
+    size_t *n);
+void arc_list_free(char **names, size_t n);
+
+/* Size of the read buffer for documents and archive members. */
+#define ARC_READ_CHUNK (1u << 20)
+
+#endif

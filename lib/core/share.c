@@ -1,0 +1,42 @@
+/* share.c: finding share/ (rules, answers) from the build tree and after install. */
+#include <limits.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arc_core.h"
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+int
+arc_share_path(const char *name, char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		/* A program in the build tree uses the sources' share/, so
+		 * that an edit there counts without installing. */
+		if (strcmp(exe, ARC_BUILD_BINDIR) == 0) {
+			snprintf(buf, size, "%s/%s", ARC_SOURCE_SHARE, name);
+			return exists(buf) ? ARC_OK : ARC_ERR;
+		}
+		/* Installed: beside the program first, so that a tree moved
+		 * or staged with DESTDIR finds its own. */
+		snprintf(buf, size, "%s/../share/arc/%s", exe, name);
+		if (exists(buf))
+			return ARC_OK;
+	}
+	snprintf(buf, size, "%s/%s", ARC_DATADIR, name);
+	return exists(buf) ? ARC_OK : ARC_ERR;
+}

@@ -1,0 +1,565 @@
+/* faq.c: answer files (faqbot-faq(5)): stanzas of id, q, a, en and action, read and checked. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libstemmer.h>
+
+#include "faq_internal.h"
+
+struct loader {
+	struct arc_faq *faq;
+	struct faq_place at;
+	struct faq_entry *entry;  /* the stanza being read, or NULL */
+	char **field;             /* the field a continuation line extends */
+};
+
+void
+faq_problem(struct faq_place *at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (strncmp(msg, "warning: ", 9) != 0)
+		at->errors++;
+	at->diag(at->ctx, at->file, at->line, msg);
+}
+
+struct arc_faq *
+arc_faq_new(void)
+{
+	struct arc_faq *faq = calloc(1, sizeof(*faq));
+
+	if (faq == NULL)
+		return NULL;
+	faq->norm = arc_strmap_new();
+	faq->syn = arc_strmap_new();
+	faq->terms = arc_strmap_new();
+	faq->surface_seen = arc_strmap_new();
+	if (faq->norm == NULL || faq->syn == NULL || faq->terms == NULL ||
+	    faq->surface_seen == NULL ||
+	    arc_stemmers_init(&faq->stemmers) != ARC_OK) {
+		arc_faq_free(faq);
+		return NULL;
+	}
+	return faq;
+}
+
+static void
+free_strings(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+arc_faq_free(struct arc_faq *faq)
+{
+	if (faq == NULL)
+		return;
+	for (int i = 0; i < faq->nentries; i++) {
+		struct faq_entry *e = &faq->entries[i];
+		free(e->id);
+		free(e->file);
+		free(e->answer);
+		free(e->answer_en);
+		free(e->terms);
+		free(e->answer_terms);
+	}
+	free(faq->entries);
+	for (int i = 0; i < faq->nphrasings; i++) {
+		free(faq->phrasings[i].text);
+		free(faq->phrasings[i].terms);
+	}
+	free(faq->phrasings);
+	for (int i = 0; i < faq->nterms; i++) {
+		free(faq->by_phrasing[i].ids);
+		free(faq->by_entry[i].ids);
+		free(faq->by_answer[i].ids);
+	}
+	free(faq->by_phrasing);
+	free(faq->by_entry);
+	free(faq->by_answer);
+	free(faq->idf);
+	free_strings(faq->norm_to, faq->nnorm);
+	free_strings(faq->canon, faq->ncanon);
+	free_strings(faq->surface, faq->nsurface);
+	arc_strmap_free(faq->norm);
+	arc_strmap_free(faq->syn);
+	arc_strmap_free(faq->terms);
+	arc_strmap_free(faq->surface_seen);
+	arc_stemmers_done(&faq->stemmers);
+	free(faq);
+}
+
+/* Grows an array of elements of size each so that one more fits. */
+static int
+reserve(void **v, int *cap, int n, size_t each)
+{
+	void *grown;
+	int want;
+
+	if (n < *cap)
+		return ARC_OK;
+	want = *cap ? *cap * 2 : 32;
+	if ((grown = realloc(*v, (size_t)want * each)) == NULL)
+		return ARC_FATAL;
+	*v = grown;
+	*cap = want;
+	return ARC_OK;
+}
+
+static char *
+trimmed_copy(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return strndup(s, n);
+}
+
+static int
+valid_id(const char *id)
+{
+	const char *p = id;
+
+	if (*p == '_')
+		p++;
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* Ends the stanza being read: it must have an id and an answer. */
+static void
+end_stanza(struct loader *l)
+{
+	struct faq_entry *e = l->entry;
+
+	l->entry = NULL;
+	l->field = NULL;
+	if (e == NULL)
+		return;
+	if (e->id == NULL) {
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry without \"id:\"");
+		l->at.line = at;
+	} else if (e->answer == NULL) {
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry \"%s\" has no \"a:\" (answer)", e->id);
+		l->at.line = at;
+	} else if (e->count == 0 && e->id[0] != '_') {
+		long at = l->at.line;
+		l->at.line = e->line;
+		faq_problem(&l->at, "entry \"%s\" has no \"q:\" (question)", e->id);
+		l->at.line = at;
+	}
+}
+
+static int
+start_stanza(struct loader *l)
+{
+	struct arc_faq *faq = l->faq;
+	struct faq_entry *e;
+
+	if (reserve((void **)&faq->entries, &faq->entries_cap, faq->nentries,
+	    sizeof(*faq->entries)) != ARC_OK)
+		return ARC_FATAL;
+	e = &faq->entries[faq->nentries++];
+	memset(e, 0, sizeof(*e));
+	e->line = l->at.line;
+	e->first = faq->nphrasings;
+	if ((e->file = strdup(l->at.file)) == NULL)
+		return ARC_FATAL;
+	l->entry = e;
+	return ARC_OK;
+}
+
+static int
+add_phrasing(struct loader *l, char *text)
+{
+	struct arc_faq *faq = l->faq;
+	struct faq_phrasing *p;
+
+	if (reserve((void **)&faq->phrasings, &faq->phrasings_cap,
+	    faq->nphrasings, sizeof(*faq->phrasings)) != ARC_OK) {
+		free(text);
+		return ARC_FATAL;
+	}
+	p = &faq->phrasings[faq->nphrasings++];
+	memset(p, 0, sizeof(*p));
+	p->text = text;
+	p->line = l->at.line;
+	p->entry = (int)(l->entry - faq->entries);
+	l->entry->count++;
+	l->field = &p->text;
+	return ARC_OK;
+}
+
+/* Sets a one-off field, refusing a second one in the same stanza. */
+static int
+set_once(struct loader *l, char **field, const char *name, char *value)
+{
+	if (*field != NULL) {
+		faq_problem(&l->at, "second \"%s:\" in one entry", name);
+		free(value);
+		return ARC_OK;
+	}
+	*field = value;
+	l->field = field;
+	return ARC_OK;
+}
+
+static int
+parse_field(struct loader *l, char *line)
+{
+	char *colon = strchr(line, ':'), *value;
+	struct faq_entry *e;
+
+	if (colon == NULL) {
+		faq_problem(&l->at, "expected \"name: value\" (id, q, a, en, action) "
+		    "or an indented continuation line");
+		return ARC_OK;
+	}
+	*colon = '\0';
+	if (l->entry == NULL && start_stanza(l) != ARC_OK)
+		return ARC_FATAL;
+	e = l->entry;
+	if ((value = trimmed_copy(colon + 1)) == NULL)
+		return ARC_FATAL;
+	if (strcmp(line, "q") == 0) {
+		if (*value == '\0') {
+			faq_problem(&l->at, "empty \"q:\"");
+			free(value);
+			return ARC_OK;
+		}
+		if (e->count > 0 && e->first + e->count != l->faq->nphrasings) {
+			free(value);
+			return ARC_FATAL;  /* cannot happen: stanzas are whole */
+		}
+		return add_phrasing(l, value);
+	}
+	if (strcmp(line, "id") == 0) {
+		if (!valid_id(value)) {
+			faq_problem(&l->at, "id \"%s\" is not lower-case letters, digits "
+			    "and '-'", value);
+			free(value);
+			return ARC_OK;
+		}
+		set_once(l, &e->id, "id", value);
+		l->field = NULL;  /* an id is one word: nothing continues it */
+		return ARC_OK;
+	}
+	if (strcmp(line, "a") == 0)
+		return set_once(l, &e->answer, "a", value);
+	if (strcmp(line, "en") == 0)
+		return set_once(l, &e->answer_en, "en", value);
+	if (strcmp(line, "action") == 0) {
+		if (strcmp(value, "handoff") == 0)
+			e->handoff = 1;
+		else
+			faq_problem(&l->at, "unknown action \"%s\" (known: handoff)",
+			    value);
+		free(value);
+		l->field = NULL;
+		return ARC_OK;
+	}
+	faq_problem(&l->at, "warning: unknown field \"%s\" ignored", line);
+	free(value);
+	l->field = NULL;
+	return ARC_OK;
+}
+
+/* Appends an indented line to the field above it, with one space. */
+static int
+continue_field(struct loader *l, const char *line)
+{
+	char *value, *joined;
+
+	if (l->field == NULL || *l->field == NULL) {
+		faq_problem(&l->at, "indented line continues nothing");
+		return ARC_OK;
+	}
+	if ((value = trimmed_copy(line)) == NULL)
+		return ARC_FATAL;
+	joined = malloc(strlen(*l->field) + strlen(value) + 2);
+	if (joined == NULL) {
+		free(value);
+		return ARC_FATAL;
+	}
+	sprintf(joined, "%s%s%s", *l->field, **l->field ? " " : "", value);
+	free(value);
+	free(*l->field);
+	*l->field = joined;
+	return ARC_OK;
+}
+
+static int
+parse_line(struct loader *l, char *line)
+{
+	if (line[0] == '#')
+		return ARC_OK;
+	if (line[strspn(line, " \t")] == '\0') {
+		end_stanza(l);
+		return ARC_OK;
+	}
+	if (line[0] == ' ' || line[0] == '\t')
+		return continue_field(l, line);
+	return parse_field(l, line);
+}
+
+/* Drops what a refused file added. */
+static void
+truncate_to(struct arc_faq *faq, int nentries, int nphrasings)
+{
+	while (faq->nphrasings > nphrasings)
+		free(faq->phrasings[--faq->nphrasings].text);
+	while (faq->nentries > nentries) {
+		struct faq_entry *e = &faq->entries[--faq->nentries];
+		free(e->id);
+		free(e->file);
+		free(e->answer);
+		free(e->answer_en);
+	}
+}
+
+int
+faq_read_lines(struct faq_place *at, int (*fn)(void *arg, char *line),
+    void *arg)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int st = ARC_OK;
+	FILE *f;
+
+	at->line = 0;
+	if ((f = fopen(at->file, "r")) == NULL) {
+		faq_problem(at, "cannot open: %s", strerror(errno));
+		return ARC_ERR;
+	}
+	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
+		at->line++;
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if ((size_t)n != strlen(line))
+			faq_problem(at, "NUL byte in the line");
+		else if (n > FAQ_LINE_MAX)
+			faq_problem(at, "line longer than %d bytes", FAQ_LINE_MAX);
+		else if (!arc_utf8_valid(line, (size_t)n))
+			faq_problem(at, "not valid UTF-8");
+		else
+			st = fn(arg, line);
+	}
+	if (st == ARC_OK && ferror(f))
+		faq_problem(at, "cannot read: %s", strerror(errno));
+	free(line);
+	fclose(f);
+	return st;
+}
+
+static int
+loader_line(void *arg, char *line)
+{
+	return parse_line(arg, line);
+}
+
+static int
+load_file(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+    void *ctx)
+{
+	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL };
+	int nentries = faq->nentries, nphrasings = faq->nphrasings;
+	int st = faq_read_lines(&l.at, loader_line, &l);
+
+	if (st == ARC_OK)
+		end_stanza(&l);
+	if (st == ARC_OK && l.at.errors > 0)
+		st = ARC_ERR;
+	if (st != ARC_OK)
+		truncate_to(faq, nentries, nphrasings);
+	return st;
+}
+
+int
+arc_faq_load(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+    void *ctx)
+{
+	struct stat sb;
+	char **names, msg[300];
+	size_t n;
+	int st;
+
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return load_file(faq, path, diag, ctx);
+	if ((st = arc_list_dir(path, ".faq", &names, &n)) != ARC_OK) {
+		snprintf(msg, sizeof(msg), "cannot open answer folder: %s",
+		    strerror(errno));
+		diag(ctx, path, 0, msg);
+		return st;
+	}
+	if (n == 0) {
+		diag(ctx, path, 0, "no *.faq answer files in this folder");
+		st = ARC_ERR;
+	}
+	for (size_t i = 0; i < n && st != ARC_FATAL; i++) {
+		int one = load_file(faq, names[i], diag, ctx);
+		if (one != ARC_OK)
+			st = one;
+	}
+	arc_list_free(names, n);
+	return st;
+}
+
+int
+arc_faq_count(const struct arc_faq *faq)
+{
+	int n = 0;
+
+	for (int i = 0; i < faq->nentries; i++)
+		n += faq->entries[i].id[0] != '_';
+	return n;
+}
+
+const char *
+arc_faq_id(const struct arc_faq *faq, int entry)
+{
+	return faq->entries[entry].id;
+}
+
+const char *
+arc_faq_phrasing(const struct arc_faq *faq, int entry, int n)
+{
+	const struct faq_entry *e = &faq->entries[entry];
+
+	return n >= 0 && n < e->count ? faq->phrasings[e->first + n].text : NULL;
+}
+
+const char *
+arc_faq_answer(const struct arc_faq *faq, int entry, int english)
+{
+	const struct faq_entry *e = &faq->entries[entry];
+
+	return english && e->answer_en != NULL && *e->answer_en != '\0' ?
+	    e->answer_en : e->answer;
+}
+
+int
+arc_faq_handoff(const struct arc_faq *faq, int entry)
+{
+	return faq->entries[entry].handoff;
+}
+
+int
+arc_faq_find(const struct arc_faq *faq, const char *id)
+{
+	for (int i = 0; i < faq->nentries; i++)
+		if (strcmp(faq->entries[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static void
+warn_at(arc_faq_diag_fn diag, void *ctx, const char *file, long line,
+    const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+
+	va_start(ap, fmt);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag(ctx, file, line, msg);
+}
+
+/* The same phrasing under two entries: compared by their words, so that
+ * case and punctuation do not hide a duplicate. */
+static int
+check_phrasings(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
+{
+	struct arc_strmap *seen = arc_strmap_new();
+	int problems = 0;
+
+	if (seen == NULL)
+		return 1;
+	for (int i = 0; i < faq->nphrasings; i++) {
+		const struct faq_phrasing *p = &faq->phrasings[i];
+		const struct faq_entry *e = &faq->entries[p->entry];
+		char key[1024], word[FAQ_WORD_MAX];
+		size_t at = 0, len = strlen(p->text), start, wlen, k = 0;
+		long first;
+
+		for (;;) {
+			at = arc_next_word(p->text, len, at, &start, word,
+			    &wlen);
+			if (wlen == 0 || k + wlen + 1 >= sizeof(key))
+				break;
+			memcpy(key + k, word, wlen);
+			k += wlen;
+			key[k++] = ' ';
+		}
+		if (!arc_strmap_get(seen, key, k, &first)) {
+			if (arc_strmap_put(seen, key, k, i) != ARC_OK)
+				break;
+			continue;
+		}
+		const struct faq_phrasing *q = &faq->phrasings[first];
+		warn_at(diag, ctx, e->file, p->line, "warning: the same "
+		    "phrasing as %s:%ld (entry \"%s\")",
+		    faq->entries[q->entry].file, q->line,
+		    faq->entries[q->entry].id);
+		problems++;
+	}
+	arc_strmap_free(seen);
+	return problems;
+}
+
+int
+arc_faq_check(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
+{
+	int problems = 0;
+
+	for (int i = 0; i < faq->nentries; i++) {
+		const struct faq_entry *e = &faq->entries[i];
+		int first = arc_faq_find(faq, e->id);
+		if (first != i) {
+			warn_at(diag, ctx, e->file, e->line, "warning: id \"%s\" "
+			    "already used at %s:%ld", e->id,
+			    faq->entries[first].file, faq->entries[first].line);
+			problems++;
+		}
+		if (e->answer[strspn(e->answer, " \t")] == '\0') {
+			warn_at(diag, ctx, e->file, e->line, "warning: entry "
+			    "\"%s\" has an empty answer: it is never given",
+			    e->id);
+			problems++;
+		}
+	}
+	problems += check_phrasings(faq, diag, ctx);
+	if (arc_faq_find(faq, "_decline") < 0) {
+		diag(ctx, NULL, 0, "warning: no \"_decline\" entry: questions "
+		    "faqbot cannot answer get a built-in text without the "
+		    "office's contacts");
+		problems++;
+	}
+	return problems;
+}

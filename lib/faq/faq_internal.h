@@ -1,0 +1,115 @@
+/* faq_internal.h: the insides of the chatbot's knowledge, shared by faq.c (answer files), faqwords.c (words), faqmatch.c (ranking), status.c. */
+#ifndef ARC_FAQ_INTERNAL_H
+#define ARC_FAQ_INTERNAL_H
+
+#include "arc_faq.h"
+
+/* Longest line of an answer or word file. */
+#define FAQ_LINE_MAX 4096
+/* Words of one question that count; the rest are ignored. */
+#define FAQ_WORDS_MAX 96
+/* Words of one answer that count. */
+#define FAQ_ANSWER_WORDS 400
+/* Longest run of words the normalisation list replaces at once. */
+#define NORM_WORDS_MAX 4
+/* Longest word kept (bytes), as the archive's tokenizer. */
+#define FAQ_WORD_MAX ARC_WORD_MAX
+
+struct faq_phrasing {
+	char *text;
+	long line;
+	int entry;
+	int *terms;       /* unique term ids */
+	int nterms;
+	double norm;      /* of its idf vector */
+};
+
+struct faq_entry {
+	char *id, *file;
+	long line;
+	char *answer, *answer_en;
+	int handoff;
+	int first, count;  /* its phrasings */
+	int *terms;        /* the union of its phrasings' terms */
+	int nterms;
+	int *answer_terms; /* the terms of its answers (a and en) */
+	int nanswer_terms;
+};
+
+struct faq_postings {
+	int *ids;
+	int n, cap;
+};
+
+struct arc_faq {
+	struct faq_entry *entries;
+	int nentries, entries_cap;
+	struct faq_phrasing *phrasings;
+	int nphrasings, phrasings_cap;
+
+	/* Normalisation: "from" (1-4 words joined by one space) -> index
+	 * into norm_to, the replacement words ("" drops the words). */
+	struct arc_strmap *norm;
+	char **norm_to;
+	int nnorm, norm_cap;
+	/* Synonyms: word or stem -> index into canon, its group's first. */
+	struct arc_strmap *syn;
+	char **canon;
+	int ncanon, canon_cap;
+	struct arc_stemmers stemmers;
+
+	/* The index arc_faq_prepare builds. */
+	int prepared, answerable;
+	struct arc_strmap *terms;     /* term -> id */
+	double *idf;
+	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
+	int nterms, terms_cap;
+	double unknown_weight;        /* of a word no entry has */
+	double min_mass;
+	/* Words as the phrasings spell them, for typo correction. */
+	char **surface;
+	int nsurface, surface_cap;
+	struct arc_strmap *surface_seen;
+};
+
+/* Where a file is being read, and where its problems go. */
+struct faq_place {
+	const char *file;
+	long line;
+	arc_faq_diag_fn diag;
+	void *ctx;
+	int errors;       /* problems that are not warnings */
+};
+
+/* Reports a problem at the place; a message starting with "warning: " is
+ * a warning, anything else an error. */
+void faq_problem(struct faq_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Reads the plain text file at->file line by line into fn, reporting the
+ * lines no arc text file may have: NUL bytes, invalid UTF-8, more than
+ * FAQ_LINE_MAX bytes.  at->line follows the reading.
+ */
+int faq_read_lines(struct faq_place *at, int (*fn)(void *arg, char *line),
+    void *arg);
+
+/* One word of a question on its way to a term. */
+struct faq_word {
+	char surface[FAQ_WORD_MAX + 1];  /* after normalisation */
+	char term[FAQ_WORD_MAX + 1];     /* after synonyms and stemming */
+};
+
+/*
+ * The words of text that matter, normalised, synonyms joined, stemmed: at
+ * most max of them.  *english tells the question's language.
+ */
+int faq_words(const struct arc_faq *faq, const char *text, size_t len,
+    struct faq_word *out, int max, int *english);
+/* Is this a word that only sets the scene (kemarin, anak, need)? */
+int faq_is_context_word(const char *surface);
+/* The term of one normalised word (synonyms, then stemming). */
+void faq_term(const struct arc_faq *faq, const char *surface, int english,
+    char *term);
+
+#endif

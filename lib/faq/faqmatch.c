@@ -1,0 +1,489 @@
+/* faqmatch.c: ranking the entries for a question by the idf-weighted share of the question their phrasings (and answers) cover and of the best phrasing the question covers; typos corrected against the phrasings' words. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "faq_internal.h"
+
+/* How much covering the question's words counts against covering the
+ * phrasing's (see similarity); chosen on the tests' held-out questions. */
+#define QUESTION_COVERAGE 0.45
+/* An answer's words say what an entry is about less surely than its
+ * phrasings: how much of the question they cover counts this much. */
+#define ANSWER_WEIGHT 0.35
+/* A word no entry has weighs this much more than the rarest word an entry
+ * has: it is the surest sign of a question about something else. */
+#define UNKNOWN_WEIGHT 1.3
+/* A word matched only after correcting a typo counts less than as typed. */
+#define CORRECTED_WEIGHT 0.8
+/* Words shorter than this are never corrected: too many near neighbours;
+ * words of this length only by a letter wrong or two swapped, since a
+ * letter more or less makes another word too often (darah, daerah). */
+#define TYPO_MIN_LEN 5
+#define TYPO_TWO_EDITS_LEN 9
+
+static int
+term_id(struct arc_faq *faq, const char *term)
+{
+	long id;
+
+	if (arc_strmap_get(faq->terms, term, strlen(term), &id))
+		return (int)id;
+	if (faq->nterms == faq->terms_cap) {
+		int want = faq->terms_cap ? faq->terms_cap * 2 : 256;
+		struct faq_postings *p = realloc(faq->by_phrasing,
+		    (size_t)want * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		faq->by_phrasing = p;
+		if ((p = realloc(faq->by_entry, (size_t)want * sizeof(*p))) ==
+		    NULL)
+			return -1;
+		faq->by_entry = p;
+		if ((p = realloc(faq->by_answer, (size_t)want * sizeof(*p))) ==
+		    NULL)
+			return -1;
+		faq->by_answer = p;
+		faq->terms_cap = want;
+	}
+	memset(&faq->by_phrasing[faq->nterms], 0, sizeof(struct faq_postings));
+	memset(&faq->by_entry[faq->nterms], 0, sizeof(struct faq_postings));
+	memset(&faq->by_answer[faq->nterms], 0, sizeof(struct faq_postings));
+	if (arc_strmap_put(faq->terms, term, strlen(term), faq->nterms) !=
+	    ARC_OK)
+		return -1;
+	return faq->nterms++;
+}
+
+static int
+post(struct faq_postings *p, int id)
+{
+	if (p->n > 0 && p->ids[p->n - 1] == id)
+		return ARC_OK;
+	if (p->n == p->cap) {
+		int want = p->cap ? p->cap * 2 : 4;
+		int *grown = realloc(p->ids, (size_t)want * sizeof(*grown));
+		if (grown == NULL)
+			return ARC_FATAL;
+		p->ids = grown;
+		p->cap = want;
+	}
+	p->ids[p->n++] = id;
+	return ARC_OK;
+}
+
+/* Adds id to a set kept as a small unsorted array; 1 if it was new. */
+static int
+add_unique(int *set, int *n, int id)
+{
+	for (int i = 0; i < *n; i++)
+		if (set[i] == id)
+			return 0;
+	set[(*n)++] = id;
+	return 1;
+}
+
+static int
+add_surface(struct arc_faq *faq, const char *w)
+{
+	size_t len = strlen(w);
+
+	if (len < TYPO_MIN_LEN || arc_strmap_get(faq->surface_seen, w, len,
+	    NULL))
+		return ARC_OK;
+	if (faq->nsurface == faq->surface_cap) {
+		int want = faq->surface_cap ? faq->surface_cap * 2 : 256;
+		char **grown = realloc(faq->surface, (size_t)want *
+		    sizeof(*grown));
+		if (grown == NULL)
+			return ARC_FATAL;
+		faq->surface = grown;
+		faq->surface_cap = want;
+	}
+	if ((faq->surface[faq->nsurface] = strdup(w)) == NULL)
+		return ARC_FATAL;
+	faq->nsurface++;
+	return arc_strmap_put(faq->surface_seen, w, len, 1);
+}
+
+/* The terms of one phrasing, into its own array and the index. */
+static int
+index_phrasing(struct arc_faq *faq, struct faq_phrasing *p)
+{
+	struct faq_word words[FAQ_WORDS_MAX];
+	int english, n = faq_words(faq, p->text, strlen(p->text), words,
+	    FAQ_WORDS_MAX, &english);
+
+	if (n < 0 || (p->terms = malloc((size_t)(n + 1) * sizeof(int))) == NULL)
+		return ARC_FATAL;
+	for (int i = 0; i < n; i++) {
+		int id = term_id(faq, words[i].term);
+		if (id < 0 || add_surface(faq, words[i].surface) != ARC_OK)
+			return ARC_FATAL;
+		if (add_unique(p->terms, &p->nterms, id) &&
+		    post(&faq->by_phrasing[id], (int)(p - faq->phrasings)) !=
+		    ARC_OK)
+			return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/* Whether an entry can be given: not a special text, not a second entry
+ * of the same id, and with something to say. */
+static int
+answerable(const struct arc_faq *faq, int i)
+{
+	const struct faq_entry *e = &faq->entries[i];
+
+	return e->id[0] != '_' && arc_faq_find(faq, e->id) == i &&
+	    e->answer[strspn(e->answer, " \t")] != '\0';
+}
+
+/* The terms of an entry's answers, which name its subject in words the
+ * phrasings may not use ("lansia" in the answer on home visits). */
+static int
+index_answer(struct arc_faq *faq, int i)
+{
+	struct faq_entry *e = &faq->entries[i];
+	const char *texts[2] = { e->answer, e->answer_en };
+	struct faq_word *words = malloc(FAQ_ANSWER_WORDS * sizeof(*words));
+	int cap = 0;
+
+	if (words == NULL)
+		return ARC_FATAL;
+	for (int k = 0; k < 2; k++) {
+		int english, n;
+		if (texts[k] == NULL)
+			continue;
+		n = faq_words(faq, texts[k], strlen(texts[k]), words,
+		    FAQ_ANSWER_WORDS, &english);
+		if (n < 0)
+			goto nomem;
+		int *grown = realloc(e->answer_terms, (size_t)(cap + n + 1) *
+		    sizeof(int));
+		if (grown == NULL)
+			goto nomem;
+		e->answer_terms = grown;
+		cap += n;
+		for (int j = 0; j < n; j++) {
+			int id;
+			/* "loket 1", "08.00": no question is about them. */
+			if (strpbrk(words[j].term, "0123456789") != NULL)
+				continue;
+			if ((id = term_id(faq, words[j].term)) < 0)
+				goto nomem;
+			if (add_unique(e->answer_terms, &e->nanswer_terms, id) &&
+			    post(&faq->by_answer[id], i) != ARC_OK)
+				goto nomem;
+		}
+	}
+	free(words);
+	return ARC_OK;
+nomem:
+	free(words);
+	return ARC_FATAL;
+}
+
+static int
+index_entry(struct arc_faq *faq, int i)
+{
+	struct faq_entry *e = &faq->entries[i];
+	int total = 0;
+
+	for (int k = 0; k < e->count; k++) {
+		if (index_phrasing(faq, &faq->phrasings[e->first + k]) != ARC_OK)
+			return ARC_FATAL;
+		total += faq->phrasings[e->first + k].nterms;
+	}
+	if ((e->terms = malloc((size_t)(total + 1) * sizeof(int))) == NULL)
+		return ARC_FATAL;
+	for (int k = 0; k < e->count; k++) {
+		const struct faq_phrasing *p = &faq->phrasings[e->first + k];
+		for (int j = 0; j < p->nterms; j++)
+			if (add_unique(e->terms, &e->nterms, p->terms[j]) &&
+			    post(&faq->by_entry[p->terms[j]], i) != ARC_OK)
+				return ARC_FATAL;
+	}
+	return index_answer(faq, i);
+}
+
+static double
+norm_of(const struct arc_faq *faq, const int *terms, int n)
+{
+	double sum = 0;
+
+	for (int i = 0; i < n; i++)
+		sum += faq->idf[terms[i]] * faq->idf[terms[i]];
+	return sqrt(sum);
+}
+
+int
+arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
+{
+	if (faq->prepared)
+		return ARC_OK;
+	for (int i = 0; i < faq->nentries; i++) {
+		if (!answerable(faq, i))
+			continue;
+		if (index_entry(faq, i) != ARC_OK)
+			return arc_error_set(err, "out of memory");
+		faq->answerable++;
+	}
+	if ((faq->idf = malloc((size_t)(faq->nterms + 1) * sizeof(double))) ==
+	    NULL)
+		return arc_error_set(err, "out of memory");
+	/* How rare a word is among the entries' phrasings, not among the
+	 * phrasings: an entry with many of them must not make its own words
+	 * look common.  Answers are long and repeat the office's words
+	 * (loket, gratis, KK): they count only for words no phrasing has. */
+	for (int t = 0; t < faq->nterms; t++) {
+		int df = faq->by_entry[t].n ? faq->by_entry[t].n :
+		    faq->by_answer[t].n;
+		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
+	}
+	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
+	/* A question of common words only ("berapa?") is no question to
+	 * answer: its weight counts as at least that of a word found in a
+	 * quarter of the entries. */
+	faq->min_mass = log(1.0 + 4.0) * log(1.0 + 4.0);
+	for (int i = 0; i < faq->nphrasings; i++)
+		faq->phrasings[i].norm = norm_of(faq, faq->phrasings[i].terms,
+		    faq->phrasings[i].nterms);
+	faq->prepared = 1;
+	return ARC_OK;
+}
+
+/* Optimal string alignment distance, given up above max. */
+static int
+distance(const char *a, size_t la, const char *b, size_t lb, int max)
+{
+	int rows[3][FAQ_WORD_MAX + 2], *prev2 = rows[0], *prev = rows[1],
+	    *cur = rows[2];
+
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int best = cur[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int d = prev[j - 1] + cost;
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < best)
+				best = d;
+		}
+		if (best > max)
+			return max + 1;
+		int *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[lb];
+}
+
+/* The phrasings' word closest to a misspelt one, or NULL.  The first
+ * letter must agree: citizens rarely get it wrong, and it keeps "japan"
+ * from becoming "jalan" only half the time, which is still better. */
+static const char *
+correct(const struct arc_faq *faq, const char *w)
+{
+	size_t len = strlen(w);
+	int max = len >= TYPO_TWO_EDITS_LEN ? 2 : 1, best = max + 1;
+	const char *found = NULL;
+
+	if (len < TYPO_MIN_LEN || len > FAQ_WORD_MAX)
+		return NULL;
+	for (int i = 0; i < faq->nsurface; i++) {
+		const char *s = faq->surface[i];
+		size_t sl = strlen(s);
+		if (s[0] != w[0] || sl + (size_t)max < len ||
+		    len + (size_t)max < sl || (len == TYPO_MIN_LEN && sl != len))
+			continue;
+		int d = distance(w, len, s, sl, best - 1 < max ? best - 1 : max);
+		if (d < best) {
+			best = d;
+			found = s;
+		}
+	}
+	return found;
+}
+
+struct query_term {
+	int id;
+	double weight;
+};
+
+static void
+explain_word(struct arc_faq_result *res, const char *fmt, const char *a,
+    const char *b)
+{
+	size_t used = strlen(res->words);
+
+	if (used + 1 < sizeof(res->words))
+		snprintf(res->words + used, sizeof(res->words) - used, fmt,
+		    used > 0 ? " " : "", a, b);
+}
+
+/* The question's terms with their weights; *unknown gets the weight of
+ * the words no entry has, which only lower every score. */
+static int
+query_terms(const struct arc_faq *faq, const char *question,
+    struct arc_faq_result *res, struct query_term *q, double *unknown)
+{
+	struct faq_word words[FAQ_WORDS_MAX];
+	int n = faq_words(faq, question, strlen(question), words,
+	    FAQ_WORDS_MAX, &res->english), nq = 0;
+
+	*unknown = 0;
+	for (int i = 0; i < n; i++) {
+		const char *fixed = NULL;
+		double factor = 1.0;
+		long id;
+		if (!arc_strmap_get(faq->terms, words[i].term,
+		    strlen(words[i].term), &id)) {
+			if (strpbrk(words[i].surface, "0123456789") != NULL ||
+			    strlen(words[i].surface) < 3 ||
+			    faq_is_context_word(words[i].surface))
+				continue;  /* numbers, scraps, scenery */
+			fixed = correct(faq, words[i].surface);
+			if (fixed != NULL)
+				faq_term(faq, fixed, res->english, words[i].term);
+			if (fixed == NULL || !arc_strmap_get(faq->terms,
+			    words[i].term, strlen(words[i].term), &id)) {
+				*unknown += faq->unknown_weight *
+				    faq->unknown_weight;
+				explain_word(res, "%s?%s%s", words[i].surface, "");
+				continue;
+			}
+			factor = CORRECTED_WEIGHT;
+			explain_word(res, "%s%s~%s", words[i].surface,
+			    words[i].term);
+		} else {
+			explain_word(res, "%s%s%s", words[i].term, "");
+		}
+		int seen = 0;
+		for (int k = 0; k < nq; k++)
+			if (q[k].id == (int)id) {
+				seen = 1;
+				if (q[k].weight < factor * faq->idf[id])
+					q[k].weight = factor * faq->idf[id];
+			}
+		if (!seen) {
+			q[nq].id = (int)id;
+			q[nq++].weight = factor * faq->idf[id];
+		}
+	}
+	return nq;
+}
+
+/*
+ * How well a question matches an entry through one of its phrasings, from
+ * 0 to 1, from how much of the question the entry's phrasings cover and
+ * how much of this phrasing the question covers (both by squared idf), in
+ * a weighted geometric mean: both must be high for a high score.
+ */
+static double
+similarity(double of_question, double of_phrasing)
+{
+	return pow(of_question, QUESTION_COVERAGE) *
+	    pow(of_phrasing, 1.0 - QUESTION_COVERAGE);
+}
+
+static void
+keep_best(struct arc_faq_result *res, int entry, double score, int phrasing)
+{
+	int at = res->ncand;
+
+	if (score <= 0)
+		return;
+	while (at > 0 && res->cand[at - 1].score < score)
+		at--;
+	if (at >= ARC_FAQ_TOP)
+		return;
+	if (res->ncand < ARC_FAQ_TOP)
+		res->ncand++;
+	memmove(&res->cand[at + 1], &res->cand[at],
+	    (size_t)(res->ncand - 1 - at) * sizeof(res->cand[0]));
+	res->cand[at].entry = entry;
+	res->cand[at].score = score;
+	res->cand[at].phrasing = phrasing;
+}
+
+int
+arc_faq_ask(const struct arc_faq *faq, const char *question,
+    struct arc_faq_result *res)
+{
+	struct query_term q[FAQ_WORDS_MAX];
+	double unknown, mass, *dot_p, *dot_e, *dot_a;
+	int nq;
+
+	memset(res, 0, sizeof(*res));
+	nq = query_terms(faq, question, res, q, &unknown);
+	if (nq == 0)
+		return ARC_OK;
+	mass = unknown;
+	for (int i = 0; i < nq; i++)
+		mass += q[i].weight * q[i].weight;
+	if (mass < faq->min_mass)
+		mass = faq->min_mass;
+	dot_p = calloc((size_t)(faq->nphrasings + 2 * faq->nentries),
+	    sizeof(double));
+	if (dot_p == NULL)
+		return ARC_FATAL;
+	dot_e = dot_p + faq->nphrasings;
+	dot_a = dot_e + faq->nentries;
+	for (int i = 0; i < nq; i++) {
+		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
+		const struct faq_postings *pe = &faq->by_entry[q[i].id];
+		const struct faq_postings *pa = &faq->by_answer[q[i].id];
+		/* A phrasing's share is measured by its idf; the question's by
+		 * the question's own weights, as mass is, so that a corrected
+		 * word (weighing less than its idf) counts less, never more,
+		 * and no score passes 1. */
+		double w = q[i].weight * faq->idf[q[i].id];
+		double wq = q[i].weight * q[i].weight;
+		for (int k = 0; k < pp->n; k++)
+			dot_p[pp->ids[k]] += w;
+		for (int k = 0; k < pe->n; k++)
+			dot_e[pe->ids[k]] += wq;
+		for (int k = 0; k < pa->n; k++)
+			dot_a[pa->ids[k]] += wq;
+	}
+	for (int e = 0; e < faq->nentries; e++) {
+		const struct faq_entry *en = &faq->entries[e];
+		double best, covered = 0;
+		int which = -1;
+		if (dot_e[e] <= 0 && dot_a[e] <= 0)
+			continue;
+		/* The entry's coverage of the question is the same for all its
+		 * phrasings: the best phrasing is the one the question covers
+		 * most. */
+		for (int k = 0; k < en->count; k++) {
+			const struct faq_phrasing *p =
+			    &faq->phrasings[en->first + k];
+			double c = dot_p[en->first + k] / (p->norm * p->norm);
+			if (c > covered) {
+				covered = c;
+				which = k;
+			}
+		}
+		best = ANSWER_WEIGHT * dot_a[e] / mass;
+		if (which >= 0) {
+			double s = similarity(dot_e[e] / mass, covered);
+			if (s > best)
+				best = s;
+		}
+		if (which < 0)
+			which = 0;
+		keep_best(res, e, best, which);
+	}
+	free(dot_p);
+	return ARC_OK;
+}

@@ -1,0 +1,413 @@
+/* faqwords.c: how faqbot reads a question: normalisation list, function words, synonyms, Snowball stems. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "faq_internal.h"
+
+/*
+ * Words that say nothing about what a citizen asks, dropped before
+ * matching so that "tolong dong min" costs a question nothing.  Question
+ * words (apa, berapa, kapan, how, where) stay: they tell hours from costs.
+ * Sorted (strcmp), for bsearch.
+ */
+static const char *const function_words[] = {
+	"a", "aja", "akan", "aku", "also", "am", "an", "and", "anda", "any",
+	"anything", "apakah", "are", "at", "atau", "be", "been", "bisakah",
+	"bu", "but", "can", "could", "dan", "deh", "dengan", "di", "did",
+	"do", "does", "dong", "for", "gan", "had", "has", "have", "he", "her",
+	"him", "his", "i", "ibu", "if", "ini", "is", "it", "its", "itu",
+	"juga", "just", "kah", "kak", "kakak", "kali", "kami", "kan", "kita",
+	"kok", "lah", "me", "mohon", "my", "nih", "nya", "of", "oleh", "or",
+	"our", "pada", "pak", "please", "saja", "saya", "she", "sih", "so",
+	"some", "someone", "something", "still", "tersebut", "that", "the",
+	"their", "them", "there", "they", "this", "to", "tolong", "tuh",
+	"was", "we", "were", "will", "would", "ya", "yang", "you", "your",
+};
+
+static int
+compare_word(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+static int
+is_function_word(const char *w)
+{
+	return bsearch(w, function_words, sizeof(function_words) /
+	    sizeof(*function_words), sizeof(*function_words),
+	    compare_word) != NULL;
+}
+
+/*
+ * Words that set a scene rather than ask something: family, time, need.
+ * When no entry has one, it is left out instead of counting as a word the
+ * office knows nothing of ("ktp sy ilang kemarin": still the lost card).
+ * Sorted (strcmp), for bsearch.
+ */
+static const char *const context_words[] = {
+	"adik", "ago", "ayah", "bapak", "barusan", "besok", "biar", "brother",
+	"bulan", "butuh", "cepat", "child", "children", "dad", "daughter",
+	"day", "dulu", "family", "father", "friend", "grandfather",
+	"grandmother", "hari", "harus", "husband", "ibu", "ingin", "istri",
+	"iya", "kakak", "kakek", "kemaren", "kemarin", "kmrn", "lagi", "lusa",
+	"mama", "masih", "mertua", "minggu", "mom", "month", "mother",
+	"nanti", "need", "nenek", "now", "om", "orangtua", "paman", "papa",
+	"pengen", "perlu", "pun", "saudara", "segera", "sekali", "sekarang",
+	"sister", "son", "soon", "suami", "tadi", "tahun", "tante", "teman",
+	"thanks", "today", "tomorrow", "urgent", "want", "week", "wife",
+	"year", "yesterday",
+};
+
+int
+faq_is_context_word(const char *w)
+{
+	return bsearch(w, context_words, sizeof(context_words) /
+	    sizeof(*context_words), sizeof(*context_words),
+	    compare_word) != NULL;
+}
+
+/* Words that tell English from Indonesian questions; sorted. */
+static const char *const english_marks[] = {
+	"a", "an", "are", "can", "do", "does", "for", "get", "how", "i", "is",
+	"long", "lost", "much", "my", "need", "of", "open", "please", "the",
+	"to", "what", "when", "where", "which", "with", "you", "your",
+};
+static const char *const indonesian_marks[] = {
+	"ada", "apa", "bagaimana", "berapa", "bisa", "buat", "cara", "dan",
+	"di", "dimana", "jam", "kalau", "kapan", "ke", "mana", "mau", "saya",
+	"sudah", "syarat", "tidak", "untuk", "urus", "yang",
+};
+
+static int
+marked(const char *w, const char *const *list, size_t n)
+{
+	return bsearch(w, list, n, sizeof(*list), compare_word) != NULL;
+}
+
+/* ---- Loading the word lists ----------------------------------------------- */
+
+struct list_loader {
+	struct arc_faq *faq;
+	struct faq_place at;
+};
+
+/* The words of s, lower case, joined by single spaces, at most max. */
+static int
+joined_words(const char *s, char *out, size_t size, int max)
+{
+	char word[FAQ_WORD_MAX];
+	size_t at = 0, len = strlen(s), start, wlen, k = 0;
+	int n = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		at = arc_next_word(s, len, at, &start, word, &wlen);
+		if (wlen == 0)
+			return n;
+		if (++n > max || k + wlen + 2 > size)
+			return -1;
+		if (k > 0)
+			out[k++] = ' ';
+		memcpy(out + k, word, wlen);
+		k += wlen;
+		out[k] = '\0';
+	}
+}
+
+static int
+add_string(char ***v, int *n, int *cap, const char *s)
+{
+	if (*n == *cap) {
+		int want = *cap ? *cap * 2 : 64;
+		char **grown = realloc(*v, (size_t)want * sizeof(*grown));
+		if (grown == NULL)
+			return ARC_FATAL;
+		*v = grown;
+		*cap = want;
+	}
+	if (((*v)[*n] = strdup(s)) == NULL)
+		return ARC_FATAL;
+	(*n)++;
+	return ARC_OK;
+}
+
+static int
+norm_line(void *arg, char *line)
+{
+	struct list_loader *l = arg;
+	struct arc_faq *faq = l->faq;
+	char from[256], to[256], *eq;
+	long old;
+	int n;
+
+	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
+		return ARC_OK;
+	if ((eq = strchr(line, '=')) == NULL) {
+		faq_problem(&l->at, "expected \"words = replacement\"");
+		return ARC_OK;
+	}
+	*eq = '\0';
+	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
+		faq_problem(&l->at, n == 0 ? "nothing to replace before \"=\"" :
+		    "more than four words, or too long, before \"=\"");
+		return ARC_OK;
+	}
+	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
+		faq_problem(&l->at, "more than eight words, or too long, "
+		    "after \"=\"");
+		return ARC_OK;
+	}
+	/* "e-ktp" and "e ktp" are the same words: say so only if they are
+	 * given two different replacements. */
+	if (arc_strmap_get(faq->norm, from, strlen(from), &old) &&
+	    strcmp(faq->norm_to[old], to) != 0)
+		faq_problem(&l->at, "warning: \"%s\" is normalised twice; the last "
+		    "one counts", from);
+	if (add_string(&faq->norm_to, &faq->nnorm, &faq->norm_cap, to) !=
+	    ARC_OK)
+		return ARC_FATAL;
+	return arc_strmap_put(faq->norm, from, strlen(from), faq->nnorm - 1);
+}
+
+/* Maps word (and its stems, unless taken) to canonical group number g. */
+static int
+add_synonym(struct arc_faq *faq, const char *word, long g, int stems)
+{
+	struct sb_stemmer *st[2] = { faq->stemmers.ind, faq->stemmers.eng };
+
+	if (!stems)
+		return arc_strmap_put(faq->syn, word, strlen(word), g);
+	for (int i = 0; i < 2; i++) {
+		const sb_symbol *s = sb_stemmer_stem(st[i],
+		    (const sb_symbol *)word, (int)strlen(word));
+		int len = sb_stemmer_length(st[i]);
+		if (s == NULL)
+			return ARC_FATAL;
+		if (!arc_strmap_get(faq->syn, (const char *)s, (size_t)len,
+		    NULL) && arc_strmap_put(faq->syn, (const char *)s,
+		    (size_t)len, g) != ARC_OK)
+			return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+static int
+synonym_line(void *arg, char *line)
+{
+	struct list_loader *l = arg;
+	struct arc_faq *faq = l->faq;
+	char words[1024], *w, *save;
+	long g;
+	int n;
+
+	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
+		return ARC_OK;
+	if ((n = joined_words(line, words, sizeof(words), 64)) < 2) {
+		faq_problem(&l->at, n < 0 ? "too many words in one group" :
+		    "a group needs two words or more");
+		return ARC_OK;
+	}
+	w = strtok_r(words, " ", &save);
+	if (add_string(&faq->canon, &faq->ncanon, &faq->canon_cap, w) != ARC_OK)
+		return ARC_FATAL;
+	g = faq->ncanon - 1;
+	for (; w != NULL; w = strtok_r(NULL, " ", &save)) {
+		long other;
+		if (arc_strmap_get(faq->syn, w, strlen(w), &other) &&
+		    strcmp(faq->canon[other], faq->canon[g]) != 0)
+			faq_problem(&l->at, "warning: \"%s\" is already in the group "
+			    "of \"%s\"; now in this one", w, faq->canon[other]);
+		if (add_synonym(faq, w, g, 0) != ARC_OK)
+			return ARC_FATAL;
+	}
+	/* Stems second, so that no stem takes a word's place. */
+	joined_words(line, words, sizeof(words), 64);
+	for (w = strtok_r(words, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save))
+		if (add_synonym(faq, w, g, 1) != ARC_OK)
+			return ARC_FATAL;
+	return ARC_OK;
+}
+
+static int
+load_list(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+    void *ctx, int (*fn)(void *, char *))
+{
+	struct list_loader l = { faq, { path, 0, diag, ctx, 0 } };
+	int st = faq_read_lines(&l.at, fn, &l);
+
+	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
+}
+
+int
+arc_faq_load_words(struct arc_faq *faq, const char *path,
+    arc_faq_diag_fn diag, void *ctx)
+{
+	return load_list(faq, path, diag, ctx, norm_line);
+}
+
+int
+arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
+    arc_faq_diag_fn diag, void *ctx)
+{
+	return load_list(faq, path, diag, ctx, synonym_line);
+}
+
+/* ---- From a question to its terms ---------------------------------------- */
+
+static int
+has_digit(const char *w)
+{
+	return strpbrk(w, "0123456789") != NULL;
+}
+
+static void
+copy_word(char *dst, const char *src, size_t len)
+{
+	if (len > FAQ_WORD_MAX)
+		len = FAQ_WORD_MAX;
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+static int
+synonym(const struct arc_faq *faq, const char *w, size_t len, char *term)
+{
+	long g;
+
+	if (!arc_strmap_get(faq->syn, w, len, &g))
+		return 0;
+	copy_word(term, faq->canon[g], strlen(faq->canon[g]));
+	return 1;
+}
+
+/* The term of a word; tries may allow one more pass through the
+ * normalisation list for its stem (never more: two lines of the list may
+ * point at each other). */
+static void
+term_of(const struct arc_faq *faq, const char *surface, int english,
+    char *term, int tries)
+{
+	struct sb_stemmer *st = english ? faq->stemmers.eng :
+	    faq->stemmers.ind;
+	const char *stem;
+	long to;
+	int len;
+
+	if (synonym(faq, surface, strlen(surface), term))
+		return;
+	if (has_digit(surface) || (stem = (const char *)sb_stemmer_stem(st,
+	    (const sb_symbol *)surface, (int)strlen(surface))) == NULL) {
+		copy_word(term, surface, strlen(surface));
+		return;
+	}
+	len = sb_stemmer_length(st);
+	if (synonym(faq, stem, (size_t)len, term))
+		return;
+	/* A stem that is itself a spelling the list knows ("ngurusnya" ->
+	 * "ngurus" -> "urus"): once more with the standard word. */
+	if (tries > 0 && arc_strmap_get(faq->norm, stem, (size_t)len, &to) &&
+	    faq->norm_to[to][0] != '\0' && strchr(faq->norm_to[to], ' ') ==
+	    NULL && strcmp(faq->norm_to[to], surface) != 0) {
+		term_of(faq, faq->norm_to[to], english, term, tries - 1);
+		return;
+	}
+	copy_word(term, stem, (size_t)len);
+}
+
+void
+faq_term(const struct arc_faq *faq, const char *surface, int english,
+    char *term)
+{
+	term_of(faq, surface, english, term, 1);
+}
+
+/* The question's words, lower case, as written. */
+static int
+split(const char *text, size_t len, char (*words)[FAQ_WORD_MAX + 1], int max)
+{
+	size_t at = 0, start, wlen;
+	int n = 0;
+
+	while (n < max) {
+		at = arc_next_word(text, len, at, &start, words[n], &wlen);
+		if (wlen == 0)
+			break;
+		words[n++][wlen] = '\0';
+	}
+	return n;
+}
+
+/* Replaces the longest runs of up to NORM_WORDS_MAX words the list knows. */
+static int
+normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
+    struct faq_word *out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < nin && n < max;) {
+		int taken = 0;
+		long to = 0;
+		for (int k = nin - i < NORM_WORDS_MAX ? nin - i :
+		    NORM_WORDS_MAX; k >= 1 && !taken; k--) {
+			char key[NORM_WORDS_MAX * (FAQ_WORD_MAX + 1)];
+			size_t kl = 0;
+			for (int j = 0; j < k; j++) {
+				size_t wl = strlen(in[i + j]);
+				if (j > 0)
+					key[kl++] = ' ';
+				memcpy(key + kl, in[i + j], wl);
+				kl += wl;
+			}
+			if (arc_strmap_get(faq->norm, key, kl, &to))
+				taken = k;
+		}
+		if (taken == 0) {
+			strcpy(out[n++].surface, in[i++]);
+			continue;
+		}
+		i += taken;
+		char copy[256], *w, *save;
+		snprintf(copy, sizeof(copy), "%s", faq->norm_to[to]);
+		for (w = strtok_r(copy, " ", &save); w != NULL && n < max;
+		    w = strtok_r(NULL, " ", &save))
+			copy_word(out[n++].surface, w, strlen(w));
+	}
+	return n;
+}
+
+int
+faq_words(const struct arc_faq *faq, const char *text, size_t len,
+    struct faq_word *out, int max, int *english)
+{
+	char (*raw)[FAQ_WORD_MAX + 1] = malloc((size_t)max * sizeof(*raw));
+	int nraw, n, kept = 0, eng = 0, ind = 0;
+
+	if (raw == NULL)
+		return -1;
+	nraw = split(text, len, raw, max);
+	n = normalise(faq, raw, nraw, out, max);
+	free(raw);
+	for (int i = 0; i < n; i++) {
+		eng += marked(out[i].surface, english_marks,
+		    sizeof(english_marks) / sizeof(*english_marks));
+		ind += marked(out[i].surface, indonesian_marks,
+		    sizeof(indonesian_marks) / sizeof(*indonesian_marks));
+	}
+	*english = eng > ind;
+	for (int i = 0; i < n; i++) {
+		/* Single letters ("x", "u") say nothing on their own. */
+		if (is_function_word(out[i].surface) ||
+		    out[i].surface[1] == '\0')
+			continue;
+		if (kept != i)
+			out[kept] = out[i];
+		faq_term(faq, out[kept].surface, *english, out[kept].term);
+		kept++;
+	}
+	return kept;
+}
