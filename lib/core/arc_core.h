@@ -33,6 +33,53 @@ int arc_error_set(struct arc_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 
+/* ---- Growable arrays (grow.c) -------------------------------------------- */
+
+/*
+ * Makes room for more items after the count in use in the array *items
+ * points to (a T **, of *cap items of size bytes each), doubling: ARC_OK,
+ * or ARC_FATAL when out of memory or the size would overflow (the array is
+ * then as it was).
+ */
+int arc_grow(void *items, size_t *cap, size_t count, size_t more,
+    size_t size);
+
+/* ---- Files staff keep (stafffile.c) ---------------------------------------- */
+
+/* How bad a problem in a staff file is: an error refuses the file. */
+enum arc_severity { ARC_SEVERITY_ERROR, ARC_SEVERITY_WARNING };
+
+/* Receives every problem in a rule, answer, word or status file; file is
+ * NULL and line 0 for a problem of the whole set. */
+typedef void (*arc_diag_fn)(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message);
+
+/* Where a staff file is being read, and where its problems go. */
+struct arc_place {
+	const char *file;
+	long line;
+	arc_diag_fn diag;       /* or NULL: problems only counted */
+	void *ctx;
+	int errors;             /* problems that are not warnings */
+};
+
+/* Reports a problem at the place, its NIKs masked. */
+void arc_place_error(struct arc_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void arc_place_warning(struct arc_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Reads the staff file at->file line by line into fn (the line without
+ * its end, NUL-terminated), reporting the lines no staff file may have: a
+ * NUL byte, more than line_max bytes, invalid UTF-8.  kind names the file
+ * in messages ("cannot open rule file: ..."), or NULL.  Stops when fn
+ * returns anything but ARC_OK, and returns that; at->line follows the
+ * reading.
+ */
+int arc_staff_file_read(struct arc_place *at, const char *kind,
+    size_t line_max, int (*fn)(void *arg, char *line), void *arg);
+
 /* ---- Records: JSON lines in and out (record.c) -------------------------- */
 
 /* Longest input line accepted by default; longer ones are reported. */
