@@ -148,6 +148,9 @@ int arc_record_longer_than(const json_t *rec, size_t max);
  */
 void arc_record_name(const json_t *rec, const char *file, long line,
     char *buf, size_t size);
+/* The same for a document named by its path and member (or NULL). */
+void arc_document_name(const char *path, const char *member, char *buf,
+    size_t size);
 
 /* Writes rec as one line; ARC_FATAL if the stream failed. */
 int arc_record_write(FILE *out, const json_t *rec);
