@@ -127,14 +127,6 @@ int arc_record_parse(const char *line, size_t len, json_t **rec,
 const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
 long arc_reader_line(const struct arc_reader *r);
 
-/*
- * The fields that identify the document ("path", "member", "sha256",
- * "size", "mtime", "mime") of the record a line begins with, read from
- * that beginning alone (the rest of a long line is not there): a new
- * object, or NULL when it names neither "path" nor "sha256", or names a
- * field twice.  Fields of the wrong type are left out.
- */
-json_t *arc_record_identity_of_prefix(const char *line, size_t len);
 /* Takes every field out of rec but those; ARC_FATAL when out of memory. */
 int arc_record_keep_identity(json_t *rec);
 /* Whether rec, written as one line, is longer than max bytes. */
@@ -349,10 +341,6 @@ unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
     size_t *len);
 /* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
 size_t arc_utf8_encode(unsigned long cp, char *out);
-
-/* A JSON object read fast from valid UTF-8, or NULL when it is not sure
- * (errors included): then jansson must read it (jsonquick.c). */
-json_t *arc_json_quick(const char *s, size_t len);
 
 /* The files of folder dir whose names end in suffix (hidden ones left out),
  * as "dir/name" in name order.  ARC_ERR: the folder cannot be read (errno

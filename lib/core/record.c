@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc_core.h"
+#include "core_internal.h"
 
 struct arc_reader {
 	char *const *files;
