@@ -7,7 +7,7 @@
 
 #include "arc_core.h"
 
-/* Exit statuses of every program (DESIGN.md). */
+/* Exit statuses of every program (EXIT STATUS in each one's manual). */
 enum {
 	ARC_EXIT_OK = 0,
 	ARC_EXIT_REJECTED = 1,  /* some input rejected, the rest processed */
