@@ -19,7 +19,8 @@ struct keyword {
 
 struct arc_ac {
 	struct keyword *keys;
-	int nkeys, cap_keys;
+	int nkeys;
+	size_t cap_keys;
 
 	unsigned char byte_class[256];
 	int nclasses;
@@ -57,14 +58,9 @@ arc_ac_add(struct arc_ac *ac, const char *bytes, size_t len, int id)
 {
 	if (len == 0)
 		return ARC_ERR;
-	if (ac->nkeys == ac->cap_keys) {
-		int cap = ac->cap_keys ? ac->cap_keys * 2 : 64;
-		struct keyword *k = realloc(ac->keys, (size_t)cap * sizeof(*k));
-		if (k == NULL)
-			return ARC_FATAL;
-		ac->keys = k;
-		ac->cap_keys = cap;
-	}
+	if (arc_grow(&ac->keys, &ac->cap_keys, (size_t)ac->nkeys, 1,
+	    sizeof(*ac->keys)) != ARC_OK)
+		return ARC_FATAL;
 	if ((ac->keys[ac->nkeys].bytes = malloc(len)) == NULL)
 		return ARC_FATAL;
 	memcpy(ac->keys[ac->nkeys].bytes, bytes, len);

@@ -83,15 +83,10 @@ add_term(struct arc_rules *rs, int rule, const char *text, size_t len)
 		free(folded);
 		return ARC_ERR;
 	}
-	if (rs->nterms == rs->cap_terms) {
-		int cap = rs->cap_terms ? rs->cap_terms * 2 : 64;
-		struct term *t = realloc(rs->terms, (size_t)cap * sizeof(*t));
-		if (t == NULL) {
-			free(folded);
-			return ARC_FATAL;
-		}
-		rs->terms = t;
-		rs->cap_terms = cap;
+	if (arc_grow(&rs->terms, &rs->cap_terms, (size_t)rs->nterms, 1,
+	    sizeof(*rs->terms)) != ARC_OK) {
+		free(folded);
+		return ARC_FATAL;
 	}
 	rs->terms[rs->nterms++] = (struct term){ folded, strlen(folded), rule };
 	return ARC_OK;
@@ -291,15 +286,10 @@ parse_line(struct loader *l, char *line)
 		rule_clear(&r);
 		return st;
 	}
-	if (rs->nrules == rs->cap_rules) {
-		int cap = rs->cap_rules ? rs->cap_rules * 2 : 64;
-		struct rule *nr = realloc(rs->rules, (size_t)cap * sizeof(*nr));
-		if (nr == NULL) {
-			rule_clear(&r);
-			return ARC_FATAL;
-		}
-		rs->rules = nr;
-		rs->cap_rules = cap;
+	if (arc_grow(&rs->rules, &rs->cap_rules, (size_t)rs->nrules, 1,
+	    sizeof(*rs->rules)) != ARC_OK) {
+		rule_clear(&r);
+		return ARC_FATAL;
 	}
 	rs->rules[rs->nrules++] = r;
 	return ARC_OK;

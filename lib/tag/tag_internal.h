@@ -97,9 +97,11 @@ struct seed {
 
 struct arc_rules {
 	struct rule *rules;
-	int nrules, cap_rules;
+	int nrules;
+	size_t cap_rules;
 	struct term *terms;
-	int nterms, cap_terms;
+	int nterms;
+	size_t cap_terms;
 	struct seed *seeds;     /* keyword ids nterms + i */
 	int nseeds;
 	char **files;
