@@ -1,6 +1,5 @@
 /* schema.c: the archive's layout, its one owner: a new archive made at the newest, an older one brought up to it step by step. */
 #include <stdio.h>
-#include <string.h>
 
 #include "store.h"
 
@@ -97,7 +96,7 @@ static int
 found(struct arc_store *s, const char *sql, const char *name)
 {
 	sqlite3_stmt *st;
-	int any = 0;
+	int any;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
