@@ -115,26 +115,13 @@ rows(struct report *r, const char *name, const char *sql)
 	return ARC_OK;
 }
 
-/* Does a query find a row?  Archives made before conversations and OCR
- * confidence were kept lack the chat table and the confidence column; a
- * report on them is empty, not an error. */
-static int
-found(struct report *r, const char *sql)
-{
-	sqlite3_stmt *st;
-	int any = 0;
-
-	if (sqlite3_prepare_v2(r->s->db, sql, -1, &st, NULL) == SQLITE_OK) {
-		any = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
-	return any;
-}
-
+/* Archives made before conversations and OCR confidence were kept lack
+ * the chat table and the confidence column; a report on them is empty,
+ * not an error. */
 static int
 has_chat(struct report *r)
 {
-	return found(r, "SELECT 1 FROM sqlite_master WHERE name = 'chat'");
+	return r->s->has_chat;
 }
 
 struct folder_count {
@@ -233,8 +220,7 @@ review(struct report *r)
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, stop = 0;
 
-	if (!found(r, "SELECT 1 FROM pragma_table_info('doc') WHERE name = "
-	    "'confidence'"))
+	if (!r->s->has_confidence)
 		return ARC_OK;
 	if (prepare(r, "SELECT path, member, confidence, sha256 FROM doc "
 	    "WHERE state = 'archived' AND confidence IS NOT NULL AND "

@@ -1,4 +1,4 @@
-/* store.c: the archive: where it lives, its schema, opening it for many readers and one writer at a time. */
+/* store.c: the archive: where it lives, opening it (its layout brought up to date by schema.c) for many readers and one writer at a time. */
 #include <errno.h>
 #include <libgen.h>
 #include <stdlib.h>
@@ -10,82 +10,9 @@
 
 #include "store.h"
 
-/* How long a writer waits for another before giving up: long, since the
- * other may be indexing a whole night's batch. */
-
-/* 2: the index's body column first (FTS5 stores column 0's positions
- * without a column marker: a third smaller), words stemmed before FTS5
- * sees them. */
-#define SCHEMA_VERSION 2
 #ifndef ARC_PAGE_SIZE
 #define ARC_PAGE_SIZE "8192"
 #endif
-
-static const char schema[] =
-	"CREATE TABLE IF NOT EXISTS doc ("
-	"  id INTEGER PRIMARY KEY,"
-	"  sha256 TEXT NOT NULL UNIQUE,"
-	"  state TEXT NOT NULL CHECK (state IN ('archived', 'failed')),"
-	"  path TEXT, member TEXT, size INTEGER, mtime TEXT, mime TEXT,"
-	"  lang TEXT, pages INTEGER, title TEXT, tanggal TEXT, nomor TEXT,"
-	"  tags TEXT, fields TEXT,"
-	"  archived TEXT,"               /* the copy, in older archives: now
-	                                  * arc_copy_path makes its path */
-	"  error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
-	"  digest TEXT,"                 /* what the index holds, to skip
-	                                  * unchanged documents */
-	"  indexed TEXT NOT NULL,"
-	"  body BLOB,"                   /* the text, deflated: before
-	                                  * coded (added) held it */
-	"  confidence TEXT,"             /* OCR's, per page: "93,-,41" */
-	"  pdf TEXT"                     /* arc-ocr's searchable PDF */
-	");"
-	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
-	"CREATE TABLE IF NOT EXISTS doc_tag ("
-	"  tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (tag, doc)"
-	") WITHOUT ROWID;"
-	/* Contentless: the text is kept once, in doc.coded. */
-	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5("
-	"  body, title, tags, fields, content='', tokenize='arc');";
-
-/*
- * Tables added since schema 2 was first made, made also in archives that
- * lack them: adding a table changes nothing else.
- *
- * faqbot's interactions, beside the documents, for the office's reports.
- * One interaction is its time, session and question.
- *
- * The documents erased by arc-index --forget, by sha256 alone: so that the
- * original, if still in a scanner folder, is not archived again; and
- * those whose erasure is begun and not yet finished (files, index merge,
- * log), with their searchable PDF, so that running it again finishes it.
- *
- * The vocabulary the texts in doc.coded are kept in (textcode.c): each
- * word or gap once, numbered in the order they came; and each time
- * arc-index --forget took words out of it, so that a running arc-index
- * reads it again.
- */
-static const char added_schema[] =
-	"CREATE TABLE IF NOT EXISTS forgotten ("
-	"  sha256 TEXT PRIMARY KEY, time TEXT NOT NULL"
-	") WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS forgetting ("
-	"  sha256 TEXT PRIMARY KEY, pdf TEXT"
-	") WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS chat ("
-	"  id INTEGER PRIMARY KEY,"
-	"  time TEXT NOT NULL, session TEXT NOT NULL, q TEXT NOT NULL,"
-	"  status TEXT NOT NULL, entry TEXT, score REAL, lang TEXT,"
-	"  answer TEXT,"
-	"  UNIQUE (time, session, q)"
-	");"
-	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);"
-	"CREATE TABLE IF NOT EXISTS word ("
-	"  id INTEGER PRIMARY KEY, w TEXT NOT NULL UNIQUE"
-	");"
-	"CREATE TABLE IF NOT EXISTS word_pruned ("
-	"  id INTEGER PRIMARY KEY, time TEXT NOT NULL"
-	");";
 
 int
 arc_db_path(const char *opt, char *buf, size_t size, struct arc_error *err)
@@ -240,36 +167,6 @@ files_dir(const char *path)
 	return dir;
 }
 
-/* Has doc this column? */
-static int
-has_column(struct arc_store *s, const char *name)
-{
-	sqlite3_stmt *st;
-	int found;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_table_info('doc') "
-	    "WHERE name = ?", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
-/* Archives of schema 2 made before pages' OCR confidence, searchable
- * PDFs and texts coded by word were kept get the columns, empty: adding
- * them changes nothing else. */
-static int
-add_column(struct arc_store *s, const char *name, const char *type,
-    struct arc_error *err)
-{
-	char sql[128];
-
-	snprintf(sql, sizeof(sql), "ALTER TABLE doc ADD COLUMN %s %s", name,
-	    type);
-	return has_column(s, name) ? ARC_OK : arc_store_exec(s, sql, err);
-}
-
 int
 arc_store_being_made(const char *path)
 {
@@ -313,25 +210,6 @@ open_db(struct arc_store *s, const char *path, int flags, struct arc_error *err)
 	return ARC_OK;
 }
 
-/* The schema's version in *version; an SQLite status. */
-static int
-read_version(struct arc_store *s, int *version)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	*version = 0;
-	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
-	    NULL)) != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*version = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /*
  * A reader of a database in WAL mode needs its -shm file, and makes it when
  * it is missing, as it is whenever no arc-index has the archive open.  In
@@ -370,27 +248,6 @@ read_unlocked(struct arc_store *s, struct arc_error *err)
 	st = open_db(s, name, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
 	free(name);
 	return st;
-}
-
-/*
- * FTS5 merges its index's segments 8 at a time rather than 4: each word
- * is written again fewer times as the index grows, which took a fifth off
- * the writer's time over 1,000,000 pages, for a few more segments to read
- * in a search until the next --optimize merges them all.
- */
-static int
-merge_less(struct arc_store *s, struct arc_error *err)
-{
-	sqlite3_stmt *st;
-	int set;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM fts_config "
-	    "WHERE k = 'automerge'", -1, &st, NULL) != SQLITE_OK)
-		return arc_store_fail(s, err);
-	set = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return set ? ARC_OK : arc_store_exec(s, "INSERT INTO fts (fts, rank) "
-	    "VALUES ('automerge', 8);", err);
 }
 
 struct arc_store *
@@ -454,49 +311,29 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	    "PRAGMA wal_autocheckpoint=16384;", err) != ARC_OK ||
 	    exec_waiting(s, "BEGIN IMMEDIATE", err) != ARC_OK))
 		goto fail;
-	rc = read_version(s, &version);
+	rc = arc_schema_version(s, &version);
 	if (rc != SQLITE_OK && !write && ((rc & 0xff) == SQLITE_CANTOPEN ||
 	    (rc & 0xff) == SQLITE_READONLY)) {
 		if ((rc = read_unlocked(s, err)) == ARC_FATAL)
 			goto fail;
-		rc = rc == ARC_OK ? read_version(s, &version) : SQLITE_CANTOPEN;
+		rc = rc == ARC_OK ? arc_schema_version(s, &version) :
+		    SQLITE_CANTOPEN;
 	}
 	/* Not readable is not "not an arc archive": SQLite says why. */
 	if (rc != SQLITE_OK) {
 		arc_store_fail(s, err);
 		goto fail;
 	}
-	if (version > SCHEMA_VERSION) {
-		arc_error_set(err, "%s: made by a newer arc (schema %d); this "
-		    "one knows %d", path, version, SCHEMA_VERSION);
+	if (arc_schema_usable(s, version, err) != ARC_OK)
 		goto fail;
-	}
-	if (version > 0 && version < SCHEMA_VERSION) {
-		arc_error_set(err, "%s: made by an earlier test version of arc "
-		    "(schema %d); move it aside and index again", path, version);
-		goto fail;
-	}
-	if (write && version < SCHEMA_VERSION) {
-		char sql[64];
-		snprintf(sql, sizeof(sql), "PRAGMA user_version=%d;",
-		    SCHEMA_VERSION);
-		if (arc_store_exec(s, schema, err) != ARC_OK ||
-		    arc_store_exec(s, sql, err) != ARC_OK)
-			goto fail;
-	}
-	if (write && (arc_store_exec(s, added_schema, err) != ARC_OK ||
-	    add_column(s, "confidence", "TEXT", err) != ARC_OK ||
-	    add_column(s, "pdf", "TEXT", err) != ARC_OK ||
-	    add_column(s, "coded", "BLOB", err) != ARC_OK ||
-	    merge_less(s, err) != ARC_OK))
+	if (write && (arc_schema_upgrade(s, version, err) != ARC_OK ||
+	    arc_store_exec(s, "COMMIT", err) != ARC_OK))
 		goto fail;
 	if (!write && version == 0) {
 		arc_error_set(err, "%s: not an arc archive", path);
 		goto fail;
 	}
-	if (write && arc_store_exec(s, "COMMIT", err) != ARC_OK)
-		goto fail;
-	s->has_coded = has_column(s, "coded");
+	arc_schema_features(s, write ? ARC_SCHEMA_VERSION : version);
 	return s;
 fail:
 	arc_store_close(s);

@@ -21,6 +21,10 @@ struct arc_store {
 	char *path;             /* the database */
 	char *files;            /* the folder of copies beside it */
 	int readonly;
+	/* Has the archive conversations (the chat table) and pages' OCR
+	 * confidence (doc.confidence)?  Said by its layout (schema.c), as
+	 * has_coded is. */
+	int has_chat, has_confidence;
 	/* Which of the copies' 256 folders (by the sha256's first byte) this
 	 * process has made or found: set by the indexer's workers, atomically. */
 	unsigned char folder_made[256];
@@ -169,6 +173,27 @@ int arc_shred_at(int dirfd, const char *name, const char *shown,
 /* Is name (in a folder of copies) a copy of the document sha: its sha256,
  * then an extension or nothing (not a temporary file)? */
 int arc_copy_name_of(const char *name, const char *sha);
+
+/*
+ * The archive's layout (schema.c): PRAGMA user_version, ARC_SCHEMA_VERSION
+ * in an archive this arc made or upgraded.
+ */
+#define ARC_SCHEMA_VERSION 3
+/* The version in *version (0: none, a new archive); an SQLite status. */
+int arc_schema_version(struct arc_store *s, int *version);
+/* Can this arc read (and upgrade) an archive of that version?  Not one
+ * newer than it knows, nor one of an early layout it cannot bring up:
+ * ARC_ERR, with the reason in err. */
+int arc_schema_usable(struct arc_store *s, int version,
+    struct arc_error *err);
+/* Brings the archive of that version (0: a new one, made at once) up to
+ * ARC_SCHEMA_VERSION, step by step, in the write transaction the caller
+ * holds: all of it is kept, or none. */
+int arc_schema_upgrade(struct arc_store *s, int version,
+    struct arc_error *err);
+/* Sets what readers ask of an archive of that version (has_coded,
+ * has_chat, has_confidence), as read without upgrading it. */
+void arc_schema_features(struct arc_store *s, int version);
 
 /* Sets err to the database's last error; returns ARC_FATAL. */
 int arc_store_fail(struct arc_store *s, struct arc_error *err);

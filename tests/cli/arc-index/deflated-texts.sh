@@ -14,6 +14,7 @@ db.execute("UPDATE doc SET body = ?, coded = NULL",
            (struct.pack("<Q", len(text)) + zlib.compress(text),))
 db.execute("ALTER TABLE doc DROP COLUMN coded")
 db.execute("DROP TABLE word")
+db.execute("PRAGMA user_version = 2")
 db.commit()
 PY
 echo "read-only, the old archive as it was:"

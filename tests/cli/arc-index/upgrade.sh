@@ -2,7 +2,8 @@
 # kept: arc-index adds the table and the column, and keeps what was there.
 echo 'Surat undangan' >a.txt
 arc-scan a.txt | sed 's/}$/, "text": "Surat undangan"}/' | arc-index --db old.db -q
-sqlite3 old.db "DROP TABLE chat; ALTER TABLE doc DROP COLUMN confidence"
+sqlite3 old.db "DROP TABLE chat; ALTER TABLE doc DROP COLUMN confidence;
+    PRAGMA user_version = 2"
 echo "read-only tools on the old archive:"
 arc-find --db old.db undangan | sed 's/.*"path":"\([^"]*\)".*/\1/'
 arc-report --db old.db chat review

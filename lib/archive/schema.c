@@ -1,0 +1,237 @@
+/* schema.c: the archive's layout, its one owner: a new archive made at the newest, an older one brought up to it step by step. */
+#include <stdio.h>
+
+#include "store.h"
+
+/*
+ * The layouts, by PRAGMA user_version:
+ *
+ * 1  the first: the index's title column first, words stemmed by FTS5's
+ *    tokenizer.  Never upgraded: its index would be made again from every
+ *    text, for an archive only test versions of arc made.
+ * 2  the index's body column first (FTS5 stores column 0's positions
+ *    without a column marker: a third smaller), words stemmed before FTS5
+ *    sees them.  While the number stayed 2, arc-index added to such
+ *    archives, each when it first opened one: the chat table; the doc
+ *    table's confidence; the forgotten table and doc.pdf; the word table
+ *    and doc.coded; word_pruned; forgetting; FTS5's automerge of 8.  An
+ *    archive of 2 may have any of these, in that order.
+ * 3  2 with all of them.  From here on the number alone says what an
+ *    archive has: a change to the layout is a new number and a step.
+ */
+
+/* The newest layout, made at once in a new archive.  Its doc table's
+ * columns are in the order of the archives that grew into it (added
+ * columns come last), so that every archive of 3 has the same. */
+static const char newest[] =
+	"CREATE TABLE IF NOT EXISTS doc ("
+	"  id INTEGER PRIMARY KEY,"
+	"  sha256 TEXT NOT NULL UNIQUE,"
+	"  state TEXT NOT NULL CHECK (state IN ('archived', 'failed')),"
+	"  path TEXT, member TEXT, size INTEGER, mtime TEXT, mime TEXT,"
+	"  lang TEXT, pages INTEGER, title TEXT, tanggal TEXT, nomor TEXT,"
+	"  tags TEXT, fields TEXT,"
+	"  archived TEXT,"               /* the copy, in older archives: now
+	                                  * arc_copy_path makes its path */
+	"  error TEXT, attempts INTEGER NOT NULL DEFAULT 0,"
+	"  digest TEXT,"                 /* what the index holds, to skip
+	                                  * unchanged documents */
+	"  indexed TEXT NOT NULL,"
+	"  body BLOB,"                   /* the text, deflated: before
+	                                  * coded held it */
+	"  confidence TEXT,"             /* OCR's, per page: "93,-,41" */
+	"  pdf TEXT,"                    /* arc-ocr's searchable PDF */
+	"  coded BLOB"                   /* the text, coded by word */
+	");"
+	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
+	"CREATE TABLE IF NOT EXISTS doc_tag ("
+	"  tag TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (tag, doc)"
+	") WITHOUT ROWID;"
+	/* Contentless: the text is kept once, in doc.coded. */
+	"CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5("
+	"  body, title, tags, fields, content='', tokenize='arc');";
+
+/*
+ * The tables layout 2 gained, as made in it, and made in a new archive
+ * too: the same text, so that both are alike.
+ *
+ * faqbot's interactions, beside the documents, for the office's reports.
+ * One interaction is its time, session and question.
+ *
+ * The documents erased by arc-index --forget, by sha256 alone: so that the
+ * original, if still in a scanner folder, is not archived again; and
+ * those whose erasure is begun and not yet finished (files, index merge,
+ * log), with their searchable PDF, so that running it again finishes it.
+ *
+ * The vocabulary the texts in doc.coded are kept in (textcode.c): each
+ * word or gap once, numbered in the order they came; and each time
+ * arc-index --forget took words out of it, so that a running arc-index
+ * reads it again.
+ */
+static const char tables_of_2[] =
+	"CREATE TABLE IF NOT EXISTS forgotten ("
+	"  sha256 TEXT PRIMARY KEY, time TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS forgetting ("
+	"  sha256 TEXT PRIMARY KEY, pdf TEXT"
+	") WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS chat ("
+	"  id INTEGER PRIMARY KEY,"
+	"  time TEXT NOT NULL, session TEXT NOT NULL, q TEXT NOT NULL,"
+	"  status TEXT NOT NULL, entry TEXT, score REAL, lang TEXT,"
+	"  answer TEXT,"
+	"  UNIQUE (time, session, q)"
+	");"
+	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);"
+	"CREATE TABLE IF NOT EXISTS word ("
+	"  id INTEGER PRIMARY KEY, w TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE IF NOT EXISTS word_pruned ("
+	"  id INTEGER PRIMARY KEY, time TEXT NOT NULL"
+	");";
+
+/* Does the query find a row?  Only for archives of layout 2, whose
+ * number does not say what they have. */
+static int
+found(struct arc_store *s, const char *sql, const char *name)
+{
+	sqlite3_stmt *st;
+	int any;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	any = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return any;
+}
+
+static int
+has_column(struct arc_store *s, const char *name)
+{
+	return found(s, "SELECT 1 FROM pragma_table_info('doc') WHERE "
+	    "name = ?", name);
+}
+
+static int
+has_table(struct arc_store *s, const char *name)
+{
+	return found(s, "SELECT 1 FROM sqlite_master WHERE name = ?", name);
+}
+
+/*
+ * FTS5 merges its index's segments 8 at a time rather than 4: each word
+ * is written again fewer times as the index grows, which took a fifth off
+ * the writer's time over 1,000,000 pages, for a few more segments to read
+ * in a search until the next --optimize merges them all.
+ */
+static const char merge_less[] =
+	"INSERT INTO fts (fts, rank) VALUES ('automerge', 8);";
+
+/* A new archive: the newest layout at once. */
+static int
+make_newest(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_store_exec(s, newest, err) != ARC_OK ||
+	    arc_store_exec(s, tables_of_2, err) != ARC_OK)
+		return ARC_FATAL;
+	return arc_store_exec(s, merge_less, err);
+}
+
+/* 2 to 3: whatever of layout 2 the archive lacks, added (empty: nothing
+ * else changes), found by looking, the one step that must. */
+static int
+complete_2(struct arc_store *s, struct arc_error *err)
+{
+	static const struct { const char *name, *type; } columns[] = {
+		{ "confidence", "TEXT" }, { "pdf", "TEXT" },
+		{ "coded", "BLOB" },
+	};
+	char sql[128];
+
+	if (arc_store_exec(s, tables_of_2, err) != ARC_OK)
+		return ARC_FATAL;
+	for (size_t i = 0; i < sizeof(columns) / sizeof(*columns); i++) {
+		if (has_column(s, columns[i].name))
+			continue;
+		snprintf(sql, sizeof(sql), "ALTER TABLE doc ADD COLUMN %s %s",
+		    columns[i].name, columns[i].type);
+		if (arc_store_exec(s, sql, err) != ARC_OK)
+			return ARC_FATAL;
+	}
+	if (found(s, "SELECT 1 FROM fts_config WHERE k = ?", "automerge"))
+		return ARC_OK;
+	return arc_store_exec(s, merge_less, err);
+}
+
+/* From layout N to N + 1, by N; none: N is not upgraded. */
+static int (*const steps[ARC_SCHEMA_VERSION])(struct arc_store *,
+    struct arc_error *) = {
+	[2] = complete_2,
+};
+
+int
+arc_schema_version(struct arc_store *s, int *version)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*version = 0;
+	if ((rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+arc_schema_usable(struct arc_store *s, int version, struct arc_error *err)
+{
+	if (version > ARC_SCHEMA_VERSION)
+		return arc_error_set(err, "%s: made by a newer arc (schema %d); "
+		    "this one knows %d", s->path, version, ARC_SCHEMA_VERSION);
+	for (int v = version; v > 0 && v < ARC_SCHEMA_VERSION; v++)
+		if (steps[v] == NULL)
+			return arc_error_set(err, "%s: made by an earlier test "
+			    "version of arc (schema %d); move it aside and "
+			    "index again", s->path, version);
+	return ARC_OK;
+}
+
+int
+arc_schema_upgrade(struct arc_store *s, int version, struct arc_error *err)
+{
+	char sql[64];
+
+	if (version == ARC_SCHEMA_VERSION)
+		return ARC_OK;
+	if (arc_schema_usable(s, version, err) != ARC_OK)
+		return ARC_FATAL;
+	if (version == 0 && make_newest(s, err) != ARC_OK)
+		return ARC_FATAL;
+	for (int v = version; v > 0 && v < ARC_SCHEMA_VERSION; v++)
+		if (steps[v](s, err) != ARC_OK)
+			return ARC_FATAL;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d;",
+	    ARC_SCHEMA_VERSION);
+	return arc_store_exec(s, sql, err);
+}
+
+void
+arc_schema_features(struct arc_store *s, int version)
+{
+	/* A reader may not upgrade: what an archive of 2 has is looked
+	 * for, as complete_2 does. */
+	if (version == 2) {
+		s->has_coded = has_column(s, "coded");
+		s->has_confidence = has_column(s, "confidence");
+		s->has_chat = has_table(s, "chat");
+		return;
+	}
+	s->has_coded = s->has_confidence = s->has_chat =
+	    version >= 3;
+}
