@@ -51,12 +51,8 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* A question longer than this is cut: nobody types more to a chatbot. */
-#define QUESTION_MAX 1000
 /* Input lines are read up to this much; the rest of a line is skipped. */
 #define LINE_MAX_BYTES 65536
-/* Sessions remembered for "reply with the number" picks. */
-#define SESSIONS_MAX 100000
 
 #define FILES_MAX 64
 
@@ -64,27 +60,18 @@ struct settings {
 	const char *faq[FILES_MAX], *words[FILES_MAX], *synonyms[FILES_MAX];
 	int nfaq, nwords, nsynonyms;
 	const char *status, *log;
-	double answer_at, margin, suggest_at;
+	struct arc_dialogue_settings score;
 	int suggest_given;  /* else --suggest-at follows a lower --answer-at */
 	int explain, check;
-};
-
-/* What a session was offered last, so that "2" can pick. */
-struct pending {
-	int entry[ARC_FAQ_TOP];
-	double score[ARC_FAQ_TOP];
-	int n, english;
 };
 
 struct bot {
 	struct settings *set;
 	struct arc_faq *faq;
 	struct arc_status *status;
+	struct arc_dialogue *dialogue;
 	int log_fd;
 	int log_failed;
-	struct arc_strmap *sessions;
-	struct pending *pending;
-	int npending, pending_cap;
 	char default_session[64];
 	int interactive;
 	struct arc_cli_problems problems;  /* in the files read */
@@ -146,13 +133,13 @@ parse_options(int argc, char **argv, struct settings *s)
 			s->log = optarg;
 			break;
 		case OPT_ANSWER_AT:
-			st = parse_score("--answer-at", optarg, &s->answer_at);
+			st = parse_score("--answer-at", optarg, &s->score.answer_at);
 			break;
 		case OPT_MARGIN:
-			st = parse_score("--margin", optarg, &s->margin);
+			st = parse_score("--margin", optarg, &s->score.margin);
 			break;
 		case OPT_SUGGEST_AT:
-			st = parse_score("--suggest-at", optarg, &s->suggest_at);
+			st = parse_score("--suggest-at", optarg, &s->score.suggest_at);
 			s->suggest_given = 1;
 			break;
 		case OPT_EXPLAIN:
@@ -167,11 +154,11 @@ parse_options(int argc, char **argv, struct settings *s)
 		if (st != ARC_OK)
 			return ARC_EXIT_FATAL;
 	}
-	if (s->suggest_at > s->answer_at && !s->suggest_given)
-		s->suggest_at = s->answer_at;
-	if (s->suggest_at > s->answer_at) {
+	if (s->score.suggest_at > s->score.answer_at && !s->suggest_given)
+		s->score.suggest_at = s->score.answer_at;
+	if (s->score.suggest_at > s->score.answer_at) {
 		arc_cli_usage_error("--suggest-at (%.2f) is above --answer-at "
-		    "(%.2f)", s->suggest_at, s->answer_at);
+		    "(%.2f)", s->score.suggest_at, s->score.answer_at);
 		return ARC_EXIT_FATAL;
 	}
 	if (s->check && optind < argc) {
@@ -251,259 +238,9 @@ load(struct bot *bot)
 
 /* ---- Questions ------------------------------------------------------ */
 
-/*
- * Makes a question safe to match, answer, log and echo: valid UTF-8,
- * control characters as spaces, NIK numbers masked, at most QUESTION_MAX
- * bytes.  Returns a malloc'd copy; *cut tells whether it was cut.
- */
-static char *
-clean_question(const char *raw, size_t len, int *cut)
-{
-	char *copy = malloc(len + 1), *q;
-	size_t n;
-
-	if (copy == NULL)
-		return NULL;
-	/* A JSON string may hold NUL: a space, like any control character. */
-	for (size_t i = 0; i < len; i++)
-		copy[i] = raw[i] == '\0' ? ' ' : raw[i];
-	copy[len] = '\0';
-	q = arc_utf8_repair(copy, len);
-	free(copy);
-	if (q == NULL)
-		return NULL;
-	for (unsigned char *p = (unsigned char *)q; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	arc_mask_nik(q);
-	n = strlen(q);
-	*cut = n > QUESTION_MAX;
-	if (*cut) {
-		n = arc_utf8_valid_prefix(q, QUESTION_MAX);
-		q[n] = '\0';
-	}
-	while (n > 0 && q[n - 1] == ' ')
-		q[--n] = '\0';
-	return q;
-}
-
-/* "2", "no 2", "nomor 2.": a pick from the last suggestions, or 0. */
-static int
-pick_number(const char *q)
-{
-	const char *p = q;
-	int n;
-
-	p += strspn(p, " ");
-	if (strncasecmp(p, "nomor", 5) == 0)
-		p += 5;
-	else if (strncasecmp(p, "no", 2) == 0)
-		p += 2;
-	p += strspn(p, " .:");
-	if (*p < '1' || *p > '0' + ARC_FAQ_TOP)
-		return 0;
-	n = *p++ - '0';
-	p += strspn(p, " .!)");
-	return *p == '\0' ? n : 0;
-}
-
-/* The session's pending suggestions; NULL only when out of memory.  A
- * long run forgets all sessions at SESSIONS_MAX, to stay bounded: an old
- * list of suggestions is then no longer picked from. */
-static struct pending *
-session_pending(struct bot *bot, const char *session)
-{
-	long i;
-
-	if (arc_strmap_get(bot->sessions, session, strlen(session), &i))
-		return &bot->pending[i];
-	if (bot->npending == SESSIONS_MAX) {
-		arc_strmap_free(bot->sessions);
-		if ((bot->sessions = arc_strmap_new()) == NULL)
-			return NULL;
-		bot->npending = 0;
-	}
-	if (bot->npending == bot->pending_cap) {
-		int want = bot->pending_cap ? bot->pending_cap * 2 : 64;
-		struct pending *grown = realloc(bot->pending, (size_t)want *
-		    sizeof(*grown));
-		if (grown == NULL)
-			return NULL;
-		bot->pending = grown;
-		bot->pending_cap = want;
-	}
-	if (arc_strmap_put(bot->sessions, session, strlen(session),
-	    bot->npending) != ARC_OK)
-		return NULL;
-	memset(&bot->pending[bot->npending], 0, sizeof(*bot->pending));
-	return &bot->pending[bot->npending++];
-}
-
-struct reply {
-	const char *status;
-	int entry;              /* -1: none */
-	double score, margin;
-	int has_margin;         /* margin over a runner-up was measured */
-	char *text;             /* malloc'd */
-	int english;
-	struct arc_faq_result res;
-};
-
-/* The answer for questions faqbot cannot answer: the office's own words
- * if the answer files have them. */
-static char *
-decline_text(const struct bot *bot, int english)
-{
-	int d = arc_faq_find(bot->faq, "_decline");
-
-	if (d >= 0)
-		return strdup(arc_faq_answer(bot->faq, d, english));
-	return strdup(english ? "Sorry, I cannot answer that. Please ask "
-	    "the office's staff." : "Maaf, pertanyaan itu belum bisa saya "
-	    "jawab. Silakan tanyakan kepada petugas kami.");
-}
-
-static char *
-suggestion_text(const struct bot *bot, const struct pending *p)
-{
-	size_t size = 256, at;
-	char *text;
-
-	for (int i = 0; i < p->n; i++)
-		size += strlen(arc_faq_phrasing(bot->faq, p->entry[i], 0)) + 8;
-	if ((text = malloc(size)) == NULL)
-		return NULL;
-	at = (size_t)snprintf(text, size, "%s", p->english ?
-	    "Did you mean one of these? Reply with its number:" :
-	    "Apakah maksud Anda salah satu dari ini? Balas dengan nomornya:");
-	for (int i = 0; i < p->n; i++)
-		at += (size_t)snprintf(text + at, size - at, "\n%d. %s", i + 1,
-		    arc_faq_phrasing(bot->faq, p->entry[i], 0));
-	return text;
-}
-
-static char *
-status_text(const char *number, const char *row, int english)
-{
-	size_t size = strlen(number) + (row ? strlen(row) : 0) + 300;
-	char *text = malloc(size);
-
-	if (text == NULL)
-		return NULL;
-	if (row != NULL)
-		snprintf(text, size, english ? "Application %s: %s." :
-		    "Permohonan %s: %s.", number, row);
-	else
-		snprintf(text, size, english ? "Application number %s was not "
-		    "found. Please check the number; if it is right, contact "
-		    "our staff." : "Nomor permohonan %s tidak kami temukan. "
-		    "Periksa kembali nomornya; bila sudah benar, silakan hubungi "
-		    "petugas kami.", number);
-	return text;
-}
-
-/* Answers with an entry: its text, or a handoff to a person. */
-static void
-give(const struct bot *bot, struct reply *r, int entry)
-{
-	r->entry = entry;
-	r->status = arc_faq_handoff(bot->faq, entry) ? "handoff" : "answered";
-	r->text = strdup(arc_faq_answer(bot->faq, entry, r->english));
-}
-
-/* Decides between answering, suggesting and declining; pend is the
- * session's list of suggestions. */
-static void
-decide(struct bot *bot, const char *q, struct pending *pend, struct reply *r)
-{
-	const struct settings *s = bot->set;
-	const struct arc_faq_result *res = &r->res;
-	char number[80];
-	const char *row;
-	int pick = pick_number(q);
-
-	r->entry = -1;
-	if (pick > 0 && pick <= pend->n) {
-		r->score = pend->score[pick - 1];
-		r->res.ncand = 0;  /* "2" is no question to rank */
-		r->english = pend->english;
-		give(bot, r, pend->entry[pick - 1]);
-		return;
-	}
-	if (bot->status != NULL && arc_status_lookup(bot->status, q, number,
-	    sizeof(number), &row) != 0) {
-		r->status = "status";
-		r->score = 1;
-		r->text = status_text(number, row, r->english);
-		return;
-	}
-	r->score = res->ncand > 0 ? res->cand[0].score : 0;
-	r->margin = r->score - (res->ncand > 1 ? res->cand[1].score : 0);
-	r->has_margin = res->ncand > 0;
-	if (r->score >= s->answer_at && r->margin >= s->margin) {
-		give(bot, r, res->cand[0].entry);
-		return;
-	}
-	if (r->score >= s->suggest_at) {
-		pend->n = 0;
-		pend->english = r->english;
-		for (int i = 0; i < res->ncand; i++)
-			if (res->cand[i].score >= s->suggest_at * 0.8) {
-				pend->entry[pend->n] = res->cand[i].entry;
-				pend->score[pend->n++] = res->cand[i].score;
-			}
-		if (pend->n > 0) {
-			r->status = "suggested";
-			r->text = suggestion_text(bot, pend);
-			return;
-		}
-	}
-	r->status = "declined";
-	r->text = decline_text(bot, r->english);
-}
-
-static json_t *
-alternatives(const struct bot *bot, const struct reply *r)
-{
-	json_t *list = json_array();
-
-	for (int i = 0; list != NULL && i < r->res.ncand; i++) {
-		const struct arc_faq_candidate *c = &r->res.cand[i];
-		if (c->entry == r->entry)
-			continue;
-		json_array_append_new(list, json_pack("{s:s, s:f, s:s}",
-		    "id", arc_faq_id(bot->faq, c->entry), "score", c->score,
-		    "q", arc_faq_phrasing(bot->faq, c->entry, 0)));
-	}
-	return list;
-}
-
-static json_t *
-record_of(const struct bot *bot, const char *q, const char *session,
-    const struct reply *r)
-{
-	char when[32];
-	json_t *rec;
-
-	arc_time_iso8601(time(NULL), when);
-	rec = json_pack("{s:s, s:o, s:s, s:f, s:o, s:s, s:o, s:s, s:s, s:s}",
-	    "q", q,
-	    "id", r->entry >= 0 ? json_string(arc_faq_id(bot->faq, r->entry)) :
-	    json_null(),
-	    "answer", r->text,
-	    "score", r->score,
-	    "margin", r->has_margin ? json_real(r->margin) : json_null(),
-	    "status", r->status,
-	    "alternatives", alternatives(bot, r),
-	    "lang", r->english ? "eng" : "ind",
-	    "time", when,
-	    "session", session);
-	return rec;
-}
-
 static void
 explain(const struct bot *bot, const char *file, long line,
-    const struct reply *r)
+    const struct arc_reply *r)
 {
 	char buf[1400];
 	size_t at;
@@ -555,7 +292,7 @@ log_record(struct bot *bot, const json_t *rec)
 }
 
 static void
-show_interactive(const struct reply *r)
+show_interactive(const struct arc_reply *r)
 {
 	printf("%s\n\n", r->text);
 	fflush(stdout);
@@ -580,49 +317,35 @@ static int
 ask(struct bot *bot, const char *file, long line, const char *raw,
     size_t len, const char *session, int empty_asks)
 {
-	struct reply r = { 0 };
-	struct pending *pend;
-	json_t *rec = NULL;
-	char *q;
-	int cut, st = ARC_FATAL;
+	struct arc_reply r;
+	int st;
 
-	if ((q = clean_question(raw, len, &cut)) == NULL)
-		goto nomem;
-	if (cut)
+	st = arc_dialogue_ask(bot->dialogue, session, raw, len, time(NULL),
+	    empty_asks ? 0 : ARC_ASK_SKIP_BLANK, &r);
+	if (r.cut)
 		arc_cli_diag(file, line, "question longer than %d bytes: cut",
-		    QUESTION_MAX);
-	if (q[strspn(q, " ")] == '\0' && !empty_asks) {
-		free(q);
+		    ARC_QUESTION_MAX);
+	if (st == ARC_EOF) {
+		arc_reply_free(&r);
 		return ARC_OK;
 	}
-	if (arc_faq_ask(bot->faq, q, &r.res) != ARC_OK ||
-	    (pend = session_pending(bot, session)) == NULL)
-		goto nomem;
-	r.english = r.res.english;
-	decide(bot, q, pend, &r);
-	if (strcmp(r.status, "suggested") != 0)
-		pend->n = 0;
-	if (r.text == NULL || (rec = record_of(bot, q, session, &r)) == NULL)
-		goto nomem;
+	if (st != ARC_OK) {
+		arc_cli_diag(file, line, "out of memory");
+		arc_reply_free(&r);
+		return ARC_FATAL;
+	}
 	if (bot->set->explain)
 		explain(bot, file, line, &r);
 	if (strcmp(r.status, "declined") == 0 ||
 	    strcmp(r.status, "suggested") == 0)
 		arc_cli_fail();
-	log_record(bot, rec);
-	if (bot->interactive) {
+	log_record(bot, r.record);
+	if (bot->interactive)
 		show_interactive(&r);
-		st = ARC_OK;
-	} else if ((st = write_record(rec)) != ARC_OK)
+	else if ((st = write_record(r.record)) != ARC_OK)
 		arc_cli_diag(NULL, 0, "cannot write the answers: %s",
 		    strerror(errno));
-	goto out;
-nomem:
-	arc_cli_diag(file, line, "out of memory");
-out:
-	json_decref(rec);
-	free(r.text);
-	free(q);
+	arc_reply_free(&r);
 	return st;
 }
 
@@ -635,7 +358,7 @@ ask_json(struct bot *bot, const char *file, long line, const char *text,
 	json_t *obj = json_loadb(text, len, JSON_REJECT_DUPLICATES |
 	    JSON_ALLOW_NUL, &jerr);
 	json_t *q, *s;
-	char session[128], number[24], *copy;
+	char session[128], number[24];
 	const char *id;
 	int st;
 
@@ -667,20 +390,11 @@ ask_json(struct bot *bot, const char *file, long line, const char *text,
 		id = number;
 	} else
 		id = bot->default_session;
-	/* A session id is the caller's, but it is echoed and logged too:
-	 * control characters out (a NIK may be grouped across lines), then
-	 * NIKs masked, then cut, so that no NIK is cut out of the mask. */
-	if ((copy = strdup(id)) == NULL) {
+	/* A session id is the caller's, but it is echoed and logged too. */
+	if (arc_session_clean(session, sizeof(session), id) != ARC_OK) {
 		json_decref(obj);
 		return ARC_FATAL;
 	}
-	for (char *p = copy; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20)
-			*p = ' ';
-	arc_mask_copy(session, sizeof(session), copy);
-	free(copy);
-	if (!arc_utf8_valid(session, strlen(session)))
-		session[arc_utf8_valid_prefix(session, strlen(session))] = '\0';
 	st = ask(bot, file, line, json_string_value(q),
 	    json_string_length(q), session, 1);
 	json_decref(obj);
@@ -799,10 +513,9 @@ check(struct bot *bot)
 static void
 bot_free(struct bot *bot)
 {
+	arc_dialogue_free(bot->dialogue);
 	arc_faq_free(bot->faq);
 	arc_status_free(bot->status);
-	arc_strmap_free(bot->sessions);
-	free(bot->pending);
 	if (bot->log_fd >= 0)
 		close(bot->log_fd);
 }
@@ -810,8 +523,8 @@ bot_free(struct bot *bot)
 int
 main(int argc, char **argv)
 {
-	struct settings set = { .answer_at = 0.48, .margin = 0.05,
-	    .suggest_at = 0.46 };
+	struct settings set = { .score = { ARC_DIALOGUE_ANSWER_AT,
+	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT } };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;
 
@@ -831,7 +544,8 @@ main(int argc, char **argv)
 		bot_free(&bot);
 		return st;
 	}
-	if ((bot.sessions = arc_strmap_new()) == NULL) {
+	if ((bot.dialogue = arc_dialogue_new(bot.faq, bot.status,
+	    &set.score)) == NULL) {
 		bot_free(&bot);
 		return ARC_EXIT_FATAL;
 	}

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "arc_faq.h"
 #include "store.h"
 
 /*
@@ -475,8 +476,9 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 static int
 is_chat(json_t *rec)
 {
-	return str(rec, "q") != NULL && str(rec, "status") != NULL &&
-	    str(rec, "time") != NULL && str(rec, "session") != NULL;
+	struct arc_interaction in;
+
+	return arc_interaction_parse(rec, &in);
 }
 
 static int
@@ -811,27 +813,27 @@ stop(struct arc_indexer *ix, const char *message)
 static int
 write_chat(struct arc_indexer *ix, struct pending *p)
 {
-	static const char *const text[] = { "time", "session", "q", "status",
-	    "id", "lang", "answer" };
-	json_t *score = json_object_get(p->rec, "score");
+	struct arc_interaction in;
 	char *value[7] = { NULL };
 	sqlite3_stmt *st;
 	int rc = ARC_FATAL;
 
+	arc_interaction_parse(p->rec, &in);
+	const char *text[] = { in.time, in.session, in.q, in.status, in.id,
+	    in.lang, in.answer };
 	if (arc_store_prepare(ix->s, "INSERT OR IGNORE INTO chat (time, "
 	    "session, q, status, entry, lang, answer, score) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	for (int i = 0; i < 7; i++) {
-		const char *v = str(p->rec, text[i]);
-		if (v != NULL && (value[i] = strdup(v)) == NULL)
+		if (text[i] != NULL && (value[i] = strdup(text[i])) == NULL)
 			goto out;
 		if (value[i] != NULL)
 			arc_mask_nik(value[i]);
 		sqlite3_bind_text(st, i + 1, value[i], -1, SQLITE_STATIC);
 	}
-	if (json_is_number(score))
-		sqlite3_bind_double(st, 8, json_number_value(score));
+	if (in.has_score)
+		sqlite3_bind_double(st, 8, in.score);
 	else
 		sqlite3_bind_null(st, 8);
 	rc = step_done(st);

@@ -1,4 +1,4 @@
-/* arc_faq.h: the chatbot's knowledge: answer files, word lists, ranking of entries for a question, the status export. */
+/* arc_faq.h: the chatbot: its knowledge (answer files, word lists, ranking, the status export), its dialogue with a citizen, and the record of each interaction. */
 #ifndef ARC_FAQ_H
 #define ARC_FAQ_H
 
@@ -71,5 +71,107 @@ struct arc_status *arc_status_load(const char *path, arc_diag_fn diag,
 void arc_status_free(struct arc_status *st);
 int arc_status_lookup(const struct arc_status *st, const char *question,
     char *number, size_t size, const char **row);
+
+/* ---- The record of one interaction (interaction.c) ----------------------- */
+
+/* One of the entries that came closest, without the one answered. */
+struct arc_interaction_alt {
+	const char *id;
+	double score;
+	const char *q;          /* the entry's first phrasing */
+};
+
+/*
+ * What faqbot(1) writes and logs per question and arc-index(1) keeps
+ * (faqbot(1), ANSWER RECORDS): named fields, borrowed, never freed here.
+ * A NULL id is no entry (JSON null).
+ */
+struct arc_interaction {
+	const char *time, *session, *q, *status, *id, *lang, *answer;
+	double score, margin;
+	int has_score, has_margin;  /* else null in the record */
+	int nalt;
+	struct arc_interaction_alt alt[ARC_FAQ_TOP];
+};
+
+/*
+ * The record of in, a new object the caller owns, its fields in the order
+ * faqbot has always written them; NULL when out of memory or a field that
+ * must be a string (all but id) is NULL.
+ */
+json_t *arc_interaction_record(const struct arc_interaction *in);
+/*
+ * Reads rec back: 1 when it is an interaction (it has the strings "q",
+ * "status", "time" and "session"), with *out's strings borrowed from rec
+ * (valid while rec is); fields of the wrong type are left NULL or unset.
+ * 0 when it is not one.
+ */
+int arc_interaction_parse(const json_t *rec, struct arc_interaction *out);
+
+/* ---- The dialogue with citizens (dialogue.c) ----------------------------- */
+
+/* A question longer than this many bytes is cut: nobody types more to a
+ * chatbot. */
+#define ARC_QUESTION_MAX 1000
+
+/* The thresholds on the best entry's score (faqbot(1), Decisions). */
+struct arc_dialogue_settings {
+	double answer_at;   /* answer from this score ... */
+	double margin;      /* ... when it leads the runner-up by this */
+	double suggest_at;  /* else suggest the entries from this score */
+};
+#define ARC_DIALOGUE_ANSWER_AT 0.48
+#define ARC_DIALOGUE_MARGIN 0.05
+#define ARC_DIALOGUE_SUGGEST_AT 0.46
+
+/*
+ * A dialogue remembers, per session, the suggestions it made last, so that
+ * a reply of only their number ("2", "nomor 2.") picks one; at most
+ * 100000 sessions, then all are forgotten at once.  It borrows faq
+ * (prepared) and st (or NULL: no status lookups): they must outlive it.
+ * NULL when out of memory.  Not thread-safe, as arc_faq_ask.
+ */
+struct arc_dialogue;
+struct arc_dialogue *arc_dialogue_new(const struct arc_faq *faq,
+    const struct arc_status *st, const struct arc_dialogue_settings *set);
+void arc_dialogue_free(struct arc_dialogue *d);
+
+/* What the dialogue answers to one question. */
+struct arc_reply {
+	char *q;                /* the question as cleaned, matched and logged */
+	int cut;                /* it was longer than ARC_QUESTION_MAX */
+	const char *status;     /* answered, handoff, suggested, declined, status */
+	int entry;              /* the entry answered, or -1 */
+	char *text;             /* what to show the citizen */
+	struct arc_faq_result res;  /* the ranking, for explanations */
+	char time[32];
+	json_t *record;         /* the interaction record (arc_interaction_*) */
+};
+
+/* For arc_dialogue_ask: a blank question is no question. */
+#define ARC_ASK_SKIP_BLANK 1
+
+/*
+ * Answers the question raw[0..len) (any bytes) asked at now in session (a
+ * caller's id, echoed in the record as given: see arc_session_clean).  The
+ * question is cleaned first: invalid UTF-8 replaced, NUL and control
+ * characters made spaces, NIKs masked, cut to ARC_QUESTION_MAX bytes,
+ * trailing spaces dropped.  ARC_OK: *reply is filled; ARC_EOF: the
+ * question is blank and flags hold ARC_ASK_SKIP_BLANK (only reply->cut and
+ * reply->q are set, the session untouched); ARC_FATAL: out of memory.
+ * Either way free the reply with arc_reply_free.
+ */
+int arc_dialogue_ask(struct arc_dialogue *d, const char *session,
+    const char *raw, size_t len, time_t now, int flags,
+    struct arc_reply *reply);
+void arc_reply_free(struct arc_reply *reply);
+
+/*
+ * A session id a caller gave, fit to echo and log: control characters
+ * made spaces (a NIK may be grouped across lines), then NIKs masked, then
+ * cut to size - 1 bytes at a character boundary, so that no NIK is cut out
+ * of the mask.  ARC_FATAL when out of memory.
+ */
+int arc_session_clean(char *dst, size_t size, const char *id);
 
 #endif

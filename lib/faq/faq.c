@@ -85,23 +85,6 @@ arc_faq_free(struct arc_faq *faq)
 	free(faq);
 }
 
-/* Grows an array of elements of size each so that one more fits. */
-static int
-reserve(void **v, int *cap, int n, size_t each)
-{
-	void *grown;
-	int want;
-
-	if (n < *cap)
-		return ARC_OK;
-	want = *cap ? *cap * 2 : 32;
-	if ((grown = realloc(*v, (size_t)want * each)) == NULL)
-		return ARC_FATAL;
-	*v = grown;
-	*cap = want;
-	return ARC_OK;
-}
-
 static char *
 trimmed_copy(const char *s)
 {
@@ -165,8 +148,8 @@ start_stanza(struct loader *l)
 	struct arc_faq *faq = l->faq;
 	struct faq_entry *e;
 
-	if (reserve((void **)&faq->entries, &faq->entries_cap, faq->nentries,
-	    sizeof(*faq->entries)) != ARC_OK)
+	if (arc_grow(&faq->entries, &faq->entries_cap, (size_t)faq->nentries,
+	    1, sizeof(*faq->entries)) != ARC_OK)
 		return ARC_FATAL;
 	e = &faq->entries[faq->nentries++];
 	memset(e, 0, sizeof(*e));
@@ -184,8 +167,8 @@ add_phrasing(struct loader *l, char *text)
 	struct arc_faq *faq = l->faq;
 	struct faq_phrasing *p;
 
-	if (reserve((void **)&faq->phrasings, &faq->phrasings_cap,
-	    faq->nphrasings, sizeof(*faq->phrasings)) != ARC_OK) {
+	if (arc_grow(&faq->phrasings, &faq->phrasings_cap,
+	    (size_t)faq->nphrasings, 1, sizeof(*faq->phrasings)) != ARC_OK) {
 		free(text);
 		return ARC_FATAL;
 	}

@@ -38,24 +38,29 @@ struct faq_entry {
 
 struct faq_postings {
 	int *ids;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 
 struct arc_faq {
 	struct faq_entry *entries;
-	int nentries, entries_cap;
+	int nentries;
+	size_t entries_cap;
 	struct faq_phrasing *phrasings;
-	int nphrasings, phrasings_cap;
+	int nphrasings;
+	size_t phrasings_cap;
 
 	/* Normalisation: "from" (1-4 words joined by one space) -> index
 	 * into norm_to, the replacement words ("" drops the words). */
 	struct arc_strmap *norm;
 	char **norm_to;
-	int nnorm, norm_cap;
+	int nnorm;
+	size_t norm_cap;
 	/* Synonyms: word or stem -> index into canon, its group's first. */
 	struct arc_strmap *syn;
 	char **canon;
-	int ncanon, canon_cap;
+	int ncanon;
+	size_t canon_cap;
 	struct arc_stemmers stemmers;
 
 	/* The index arc_faq_prepare builds. */
@@ -63,12 +68,14 @@ struct arc_faq {
 	struct arc_strmap *terms;     /* term -> id */
 	double *idf;
 	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
-	int nterms, terms_cap;
+	int nterms;
+	size_t terms_cap;
 	double unknown_weight;        /* of a word no entry has */
 	double min_mass;
 	/* Words as the phrasings spell them, for typo correction. */
 	char **surface;
-	int nsurface, surface_cap;
+	int nsurface;
+	size_t surface_cap;
 	struct arc_strmap *surface_seen;
 };
 

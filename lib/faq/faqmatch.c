@@ -29,22 +29,17 @@ term_id(struct arc_faq *faq, const char *term)
 
 	if (arc_strmap_get(faq->terms, term, strlen(term), &id))
 		return (int)id;
-	if (faq->nterms == faq->terms_cap) {
-		int want = faq->terms_cap ? faq->terms_cap * 2 : 256;
-		struct faq_postings *p = realloc(faq->by_phrasing,
-		    (size_t)want * sizeof(*p));
-		if (p == NULL)
+	if ((size_t)faq->nterms == faq->terms_cap) {
+		/* Three arrays of one length: each grows from the same
+		 * capacity to the same capacity. */
+		size_t n = (size_t)faq->nterms;
+		size_t each = sizeof(struct faq_postings);
+		size_t cap_p = faq->terms_cap, cap_e = cap_p, cap_a = cap_p;
+		if (arc_grow(&faq->by_phrasing, &cap_p, n, 1, each) != ARC_OK ||
+		    arc_grow(&faq->by_entry, &cap_e, n, 1, each) != ARC_OK ||
+		    arc_grow(&faq->by_answer, &cap_a, n, 1, each) != ARC_OK)
 			return -1;
-		faq->by_phrasing = p;
-		if ((p = realloc(faq->by_entry, (size_t)want * sizeof(*p))) ==
-		    NULL)
-			return -1;
-		faq->by_entry = p;
-		if ((p = realloc(faq->by_answer, (size_t)want * sizeof(*p))) ==
-		    NULL)
-			return -1;
-		faq->by_answer = p;
-		faq->terms_cap = want;
+		faq->terms_cap = cap_p;
 	}
 	memset(&faq->by_phrasing[faq->nterms], 0, sizeof(struct faq_postings));
 	memset(&faq->by_entry[faq->nterms], 0, sizeof(struct faq_postings));
@@ -60,14 +55,9 @@ post(struct faq_postings *p, int id)
 {
 	if (p->n > 0 && p->ids[p->n - 1] == id)
 		return ARC_OK;
-	if (p->n == p->cap) {
-		int want = p->cap ? p->cap * 2 : 4;
-		int *grown = realloc(p->ids, (size_t)want * sizeof(*grown));
-		if (grown == NULL)
-			return ARC_FATAL;
-		p->ids = grown;
-		p->cap = want;
-	}
+	if (arc_grow(&p->ids, &p->cap, (size_t)p->n, 1, sizeof(*p->ids)) !=
+	    ARC_OK)
+		return ARC_FATAL;
 	p->ids[p->n++] = id;
 	return ARC_OK;
 }
@@ -91,15 +81,9 @@ add_surface(struct arc_faq *faq, const char *w)
 	if (len < TYPO_MIN_LEN || arc_strmap_get(faq->surface_seen, w, len,
 	    NULL))
 		return ARC_OK;
-	if (faq->nsurface == faq->surface_cap) {
-		int want = faq->surface_cap ? faq->surface_cap * 2 : 256;
-		char **grown = realloc(faq->surface, (size_t)want *
-		    sizeof(*grown));
-		if (grown == NULL)
-			return ARC_FATAL;
-		faq->surface = grown;
-		faq->surface_cap = want;
-	}
+	if (arc_grow(&faq->surface, &faq->surface_cap, (size_t)faq->nsurface,
+	    1, sizeof(*faq->surface)) != ARC_OK)
+		return ARC_FATAL;
 	if ((faq->surface[faq->nsurface] = strdup(w)) == NULL)
 		return ARC_FATAL;
 	faq->nsurface++;
@@ -147,7 +131,7 @@ index_answer(struct arc_faq *faq, int i)
 	struct faq_entry *e = &faq->entries[i];
 	const char *texts[2] = { e->answer, e->answer_en };
 	struct faq_word *words = malloc(FAQ_ANSWER_WORDS * sizeof(*words));
-	int cap = 0;
+	size_t cap = 0;
 
 	if (words == NULL)
 		return ARC_FATAL;
@@ -159,12 +143,10 @@ index_answer(struct arc_faq *faq, int i)
 		    FAQ_ANSWER_WORDS, &english);
 		if (n < 0)
 			goto nomem;
-		int *grown = realloc(e->answer_terms, (size_t)(cap + n + 1) *
-		    sizeof(int));
-		if (grown == NULL)
+		if (arc_grow(&e->answer_terms, &cap,
+		    (size_t)e->nanswer_terms, (size_t)n + 1,
+		    sizeof(*e->answer_terms)) != ARC_OK)
 			goto nomem;
-		e->answer_terms = grown;
-		cap += n;
 		for (int j = 0; j < n; j++) {
 			int id;
 			/* "loket 1", "08.00": no question is about them. */

@@ -119,16 +119,10 @@ joined_words(const char *s, char *out, size_t size, int max)
 }
 
 static int
-add_string(char ***v, int *n, int *cap, const char *s)
+add_string(char ***v, int *n, size_t *cap, const char *s)
 {
-	if (*n == *cap) {
-		int want = *cap ? *cap * 2 : 64;
-		char **grown = realloc(*v, (size_t)want * sizeof(*grown));
-		if (grown == NULL)
-			return ARC_FATAL;
-		*v = grown;
-		*cap = want;
-	}
+	if (arc_grow(v, cap, (size_t)*n, 1, sizeof(**v)) != ARC_OK)
+		return ARC_FATAL;
 	if (((*v)[*n] = strdup(s)) == NULL)
 		return ARC_FATAL;
 	(*n)++;

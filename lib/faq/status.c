@@ -14,7 +14,8 @@
 struct arc_status {
 	struct arc_strmap *rows;     /* key -> index into text */
 	char **text;                 /* "column: value; ..." */
-	int n, cap;
+	int n;
+	size_t cap;
 	char **header;
 	int ncolumns;
 	/* The letters numbers start with ("REG"), upper case; numbers of
@@ -142,15 +143,10 @@ read_row(struct arc_status *st, char *line)
 	for (int i = 1; i < n; i++)
 		at += (size_t)snprintf(text + at, size - at, "%s%s: %s",
 		    i > 1 ? "; " : "", st->header[i], cols[i]);
-	if (st->n == st->cap) {
-		int want = st->cap ? st->cap * 2 : 64;
-		char **grown = realloc(st->text, (size_t)want * sizeof(*grown));
-		if (grown == NULL) {
-			free(text);
-			return ARC_FATAL;
-		}
-		st->text = grown;
-		st->cap = want;
+	if (arc_grow(&st->text, &st->cap, (size_t)st->n, 1,
+	    sizeof(*st->text)) != ARC_OK) {
+		free(text);
+		return ARC_FATAL;
 	}
 	st->text[st->n++] = text;
 	note_prefix(st, key);
