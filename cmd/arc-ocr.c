@@ -93,7 +93,7 @@ static int
 done(void *ctx, json_t *rec, int status, const struct arc_error *err,
     const char *file, long line)
 {
-	const char *path, *member;
+	char name[4096];
 
 	(void)ctx;
 	arc_progress_clear(&progress);  /* a message may follow */
@@ -103,15 +103,8 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 		return 0;
 	}
 	if (status != ARC_OK) {
-		path = json_string_value(json_object_get(rec, "path"));
-		member = json_string_value(json_object_get(rec, "member"));
-		if (path == NULL)
-			arc_cli_diag(file, line, "%s", err->message);
-		else if (member != NULL)
-			arc_cli_diag(NULL, 0, "%s(%s): %s", path, member,
-			    err->message);
-		else
-			arc_cli_diag(path, 0, "%s", err->message);
+		arc_record_name(rec, file, line, name, sizeof(name));
+		arc_cli_diag(name, 0, "%s", err->message);
 		arc_cli_fail();
 		if (arc_record_set_error(rec, "ocr", err->message) != ARC_OK)
 			return -1;

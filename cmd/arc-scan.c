@@ -95,10 +95,7 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 	char where[8192];
 
 	(void)ctx;
-	if (member != NULL)
-		arc_mask_format(where, sizeof(where), "%s(%s)", file, member);
-	else
-		arc_mask_copy(where, sizeof(where), file);
+	arc_document_name(file, member, where, sizeof(where));
 	if (ev == ARC_SCAN_RECORD && done_with(rec, where))
 		return 0;
 	if (ev == ARC_SCAN_RECORD && arc_record_write(stdout, rec) != ARC_OK)

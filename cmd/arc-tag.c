@@ -36,18 +36,7 @@ static const struct option options[] = {
 #define NOTES_KEY "arc-tag notes"
 
 static int explain;
-static int rule_errors, rule_warnings;
-
-static void
-rule_problem(void *ctx, const char *file, long line, const char *message)
-{
-	(void)ctx;
-	if (strncmp(message, "warning: ", 9) == 0)
-		rule_warnings++;
-	else
-		rule_errors++;
-	arc_cli_diag(file, line, "%s", message);
-}
+static struct arc_cli_problems rule_problems;
 
 static int
 load(struct arc_rules *rs, const char *path)
@@ -55,8 +44,8 @@ load(struct arc_rules *rs, const char *path)
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return arc_rules_load_dir(rs, path, rule_problem, NULL);
-	return arc_rules_load(rs, path, rule_problem, NULL);
+		return arc_rules_load_dir(rs, path, arc_cli_problem, &rule_problems);
+	return arc_rules_load(rs, path, arc_cli_problem, &rule_problems);
 }
 
 static int
@@ -86,10 +75,14 @@ print_notes(json_t *rec)
 	size_t i;
 
 	json_array_foreach(notes, i, n) {
-		arc_cli_diag(json_string_value(json_object_get(n, "file")),
-		    (long)json_integer_value(json_object_get(n, "line")), "%s",
-		    json_string_value(json_object_get(n, "message")));
-		if (json_is_true(json_object_get(n, "warning")))
+		int warning = json_is_true(json_object_get(n, "warning"));
+
+		arc_cli_problem(NULL, json_string_value(json_object_get(n,
+		    "file")), (long)json_integer_value(json_object_get(n,
+		    "line")), warning ? ARC_SEVERITY_WARNING :
+		    ARC_SEVERITY_ERROR, json_string_value(json_object_get(n,
+		    "message")));
+		if (warning)
 			arc_cli_fail();
 	}
 	json_object_del(rec, NOTES_KEY);
@@ -212,11 +205,11 @@ main(int argc, char **argv)
 	}
 	for (int i = 0; i < nrules; i++)
 		if (load(rs, rules[i]) == ARC_FATAL)
-			rule_errors++;
+			rule_problems.errors++;
 	free(rules);
-	if (rule_errors > 0) {
+	if (rule_problems.errors > 0) {
 		arc_cli_diag(NULL, 0, "%d error%s in the rules: nothing tagged",
-		    rule_errors, rule_errors == 1 ? "" : "s");
+		    rule_problems.errors, rule_problems.errors == 1 ? "" : "s");
 		arc_rules_free(rs);
 		return ARC_EXIT_FATAL;
 	}
@@ -226,13 +219,13 @@ main(int argc, char **argv)
 		return ARC_EXIT_FATAL;
 	}
 	if (lint) {
-		arc_rules_lint(rs, rule_problem, NULL);
+		arc_rules_lint(rs, arc_cli_problem, &rule_problems);
 		arc_cli_diag(NULL, 0, "%d rules, %d warning%s",
-		    arc_rules_count(rs), rule_warnings,
-		    rule_warnings == 1 ? "" : "s");
+		    arc_rules_count(rs), rule_problems.warnings,
+		    rule_problems.warnings == 1 ? "" : "s");
 		arc_rules_free(rs);
 		st = arc_cli_finish();
-		return st == ARC_EXIT_OK && rule_warnings > 0 ?
+		return st == ARC_EXIT_OK && rule_problems.warnings > 0 ?
 		    ARC_EXIT_REJECTED : st;
 	}
 	st = run(rs, jobs, argv + optind, argc - optind);

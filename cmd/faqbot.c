@@ -87,20 +87,8 @@ struct bot {
 	int npending, pending_cap;
 	char default_session[64];
 	int interactive;
-	int errors, warnings;
+	struct arc_cli_problems problems;  /* in the files read */
 };
-
-static void
-file_problem(void *ctx, const char *file, long line, const char *message)
-{
-	struct bot *bot = ctx;
-
-	if (strncmp(message, "warning: ", 9) == 0)
-		bot->warnings++;
-	else
-		bot->errors++;
-	arc_cli_diag(file, line, "%s", message);
-}
 
 /* ---- Options ---------------------------------------------------------- */
 
@@ -230,24 +218,25 @@ load(struct bot *bot)
 		return ARC_FATAL;
 	/* Word lists first: phrasings are read through them. */
 	for (int i = 0; i < s->nwords; i++)
-		if (arc_faq_load_words(bot->faq, s->words[i], file_problem,
-		    bot) == ARC_FATAL)
+		if (arc_faq_load_words(bot->faq, s->words[i], arc_cli_problem,
+		    &bot->problems) == ARC_FATAL)
 			return ARC_FATAL;
 	for (int i = 0; i < s->nsynonyms; i++)
 		if (arc_faq_load_synonyms(bot->faq, s->synonyms[i],
-		    file_problem, bot) == ARC_FATAL)
+		    arc_cli_problem, &bot->problems) == ARC_FATAL)
 			return ARC_FATAL;
 	for (int i = 0; i < s->nfaq; i++)
-		if (arc_faq_load(bot->faq, s->faq[i], file_problem, bot) ==
-		    ARC_FATAL)
+		if (arc_faq_load(bot->faq, s->faq[i], arc_cli_problem,
+		    &bot->problems) == ARC_FATAL)
 			return ARC_FATAL;
 	if (s->status != NULL && !s->check) {
-		int before = bot->errors;
-		bot->status = arc_status_load(s->status, file_problem, bot);
-		if (bot->status == NULL && bot->errors == before)
+		int before = bot->problems.errors;
+		bot->status = arc_status_load(s->status, arc_cli_problem,
+		    &bot->problems);
+		if (bot->status == NULL && bot->problems.errors == before)
 			return ARC_FATAL;  /* no memory: nothing was said */
 	}
-	if (bot->errors > 0)
+	if (bot->problems.errors > 0)
 		return ARC_ERR;
 	if (arc_faq_count(bot->faq) == 0) {
 		arc_cli_diag(NULL, 0, "no entries in the answer files");
@@ -797,8 +786,9 @@ check(struct bot *bot)
 {
 	/* Warnings while loading (unknown fields, a word in two synonym
 	 * groups) count as much as those of the checks. */
-	int loading = bot->warnings;
-	int problems = loading + arc_faq_check(bot->faq, file_problem, bot);
+	int loading = bot->problems.warnings;
+	int problems = loading + arc_faq_check(bot->faq, arc_cli_problem,
+	    &bot->problems);
 	int entries = arc_faq_count(bot->faq);
 
 	arc_cli_diag(NULL, 0, "%d entr%s, %d problem%s", entries,
@@ -829,10 +819,10 @@ main(int argc, char **argv)
 	if ((st = parse_options(argc, argv, &set)) >= 0)
 		return st;
 	if ((st = load(&bot)) != ARC_OK) {
-		if (bot.errors > 0)
+		if (bot.problems.errors > 0)
 			arc_cli_diag(NULL, 0, "%d error%s in the answer, word or "
-			    "status files: nothing answered", bot.errors,
-			    bot.errors == 1 ? "" : "s");
+			    "status files: nothing answered", bot.problems.errors,
+			    bot.problems.errors == 1 ? "" : "s");
 		bot_free(&bot);
 		return ARC_EXIT_FATAL;
 	}

@@ -7,7 +7,7 @@
 
 #include "arc_core.h"
 
-/* Exit statuses of every program (DESIGN.md). */
+/* Exit statuses of every program (EXIT STATUS in each one's manual). */
 enum {
 	ARC_EXIT_OK = 0,
 	ARC_EXIT_REJECTED = 1,  /* some input rejected, the rest processed */
@@ -28,6 +28,16 @@ void arc_cli_diag(const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void arc_cli_fail(void);
 int arc_cli_status(void);
+
+/* What was found wrong in staff files (rules, answers, word lists). */
+struct arc_cli_problems {
+	int errors, warnings;
+};
+/* An arc_diag_fn: says the problem as a diagnostic, a warning's message
+ * after "warning: ", and counts it in ctx (struct arc_cli_problems, or
+ * NULL). */
+void arc_cli_problem(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message);
 
 /* Prints "prog: message" and a pointer to --help; for usage errors (exit 2). */
 void arc_cli_usage_error(const char *fmt, ...)

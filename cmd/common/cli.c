@@ -83,6 +83,20 @@ arc_cli_diag(const char *file, long line, const char *fmt, ...)
 }
 
 void
+arc_cli_problem(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message)
+{
+	struct arc_cli_problems *count = ctx;
+	int warning = severity == ARC_SEVERITY_WARNING;
+
+	if (count != NULL && warning)
+		count->warnings++;
+	else if (count != NULL)
+		count->errors++;
+	arc_cli_diag(file, line, "%s%s", warning ? "warning: " : "", message);
+}
+
+void
 arc_cli_usage_error(const char *fmt, ...)
 {
 	char msg[1024];

@@ -33,6 +33,53 @@ int arc_error_set(struct arc_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 
+/* ---- Growable arrays (grow.c) -------------------------------------------- */
+
+/*
+ * Makes room for more items after the count in use in the array *items
+ * points to (a T **, of *cap items of size bytes each), doubling: ARC_OK,
+ * or ARC_FATAL when out of memory or the size would overflow (the array is
+ * then as it was).
+ */
+int arc_grow(void *items, size_t *cap, size_t count, size_t more,
+    size_t size);
+
+/* ---- Files staff keep (stafffile.c) ---------------------------------------- */
+
+/* How bad a problem in a staff file is: an error refuses the file. */
+enum arc_severity { ARC_SEVERITY_ERROR, ARC_SEVERITY_WARNING };
+
+/* Receives every problem in a rule, answer, word or status file; file is
+ * NULL and line 0 for a problem of the whole set. */
+typedef void (*arc_diag_fn)(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message);
+
+/* Where a staff file is being read, and where its problems go. */
+struct arc_place {
+	const char *file;
+	long line;
+	arc_diag_fn diag;       /* or NULL: problems only counted */
+	void *ctx;
+	int errors;             /* problems that are not warnings */
+};
+
+/* Reports a problem at the place, its NIKs masked. */
+void arc_place_error(struct arc_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void arc_place_warning(struct arc_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Reads the staff file at->file line by line into fn (the line without
+ * its end, NUL-terminated), reporting the lines no staff file may have: a
+ * NUL byte, more than line_max bytes, invalid UTF-8.  kind names the file
+ * in messages ("cannot open rule file: ..."), or NULL.  Stops when fn
+ * returns anything but ARC_OK, and returns that; at->line follows the
+ * reading.
+ */
+int arc_staff_file_read(struct arc_place *at, const char *kind,
+    size_t line_max, int (*fn)(void *arg, char *line), void *arg);
+
 /* ---- Records: JSON lines in and out (record.c) -------------------------- */
 
 /* Longest input line accepted by default; longer ones are reported. */
@@ -80,14 +127,6 @@ int arc_record_parse(const char *line, size_t len, json_t **rec,
 const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
 long arc_reader_line(const struct arc_reader *r);
 
-/*
- * The fields that identify the document ("path", "member", "sha256",
- * "size", "mtime", "mime") of the record a line begins with, read from
- * that beginning alone (the rest of a long line is not there): a new
- * object, or NULL when it names neither "path" nor "sha256", or names a
- * field twice.  Fields of the wrong type are left out.
- */
-json_t *arc_record_identity_of_prefix(const char *line, size_t len);
 /* Takes every field out of rec but those; ARC_FATAL when out of memory. */
 int arc_record_keep_identity(json_t *rec);
 /* Whether rec, written as one line, is longer than max bytes. */
@@ -101,6 +140,9 @@ int arc_record_longer_than(const json_t *rec, size_t max);
  */
 void arc_record_name(const json_t *rec, const char *file, long line,
     char *buf, size_t size);
+/* The same for a document named by its path and member (or NULL). */
+void arc_document_name(const char *path, const char *member, char *buf,
+    size_t size);
 
 /* Writes rec as one line; ARC_FATAL if the stream failed. */
 int arc_record_write(FILE *out, const json_t *rec);
@@ -316,10 +358,6 @@ unsigned long arc_utf8_decode(const unsigned char *s, size_t avail,
     size_t *len);
 /* Writes cp as UTF-8 (1 to 4 bytes) and returns the length. */
 size_t arc_utf8_encode(unsigned long cp, char *out);
-
-/* A JSON object read fast from valid UTF-8, or NULL when it is not sure
- * (errors included): then jansson must read it (jsonquick.c). */
-json_t *arc_json_quick(const char *s, size_t len);
 
 /* The files of folder dir whose names end in suffix (hidden ones left out),
  * as "dir/name" in name order.  ARC_ERR: the folder cannot be read (errno

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arc_core.h"
+#include "core_internal.h"
 
 /*
  * jansson reads a character at a time through its stream and builds each

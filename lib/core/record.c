@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc_core.h"
+#include "core_internal.h"
 
 struct arc_reader {
 	char *const *files;
@@ -574,16 +574,24 @@ arc_record_set_text(json_t *rec, const char *key, const char *value)
 }
 
 void
+arc_document_name(const char *path, const char *member, char *buf,
+    size_t size)
+{
+	if (member != NULL)
+		arc_mask_format(buf, size, "%s(%s)", path, member);
+	else
+		arc_mask_copy(buf, size, path);
+}
+
+void
 arc_record_name(const json_t *rec, const char *file, long line, char *buf,
     size_t size)
 {
 	const char *path = json_string_value(json_object_get(rec, "path"));
 	const char *member = json_string_value(json_object_get(rec, "member"));
 
-	if (path != NULL && member != NULL)
-		arc_mask_format(buf, size, "%s(%s)", path, member);
-	else if (path != NULL)
-		arc_mask_copy(buf, size, path);
+	if (path != NULL)
+		arc_document_name(path, member, buf, size);
 	else if (file != NULL)
 		arc_mask_format(buf, size, "%s:%ld", file, line);
 	else

@@ -6,11 +6,6 @@
 
 /* ---- The chatbot's knowledge (faq.c, faqwords.c, faqmatch.c, status.c) --- */
 
-/* Receives every problem in an answer, word or status file: errors, and
- * warnings whose message starts with "warning: ". */
-typedef void (*arc_faq_diag_fn)(void *ctx, const char *file, long line,
-    const char *message);
-
 struct arc_faq;
 struct arc_faq *arc_faq_new(void);
 void arc_faq_free(struct arc_faq *faq);
@@ -19,20 +14,20 @@ void arc_faq_free(struct arc_faq *faq);
  * Adds an answer file, or every *.faq file of a folder in name order
  * (faqbot-faq(5)).  A file with an error adds nothing (ARC_ERR).
  */
-int arc_faq_load(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+int arc_faq_load(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx);
 /* Adds a normalisation list ("gmn = bagaimana") or synonym groups. */
 int arc_faq_load_words(struct arc_faq *faq, const char *path,
-    arc_faq_diag_fn diag, void *ctx);
+    arc_diag_fn diag, void *ctx);
 int arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
-    arc_faq_diag_fn diag, void *ctx);
+    arc_diag_fn diag, void *ctx);
 
 /* Builds the index of every phrasing; call once, after loading. */
 int arc_faq_prepare(struct arc_faq *faq, struct arc_error *err);
 
 /* Warns of duplicate ids, one phrasing under two entries, empty answers,
  * a missing _decline text; returns the number of warnings and errors. */
-int arc_faq_check(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx);
+int arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx);
 int arc_faq_count(const struct arc_faq *faq);
 
 #define ARC_FAQ_TOP 3
@@ -71,7 +66,7 @@ int arc_faq_find(const struct arc_faq *faq, const char *id);
  * in the file (number gets it, for the answer).
  */
 struct arc_status;
-struct arc_status *arc_status_load(const char *path, arc_faq_diag_fn diag,
+struct arc_status *arc_status_load(const char *path, arc_diag_fn diag,
     void *ctx);
 void arc_status_free(struct arc_status *st);
 int arc_status_lookup(const struct arc_status *st, const char *question,

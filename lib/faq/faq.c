@@ -12,24 +12,10 @@
 
 struct loader {
 	struct arc_faq *faq;
-	struct faq_place at;
+	struct arc_place at;
 	struct faq_entry *entry;  /* the stanza being read, or NULL */
 	char **field;             /* the field a continuation line extends */
 };
-
-void
-faq_problem(struct faq_place *at, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (strncmp(msg, "warning: ", 9) != 0)
-		at->errors++;
-	at->diag(at->ctx, at->file, at->line, msg);
-}
 
 struct arc_faq *
 arc_faq_new(void)
@@ -158,17 +144,17 @@ end_stanza(struct loader *l)
 	if (e->id == NULL) {
 		long at = l->at.line;
 		l->at.line = e->line;
-		faq_problem(&l->at, "entry without \"id:\"");
+		arc_place_error(&l->at, "entry without \"id:\"");
 		l->at.line = at;
 	} else if (e->answer == NULL) {
 		long at = l->at.line;
 		l->at.line = e->line;
-		faq_problem(&l->at, "entry \"%s\" has no \"a:\" (answer)", e->id);
+		arc_place_error(&l->at, "entry \"%s\" has no \"a:\" (answer)", e->id);
 		l->at.line = at;
 	} else if (e->count == 0 && e->id[0] != '_') {
 		long at = l->at.line;
 		l->at.line = e->line;
-		faq_problem(&l->at, "entry \"%s\" has no \"q:\" (question)", e->id);
+		arc_place_error(&l->at, "entry \"%s\" has no \"q:\" (question)", e->id);
 		l->at.line = at;
 	}
 }
@@ -218,7 +204,7 @@ static int
 set_once(struct loader *l, char **field, const char *name, char *value)
 {
 	if (*field != NULL) {
-		faq_problem(&l->at, "second \"%s:\" in one entry", name);
+		arc_place_error(&l->at, "second \"%s:\" in one entry", name);
 		free(value);
 		return ARC_OK;
 	}
@@ -234,7 +220,7 @@ parse_field(struct loader *l, char *line)
 	struct faq_entry *e;
 
 	if (colon == NULL) {
-		faq_problem(&l->at, "expected \"name: value\" (id, q, a, en, action) "
+		arc_place_error(&l->at, "expected \"name: value\" (id, q, a, en, action) "
 		    "or an indented continuation line");
 		return ARC_OK;
 	}
@@ -246,7 +232,7 @@ parse_field(struct loader *l, char *line)
 		return ARC_FATAL;
 	if (strcmp(line, "q") == 0) {
 		if (*value == '\0') {
-			faq_problem(&l->at, "empty \"q:\"");
+			arc_place_error(&l->at, "empty \"q:\"");
 			free(value);
 			return ARC_OK;
 		}
@@ -258,7 +244,7 @@ parse_field(struct loader *l, char *line)
 	}
 	if (strcmp(line, "id") == 0) {
 		if (!valid_id(value)) {
-			faq_problem(&l->at, "id \"%s\" is not lower-case letters, digits "
+			arc_place_error(&l->at, "id \"%s\" is not lower-case letters, digits "
 			    "and '-'", value);
 			free(value);
 			return ARC_OK;
@@ -275,13 +261,13 @@ parse_field(struct loader *l, char *line)
 		if (strcmp(value, "handoff") == 0)
 			e->handoff = 1;
 		else
-			faq_problem(&l->at, "unknown action \"%s\" (known: handoff)",
+			arc_place_error(&l->at, "unknown action \"%s\" (known: handoff)",
 			    value);
 		free(value);
 		l->field = NULL;
 		return ARC_OK;
 	}
-	faq_problem(&l->at, "warning: unknown field \"%s\" ignored", line);
+	arc_place_warning(&l->at, "unknown field \"%s\" ignored", line);
 	free(value);
 	l->field = NULL;
 	return ARC_OK;
@@ -294,7 +280,7 @@ continue_field(struct loader *l, const char *line)
 	char *value, *joined;
 
 	if (l->field == NULL || *l->field == NULL) {
-		faq_problem(&l->at, "indented line continues nothing");
+		arc_place_error(&l->at, "indented line continues nothing");
 		return ARC_OK;
 	}
 	if ((value = trimmed_copy(line)) == NULL)
@@ -340,43 +326,6 @@ truncate_to(struct arc_faq *faq, int nentries, int nphrasings)
 	}
 }
 
-int
-faq_read_lines(struct faq_place *at, int (*fn)(void *arg, char *line),
-    void *arg)
-{
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int st = ARC_OK;
-	FILE *f;
-
-	at->line = 0;
-	if ((f = fopen(at->file, "r")) == NULL) {
-		faq_problem(at, "cannot open: %s", strerror(errno));
-		return ARC_ERR;
-	}
-	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
-		at->line++;
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if ((size_t)n != strlen(line))
-			faq_problem(at, "NUL byte in the line");
-		else if (n > FAQ_LINE_MAX)
-			faq_problem(at, "line longer than %d bytes", FAQ_LINE_MAX);
-		else if (!arc_utf8_valid(line, (size_t)n))
-			faq_problem(at, "not valid UTF-8");
-		else
-			st = fn(arg, line);
-	}
-	if (st == ARC_OK && ferror(f))
-		faq_problem(at, "cannot read: %s", strerror(errno));
-	free(line);
-	fclose(f);
-	return st;
-}
-
 static int
 loader_line(void *arg, char *line)
 {
@@ -384,12 +333,12 @@ loader_line(void *arg, char *line)
 }
 
 static int
-load_file(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+load_file(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx)
 {
 	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL };
 	int nentries = faq->nentries, nphrasings = faq->nphrasings;
-	int st = faq_read_lines(&l.at, loader_line, &l);
+	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, loader_line, &l);
 
 	if (st == ARC_OK)
 		end_stanza(&l);
@@ -401,7 +350,7 @@ load_file(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
 }
 
 int
-arc_faq_load(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+arc_faq_load(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx)
 {
 	struct stat sb;
@@ -414,11 +363,11 @@ arc_faq_load(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
 	if ((st = arc_list_dir(path, ".faq", &names, &n)) != ARC_OK) {
 		snprintf(msg, sizeof(msg), "cannot open answer folder: %s",
 		    strerror(errno));
-		diag(ctx, path, 0, msg);
+		diag(ctx, path, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
 	}
 	if (n == 0) {
-		diag(ctx, path, 0, "no *.faq answer files in this folder");
+		diag(ctx, path, 0, ARC_SEVERITY_ERROR, "no *.faq answer files in this folder");
 		st = ARC_ERR;
 	}
 	for (size_t i = 0; i < n && st != ARC_FATAL; i++) {
@@ -479,7 +428,7 @@ arc_faq_find(const struct arc_faq *faq, const char *id)
 }
 
 static void
-warn_at(arc_faq_diag_fn diag, void *ctx, const char *file, long line,
+warn_at(arc_diag_fn diag, void *ctx, const char *file, long line,
     const char *fmt, ...)
 {
 	char msg[600];
@@ -488,13 +437,13 @@ warn_at(arc_faq_diag_fn diag, void *ctx, const char *file, long line,
 	va_start(ap, fmt);
 	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(ctx, file, line, msg);
+	diag(ctx, file, line, ARC_SEVERITY_WARNING, msg);
 }
 
 /* The same phrasing under two entries: compared by their words, so that
  * case and punctuation do not hide a duplicate. */
 static int
-check_phrasings(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
+check_phrasings(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 {
 	struct arc_strmap *seen = arc_strmap_new();
 	int problems = 0;
@@ -523,7 +472,7 @@ check_phrasings(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
 			continue;
 		}
 		const struct faq_phrasing *q = &faq->phrasings[first];
-		warn_at(diag, ctx, e->file, p->line, "warning: the same "
+		warn_at(diag, ctx, e->file, p->line, "the same "
 		    "phrasing as %s:%ld (entry \"%s\")",
 		    faq->entries[q->entry].file, q->line,
 		    faq->entries[q->entry].id);
@@ -534,7 +483,7 @@ check_phrasings(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
 }
 
 int
-arc_faq_check(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
+arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 {
 	int problems = 0;
 
@@ -542,13 +491,13 @@ arc_faq_check(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
 		const struct faq_entry *e = &faq->entries[i];
 		int first = arc_faq_find(faq, e->id);
 		if (first != i) {
-			warn_at(diag, ctx, e->file, e->line, "warning: id \"%s\" "
+			warn_at(diag, ctx, e->file, e->line, "id \"%s\" "
 			    "already used at %s:%ld", e->id,
 			    faq->entries[first].file, faq->entries[first].line);
 			problems++;
 		}
 		if (e->answer[strspn(e->answer, " \t")] == '\0') {
-			warn_at(diag, ctx, e->file, e->line, "warning: entry "
+			warn_at(diag, ctx, e->file, e->line, "entry "
 			    "\"%s\" has an empty answer: it is never given",
 			    e->id);
 			problems++;
@@ -556,9 +505,9 @@ arc_faq_check(const struct arc_faq *faq, arc_faq_diag_fn diag, void *ctx)
 	}
 	problems += check_phrasings(faq, diag, ctx);
 	if (arc_faq_find(faq, "_decline") < 0) {
-		diag(ctx, NULL, 0, "warning: no \"_decline\" entry: questions "
-		    "faqbot cannot answer get a built-in text without the "
-		    "office's contacts");
+		diag(ctx, NULL, 0, ARC_SEVERITY_WARNING,
+		    "no \"_decline\" entry: questions faqbot cannot answer "
+		    "get a built-in text without the office's contacts");
 		problems++;
 	}
 	return problems;

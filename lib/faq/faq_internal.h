@@ -72,28 +72,6 @@ struct arc_faq {
 	struct arc_strmap *surface_seen;
 };
 
-/* Where a file is being read, and where its problems go. */
-struct faq_place {
-	const char *file;
-	long line;
-	arc_faq_diag_fn diag;
-	void *ctx;
-	int errors;       /* problems that are not warnings */
-};
-
-/* Reports a problem at the place; a message starting with "warning: " is
- * a warning, anything else an error. */
-void faq_problem(struct faq_place *at, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/*
- * Reads the plain text file at->file line by line into fn, reporting the
- * lines no arc text file may have: NUL bytes, invalid UTF-8, more than
- * FAQ_LINE_MAX bytes.  at->line follows the reading.
- */
-int faq_read_lines(struct faq_place *at, int (*fn)(void *arg, char *line),
-    void *arg);
-
 /* One word of a question on its way to a term. */
 struct faq_word {
 	char surface[FAQ_WORD_MAX + 1];  /* after normalisation */

@@ -92,7 +92,7 @@ marked(const char *w, const char *const *list, size_t n)
 
 struct list_loader {
 	struct arc_faq *faq;
-	struct faq_place at;
+	struct arc_place at;
 };
 
 /* The words of s, lower case, joined by single spaces, at most max. */
@@ -147,17 +147,17 @@ norm_line(void *arg, char *line)
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if ((eq = strchr(line, '=')) == NULL) {
-		faq_problem(&l->at, "expected \"words = replacement\"");
+		arc_place_error(&l->at, "expected \"words = replacement\"");
 		return ARC_OK;
 	}
 	*eq = '\0';
 	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
-		faq_problem(&l->at, n == 0 ? "nothing to replace before \"=\"" :
+		arc_place_error(&l->at, n == 0 ? "nothing to replace before \"=\"" :
 		    "more than four words, or too long, before \"=\"");
 		return ARC_OK;
 	}
 	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
-		faq_problem(&l->at, "more than eight words, or too long, "
+		arc_place_error(&l->at, "more than eight words, or too long, "
 		    "after \"=\"");
 		return ARC_OK;
 	}
@@ -165,7 +165,7 @@ norm_line(void *arg, char *line)
 	 * given two different replacements. */
 	if (arc_strmap_get(faq->norm, from, strlen(from), &old) &&
 	    strcmp(faq->norm_to[old], to) != 0)
-		faq_problem(&l->at, "warning: \"%s\" is normalised twice; the last "
+		arc_place_warning(&l->at, "\"%s\" is normalised twice; the last "
 		    "one counts", from);
 	if (add_string(&faq->norm_to, &faq->nnorm, &faq->norm_cap, to) !=
 	    ARC_OK)
@@ -207,7 +207,7 @@ synonym_line(void *arg, char *line)
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if ((n = joined_words(line, words, sizeof(words), 64)) < 2) {
-		faq_problem(&l->at, n < 0 ? "too many words in one group" :
+		arc_place_error(&l->at, n < 0 ? "too many words in one group" :
 		    "a group needs two words or more");
 		return ARC_OK;
 	}
@@ -219,7 +219,7 @@ synonym_line(void *arg, char *line)
 		long other;
 		if (arc_strmap_get(faq->syn, w, strlen(w), &other) &&
 		    strcmp(faq->canon[other], faq->canon[g]) != 0)
-			faq_problem(&l->at, "warning: \"%s\" is already in the group "
+			arc_place_warning(&l->at, "\"%s\" is already in the group "
 			    "of \"%s\"; now in this one", w, faq->canon[other]);
 		if (add_synonym(faq, w, g, 0) != ARC_OK)
 			return ARC_FATAL;
@@ -234,25 +234,25 @@ synonym_line(void *arg, char *line)
 }
 
 static int
-load_list(struct arc_faq *faq, const char *path, arc_faq_diag_fn diag,
+load_list(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx, int (*fn)(void *, char *))
 {
 	struct list_loader l = { faq, { path, 0, diag, ctx, 0 } };
-	int st = faq_read_lines(&l.at, fn, &l);
+	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, fn, &l);
 
 	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
 }
 
 int
 arc_faq_load_words(struct arc_faq *faq, const char *path,
-    arc_faq_diag_fn diag, void *ctx)
+    arc_diag_fn diag, void *ctx)
 {
 	return load_list(faq, path, diag, ctx, norm_line);
 }
 
 int
 arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
-    arc_faq_diag_fn diag, void *ctx)
+    arc_diag_fn diag, void *ctx)
 {
 	return load_list(faq, path, diag, ctx, synonym_line);
 }

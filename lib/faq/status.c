@@ -22,7 +22,7 @@ struct arc_status {
 	char prefix[PREFIXES_MAX][16];
 	int nprefix;
 	uint64_t digits_only;        /* bit n: some all-digit number has n */
-	struct faq_place at;  /* while reading */
+	struct arc_place at;  /* while reading */
 };
 
 static int
@@ -61,7 +61,7 @@ note_prefix(struct arc_status *st, const char *key)
 		    strncmp(st->prefix[i], key, n) == 0)
 			return;
 	if (st->nprefix == PREFIXES_MAX || n >= sizeof(st->prefix[0])) {
-		faq_problem(&st->at, "warning: numbers starting with \"%.*s\" "
+		arc_place_warning(&st->at, "numbers starting with \"%.*s\" "
 		    "are not looked for: at most %d kinds of %zu letters or "
 		    "fewer", (int)n, key, PREFIXES_MAX,
 		    sizeof(st->prefix[0]) - 1);
@@ -94,7 +94,7 @@ read_header(struct arc_status *st, char *line)
 	int n = split_tabs(line, cols, 64);
 
 	if (n < 2 || n > 64) {
-		faq_problem(&st->at, "the header needs two to 64 tab-separated "
+		arc_place_error(&st->at, "the header needs two to 64 tab-separated "
 		    "columns: number first");
 		return ARC_OK;
 	}
@@ -118,17 +118,17 @@ read_row(struct arc_status *st, char *line)
 	size_t size = 1, at = 0;
 
 	if (n != st->ncolumns) {
-		faq_problem(&st->at, "%d columns where the header has %d", n,
+		arc_place_error(&st->at, "%d columns where the header has %d", n,
 		    st->ncolumns);
 		return ARC_OK;
 	}
 	if (key_of(cols[0], strlen(cols[0]), key) < 4) {
-		faq_problem(&st->at, "no application number in the first "
+		arc_place_error(&st->at, "no application number in the first "
 		    "column");
 		return ARC_OK;
 	}
 	if (arc_strmap_get(st->rows, key, strlen(key), NULL)) {
-		faq_problem(&st->at, "warning: this number is already listed "
+		arc_place_warning(&st->at, "this number is already listed "
 		    "above; the first row counts");
 		return ARC_OK;
 	}
@@ -183,7 +183,7 @@ arc_status_free(struct arc_status *st)
 }
 
 struct arc_status *
-arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
+arc_status_load(const char *path, arc_diag_fn diag, void *ctx)
 {
 	struct arc_status *st = calloc(1, sizeof(*st));
 
@@ -191,14 +191,15 @@ arc_status_load(const char *path, arc_faq_diag_fn diag, void *ctx)
 		arc_status_free(st);
 		return NULL;
 	}
-	st->at = (struct faq_place){ path, 0, diag, ctx, 0 };
-	if (faq_read_lines(&st->at, status_line, st) != ARC_OK ||
+	st->at = (struct arc_place){ path, 0, diag, ctx, 0 };
+	if (arc_staff_file_read(&st->at, NULL, FAQ_LINE_MAX, status_line, st) != ARC_OK ||
 	    st->at.errors > 0) {
 		arc_status_free(st);
 		return NULL;
 	}
 	if (st->n == 0) {
-		diag(ctx, path, 0, "no application numbers in the status file");
+		diag(ctx, path, 0, ARC_SEVERITY_ERROR,
+		    "no application numbers in the status file");
 		arc_status_free(st);
 		return NULL;
 	}

@@ -4,22 +4,6 @@
 
 #include "arc_core.h"
 
-/* ---- Content types (mime.c) --------------------------------------------- */
-
-/* Bytes of a document's head that the content-type detector looks at. */
-#define ARC_MIME_HEAD (256u << 10)
-
-struct arc_mime;
-struct arc_mime *arc_mime_new(struct arc_error *err);
-void arc_mime_free(struct arc_mime *m);
-
-/* Returns the MIME type of a document from its first bytes; the string is
- * valid until the next call.  Never NULL: unknown is application/octet-stream. */
-const char *arc_mime_of(struct arc_mime *m, const void *head, size_t len);
-
-/* Is this a container arc-scan opens (zip, tar, 7z, compressed tar)? */
-int arc_mime_is_container(const char *mime);
-
 /* ---- Scanning folders and archives (scan.c, container.c) ---------------- */
 
 struct arc_scan_options {
@@ -30,12 +14,6 @@ struct arc_scan_options {
 	double max_ratio;        /* cap on unpacked bytes / archive size */
 	int jobs;                /* files read at once (threads) */
 };
-
-#define ARC_SCAN_MAX_UNPACKED_DEFAULT (8ull << 30)
-#define ARC_SCAN_MAX_RATIO_DEFAULT 100.0
-/* The ratio cap applies once this much has come out of an archive, so that
- * small, highly compressible archives (a few blank TIFFs) still open. */
-#define ARC_SCAN_RATIO_GRACE (16ull << 20)
 
 void arc_scan_options_default(struct arc_scan_options *o);
 
@@ -95,9 +73,5 @@ int arc_document_load(const char *path, const char *member, size_t max_bytes,
  */
 int arc_document_load_record(const json_t *rec, size_t max_bytes,
     unsigned char **data, size_t *size, struct arc_error *err);
-
-/* Checks a name from inside an archive: returns NULL if it is safe, or why
- * not (absolute, "..", control characters, invalid UTF-8, empty). */
-const char *arc_member_name_problem(const char *name);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include <magic.h>
 
-#include "arc_scan.h"
+#include "scan_internal.h"
 
 struct arc_mime {
 	magic_t cookie;

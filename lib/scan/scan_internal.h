@@ -1,4 +1,4 @@
-/* scan_internal.h: libarchive readers shared by scan.c and container.c. */
+/* scan_internal.h: the insides of scanning, shared by the files of lib/scan: content types, archive readers, the options' defaults. */
 #ifndef ARC_SCAN_INTERNAL_H
 #define ARC_SCAN_INTERNAL_H
 
@@ -14,5 +14,30 @@ struct archive *arc_container_open(int fd, int *not_archive,
 
 /* The name of an archive entry as UTF-8 if it has one, else raw bytes. */
 const char *arc_container_entry_name(struct archive_entry *e);
+
+/* Bytes of a document's head that the content-type detector looks at. */
+#define ARC_MIME_HEAD (256u << 10)
+
+struct arc_mime;
+struct arc_mime *arc_mime_new(struct arc_error *err);
+void arc_mime_free(struct arc_mime *m);
+
+/* Returns the MIME type of a document from its first bytes; the string is
+ * valid until the next call.  Never NULL: unknown is application/octet-stream. */
+const char *arc_mime_of(struct arc_mime *m, const void *head, size_t len);
+
+/* Is this a container arc-scan opens (zip, tar, 7z, compressed tar)? */
+int arc_mime_is_container(const char *mime);
+
+/* The defaults of arc_scan_options_default. */
+#define ARC_SCAN_MAX_UNPACKED_DEFAULT (8ull << 30)
+#define ARC_SCAN_MAX_RATIO_DEFAULT 100.0
+/* The ratio cap applies once this much has come out of an archive, so that
+ * small, highly compressible archives (a few blank TIFFs) still open. */
+#define ARC_SCAN_RATIO_GRACE (16ull << 20)
+
+/* Checks a name from inside an archive: returns NULL if it is safe, or why
+ * not (absolute, "..", control characters, invalid UTF-8, empty). */
+const char *arc_member_name_problem(const char *name);
 
 #endif

@@ -6,21 +6,16 @@
 
 /* ---- Tagging (rules.c, tag.c, extract.c, fold.c, ac.c, fuzzy.c) ---------- */
 
-/* Receives every problem in a rule file: errors, and warnings whose
- * message starts with "warning: ". */
-typedef void (*arc_rules_diag_fn)(void *ctx, const char *file, long line,
-    const char *message);
-
 struct arc_rules;
 struct arc_rules *arc_rules_new(void);
 void arc_rules_free(struct arc_rules *rs);
 
 /* Adds a rule file, or every *.rules file in a folder in name order.  A
- * file with any error adds nothing (ARC_ERR); every error goes to diag. */
+ * file with any error adds nothing (ARC_ERR); every problem goes to diag. */
 int arc_rules_load(struct arc_rules *rs, const char *path,
-    arc_rules_diag_fn diag, void *ctx);
+    arc_diag_fn diag, void *ctx);
 int arc_rules_load_dir(struct arc_rules *rs, const char *dir,
-    arc_rules_diag_fn diag, void *ctx);
+    arc_diag_fn diag, void *ctx);
 int arc_rules_count(const struct arc_rules *rs);
 
 /* Prepares the loaded rules for matching; call once after loading. */
@@ -28,7 +23,7 @@ int arc_rules_compile(struct arc_rules *rs, struct arc_error *err);
 
 /* Warns (through diag) of rules that duplicate or can never add to
  * another; returns the number of warnings. */
-int arc_rules_lint(const struct arc_rules *rs, arc_rules_diag_fn diag,
+int arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag,
     void *ctx);
 
 /* One thread's matcher over compiled rules (shared, read-only). */

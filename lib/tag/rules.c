@@ -22,26 +22,8 @@ arc_rule_kind_name(int kind)
 
 struct loader {
 	struct arc_rules *rs;
-	const char *file;
-	long line;
-	arc_rules_diag_fn diag;
-	void *ctx;
-	int errors;
+	struct arc_place at;
 };
-
-static void
-problem(struct loader *l, const char *fmt, ...)
-{
-	char msg[600];
-	va_list ap;
-
-	va_start(ap, fmt);
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (l->diag != NULL)
-		l->diag(l->ctx, l->file, l->line, msg);
-	l->errors++;
-}
 
 struct arc_rules *
 arc_rules_new(void)
@@ -133,12 +115,12 @@ parse_terms(struct loader *l, struct rule *r, int index)
 		if (*p == '"') {
 			start = ++p;
 			if ((end = strchr(start, '"')) == NULL) {
-				problem(l, "unterminated quoted phrase");
+				arc_place_error(&l->at, "unterminated quoted phrase");
 				return ARC_ERR;
 			}
 			p = end + 1;
 			if (*p != '\0' && *p != ' ' && *p != '\t') {
-				problem(l, "a quoted phrase must be followed "
+				arc_place_error(&l->at, "a quoted phrase must be followed "
 				    "by a space");
 				return ARC_ERR;
 			}
@@ -152,7 +134,7 @@ parse_terms(struct loader *l, struct rule *r, int index)
 		    ARC_FATAL)
 			return ARC_FATAL;
 		if (st == ARC_ERR) {
-			problem(l, "empty phrase");
+			arc_place_error(&l->at, "empty phrase");
 			return ARC_ERR;
 		}
 		r->nterms++;
@@ -173,7 +155,7 @@ compile_regex(struct loader *l, struct rule *r)
 	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		problem(l, "regex: %s at character %zu", (char *)msg,
+		arc_place_error(&l->at, "regex: %s at character %zu", (char *)msg,
 		    (size_t)offset + 1);
 		return ARC_ERR;
 	}
@@ -225,35 +207,35 @@ parse_line(struct loader *l, char *line)
 		*pattern++ = '\0';
 	pattern += strspn(pattern, " \t");
 	if (*kind == '\0' || *pattern == '\0') {
-		problem(l, "expected TAG KIND PATTERN");
+		arc_place_error(&l->at, "expected TAG KIND PATTERN");
 		return ARC_ERR;
 	}
 	for (k = 0; k <= KIND_FUZZY; k++)
 		if (strcmp(kind, kind_names[k]) == 0)
 			break;
 	if (k > KIND_FUZZY) {
-		problem(l, "unknown kind '%s' (any, all, exact, regex or fuzzy)",
+		arc_place_error(&l->at, "unknown kind '%s' (any, all, exact, regex or fuzzy)",
 		    kind);
 		return ARC_ERR;
 	}
 	r.kind = (enum rule_kind)k;
 	r.file = rs->files[rs->nfiles - 1];
-	r.line = l->line;
+	r.line = l->at.line;
 	if (strncmp(label, "field:", 6) == 0) {
 		r.is_field = 1;
 		label += 6;
 		if (!valid_label(label, 1)) {
-			problem(l, "a field name is lower-case letters, digits "
+			arc_place_error(&l->at, "a field name is lower-case letters, digits "
 			    "and _: '%s'", label);
 			return ARC_ERR;
 		}
 		if (r.kind != KIND_REGEX) {
-			problem(l, "a field rule must be a regex, whose first "
+			arc_place_error(&l->at, "a field rule must be a regex, whose first "
 			    "group (or whole match) is the value");
 			return ARC_ERR;
 		}
 	} else if (!valid_label(label, 0)) {
-		problem(l, "a tag is letters, digits, '-', '_', '.' and '/', "
+		arc_place_error(&l->at, "a tag is letters, digits, '-', '_', '.' and '/', "
 		    "starting with a letter or digit: '%s'", label);
 		return ARC_ERR;
 	}
@@ -272,7 +254,7 @@ parse_line(struct loader *l, char *line)
 		r.nterms = 1;
 		st = add_term(rs, rs->nrules, pattern, strlen(pattern));
 		if (st == ARC_ERR)
-			problem(l, "empty phrase");
+			arc_place_error(&l->at, "empty phrase");
 		break;
 	case KIND_REGEX:
 		st = compile_regex(l, &r);
@@ -285,13 +267,13 @@ parse_line(struct loader *l, char *line)
 			break;
 		}
 		if ((m = strlen(folded)) == 0) {
-			problem(l, "empty phrase");
+			arc_place_error(&l->at, "empty phrase");
 			free(folded);
 			st = ARC_ERR;
 			break;
 		}
 		if (m > ARC_FUZZY_MAX) {
-			problem(l, "a fuzzy pattern may be at most %d bytes long "
+			arc_place_error(&l->at, "a fuzzy pattern may be at most %d bytes long "
 			    "(this one is %zu)", ARC_FUZZY_MAX, m);
 			free(folded);
 			st = ARC_ERR;
@@ -334,60 +316,33 @@ truncate_rules(struct arc_rules *rs, int nrules, int nterms)
 		free(rs->terms[--rs->nterms].folded);
 }
 
+/* A rule with a mistake refuses its file but not the reading: every
+ * mistake in it is told at once. */
+static int
+rule_line(void *arg, char *line)
+{
+	return parse_line(arg, line) == ARC_FATAL ? ARC_FATAL : ARC_OK;
+}
+
 int
-arc_rules_load(struct arc_rules *rs, const char *path, arc_rules_diag_fn diag,
+arc_rules_load(struct arc_rules *rs, const char *path, arc_diag_fn diag,
     void *ctx)
 {
-	struct loader l = { rs, path, 0, diag, ctx, 0 };
-	int nrules = rs->nrules, nterms = rs->nterms, st = ARC_OK;
-	char **files, *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	FILE *f;
+	struct loader l = { rs, { path, 0, diag, ctx, 0 } };
+	int nrules = rs->nrules, nterms = rs->nterms, st;
+	char **files;
 
-	if ((f = fopen(path, "r")) == NULL) {
-		problem(&l, "cannot open rule file: %s", strerror(errno));
-		return ARC_ERR;
-	}
 	files = realloc(rs->files, (size_t)(rs->nfiles + 1) * sizeof(*files));
 	if (files == NULL || (files[rs->nfiles] = strdup(path)) == NULL) {
 		if (files != NULL)
 			rs->files = files;
-		fclose(f);
 		return ARC_FATAL;
 	}
 	rs->files = files;
 	rs->nfiles++;
-	while ((n = getline(&line, &cap, f)) > 0) {
-		l.line++;
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[--n] = '\0';
-		if ((size_t)n != strlen(line)) {
-			problem(&l, "NUL byte in rule file");
-			continue;
-		}
-		if (n > RULE_LINE_MAX) {
-			problem(&l, "line longer than %d bytes", RULE_LINE_MAX);
-			continue;
-		}
-		if (!arc_utf8_valid(line, (size_t)n)) {
-			problem(&l, "not valid UTF-8");
-			continue;
-		}
-		if (parse_line(&l, line) == ARC_FATAL) {
-			st = ARC_FATAL;
-			break;
-		}
-	}
-	if (ferror(f)) {
-		problem(&l, "cannot read rule file: %s", strerror(errno));
-		st = ARC_ERR;
-	}
-	free(line);
-	fclose(f);
-	if (st == ARC_OK && l.errors > 0)
+	st = arc_staff_file_read(&l.at, "rule file", RULE_LINE_MAX, rule_line,
+	    &l);
+	if (st == ARC_OK && l.at.errors > 0)
 		st = ARC_ERR;
 	if (st != ARC_OK)
 		truncate_rules(rs, nrules, nterms);
@@ -396,7 +351,7 @@ arc_rules_load(struct arc_rules *rs, const char *path, arc_rules_diag_fn diag,
 
 int
 arc_rules_load_dir(struct arc_rules *rs, const char *dir,
-    arc_rules_diag_fn diag, void *ctx)
+    arc_diag_fn diag, void *ctx)
 {
 	char **names;
 	size_t n;
@@ -406,7 +361,7 @@ arc_rules_load_dir(struct arc_rules *rs, const char *dir,
 		char msg[300];
 		snprintf(msg, sizeof(msg), "cannot open rule folder: %s",
 		    strerror(errno));
-		diag(ctx, dir, 0, msg);
+		diag(ctx, dir, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -548,18 +503,15 @@ shadows(const struct arc_rules *rs, const struct rule *s, const struct rule *r)
 }
 
 static void
-warn(arc_rules_diag_fn diag, void *ctx, const struct rule *r,
-    const char *fmt, ...)
+warn(arc_diag_fn diag, void *ctx, const struct rule *r, const char *fmt, ...)
 {
 	char msg[700];
-	int n;
 	va_list ap;
 
-	n = snprintf(msg, sizeof(msg), "warning: ");
 	va_start(ap, fmt);
-	arc_mask_vformat(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	diag(ctx, r->file, r->line, msg);
+	diag(ctx, r->file, r->line, ARC_SEVERITY_WARNING, msg);
 }
 
 /* Terms of an "any" rule that can never make a difference: another term
@@ -567,7 +519,7 @@ warn(arc_rules_diag_fn diag, void *ctx, const struct rule *r,
  * as "izin" does in "izin usaha". */
 static int
 redundant_terms(const struct arc_rules *rs, const struct rule *r,
-    arc_rules_diag_fn diag, void *ctx)
+    arc_diag_fn diag, void *ctx)
 {
 	int warnings = 0;
 
@@ -598,7 +550,7 @@ redundant_terms(const struct arc_rules *rs, const struct rule *r,
 }
 
 int
-arc_rules_lint(const struct arc_rules *rs, arc_rules_diag_fn diag, void *ctx)
+arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 {
 	int warnings = 0;
 

@@ -309,14 +309,14 @@ regex_rule(struct arc_tagger *t, const struct rule *r, size_t *start,
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		arc_mask_format(msg, sizeof(msg), "%s: regex for "
 		    "%s '%s' gave up (too much backtracking): undecided, not "
 		    "'no match'", t->doc, r->is_field ? "field" : "tag",
 		    r->label);
 	else {
 		PCRE2_UCHAR why[200];
 		pcre2_get_error_message(rc, why, sizeof(why));
-		arc_mask_format(msg, sizeof(msg), "warning: %s: regex for "
+		arc_mask_format(msg, sizeof(msg), "%s: regex for "
 		    "%s '%s' failed: %s", t->doc, r->is_field ? "field" : "tag",
 		    r->label, (char *)why);
 	}

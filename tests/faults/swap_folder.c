@@ -1,4 +1,4 @@
-/* swap_folder.c: a preloaded realpath(3) that swaps a folder for a symbolic link right after resolving a given path, the race of issue 17 made certain. */
+/* swap_folder.c: a preloaded realpath(3) that swaps a folder for a symbolic link right after resolving a given path, the race arc-scan must survive made certain. */
 /*
  * With ARC_SWAP_AFTER set to a path, the first realpath() of exactly that
  * path resolves it, then renames the folder ARC_SWAP_FOLDER to

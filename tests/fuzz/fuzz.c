@@ -51,13 +51,14 @@ fuzz_string(const uint8_t *data, size_t size)
 }
 
 void
-fuzz_diag(void *ctx, const char *file, long line, const char *message)
+fuzz_diag(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message)
 {
 	struct fuzz_diag *d = ctx;
 
 	(void)file;
 	FUZZ_CHECK(message != NULL && *message != '\0' && line >= 0);
-	if (strncmp(message, "warning: ", 9) == 0)
+	if (severity == ARC_SEVERITY_WARNING)
 		d->warnings++;
 	else
 		d->errors++;

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "arc_core.h"
+
 /* libFuzzer calls this once per input; replay.c calls it once per saved
  * input.  Returns 0 (anything else is reserved by libFuzzer). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -40,9 +42,9 @@ char *fuzz_string(const uint8_t *data, size_t size);
 struct fuzz_diag {
 	int errors, warnings;
 };
-/* A diag callback (arc_rules_diag_fn, arc_faq_diag_fn) counting into
- * ctx, a struct fuzz_diag. */
-void fuzz_diag(void *ctx, const char *file, long line, const char *message);
+/* An arc_diag_fn counting into ctx, a struct fuzz_diag. */
+void fuzz_diag(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message);
 
 /* Is s free of NIKs, i.e. does masking it change nothing? */
 int fuzz_nik_masked(const char *s);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "arc_tag.h"
+#include "core_internal.h"
 #include "fuzz.h"
 
 /* The shipped rules, as arc-tag uses them: a record's hostile shape

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "arc_scan.h"
+#include "scan_internal.h"
 #include "check.h"
 
 static const char letter[] = "%PDF-1.4\n% surat keputusan camat\n%%EOF\n";

@@ -6,9 +6,11 @@
 #include "faq_internal.h"
 
 static void
-quiet(void *ctx, const char *file, long line, const char *message)
+quiet(void *ctx, const char *file, long line, enum arc_severity severity,
+    const char *message)
 {
 	(void)ctx;
+	(void)severity;
 	fprintf(stderr, "%s:%ld: %s\n", file ? file : "-", line, message);
 }
 

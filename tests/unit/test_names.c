@@ -1,6 +1,6 @@
 /* test_names.c: member-name safety and option value parsing. */
 #include "arc_cli.h"
-#include "arc_scan.h"
+#include "scan_internal.h"
 #include "check.h"
 
 static void

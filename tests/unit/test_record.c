@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "arc_core.h"
+#include "core_internal.h"
 #include "check.h"
 
 static char *

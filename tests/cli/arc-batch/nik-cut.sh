@@ -1,5 +1,5 @@
 # No output channel of any program shows a NIK, nor a piece of one that a
-# cut left unmasked (issue 17): NIKs in file and folder names, texts,
+# cut left unmasked: NIKs in file and folder names, texts,
 # questions and session ids of lengths that put the NIK across every place
 # where arc cuts text (arc-index's document name at 1023 bytes, a
 # diagnostic line at 2047, arc-tag --explain's 60-character excerpt and a

@@ -1,6 +1,6 @@
 # A file named to drive the terminal (set its title, clear the screen,
 # CSI as C1 U+009B) reaches no terminal through arc-find's and
-# arc-report's tables: control characters show as '?' (issue 17).  JSON
+# arc-report's tables: control characters show as '?'.  JSON
 # and CSV keep the name exact.
 bad=$(printf '\033]0;pwned\007\033[2J\302\2332J')
 mkdir -p "scans/umum$bad"

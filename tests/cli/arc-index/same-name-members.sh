@@ -1,4 +1,4 @@
-# Issue 17: two members of one name in an archive, as `tar -r` leaves after
+# Two members of one name in an archive, as `tar -r` leaves after
 # an update (and a zip can hold too): each record names its member by its
 # place as well as its name ("member_index", "member_offset"), so both are
 # read and archived, each with its own sha256.  A wrong offset is only a

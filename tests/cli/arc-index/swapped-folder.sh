@@ -1,4 +1,4 @@
-# Issue 17: a folder swapped for a link to a folder outside after arc-scan,
+# A folder swapped for a link to a folder outside after arc-scan,
 # the file there holding the very bytes scanned (a copy kept elsewhere, mode
 # 600): the sha256 matches, but the file is not the one scanned (device and
 # inode differ), so neither arc-ocr nor arc-index reads it.  Records without

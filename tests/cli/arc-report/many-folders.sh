@@ -1,6 +1,6 @@
 # arc-report folders over 40,000 folders: one row each, most documents
-# first, then by name.  (Issue 17: it sorted them by insertion, 47 s and
-# more; how long it takes now is bench/report-folders', not a test's.)
+# first, then by name.  How long it takes is bench/report-folders', not a
+# test's.
 # The rows are put into the archive by SQL, to be quick.
 mkdir scans
 echo 'Surat pengantar' >scans/a.txt

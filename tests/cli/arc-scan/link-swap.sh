@@ -1,4 +1,4 @@
-# Issue 17: a folder swapped for a link to a folder outside while arc-scan
+# A folder swapped for a link to a folder outside while arc-scan
 # follows a link inside the scanner folder (the race made certain by a
 # preloaded realpath, tests/faults/swap_folder.c).  The file outside, the
 # archive user's own and mode 600, is not hashed, archived or found: the

@@ -1,0 +1,86 @@
+/* stafffile.c: reading the plain text files staff keep (rules, answers, word lists, the status export), and saying where each problem is. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arc_core.h"
+
+static void
+report(struct arc_place *at, enum arc_severity severity, const char *fmt,
+    va_list ap)
+{
+	char msg[700];
+
+	/* Staff files quote documents and citizens: masked like any
+	 * diagnostic. */
+	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	if (severity == ARC_SEVERITY_ERROR)
+		at->errors++;
+	if (at->diag != NULL)
+		at->diag(at->ctx, at->file, at->line, severity, msg);
+}
+
+void
+arc_place_error(struct arc_place *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(at, ARC_SEVERITY_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+void
+arc_place_warning(struct arc_place *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(at, ARC_SEVERITY_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+int
+arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
+    int (*fn)(void *arg, char *line), void *arg)
+{
+	const char *space = kind != NULL ? " " : "";
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int st = ARC_OK;
+	FILE *f;
+
+	if (kind == NULL)
+		kind = "";
+	at->line = 0;
+	if ((f = fopen(at->file, "r")) == NULL) {
+		arc_place_error(at, "cannot open%s%s: %s", space, kind,
+		    strerror(errno));
+		return ARC_ERR;
+	}
+	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
+		at->line++;
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if ((size_t)n != strlen(line))
+			arc_place_error(at, "NUL byte in %s",
+			    *kind != '\0' ? kind : "the line");
+		else if ((size_t)n > line_max)
+			arc_place_error(at, "line longer than %zu bytes",
+			    line_max);
+		else if (!arc_utf8_valid(line, (size_t)n))
+			arc_place_error(at, "not valid UTF-8");
+		else
+			st = fn(arg, line);
+	}
+	if (st == ARC_OK && ferror(f))
+		arc_place_error(at, "cannot read%s%s: %s", space, kind,
+		    strerror(errno));
+	free(line);
+	fclose(f);
+	return st;
+}
