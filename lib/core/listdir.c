@@ -43,13 +43,8 @@ arc_list_dir(const char *dir, const char *suffix, char ***out, size_t *nout)
 		if (e->d_name[0] == '.' || len <= slen ||
 		    strcmp(e->d_name + len - slen, suffix) != 0)
 			continue;
-		if (n == cap) {
-			char **grown;
-			cap = cap ? cap * 2 : 16;
-			if ((grown = realloc(names, cap * sizeof(*grown))) == NULL)
-				goto nomem;
-			names = grown;
-		}
+		if (arc_grow(&names, &cap, n, 1, sizeof(*names)) != ARC_OK)
+			goto nomem;
 		if ((names[n] = malloc(strlen(dir) + len + 2)) == NULL)
 			goto nomem;
 		sprintf(names[n], "%s/%s", dir, e->d_name);

@@ -184,13 +184,9 @@ arc_index_words(struct arc_stemmers *st, const char *lang,
 		int slen;
 		const char *s = stem_cached(stemmer, cache, word, wlen, &slen);
 
-		if (n + (size_t)slen + 1 >= cap) {
-			char *g = realloc(out, cap = 2 * cap + (size_t)slen);
-			if (g == NULL) {
-				free(out);
-				return NULL;
-			}
-			out = g;
+		if (arc_grow(&out, &cap, n, (size_t)slen + 2, 1) != ARC_OK) {
+			free(out);
+			return NULL;
 		}
 		if (n > 0)
 			out[n++] = ' ';

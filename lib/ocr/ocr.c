@@ -272,7 +272,8 @@ static int
 collect_words(struct arc_ocr *ocr, struct page_result *r)
 {
 	TessResultIterator *it = TessBaseAPIGetIterator(ocr->api);
-	int cap = 0, l, t, rr, b;
+	size_t cap = 0;
+	int l, t, rr, b;
 
 	if (it == NULL)
 		return ARC_OK;
@@ -286,16 +287,11 @@ collect_words(struct arc_ocr *ocr, struct page_result *r)
 			TessDeleteText(word);
 			continue;
 		}
-		if (r->nwords == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct arc_spdf_word *grown = realloc(r->words,
-			    (size_t)cap * sizeof(*grown));
-			if (grown == NULL) {
-				TessDeleteText(word);
-				TessResultIteratorDelete(it);
-				return ARC_FATAL;
-			}
-			r->words = grown;
+		if (arc_grow(&r->words, &cap, (size_t)r->nwords, 1,
+		    sizeof(*r->words)) != ARC_OK) {
+			TessDeleteText(word);
+			TessResultIteratorDelete(it);
+			return ARC_FATAL;
 		}
 		r->words[r->nwords++] = (struct arc_spdf_word){ strdup(word),
 		    l, t, rr, b };
@@ -386,16 +382,8 @@ append_page(char **buf, size_t *len, size_t *cap, const char *s, int first)
 {
 	size_t n = strlen(s) + 1;
 
-	if (*len + n + 1 > *cap) {
-		size_t c = *cap ? *cap : 4096;
-		while (c < *len + n + 1)
-			c *= 2;
-		char *grown = realloc(*buf, c);
-		if (grown == NULL)
-			return ARC_FATAL;
-		*buf = grown;
-		*cap = c;
-	}
+	if (arc_grow(buf, cap, *len, n + 1, 1) != ARC_OK)
+		return ARC_FATAL;
 	if (!first)
 		(*buf)[(*len)++] = '\f';
 	memcpy(*buf + *len, s, n);

@@ -22,7 +22,8 @@ struct arc_spdf {
 	char *tmp_path;        /* where it is written */
 	char *final_path;      /* what it is renamed to when complete */
 	long *offsets;         /* byte offset of each object, by number */
-	int nobjs, cap;
+	size_t cap;
+	int nobjs;
 	int npages;
 	int failed;
 };
@@ -30,17 +31,12 @@ struct arc_spdf {
 static int
 begin_obj(struct arc_spdf *p, int num)
 {
-	if (num >= p->cap) {
-		int cap = p->cap ? p->cap * 2 : 64;
-		while (cap <= num)
-			cap *= 2;
-		long *grown = realloc(p->offsets, (size_t)cap * sizeof(*grown));
-		if (grown == NULL)
-			return p->failed = 1, ARC_FATAL;
-		memset(grown + p->cap, 0, (size_t)(cap - p->cap) * sizeof(*grown));
-		p->offsets = grown;
-		p->cap = cap;
-	}
+	size_t old = p->cap;
+
+	if (arc_grow(&p->offsets, &p->cap, (size_t)num, 1,
+	    sizeof(*p->offsets)) != ARC_OK)
+		return p->failed = 1, ARC_FATAL;
+	memset(p->offsets + old, 0, (p->cap - old) * sizeof(*p->offsets));
 	if (num > p->nobjs)
 		p->nobjs = num;
 	p->offsets[num] = ftell(p->f);
