@@ -29,13 +29,14 @@ static const char usage[] =
 "  -h, --help       show this help\n"
 "      --version    show the version\n";
 
-enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET };
+enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET, OPT_PRINT_DB };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "optimize", no_argument, NULL, OPT_OPTIMIZE },
 	{ "forget", no_argument, NULL, OPT_FORGET },
+	{ "print-db", no_argument, NULL, OPT_PRINT_DB },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	ARC_CLI_COMMON_OPTIONS,
@@ -287,7 +288,7 @@ main(int argc, char **argv)
 	struct arc_store *s;
 	struct arc_error err, ro_err;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, st, mode = 0, quiet = 0;
+	int c, st, mode = 0, quiet = 0, print_db = 0;
 
 	arc_cli_init("arc-index");
 	/* Every record allocates and frees buffers of up to a few hundred
@@ -322,9 +323,17 @@ main(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case OPT_PRINT_DB:
+			print_db = 1;
+			break;
 		default:
 			return arc_cli_common_option(c, usage, argv);
 		}
+	}
+	if (print_db && (mode != 0 || optind < argc)) {
+		arc_cli_usage_error("--print-db reads no records and does "
+		    "nothing else");
+		return ARC_EXIT_FATAL;
 	}
 	if ((mode == OPT_CHECK || mode == OPT_OPTIMIZE) && optind < argc) {
 		arc_cli_usage_error("--check and --optimize read no records");
@@ -336,6 +345,11 @@ main(int argc, char **argv)
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		return ARC_EXIT_FATAL;
+	}
+	/* For scripts (arc-batch) that need the path every program uses. */
+	if (print_db) {
+		printf("%s\n", db);
+		return arc_cli_finish();
 	}
 	/* --check opens for writing only to run FTS5's own check; it does
 	 * not make an archive that is not there, nor does --forget. */

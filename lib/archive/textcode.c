@@ -35,11 +35,13 @@
 #define VOCAB_WORD_MAX 40
 #define VOCAB_GAP_MAX 8
 
+/* Tokens are cut on bytes, whatever the locale and whatever iswalnum
+ * thinks of a character, so that a blob decodes as it was encoded:
+ * beyond ASCII every byte counts as a word's. */
 int
 arc_textcode_word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
+	return c >= 0x80 || arc_is_word_byte(c);
 }
 
 int

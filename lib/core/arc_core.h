@@ -228,6 +228,23 @@ char *arc_index_words(struct arc_stemmers *st, const char *lang,
 #define ARC_WORD_MAX 64
 
 /*
+ * What words are made of, for the index, the tagger and the chatbot alike:
+ * ASCII letters and digits (not '_'), and beyond ASCII what iswalnum says
+ * in the current locale's LC_CTYPE (the programs make it a UTF-8 one).
+ */
+int arc_is_word_char(unsigned long cp);
+
+/* The same for one byte of UTF-8 text taken alone: an ASCII letter or
+ * digit, and never a byte of a longer sequence, which is no character by
+ * itself.  Inline: the archive's text coder asks it of every byte. */
+static inline int
+arc_is_word_byte(unsigned char c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
  * Finds the next word of text at or after from: its start in *start, its
  * lower-case form in word (at most ARC_WORD_MAX bytes, not terminated) and
  * length in *wlen (0 when there is none).  Returns the offset after it.

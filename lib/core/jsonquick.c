@@ -35,18 +35,7 @@ skip_space(struct quick *q)
 static int
 room(struct quick *q, size_t need)
 {
-	char *b;
-	size_t cap = q->cap ? q->cap : 4096;
-
-	if (need <= q->cap)
-		return 1;
-	while (cap < need)
-		cap *= 2;
-	if ((b = realloc(q->buf, cap)) == NULL)
-		return 0;
-	q->buf = b;
-	q->cap = cap;
-	return 1;
+	return arc_grow(&q->buf, &q->cap, 0, need, 1) == ARC_OK;
 }
 
 static int

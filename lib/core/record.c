@@ -140,24 +140,14 @@ static int
 line_append(struct arc_reader *r, size_t *len, const char *p, size_t n,
     int *too_long)
 {
-	size_t cap;
-
 	if (*too_long)
 		return ARC_OK;
 	if (*len + n > r->line_max) {
 		*too_long = 1;
 		n = r->line_max - *len;
 	}
-	if (*len + n + 1 > r->line_cap) {
-		cap = r->line_cap ? r->line_cap : 4096;
-		while (cap < *len + n + 1)
-			cap *= 2;
-		char *grown = realloc(r->line, cap);
-		if (grown == NULL)
-			return ARC_FATAL;
-		r->line = grown;
-		r->line_cap = cap;
-	}
+	if (arc_grow(&r->line, &r->line_cap, *len, n + 1, 1) != ARC_OK)
+		return ARC_FATAL;
 	memcpy(r->line + *len, p, n);
 	*len += n;
 	r->line[*len] = '\0';

@@ -23,13 +23,12 @@ char_at(const unsigned char *s, size_t left, size_t *k)
 	return arc_utf8_decode(s, left, k);
 }
 
-static inline int
-is_word_char(unsigned long cp)
+int
+arc_is_word_char(unsigned long cp)
 {
 	if (cp < 0x80)
-		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-		    (cp >= '0' && cp <= '9');
-	return iswalnum((wint_t)cp);
+		return arc_is_word_byte((unsigned char)cp);
+	return iswalnum((wint_t)cp) != 0;
 }
 
 size_t
@@ -42,12 +41,12 @@ arc_next_word(const char *text, size_t len, size_t from, size_t *start,
 
 	*wlen = 0;
 	/* Skip what is not a letter or digit. */
-	while (i < len && !is_word_char(char_at(s + i, len - i, &k)))
+	while (i < len && !arc_is_word_char(char_at(s + i, len - i, &k)))
 		i += k;
 	if (i >= len)
 		return len;
 	*start = i;
-	while (i < len && is_word_char(cp = char_at(s + i, len - i, &k))) {
+	while (i < len && arc_is_word_char(cp = char_at(s + i, len - i, &k))) {
 		if (cp < 0x80) {
 			if (n < WORD_MAX)
 				word[n++] = (char)(cp >= 'A' && cp <= 'Z' ?
@@ -185,13 +184,9 @@ arc_index_words(struct arc_stemmers *st, const char *lang,
 		int slen;
 		const char *s = stem_cached(stemmer, cache, word, wlen, &slen);
 
-		if (n + (size_t)slen + 1 >= cap) {
-			char *g = realloc(out, cap = 2 * cap + (size_t)slen);
-			if (g == NULL) {
-				free(out);
-				return NULL;
-			}
-			out = g;
+		if (arc_grow(&out, &cap, n, (size_t)slen + 2, 1) != ARC_OK) {
+			free(out);
+			return NULL;
 		}
 		if (n > 0)
 			out[n++] = ' ';

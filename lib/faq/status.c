@@ -264,7 +264,7 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 	for (const char *p = question; *p != '\0'; p++) {
 		char key[KEY_MAX + 1];
 		size_t end, k;
-		if (p > question && isalnum((unsigned char)p[-1]))
+		if (p > question && arc_is_word_byte(p[-1]))
 			continue;  /* numbers start where words start */
 		for (int i = 0; i < st->nprefix; i++) {
 			size_t n = strlen(st->prefix[i]);
@@ -276,20 +276,20 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 				continue;
 			/* "REG 2026 000123" is one number if the file has it
 			 * and the digits up to the space are not. */
-			if (!isalnum((unsigned char)p[n + end]) &&
+			if (!arc_is_word_byte(p[n + end]) &&
 			    !arc_strmap_get(st->rows, key, k, NULL)) {
 				char spaced[KEY_MAX + 1];
 				size_t send, sk;
 				memcpy(spaced, key, n);
 				sk = digit_run(p + n, spaced, n, 1, &send);
-				if (!isalnum((unsigned char)p[n + send]) &&
+				if (!arc_is_word_byte(p[n + send]) &&
 				    arc_strmap_get(st->rows, spaced, sk, NULL))
 					return answer(st, spaced, sk, p, n + send,
 					    number, size, row);
 			}
 			/* "REG-2026-000123A" is no number of the file's: not
 			 * found, rather than the row of REG-2026-000123. */
-			if (isalnum((unsigned char)p[n + end]))
+			if (arc_is_word_byte(p[n + end]))
 				return answer(st, "", 0, p, n + end +
 				    strcspn(p + n + end, " \t,.?!;:"), number,
 				    size, row);
@@ -299,7 +299,7 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 		if (st->digits_only != 0 && isdigit((unsigned char)*p)) {
 			k = digit_run(p, key, 0, 0, &end);
 			if (k < 64 && (st->digits_only >> k & 1) &&
-			    !isalnum((unsigned char)p[end]))
+			    !arc_is_word_byte(p[end]))
 				return answer(st, key, k, p, end, number, size,
 				    row);
 		}

@@ -4,7 +4,7 @@
 
 #include "arc_scan.h"
 
-/* ---- OCR (ocr.c, pages.c, pdf.c) ----------------------------------------- */
+/* ---- OCR (ocr.c, clean.c, textfile.c, pages.c, pdf.c) -------------------- */
 
 struct arc_ocr_options {
 	const char *lang;        /* Tesseract languages, as "ind+eng" */

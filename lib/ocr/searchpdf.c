@@ -1,6 +1,7 @@
-/* searchpdf.c: searchable PDFs: each page's scan with an invisible text layer over it, written atomically. */
+/* searchpdf.c: searchable PDFs: each page's scan, placed as it was straightened, with an invisible text layer over it, written atomically. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,7 +22,8 @@ struct arc_spdf {
 	char *tmp_path;        /* where it is written */
 	char *final_path;      /* what it is renamed to when complete */
 	long *offsets;         /* byte offset of each object, by number */
-	int nobjs, cap;
+	size_t cap;
+	int nobjs;
 	int npages;
 	int failed;
 };
@@ -29,17 +31,12 @@ struct arc_spdf {
 static int
 begin_obj(struct arc_spdf *p, int num)
 {
-	if (num >= p->cap) {
-		int cap = p->cap ? p->cap * 2 : 64;
-		while (cap <= num)
-			cap *= 2;
-		long *grown = realloc(p->offsets, (size_t)cap * sizeof(*grown));
-		if (grown == NULL)
-			return p->failed = 1, ARC_FATAL;
-		memset(grown + p->cap, 0, (size_t)(cap - p->cap) * sizeof(*grown));
-		p->offsets = grown;
-		p->cap = cap;
-	}
+	size_t old = p->cap;
+
+	if (arc_grow(&p->offsets, &p->cap, (size_t)num, 1,
+	    sizeof(*p->offsets)) != ARC_OK)
+		return p->failed = 1, ARC_FATAL;
+	memset(p->offsets + old, 0, (p->cap - old) * sizeof(*p->offsets));
 	if (num > p->nobjs)
 		p->nobjs = num;
 	p->offsets[num] = ftell(p->f);
@@ -173,6 +170,49 @@ arc_spdf_abort(struct arc_spdf *p)
 	free(p->final_path);
 	free(p->offsets);
 	free(p);
+}
+
+/* Where a point of the scan (pixels, y down) lands on the PDF page
+ * (points, y up), following what was done to the page. */
+static void
+map_point(const struct arc_spdf_geometry *g, double x, double y, double *px,
+    double *py)
+{
+	double w = g->w1, h = g->h1, t;
+	double a = g->skew * M_PI / 180.0;
+
+	x *= (double)g->w1 / g->w0;
+	y *= (double)g->h1 / g->h0;
+	for (int i = 0; i < g->quads; i++) {
+		t = x;
+		x = h - y;
+		y = t;
+		t = w;
+		w = h;
+		h = t;
+	}
+	/* pixRotate turns clockwise about the centre, y pointing down. */
+	double cx = w / 2, cy = h / 2, dx = x - cx, dy = y - cy;
+	x = cx + dx * cos(a) - dy * sin(a);
+	y = cy + dx * sin(a) + dy * cos(a);
+	*px = x * 72.0 / g->dpi;
+	*py = (g->hp - y) * 72.0 / g->dpi;
+}
+
+void
+arc_spdf_image_matrix(const struct arc_spdf_geometry *g, double cm[6])
+{
+	double x0, y0, x1, y1, x2, y2;
+
+	map_point(g, 0, g->h0, &x0, &y0);       /* image space (0, 0) */
+	map_point(g, g->w0, g->h0, &x1, &y1);   /* (1, 0) */
+	map_point(g, 0, 0, &x2, &y2);           /* (0, 1) */
+	cm[0] = x1 - x0;
+	cm[1] = y1 - y0;
+	cm[2] = x2 - x0;
+	cm[3] = y2 - y0;
+	cm[4] = x0;
+	cm[5] = y0;
 }
 
 /* Writes the page's image XObject: the scan's own JPEG bytes when there

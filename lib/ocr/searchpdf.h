@@ -1,4 +1,4 @@
-/* searchpdf.h: writing searchable PDFs (scan + invisible text), inside libarc only. */
+/* searchpdf.h: writing searchable PDFs (scan + invisible text) and placing the scan on the page, inside lib/ocr only. */
 #ifndef ARC_SEARCHPDF_H
 #define ARC_SEARCHPDF_H
 
@@ -11,6 +11,21 @@ struct arc_spdf_word {
 	char *text;
 	int l, t, r, b;
 };
+
+/* How a scanned page was turned into the page Tesseract read, so that the
+ * scan can be placed under the text. */
+struct arc_spdf_geometry {
+	int w0, h0;            /* the scan */
+	int w1, h1;            /* after scaling to the working resolution */
+	int quads;             /* then quarter turns clockwise */
+	double skew;           /* then degrees clockwise, about the centre */
+	int wp, hp;            /* the page read */
+	int dpi;               /* its resolution */
+};
+
+/* The PDF matrix (a page's cm) that maps the scan's unit square onto the
+ * page read. */
+void arc_spdf_image_matrix(const struct arc_spdf_geometry *g, double cm[6]);
 
 struct arc_spdf_page {
 	PIX *image;                 /* the page as scanned (borrowed) */

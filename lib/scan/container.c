@@ -87,20 +87,15 @@ static int
 read_entry(struct archive *a, size_t max, unsigned char **data, size_t *size,
     struct arc_error *err)
 {
-	size_t len = 0, cap = 1 << 16;
-	unsigned char *buf = malloc(cap), *grown;
+	size_t len = 0, cap = 0;
+	unsigned char *buf = NULL;
 	la_ssize_t n;
 
-	if (buf == NULL)
-		return arc_error_set(err, "out of memory");
 	for (;;) {
-		if (cap - len < (1 << 16)) {
-			cap *= 2;
-			if ((grown = realloc(buf, cap)) == NULL) {
-				free(buf);
-				return arc_error_set(err, "out of memory");
-			}
-			buf = grown;
+		/* At least 64 KB free for the next read. */
+		if (arc_grow(&buf, &cap, len, 1 << 16, 1) != ARC_OK) {
+			free(buf);
+			return arc_error_set(err, "out of memory");
 		}
 		n = archive_read_data(a, buf + len, cap - len);
 		if (n == 0)

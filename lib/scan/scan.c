@@ -35,7 +35,8 @@ struct job {
 	char *path;
 	int fd;                  /* -1 for a job of events only */
 	struct event *events;
-	int nevents, cap;
+	int nevents;
+	size_t cap;
 	int oom;                 /* an event was lost to lack of memory */
 	const struct arc_scan_options *options;
 };
@@ -180,17 +181,11 @@ add_event(struct job *job, enum arc_scan_event ev, const char *file,
 {
 	struct event *e;
 
-	if (job->nevents == job->cap) {
-		int cap = job->cap ? job->cap * 2 : 4;
-		struct event *grown = realloc(job->events,
-		    (size_t)cap * sizeof(*grown));
-		if (grown == NULL) {
-			json_decref(rec);
-			job->oom = 1;
-			return;
-		}
-		job->events = grown;
-		job->cap = cap;
+	if (arc_grow(&job->events, &job->cap, (size_t)job->nevents, 1,
+	    sizeof(*job->events)) != ARC_OK) {
+		json_decref(rec);
+		job->oom = 1;
+		return;
 	}
 	e = &job->events[job->nevents++];
 	e->ev = ev;
@@ -892,7 +887,7 @@ list_folder(int dfd, size_t *countp)
 {
 	DIR *d = fdopendir(dfd);
 	struct dirent *de;
-	char **names = NULL, **grown;
+	char **names = NULL;
 	size_t n = 0, cap = 0;
 
 	if (d == NULL)
@@ -900,12 +895,8 @@ list_folder(int dfd, size_t *countp)
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((grown = realloc(names, cap * sizeof(*names))) == NULL)
-				break;
-			names = grown;
-		}
+		if (arc_grow(&names, &cap, n, 1, sizeof(*names)) != ARC_OK)
+			break;
 		if ((names[n] = strdup(de->d_name)) == NULL)
 			break;
 		n++;

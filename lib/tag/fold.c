@@ -110,11 +110,8 @@ arc_is_word_char_at(const char *s, size_t len, size_t i)
 
 	if (i >= len)
 		return 0;
-	if (p[i] < 0x80)
-		return (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
-		    p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9');
-	cp = arc_utf8_decode(p + i, len - i, &n);
-	return iswalnum((wint_t)cp) != 0;
+	cp = p[i] < 0x80 ? p[i] : arc_utf8_decode(p + i, len - i, &n);
+	return arc_is_word_char(cp);
 }
 
 int
