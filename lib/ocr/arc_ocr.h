@@ -17,13 +17,7 @@ struct arc_ocr_options {
 	const char *pdf_dir;     /* write searchable PDFs here, or NULL */
 };
 
-#define ARC_OCR_LANG_DEFAULT "ind+eng"
-#define ARC_OCR_DPI_DEFAULT 300
-#define ARC_OCR_MAX_PIXELS_DEFAULT (60ull * 1000 * 1000)
-#define ARC_OCR_MAX_PAGES_DEFAULT 1000
-#define ARC_OCR_MAX_BYTES_DEFAULT ((size_t)512 << 20)
-#define ARC_OCR_PAGE_TIMEOUT_DEFAULT 120
-
+/* Sets the defaults arc-ocr(1) documents. */
 void arc_ocr_options_default(struct arc_ocr_options *o);
 
 /* Checks that every language's data is installed; if not, err names the
@@ -35,8 +29,6 @@ int arc_ocr_check_languages(const char *lang, struct arc_error *err);
  * page.  Not thread-safe: each worker thread has its own.
  */
 struct arc_ocr;
-struct arc_ocr *arc_ocr_new(const struct arc_ocr_options *o,
-    struct arc_error *err);
 void arc_ocr_free(struct arc_ocr *ocr);
 
 /* Makes n engines at once, each loading its models in its own thread, so
@@ -46,8 +38,9 @@ int arc_ocr_new_all(const struct arc_ocr_options *o, int n,
 
 /*
  * Reads the document a record names and adds "text", "pages", "lang" and
- * "ocr" to it, and "pdf" when it wrote a searchable PDF.  ARC_ERR: the document could not be read (err says why);
- * the caller sets the record's "error".
+ * "ocr" to it, and "pdf" when it wrote a searchable PDF.  ARC_ERR: the
+ * document could not be read (err says why); the caller sets the record's
+ * "error".
  */
 int arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err);
 

@@ -36,12 +36,12 @@ void
 arc_ocr_options_default(struct arc_ocr_options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->lang = ARC_OCR_LANG_DEFAULT;
-	o->dpi = ARC_OCR_DPI_DEFAULT;
-	o->max_pixels = ARC_OCR_MAX_PIXELS_DEFAULT;
-	o->max_pages = ARC_OCR_MAX_PAGES_DEFAULT;
-	o->max_bytes = ARC_OCR_MAX_BYTES_DEFAULT;
-	o->page_timeout = ARC_OCR_PAGE_TIMEOUT_DEFAULT;
+	o->lang = "ind+eng";
+	o->dpi = 300;
+	o->max_pixels = 60ull * 1000 * 1000;
+	o->max_pages = 1000;
+	o->max_bytes = (size_t)512 << 20;
+	o->page_timeout = 120;
 	o->preprocess = 1;
 }
 
@@ -116,7 +116,8 @@ engine(const char *lang)
 	return api;
 }
 
-struct arc_ocr *
+/* One engine; arc_ocr_new_all makes them. */
+static struct arc_ocr *
 arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 {
 	struct arc_ocr *ocr;
