@@ -213,7 +213,9 @@ out:
 }
 
 /* Pages whose OCR confidence was low, for a clerk to check: each page of
- * the confidence lists arc-index keeps ("93,-,41"). */
+ * the confidence lists arc-index keeps ("93,-,41").  The columns of its
+ * query, in order: */
+enum { REVIEW_PATH, REVIEW_MEMBER, REVIEW_CONFIDENCE, REVIEW_SHA256 };
 static int
 review(struct report *r)
 {
@@ -228,17 +230,18 @@ review(struct report *r)
 	    &st) != ARC_OK)
 		return ARC_FATAL;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 2);
+		const char *c = (const char *)sqlite3_column_text(st,
+		    REVIEW_CONFIDENCE);
 		for (long page = 1; c != NULL && *c != '\0' && !stop; page++) {
 			char *end;
 			long v = strtol(c, &end, 10);
 			if (end != c && v < REVIEW_BELOW) {
 				json_t *row = json_pack("{s:s, s:o?, s:o?, s:i, "
 				    "s:i, s:s?}", "report", "review", "path",
-				    column_value(st, 0), "member",
-				    column_value(st, 1), "page",
+				    column_value(st, REVIEW_PATH), "member",
+				    column_value(st, REVIEW_MEMBER), "page",
 				    (int)page, "confidence", (int)v, "sha256",
-				    sqlite3_column_text(st, 3));
+				    sqlite3_column_text(st, REVIEW_SHA256));
 				if (row == NULL) {
 					sqlite3_finalize(st);
 					return arc_error_set(r->err,
