@@ -334,6 +334,9 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	return ARC_OK;
 }
 
+/* The columns of a search's query: a document's id and its score. */
+enum { FOUND_ID, FOUND_SCORE };
+
 /*
  * Runs one search; returns the number of results or ARC_FATAL.  The best
  * are found by id and score alone, and only they are read whole: reading
@@ -385,9 +388,9 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
 	while (found >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double score = sqlite3_column_double(st, 1);
-		if (hand_over(se, sqlite3_column_int64(st, 0), match != NULL ?
-		    &score : NULL, partial, err) != ARC_OK)
+		double score = sqlite3_column_double(st, FOUND_SCORE);
+		if (hand_over(se, sqlite3_column_int64(st, FOUND_ID),
+		    match != NULL ? &score : NULL, partial, err) != ARC_OK)
 			found = ARC_FATAL;
 		else
 			found++;
