@@ -130,14 +130,10 @@ snippet(struct marker *m, const char *lang, const char *text, size_t len)
 
 	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <= len &&
 	    wlen > 0) {
-		if (nwords == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct word_at *g = realloc(words, cap * sizeof(*g));
-			if (g == NULL) {
-				free(words);
-				return NULL;
-			}
-			words = g;
+		if (arc_grow(&words, &cap, nwords, 1, sizeof(*words)) !=
+		    ARC_OK) {
+			free(words);
+			return NULL;
 		}
 		words[nwords].start = start;
 		words[nwords].end = at;

@@ -322,7 +322,8 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 	struct arc_forget_result r;
 	char (*shas)[65] = NULL;
 	sqlite3_stmt *st;
-	int have = 0, cap = 0, finished = 0, rc = ARC_OK;
+	size_t have = 0, cap = 0;
+	int finished = 0, rc = ARC_OK;
 
 	/* Read first: finishing one writes to the table being read. */
 	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgetting", -1,
@@ -330,20 +331,15 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 		return 0;
 	while (rc == ARC_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (have == cap) {
-			void *g = realloc(shas, (size_t)(cap = cap * 2 + 4) *
-			    sizeof(*shas));
-			if (g == NULL) {
-				arc_error_set(err, "out of memory");
-				rc = ARC_FATAL;
-			} else
-				shas = g;
+		if (arc_grow(&shas, &cap, have, 1, sizeof(*shas)) != ARC_OK) {
+			arc_error_set(err, "out of memory");
+			rc = ARC_FATAL;
 		}
 		if (rc == ARC_OK && sha != NULL && strlen(sha) == 64)
 			memcpy(shas[have++], sha, 65);
 	}
 	sqlite3_finalize(st);
-	for (int i = 0; i < have && rc != ARC_FATAL; i++) {
+	for (size_t i = 0; i < have && rc != ARC_FATAL; i++) {
 		/* ARC_ERR: the --forget that began it (still running, say)
 		 * finished it meanwhile. */
 		if ((rc = arc_forget(s, shas[i], &r, err)) == ARC_OK)

@@ -22,14 +22,13 @@ arc_sha_list_free(struct arc_sha_list *l)
 {
 	free(l->sha);
 	l->sha = NULL;
-	l->n = 0;
+	l->n = l->cap = 0;
 }
 
 int
 arc_forgotten_load(struct arc_store *s, struct arc_sha_list *l)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
 	l->n = 0;
@@ -38,13 +37,9 @@ arc_forgotten_load(struct arc_store *s, struct arc_sha_list *l)
 		return ARC_FATAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (l->n == cap) {
-			void *g = realloc(l->sha, (cap = cap * 2 + 16) *
-			    sizeof(*l->sha));
-			if (g == NULL)
-				break;
-			l->sha = g;
-		}
+		if (arc_grow(&l->sha, &l->cap, l->n, 1, sizeof(*l->sha)) !=
+		    ARC_OK)
+			break;
 		snprintf(l->sha[l->n++], 65, "%s", sha ? sha : "");
 	}
 	sqlite3_finalize(st);

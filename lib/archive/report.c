@@ -269,6 +269,7 @@ struct question {
 	char *text;
 	char **words;      /* distinct, at least 3 letters, no digits */
 	int nwords;
+	size_t cap;
 	long asked;        /* times asked, as this exact text */
 };
 
@@ -309,11 +310,9 @@ words_of(struct question *q)
 			    memcmp(q->words[i], word, wlen) == 0;
 		if (dup)
 			continue;
-		char **grown = realloc(q->words, (size_t)(q->nwords + 1) *
-		    sizeof(*grown));
-		if (grown == NULL)
+		if (arc_grow(&q->words, &q->cap, (size_t)q->nwords, 1,
+		    sizeof(*q->words)) != ARC_OK)
 			return ARC_FATAL;
-		q->words = grown;
 		if ((q->words[q->nwords] = strndup(word, wlen)) == NULL)
 			return ARC_FATAL;
 		q->nwords++;
@@ -375,6 +374,7 @@ unanswered(struct report *r)
 	struct question *qs = NULL;
 	struct group *g = NULL;
 	int nq = 0, ng = 0, rc = ARC_FATAL;
+	size_t qcap = 0;
 	sqlite3_stmt *st;
 
 	if (!has_chat(r))
@@ -385,11 +385,8 @@ unanswered(struct report *r)
 	    "ORDER BY n DESC, lower(q)", &st) != ARC_OK)
 		return ARC_FATAL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct question *grown = realloc(qs, (size_t)(nq + 1) *
-		    sizeof(*qs));
-		if (grown == NULL)
+		if (arc_grow(&qs, &qcap, (size_t)nq, 1, sizeof(*qs)) != ARC_OK)
 			goto nomem;
-		qs = grown;
 		memset(&qs[nq], 0, sizeof(*qs));
 		qs[nq].asked = sqlite3_column_int64(st, 1);
 		if ((qs[nq].text = strdup((const char *)sqlite3_column_text(st,

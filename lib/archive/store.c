@@ -455,14 +455,8 @@ json_words(json_t *v, char **buf, size_t *len, size_t *cap)
 	if (json_is_string(v)) {
 		str = json_string_value(v);
 		n = strlen(str);
-		if (*len + n + 2 > *cap) {
-			size_t c = (*len + n + 2) * 2;
-			char *g = realloc(*buf, c);
-			if (g == NULL)
-				return;
-			*buf = g;
-			*cap = c;
-		}
+		if (arc_grow(buf, cap, *len, n + 2, 1) != ARC_OK)
+			return;
 		memcpy(*buf + *len, str, n);
 		*len += n;
 		(*buf)[(*len)++] = ' ';

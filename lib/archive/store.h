@@ -227,7 +227,7 @@ char *arc_title_of(json_t *rec, const char *text);
 /* Sorted sha256s (forgotten.c). */
 struct arc_sha_list {
 	char (*sha)[65];
-	size_t n;
+	size_t n, cap;
 };
 int arc_sha_list_has(const struct arc_sha_list *l, const char *sha);
 void arc_sha_list_free(struct arc_sha_list *l);
