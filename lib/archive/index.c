@@ -191,8 +191,6 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 	return arc_doc_put_failed(ix->s, p->rec, p->error, now);
 }
 
-/* On a worker: everything a document's rows need that is not in the
- * database.  ARC_FATAL only when out of memory. */
 /* The OCR confidence of each page, for arc-report's review list: a few
  * bytes a page rather than the whole "ocr" object.  NULL when there is
  * none. */
@@ -221,6 +219,8 @@ confidences(json_t *rec)
 	return out;
 }
 
+/* On a worker: everything a document's rows need that is not in the
+ * database.  ARC_FATAL only when out of memory. */
 static int
 prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 {
