@@ -84,16 +84,6 @@ int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 int arc_write_atomic(const char *path, const void *data, size_t len,
     mode_t mode, int durable, struct arc_error *err);
 
-/* Copies a record's original into the archive (verifying its sha256);
- * *archived gets the copy's path, malloc'd.  ARC_ERR: the original could
- * not be read or changed; ARC_FATAL: the copy could not be written. */
-int arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
-    struct arc_error *err);
-
-/* Flushes the copies written so far to disk, before the database says
- * they exist. */
-int arc_archive_sync(struct arc_store *s, struct arc_error *err);
-
 struct arc_index_stats {
 	long added, updated, unchanged, failed;
 	long chats;     /* faqbot interactions newly kept */

@@ -24,6 +24,40 @@ static const struct {
 	{ "image/gif", ".gif" }, { "text/plain", ".txt" },
 };
 
+/* What one indexer's workers know of the folders of copies. */
+struct arc_copies {
+	struct arc_store *s;
+	/* Which of the copies' 256 folders (by the sha256's first byte)
+	 * have been made or found: set by the workers, atomically. */
+	unsigned char folder_made[256];
+	/* The folder of copies, open from before the first copy is written
+	 * until this is freed, for arc_copies_sync; -1 until then.  Set once
+	 * by a worker, atomically. */
+	int files_fd;
+};
+
+struct arc_copies *
+arc_copies_new(struct arc_store *s)
+{
+	struct arc_copies *c = calloc(1, sizeof(*c));
+
+	if (c == NULL)
+		return NULL;
+	c->s = s;
+	c->files_fd = -1;
+	return c;
+}
+
+void
+arc_copies_free(struct arc_copies *c)
+{
+	if (c == NULL)
+		return;
+	if (c->files_fd >= 0)
+		close(c->files_fd);
+	free(c);
+}
+
 /* The value of the two hex digits at p (valid, lower case). */
 static unsigned
 hex_byte(const char *p)
@@ -266,14 +300,14 @@ arc_copy_intact(const char *path, const char *sha)
 /* The copy's folder (files/ab for sha256 ab...), made once a process
  * rather than tried with two mkdir calls for every document. */
 static int
-make_folder(struct arc_store *s, const char *sha, const char *folder,
+make_folder(struct arc_copies *c, const char *sha, const char *folder,
     struct arc_error *err)
 {
-	unsigned char *made = &s->folder_made[hex_byte(sha)];
+	unsigned char *made = &c->folder_made[hex_byte(sha)];
 
 	if (__atomic_load_n(made, __ATOMIC_RELAXED))
 		return ARC_OK;
-	if ((mkdir(s->files, 0750) != 0 && errno != EEXIST) ||
+	if ((mkdir(c->s->files, 0750) != 0 && errno != EEXIST) ||
 	    (mkdir(folder, 0750) != 0 && errno != EEXIST))
 		return arc_error_set(err, "cannot create %s: %s", folder,
 		    strerror(errno));
@@ -282,7 +316,7 @@ make_folder(struct arc_store *s, const char *sha, const char *folder,
 }
 
 /*
- * Opens the folder of copies for arc_archive_sync before the first copy is
+ * Opens the folder of copies for arc_copies_sync before the first copy is
  * written.  syncfs(2) reports the write-back errors that came after its
  * file was opened, or that no one has seen yet: a folder opened only at
  * the batch's end would miss a copy whose write-back failed while the batch
@@ -290,14 +324,14 @@ make_folder(struct arc_store *s, const char *sha, const char *folder,
  * batch would be committed over a lost copy.
  */
 static void
-hold_folder(struct arc_store *s)
+hold_folder(struct arc_copies *c)
 {
 	int fd, none = -1;
 
-	if (__atomic_load_n(&s->files_fd, __ATOMIC_ACQUIRE) >= 0 ||
-	    (fd = open(s->files, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (__atomic_load_n(&c->files_fd, __ATOMIC_ACQUIRE) >= 0 ||
+	    (fd = open(c->s->files, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
-	if (!__atomic_compare_exchange_n(&s->files_fd, &none, fd, 0,
+	if (!__atomic_compare_exchange_n(&c->files_fd, &none, fd, 0,
 	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		close(fd);
 }
@@ -321,9 +355,10 @@ arc_copy_path(const struct arc_store *s, const char *kept, const char *sha,
 }
 
 int
-arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
+arc_copies_add(struct arc_copies *c, json_t *rec, char **archived,
     struct arc_error *err)
 {
+	struct arc_store *s = c->s;
 	const char *sha = json_string_value(json_object_get(rec, "sha256"));
 	const char *path = json_string_value(json_object_get(rec, "path"));
 	const char *mime = json_string_value(json_object_get(rec, "mime"));
@@ -339,11 +374,11 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 	if ((dest = arc_copy_path(s, NULL, sha, mime)) == NULL)
 		return arc_error_set(err, "out of memory");
 	dest[strlen(s->files) + 3] = '\0';     /* its folder */
-	if (make_folder(s, sha, dest, err) != ARC_OK) {
+	if (make_folder(c, sha, dest, err) != ARC_OK) {
 		free(dest);
 		return ARC_FATAL;
 	}
-	hold_folder(s);
+	hold_folder(c);
 	dest[strlen(s->files) + 3] = '/';
 	/* Named by content: one already there is this one, if whole (a
 	 * crash may have left it renamed but not yet on disk). */
@@ -374,7 +409,7 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 		return arc_error_set(err, "document changed since it was "
 		    "scanned (sha256 differs); scan it again");
 	}
-	/* Made durable with the batch (arc_archive_sync), one flush for
+	/* Made durable with the batch (arc_copies_sync), one flush for
 	 * all its copies rather than one per file.  A torn copy of that
 	 * name, from a crash, is replaced. */
 	st = arc_write_atomic(dest, data, len, 0640, 0, err);
@@ -388,9 +423,10 @@ arc_archive_copy(struct arc_store *s, json_t *rec, char **archived,
 }
 
 int
-arc_archive_sync(struct arc_store *s, struct arc_error *err)
+arc_copies_sync(struct arc_copies *c, struct arc_error *err)
 {
-	int held = __atomic_load_n(&s->files_fd, __ATOMIC_ACQUIRE);
+	struct arc_store *s = c->s;
+	int held = __atomic_load_n(&c->files_fd, __ATOMIC_ACQUIRE);
 	int fd = held >= 0 ? held : open(s->files, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC);
 	int rc;

@@ -130,14 +130,10 @@ snippet(struct marker *m, const char *lang, const char *text, size_t len)
 
 	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <= len &&
 	    wlen > 0) {
-		if (nwords == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct word_at *g = realloc(words, cap * sizeof(*g));
-			if (g == NULL) {
-				free(words);
-				return NULL;
-			}
-			words = g;
+		if (arc_grow(&words, &cap, nwords, 1, sizeof(*words)) !=
+		    ARC_OK) {
+			free(words);
+			return NULL;
 		}
 		words[nwords].start = start;
 		words[nwords].end = at;
@@ -212,6 +208,7 @@ struct search {
 	const struct arc_find_options *o;
 	struct arc_query q;
 	struct marker m;
+	struct arc_word_cache *words;   /* the results' texts' */
 	arc_find_fn fn;
 	void *ctx;
 };
@@ -225,23 +222,20 @@ json_or_null(const char *text)
 }
 
 static json_t *
-result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
+result(struct search *se, const struct arc_doc_row *row, const double *score,
+    int partial)
 {
 	json_t *r = json_object();
 	char *text = NULL, *snip = NULL, *copy;
 	size_t len = 0;
-	const char *member = (const char *)sqlite3_column_text(st, 2);
 
 	if (r == NULL)
 		return NULL;
-	json_object_set_new(r, "sha256", json_string((const char *)
-	    sqlite3_column_text(st, 0)));
-	arc_record_set_text(r, "path", (const char *)sqlite3_column_text(st, 1));
-	if (member != NULL)
-		arc_record_set_text(r, "member", member);
-	copy = arc_copy_path(se->s, (const char *)sqlite3_column_text(st, 3),
-	    (const char *)sqlite3_column_text(st, 0),
-	    (const char *)sqlite3_column_text(st, 10));
+	json_object_set_new(r, "sha256", json_string(row->sha256));
+	arc_record_set_text(r, "path", row->path);
+	if (row->member != NULL)
+		arc_record_set_text(r, "member", row->member);
+	copy = arc_copy_path(se->s, row->archived, row->sha256, row->mime);
 	json_object_set_new(r, "archived", copy ? json_string(copy) :
 	    json_null());
 	free(copy);
@@ -249,24 +243,19 @@ result(struct search *se, sqlite3_stmt *st, const double *score, int partial)
 	    json_null());
 	if (partial)
 		json_object_set_new(r, "partial", json_true());
-	json_object_set_new(r, "title", json_string((const char *)
-	    (sqlite3_column_text(st, 4) ? sqlite3_column_text(st, 4) :
-	    (const unsigned char *)"")));
-	if (arc_store_text(se->s, st, 9, 11, &text, &len) == ARC_OK)
-		snip = snippet(&se->m, (const char *)sqlite3_column_text(st, 8),
-		    text, len);
+	json_object_set_new(r, "title", json_string(row->title ? row->title :
+	    ""));
+	if (arc_doc_text(se->s, se->words, row, &text, &len) == ARC_OK)
+		snip = snippet(&se->m, row->lang, text, len);
 	else if (se->o->problem != NULL)
-		se->o->problem(se->o->problem_ctx, (const char *)
-		    sqlite3_column_text(st, 0), "its text cannot be read back "
-		    "from the archive; see arc-index --check");
+		se->o->problem(se->o->problem_ctx, row->sha256, "its text "
+		    "cannot be read back from the archive; see arc-index "
+		    "--check");
 	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
-	json_object_set_new(r, "tags", json_or_null((const char *)
-	    sqlite3_column_text(st, 5)));
-	json_object_set_new(r, "fields", json_or_null((const char *)
-	    sqlite3_column_text(st, 6)));
-	json_object_set_new(r, "tanggal", sqlite3_column_text(st, 7) ?
-	    json_string((const char *)sqlite3_column_text(st, 7)) :
-	    json_null());
+	json_object_set_new(r, "tags", json_or_null(row->tags));
+	json_object_set_new(r, "fields", json_or_null(row->fields));
+	json_object_set_new(r, "tanggal", row->tanggal ?
+	    json_string(row->tanggal) : json_null());
 	free(text);
 	free(snip);
 	return r;
@@ -315,44 +304,35 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 	}
 }
 
-#define COLUMNS "d.sha256, d.path, d.member, d.archived, d.title, d.tags, " \
-	"d.fields, d.tanggal, d.lang, d.body, d.mime"
-/* The text coded by word, in archives that can have it. */
-static const char doc_sql[] = "SELECT " COLUMNS ", d.coded FROM doc d "
-	"WHERE d.id = ?";
-static const char old_doc_sql[] = "SELECT " COLUMNS ", NULL FROM doc d "
-	"WHERE d.id = ?";
-
 /* Hands the document with this id over as a result; ARC_FATAL when it
  * cannot. */
 static int
 hand_over(struct search *se, sqlite3_int64 id, const double *score,
     int partial, struct arc_error *err)
 {
+	struct arc_doc_row row;
 	sqlite3_stmt *st;
-	json_t *r = NULL;
-	int rc, stop;
+	json_t *r;
+	int found, stop;
 
-	if (arc_store_prepare(se->s, se->s->has_coded ? doc_sql : old_doc_sql,
-	    &st) != SQLITE_OK)
+	found = arc_doc_find(se->s, ARC_DOC_BY_ID, id, NULL, 1, &st, &row);
+	if (found == ARC_FATAL)
 		return arc_store_fail(se->s, err);
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    (r = result(se, st, score, partial)) == NULL) {
-		sqlite3_reset(st);
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return arc_store_fail(se->s, err);
-	if (r == NULL)
+	if (found == 0)
 		return ARC_OK;          /* gone since it was found */
+	r = result(se, &row, score, partial);
+	sqlite3_reset(st);
+	if (r == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	stop = se->fn(se->ctx, r);
 	json_decref(r);
 	if (stop)
 		return arc_error_set(err, "cannot write the results"), ARC_FATAL;
 	return ARC_OK;
 }
+
+/* The columns of a search's query: a document's id and its score. */
+enum { FOUND_ID, FOUND_SCORE };
 
 /*
  * Runs one search; returns the number of results or ARC_FATAL.  The best
@@ -405,9 +385,9 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
 	while (found >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double score = sqlite3_column_double(st, 1);
-		if (hand_over(se, sqlite3_column_int64(st, 0), match != NULL ?
-		    &score : NULL, partial, err) != ARC_OK)
+		double score = sqlite3_column_double(st, FOUND_SCORE);
+		if (hand_over(se, sqlite3_column_int64(st, FOUND_ID),
+		    match != NULL ? &score : NULL, partial, err) != ARC_OK)
 			found = ARC_FATAL;
 		else
 			found++;
@@ -438,6 +418,8 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 		goto out;
 	}
 	marker_init(&se.m, &se.q);
+	/* Out of memory, the texts cannot be read: each result says so. */
+	se.words = arc_word_cache_new();
 	if (*all == '\0')
 		found = run(&se, NULL, 0, excluded, err);
 	else {
@@ -447,6 +429,7 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 			found = run(&se, any, 1, excluded, err);
 	}
 	marker_free(&se.m);
+	arc_word_cache_free(se.words);
 out:
 	arc_query_free(&se.q);
 	free(all);

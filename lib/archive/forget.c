@@ -13,10 +13,8 @@
 #include "store.h"
 
 static char *
-column_dup(sqlite3_stmt *st, int i)
+text_dup(const char *v)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
-
 	return v != NULL ? strdup(v) : NULL;
 }
 
@@ -36,7 +34,7 @@ row_of(struct arc_store *s, const char *sql, const char *sha, char **value)
 	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && value != NULL)
-		*value = column_dup(st, 0);
+		*value = text_dup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
 }
@@ -112,12 +110,15 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
     int archived, struct arc_error *err)
 {
 	struct arc_stemmers stemmers;
+	struct arc_word_cache *words = NULL;
 	int rc = ARC_OK;
 
 	if (arc_stemmers_init(&stemmers) != ARC_OK)
 		return arc_error_set(err, "out of memory");
 	if (archived) {
-		int unwords = arc_index_unwords(s, &stemmers, id);
+		/* NULL, out of memory: the text is said to be unreadable. */
+		words = arc_word_cache_new();
+		int unwords = arc_index_unwords(s, &stemmers, words, id);
 		if (unwords == ARC_ERR) {
 			arc_error_set(err, "%s: %s: " ARC_UNREADABLE_TEXT,
 			    s->path, sha);
@@ -133,6 +134,7 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 		rc = run_bound(s, "DELETE FROM doc WHERE id = ?", id, NULL, NULL,
 		    err);
 	arc_stemmers_done(&stemmers);
+	arc_word_cache_free(words);
 	return rc;
 }
 
@@ -145,24 +147,18 @@ static int
 look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
     int *archived, struct arc_forget_result *r)
 {
+	struct arc_doc_row row;
 	sqlite3_stmt *st;
-	int rc;
+	int found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st, &row);
 
-	if (sqlite3_prepare_v2(s->db, "SELECT id, state, pdf, path, member "
-	    "FROM doc WHERE sha256 = ?", -1, &st, NULL) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *state = (const char *)sqlite3_column_text(st, 1);
-		*id = sqlite3_column_int64(st, 0);
-		*archived = state != NULL && strcmp(state, "archived") == 0;
-		r->pdf = column_dup(st, 2);
-		r->original = column_dup(st, 3);
-		r->member = column_dup(st, 4);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
+	if (found != 1)
+		return found;
+	*id = row.id;
+	*archived = row.is_archived;
+	r->original = text_dup(row.path);
+	r->member = text_dup(row.member);
+	sqlite3_reset(st);
+	return row_of(s, "SELECT pdf FROM doc WHERE sha256 = ?", sha, &r->pdf);
 }
 
 /*
@@ -326,7 +322,8 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 	struct arc_forget_result r;
 	char (*shas)[65] = NULL;
 	sqlite3_stmt *st;
-	int have = 0, cap = 0, finished = 0, rc = ARC_OK;
+	size_t have = 0, cap = 0;
+	int finished = 0, rc = ARC_OK;
 
 	/* Read first: finishing one writes to the table being read. */
 	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgetting", -1,
@@ -334,20 +331,15 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 		return 0;
 	while (rc == ARC_OK && sqlite3_step(st) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (have == cap) {
-			void *g = realloc(shas, (size_t)(cap = cap * 2 + 4) *
-			    sizeof(*shas));
-			if (g == NULL) {
-				arc_error_set(err, "out of memory");
-				rc = ARC_FATAL;
-			} else
-				shas = g;
+		if (arc_grow(&shas, &cap, have, 1, sizeof(*shas)) != ARC_OK) {
+			arc_error_set(err, "out of memory");
+			rc = ARC_FATAL;
 		}
 		if (rc == ARC_OK && sha != NULL && strlen(sha) == 64)
 			memcpy(shas[have++], sha, 65);
 	}
 	sqlite3_finalize(st);
-	for (int i = 0; i < have && rc != ARC_FATAL; i++) {
+	for (size_t i = 0; i < have && rc != ARC_FATAL; i++) {
 		/* ARC_ERR: the --forget that began it (still running, say)
 		 * finished it meanwhile. */
 		if ((rc = arc_forget(s, shas[i], &r, err)) == ARC_OK)

@@ -3,7 +3,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "arc_faq.h"
@@ -31,12 +30,6 @@
 #define RING_BYTES (64u << 20)
 
 struct worker;
-
-/* Sorted sha256s. */
-struct sha_list {
-	char (*sha)[65];
-	size_t n;
-};
 
 /*
  * A record on its way: a worker copies the original and makes everything
@@ -70,6 +63,7 @@ struct pending {
 struct arc_indexer {
 	struct arc_store *s;
 	struct arc_vocab *vocab;
+	struct arc_copies *copies;
 	struct arc_stemmers main;       /* the writer's: old words out */
 	struct worker *workers;
 	int nworkers;
@@ -96,7 +90,7 @@ struct arc_indexer {
 	struct arc_error fatal;         /* why it stopped, if it did */
 	/* The documents erased on request: as the run began, for the
 	 * workers; and as of the batch being written, for the writer. */
-	struct sha_list forgotten, erased;
+	struct arc_sha_list forgotten, erased;
 	int stopped;                    /* read by the workers: atomic */
 	struct arc_index_stats stats;
 };
@@ -112,96 +106,10 @@ valid_sha256(const char *s)
 	return 1;
 }
 
-/* ---- one row ---- */
-
 static const char *
 str(json_t *rec, const char *key)
 {
 	return json_string_value(json_object_get(rec, key));
-}
-
-/* A line's text from p, trimmed, at most 160 bytes; NULL if it has no
- * letter. */
-static char *
-line_title(const char *p)
-{
-	const char *end = p + strcspn(p, "\n\f"), *c;
-	size_t n;
-
-	while (p < end && (*p == ' ' || *p == '\t' || *p == ':'))
-		p++;
-	for (c = p; c < end; c++)
-		if ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z')
-			break;
-	if (c == end)
-		return NULL;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\r'))
-		end--;
-	n = (size_t)(end - p) > 160 ? 160 : (size_t)(end - p);
-	n = arc_utf8_valid_prefix(p, n);
-	return strndup(p, n);
-}
-
-/* Does the line look like part of a letterhead? */
-static int
-letterhead(const char *p)
-{
-	static const char *const words[] = { "pemerintah", "kecamatan",
-	    "kelurahan", "desa ", "dinas", "badan", "kantor", "sekretariat",
-	    "jalan", "jl.", "jl ", "telp", "telepon", "phone", "fax", "email",
-	    "e-mail", "website", "laman", "kode pos" };
-
-	while (*p == ' ' || *p == '\t')
-		p++;
-	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-		if (strncasecmp(p, words[i], strlen(words[i])) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * What a clerk would call the paper: a stage's "title", else its subject
- * (fields.perihal), else what a decree is "TENTANG" (about), else its
- * first line with a letter past the letterhead.
- */
-static char *
-title_of(json_t *rec, const char *text)
-{
-	const char *t = str(rec, "title"), *p;
-	json_t *perihal = json_object_get(json_object_get(rec, "fields"),
-	    "perihal");
-	char *title;
-
-	if (t != NULL)
-		return strdup(t);
-	if (json_is_string(perihal))
-		return strdup(json_string_value(perihal));
-	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0') {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (strncasecmp(p, "tentang", 7) != 0 ||
-		    ((p[7] | 0x20) >= 'a' && (p[7] | 0x20) <= 'z'))
-			continue;
-		if ((title = line_title(p + 7)) != NULL)
-			return title;
-		/* "TENTANG" alone: the subject is on the next line with
-		 * words, past any blank ones. */
-		for (int lines = 0; lines < 3; lines++) {
-			p += strcspn(p, "\n\f");
-			if (*p == '\0')
-				break;
-			if ((title = line_title(++p)) != NULL)
-				return title;
-		}
-	}
-	/* Past the letterhead: the office's name and address. */
-	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0')
-		if (!letterhead(p) && (title = line_title(p)) != NULL)
-			return title;
-	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0')
-		if ((title = line_title(p)) != NULL)
-			return title;
-	return strdup("");
 }
 
 static char *
@@ -210,109 +118,10 @@ dump(json_t *v)
 	return v != NULL ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
 }
 
-void
-arc_digest_of(const char *lang, const char *title, const char *text,
-    size_t text_len, const char *tags, const char *fields, char hex[65])
-{
-	struct arc_sha256 *h = arc_sha256_new();
-	const char *parts[] = { lang ? lang : "", title, tags ? tags : "",
-	    fields ? fields : "" };
-
-	hex[0] = '\0';
-	if (h == NULL)
-		return;
-	for (size_t i = 0; i < 4; i++)
-		arc_sha256_update(h, parts[i], strlen(parts[i]) + 1);
-	arc_sha256_update(h, text, text_len);
-	arc_sha256_hex(h, hex);
-	arc_sha256_free(h);
-}
-
 static int
 step_done(sqlite3_stmt *st)
 {
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
-}
-
-/* Adds (or, with del, removes) a document's words. */
-static int
-fts_write(struct arc_store *s, sqlite3_int64 id, int del,
-    const struct fts_columns *c)
-{
-	sqlite3_stmt *st;
-
-	if (arc_store_prepare(s, del ?
-	    "INSERT INTO fts (fts, rowid, body, title, tags, fields) "
-	    "VALUES ('delete', ?, ?, ?, ?, ?)" :
-	    "INSERT INTO fts (rowid, body, title, tags, fields) "
-	    "VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, c->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, c->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, c->tags, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, c->fields, -1, SQLITE_STATIC);
-	return step_done(st);
-}
-
-int
-arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
-    sqlite3_int64 id)
-{
-	sqlite3_stmt *st;
-	struct fts_columns c;
-	char *text = NULL;
-	size_t len = 0;
-	int rc = ARC_FATAL;
-
-	if (arc_store_prepare(s, "SELECT lang, title, tags, fields, body, "
-	    "coded FROM doc WHERE id = ?", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    arc_store_text(s, st, 4, 5, &text, &len) != ARC_OK)
-		rc = ARC_ERR;
-	else if (text != NULL &&
-	    arc_fts_columns(stemmers, (const char *)sqlite3_column_text(st, 0),
-	    (const char *)sqlite3_column_text(st, 1), text, len,
-	    (const char *)sqlite3_column_text(st, 2),
-	    (const char *)sqlite3_column_text(st, 3), &c) == ARC_OK) {
-		rc = fts_write(s, id, 1, &c);
-		arc_fts_columns_free(&c);
-	}
-	free(text);
-	sqlite3_reset(st);
-	return rc;
-}
-
-static int
-set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
-{
-	sqlite3_stmt *st;
-	json_t *t;
-	size_t i;
-
-	if (arc_store_prepare(s, "DELETE FROM doc_tag WHERE doc = ?",
-	    &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, id);
-	if (step_done(st) != ARC_OK)
-		return ARC_FATAL;
-	json_array_foreach(tags, i, t) {
-		if (!json_is_string(t))
-			continue;
-		if (arc_store_prepare(s, "INSERT OR IGNORE INTO doc_tag "
-		    "(tag, doc) VALUES (?, ?)", &st) != SQLITE_OK)
-			return ARC_FATAL;
-		sqlite3_bind_text(st, 1, json_string_value(t), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
-		if (step_done(st) != ARC_OK)
-			return ARC_FATAL;
-	}
-	return ARC_OK;
+	return arc_store_step_done(st);
 }
 
 /* The document's row, if any: its id (0: none), whether archived, its
@@ -322,35 +131,28 @@ static int
 existing(struct arc_store *s, const char *sha, const char *mime,
     sqlite3_int64 *id, int *archived, char digest[65], char **copy)
 {
+	struct arc_doc_row r;
 	sqlite3_stmt *st;
-	int rc;
+	int found, rc = ARC_OK;
 
 	*id = 0;
 	*archived = 0;
 	*copy = NULL;
 	digest[0] = '\0';
-	if (arc_store_prepare(s, "SELECT id, state, digest, archived, mime "
-	    "FROM doc WHERE sha256 = ?", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *state = (const char *)sqlite3_column_text(st, 1);
-		const char *d = (const char *)sqlite3_column_text(st, 2);
-		*id = sqlite3_column_int64(st, 0);
-		*archived = state != NULL && strcmp(state, "archived") == 0;
-		if (d != NULL)
-			snprintf(digest, 65, "%s", d);
-		const char *kept = (const char *)sqlite3_column_text(st, 3);
-		const char *was = (const char *)sqlite3_column_text(st, 4);
-		/* Only a kept path or another mime can name another file. */
-		if (*archived && (kept != NULL || was == NULL || mime == NULL ||
-		    strcmp(was, mime) != 0) &&
-		    (*copy = arc_copy_path(s, kept, sha, was)) == NULL)
-			rc = SQLITE_NOMEM;
-	}
+	found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st, &r);
+	if (found != 1)
+		return found == 0 ? ARC_OK : ARC_FATAL;
+	*id = r.id;
+	*archived = r.is_archived;
+	if (r.digest != NULL)
+		snprintf(digest, 65, "%s", r.digest);
+	/* Only a kept path or another mime can name another file. */
+	if (*archived && (r.archived != NULL || r.mime == NULL ||
+	    mime == NULL || strcmp(r.mime, mime) != 0) &&
+	    (*copy = arc_copy_path(s, r.archived, sha, r.mime)) == NULL)
+		rc = ARC_FATAL;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+	return rc;
 }
 
 /*
@@ -380,49 +182,15 @@ stale_copy(struct arc_store *s, const char *old, const char *new)
 	return stale;
 }
 
-static void
-bind_common(sqlite3_stmt *st, json_t *rec, const char *now)
-{
-	json_t *size = json_object_get(rec, "size");
-	json_t *pages = json_object_get(rec, "pages");
-
-	sqlite3_bind_text(st, 1, str(rec, "sha256"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, str(rec, "path"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, str(rec, "member"), -1, SQLITE_STATIC);
-	if (json_is_integer(size))
-		sqlite3_bind_int64(st, 4, json_integer_value(size));
-	sqlite3_bind_text(st, 5, str(rec, "mtime"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, str(rec, "mime"), -1, SQLITE_STATIC);
-	if (json_is_integer(pages))
-		sqlite3_bind_int64(st, 7, json_integer_value(pages));
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_STATIC);
-}
-
 /* A document that failed: kept so that arc-scan --new offers it again;
  * one already archived stays archived. */
 static int
 write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 {
-	sqlite3_stmt *st;
-
-	if (arc_store_prepare(ix->s,
-	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
-	    "  indexed, state, error, attempts) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?, 1) "
-	    "ON CONFLICT (sha256) DO UPDATE SET "
-	    "  error = excluded.error, attempts = attempts + 1, "
-	    "  indexed = excluded.indexed, path = excluded.path, "
-	    "  member = excluded.member "
-	    "WHERE state = 'failed'", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	bind_common(st, p->rec, now);
-	sqlite3_bind_text(st, 9, p->error, -1, SQLITE_STATIC);
 	ix->stats.failed++;
-	return step_done(st);
+	return arc_doc_put_failed(ix->s, p->rec, p->error, now);
 }
 
-/* On a worker: everything a document's rows need that is not in the
- * database.  ARC_FATAL only when out of memory. */
 /* The OCR confidence of each page, for arc-report's review list: a few
  * bytes a page rather than the whole "ocr" object.  NULL when there is
  * none. */
@@ -451,6 +219,8 @@ confidences(json_t *rec)
 	return out;
 }
 
+/* On a worker: everything a document's rows need that is not in the
+ * database.  ARC_FATAL only when out of memory. */
 static int
 prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 {
@@ -462,7 +232,7 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	p->tags = dump(json_object_get(rec, "tags"));
 	p->fields = dump(json_object_get(rec, "fields"));
 	p->confidence = confidences(rec);
-	if ((p->title = title_of(rec, text)) == NULL)
+	if ((p->title = arc_title_of(rec, text)) == NULL)
 		return ARC_FATAL;
 	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
 	if (arc_vocab_encode(vocab, text, len, &p->coded, &p->coded_len,
@@ -479,71 +249,6 @@ is_chat(json_t *rec)
 	struct arc_interaction in;
 
 	return arc_interaction_parse(rec, &in);
-}
-
-static int
-compare_sha(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
-
-static int
-in_list(const struct sha_list *l, const char *sha)
-{
-	return l->n > 0 && bsearch(sha, l->sha, l->n, sizeof(*l->sha),
-	    compare_sha) != NULL;
-}
-
-/* The documents erased on request (arc-index --forget) into l; ARC_FATAL
- * when the database fails or memory runs out. */
-static int
-load_forgotten(struct arc_store *s, struct sha_list *l)
-{
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
-
-	l->n = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgotten "
-	    "ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)
-		return ARC_FATAL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (l->n == cap) {
-			void *g = realloc(l->sha, (cap = cap * 2 + 16) *
-			    sizeof(*l->sha));
-			if (g == NULL)
-				break;
-			l->sha = g;
-		}
-		snprintf(l->sha[l->n++], 65, "%s", sha ? sha : "");
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
-}
-
-/*
- * On the writer thread, in the batch's transaction: the documents erased
- * as of now, read again when there are more than the writer knows of (an
- * arc-index --forget beside this run; the table only grows), so that no
- * document erased since the run began is written.
- */
-static int
-catch_up_forgotten(struct arc_indexer *ix)
-{
-	sqlite3_stmt *st;
-	sqlite3_int64 n = -1;
-
-	if (arc_store_prepare(ix->s, "SELECT count(*) FROM forgotten", &st) !=
-	    SQLITE_OK)
-		return ARC_FATAL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (n < 0)
-		return ARC_FATAL;
-	return (size_t)n == ix->erased.n ? ARC_OK :
-	    load_forgotten(ix->s, &ix->erased);
 }
 
 /*
@@ -595,7 +300,7 @@ classify(const struct arc_indexer *ix, struct pending *p)
 			message = "record has no valid \"sha256\"";
 		else if (message == NULL)
 			message = "failed";
-	} else if (in_list(&ix->forgotten, str(rec, "sha256"))) {
+	} else if (arc_sha_list_has(&ix->forgotten, str(rec, "sha256"))) {
 		p->note_only = 1;
 		message = "erased from the archive on request (arc-index "
 		    "--forget): not archived again; delete the original";
@@ -650,7 +355,6 @@ parse(const struct arc_indexer *ix, struct pending *p)
 /* A worker thread's own things. */
 struct worker {
 	const struct arc_indexer *ix;
-	struct arc_store *s;
 	struct arc_stemmers stemmers;
 };
 
@@ -674,7 +378,7 @@ run(void *worker_arg, void *item)
 	if (p->error != NULL || p->chat)
 		return;
 	err.message[0] = '\0';
-	rc = arc_archive_copy(w->s, p->rec, &p->archived, &err);
+	rc = arc_copies_add(w->ix->copies, p->rec, &p->archived, &err);
 	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
 	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers,
 	    w->ix->vocab) != ARC_OK)) {
@@ -695,9 +399,10 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
     struct arc_error *err)
 {
 	struct arc_store *s = ix->s;
-	json_t *rec = p->rec, *fields = json_object_get(rec, "fields");
+	json_t *rec = p->rec;
+	struct arc_doc_made made = { p->title, p->tags, p->fields,
+	    p->confidence, p->digest, p->coded, p->coded_len, &p->words };
 	sqlite3_int64 id;
-	sqlite3_stmt *st;
 	int was_archived, rc;
 	char old[65], *old_copy;
 
@@ -708,68 +413,16 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	free(old_copy);
 	if (was_archived && strcmp(p->digest, old) == 0) {
 		/* Unchanged: no FTS work; only where it was found. */
-		/* The copy's path is made from sha256 and mime: the mime
-		 * of the copy just made or found. */
-		if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
-		    "member = ?, mtime = ?, mime = ?, archived = NULL, "
-		    "pdf = coalesce(?, pdf) WHERE id = ?", &st) != SQLITE_OK)
-			return ARC_FATAL;
-		sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, str(rec, "mime"), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, str(rec, "pdf"), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 6, id);
 		ix->stats.unchanged++;
-		return step_done(st);
+		return arc_doc_put_found(s, rec, id);
 	}
-	if (was_archived && (rc = arc_index_unwords(s, &ix->main, id)) !=
-	    ARC_OK) {
+	if (was_archived && (rc = arc_index_unwords(s, &ix->main,
+	    arc_vocab_words(ix->vocab), id)) != ARC_OK) {
 		if (rc == ARC_ERR)
 			arc_error_set(err, "%s: " ARC_UNREADABLE_TEXT, p->name);
 		return ARC_FATAL;
 	}
-	/* No RETURNING: it would run the statement in a savepoint of its
-	 * own, and FTS5 writes out its pending words at every savepoint,
-	 * one segment per document instead of one per batch. */
-	if (arc_store_prepare(s,
-	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
-	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
-	    "  archived, digest, body, coded, confidence, pdf, error) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, "
-	    "  NULL, ?, NULL, ?, ?, ?, NULL) "
-	    "ON CONFLICT (sha256) DO UPDATE SET "
-	    "  path = excluded.path, member = excluded.member, "
-	    "  size = excluded.size, mtime = excluded.mtime, "
-	    "  mime = excluded.mime, pages = excluded.pages, "
-	    "  indexed = excluded.indexed, state = 'archived', "
-	    "  lang = excluded.lang, title = excluded.title, "
-	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
-	    "  tags = excluded.tags, fields = excluded.fields, "
-	    "  archived = NULL, digest = excluded.digest, "
-	    "  body = NULL, coded = excluded.coded, "
-	    "  confidence = excluded.confidence, "
-	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	bind_common(st, rec, now);
-	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, p->title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, json_string_value(json_object_get(fields,
-	    "tanggal")), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, json_string_value(json_object_get(fields,
-	    "nomor")), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, p->tags, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, p->fields, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 15, p->digest, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 16, p->coded, (int)p->coded_len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 17, p->confidence, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
-	if (step_done(st) != ARC_OK)
-		return ARC_FATAL;
-	if (id == 0)
-		id = sqlite3_last_insert_rowid(s->db);
-	if (fts_write(s, id, 0, &p->words) != ARC_OK ||
-	    set_tags(s, id, json_object_get(rec, "tags")) != ARC_OK)
+	if (arc_doc_put(s, rec, &made, id, now) != ARC_OK)
 		return ARC_FATAL;
 	if (was_archived)
 		ix->stats.updated++;
@@ -904,7 +557,7 @@ settle_batch(struct arc_indexer *ix, struct pending **batch, int n,
 		struct pending *p = batch[i];
 		if (p->chat || p->skip)
 			continue;
-		if (in_list(&ix->erased, str(p->rec, "sha256"))) {
+		if (arc_sha_list_has(&ix->erased, str(p->rec, "sha256"))) {
 			if (shred_made(p, err) != ARC_OK)
 				return ARC_FATAL;
 			p->skip = 1;
@@ -951,7 +604,7 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
 	if (rc == ARC_OK)
-		rc = catch_up_forgotten(ix);
+		rc = arc_forgotten_catch_up(ix->s, &ix->erased);
 	if (rc == ARC_OK)
 		rc = settle_batch(ix, batch, n, &err);
 	if (rc == ARC_OK)
@@ -1012,7 +665,7 @@ flush(struct arc_indexer *ix)
 
 	err.message[0] = '\0';
 	if (!__atomic_load_n(&ix->stopped, __ATOMIC_RELAXED) &&
-	    arc_archive_sync(ix->s, &err) != ARC_OK)
+	    arc_copies_sync(ix->copies, &err) != ARC_OK)
 		stop(ix, err.message);
 	pthread_mutex_lock(&ix->lock);
 	while (ix->nwriting > 0)
@@ -1096,14 +749,14 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
 	ix->workers = w;
-	if (load_forgotten(s, &ix->forgotten) != ARC_OK ||
+	if (arc_forgotten_load(s, &ix->forgotten) != ARC_OK ||
+	    (ix->copies = arc_copies_new(s)) == NULL ||
 	    (ix->vocab = arc_vocab_new(s)) == NULL ||
 	    arc_vocab_begin(ix->vocab) != ARC_OK)
 		goto fail;
 	arc_vocab_end(ix->vocab);
 	for (i = 0; i < jobs; i++) {
 		w[i].ix = ix;
-		w[i].s = s;
 		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
 			goto fail;
 		ix->nworkers = i + 1;
@@ -1273,8 +926,9 @@ arc_indexer_free(struct arc_indexer *ix)
 	free(w);
 	arc_stemmers_done(&ix->main);
 	arc_vocab_free(ix->vocab);
-	free(ix->forgotten.sha);
-	free(ix->erased.sha);
+	arc_copies_free(ix->copies);
+	arc_sha_list_free(&ix->forgotten);
+	arc_sha_list_free(&ix->erased);
 	pthread_cond_destroy(&ix->written);
 	pthread_cond_destroy(&ix->handed);
 	pthread_mutex_destroy(&ix->lock);

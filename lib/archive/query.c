@@ -123,16 +123,9 @@ static int
 append_string(char **buf, size_t *len, size_t *cap, const char *text,
     const char *before, const char *lang)
 {
-	size_t need = *len + strlen(before) + 2 * strlen(text) + 10;
-
-	if (need > *cap) {
-		size_t c = need * 2;
-		char *g = realloc(*buf, c);
-		if (g == NULL)
-			return ARC_FATAL;
-		*buf = g;
-		*cap = c;
-	}
+	if (arc_grow(buf, cap, *len, strlen(before) + 2 * strlen(text) + 10,
+	    1) != ARC_OK)
+		return ARC_FATAL;
 	*len += (size_t)sprintf(*buf + *len, "%s\"", before);
 	/* The tokenizer's language mark: which stems to look up. */
 	if (lang != NULL)

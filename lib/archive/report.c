@@ -213,7 +213,9 @@ out:
 }
 
 /* Pages whose OCR confidence was low, for a clerk to check: each page of
- * the confidence lists arc-index keeps ("93,-,41"). */
+ * the confidence lists arc-index keeps ("93,-,41").  The columns of its
+ * query, in order: */
+enum { REVIEW_PATH, REVIEW_MEMBER, REVIEW_CONFIDENCE, REVIEW_SHA256 };
 static int
 review(struct report *r)
 {
@@ -228,17 +230,18 @@ review(struct report *r)
 	    &st) != ARC_OK)
 		return ARC_FATAL;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 2);
+		const char *c = (const char *)sqlite3_column_text(st,
+		    REVIEW_CONFIDENCE);
 		for (long page = 1; c != NULL && *c != '\0' && !stop; page++) {
 			char *end;
 			long v = strtol(c, &end, 10);
 			if (end != c && v < REVIEW_BELOW) {
 				json_t *row = json_pack("{s:s, s:o?, s:o?, s:i, "
 				    "s:i, s:s?}", "report", "review", "path",
-				    column_value(st, 0), "member",
-				    column_value(st, 1), "page",
+				    column_value(st, REVIEW_PATH), "member",
+				    column_value(st, REVIEW_MEMBER), "page",
 				    (int)page, "confidence", (int)v, "sha256",
-				    sqlite3_column_text(st, 3));
+				    sqlite3_column_text(st, REVIEW_SHA256));
 				if (row == NULL) {
 					sqlite3_finalize(st);
 					return arc_error_set(r->err,
@@ -266,6 +269,7 @@ struct question {
 	char *text;
 	char **words;      /* distinct, at least 3 letters, no digits */
 	int nwords;
+	size_t cap;
 	long asked;        /* times asked, as this exact text */
 };
 
@@ -306,11 +310,9 @@ words_of(struct question *q)
 			    memcmp(q->words[i], word, wlen) == 0;
 		if (dup)
 			continue;
-		char **grown = realloc(q->words, (size_t)(q->nwords + 1) *
-		    sizeof(*grown));
-		if (grown == NULL)
+		if (arc_grow(&q->words, &q->cap, (size_t)q->nwords, 1,
+		    sizeof(*q->words)) != ARC_OK)
 			return ARC_FATAL;
-		q->words = grown;
 		if ((q->words[q->nwords] = strndup(word, wlen)) == NULL)
 			return ARC_FATAL;
 		q->nwords++;
@@ -372,6 +374,7 @@ unanswered(struct report *r)
 	struct question *qs = NULL;
 	struct group *g = NULL;
 	int nq = 0, ng = 0, rc = ARC_FATAL;
+	size_t qcap = 0;
 	sqlite3_stmt *st;
 
 	if (!has_chat(r))
@@ -382,11 +385,8 @@ unanswered(struct report *r)
 	    "ORDER BY n DESC, lower(q)", &st) != ARC_OK)
 		return ARC_FATAL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct question *grown = realloc(qs, (size_t)(nq + 1) *
-		    sizeof(*qs));
-		if (grown == NULL)
+		if (arc_grow(&qs, &qcap, (size_t)nq, 1, sizeof(*qs)) != ARC_OK)
 			goto nomem;
-		qs = grown;
 		memset(&qs[nq], 0, sizeof(*qs));
 		qs[nq].asked = sqlite3_column_int64(st, 1);
 		if ((qs[nq].text = strdup((const char *)sqlite3_column_text(st,

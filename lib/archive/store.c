@@ -264,7 +264,6 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		arc_store_close(s);
 		return NULL;
 	}
-	s->files_fd = -1;
 	s->readonly = !write;
 	if (!write && access(path, F_OK) != 0) {
 		arc_error_set(err, "%s: no archive here (%s); arc-index makes "
@@ -361,6 +360,15 @@ arc_store_prepare(struct arc_store *s, const char *sql, sqlite3_stmt **st)
 	return SQLITE_OK;
 }
 
+int
+arc_store_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
 void
 arc_store_close(struct arc_store *s)
 {
@@ -370,9 +378,6 @@ arc_store_close(struct arc_store *s)
 		sqlite3_finalize(s->cache[i].st);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
-	if (s->files_fd >= 0)
-		close(s->files_fd);
-	arc_word_cache_free(s->words);
 	free(s->path);
 	free(s->files);
 	free(s);
@@ -381,21 +386,22 @@ arc_store_close(struct arc_store *s)
 int
 arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
 {
+	struct arc_doc_row row;
 	sqlite3_stmt *st;
 	int state = ARC_STORE_ABSENT;
 
 	*attempts = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT state, attempts FROM doc WHERE "
-	    "sha256 = ?", -1, &st, NULL) != SQLITE_OK)
+	if (arc_store_prepare(s, arc_doc_sql(s, ARC_DOC_BY_SHA256, 0), &st) !=
+	    SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-		state = v != NULL && strcmp(v, "archived") == 0 ?
-		    ARC_STORE_ARCHIVED : ARC_STORE_FAILED;
-		*attempts = sqlite3_column_int(st, 1);
+		arc_doc_row_read(st, &row);
+		state = row.is_archived ? ARC_STORE_ARCHIVED :
+		    ARC_STORE_FAILED;
+		*attempts = row.attempts;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	/* Archives made before arc-index --forget have no such table. */
 	if (state == ARC_STORE_ABSENT && sqlite3_prepare_v2(s->db,
 	    "SELECT 1 FROM forgotten WHERE sha256 = ?", -1, &st, NULL) ==
@@ -449,14 +455,8 @@ json_words(json_t *v, char **buf, size_t *len, size_t *cap)
 	if (json_is_string(v)) {
 		str = json_string_value(v);
 		n = strlen(str);
-		if (*len + n + 2 > *cap) {
-			size_t c = (*len + n + 2) * 2;
-			char *g = realloc(*buf, c);
-			if (g == NULL)
-				return;
-			*buf = g;
-			*cap = c;
-		}
+		if (arc_grow(buf, cap, *len, n + 2, 1) != ARC_OK)
+			return;
 		memcpy(*buf + *len, str, n);
 		*len += n;
 		(*buf)[(*len)++] = ' ';

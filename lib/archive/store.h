@@ -25,25 +25,27 @@ struct arc_store {
 	 * confidence (doc.confidence)?  Said by its layout (schema.c), as
 	 * has_coded is. */
 	int has_chat, has_confidence;
-	/* Which of the copies' 256 folders (by the sha256's first byte) this
-	 * process has made or found: set by the indexer's workers, atomically. */
-	unsigned char folder_made[256];
-	/* The folder of copies, open from before the first copy this process
-	 * writes until the store is closed, for arc_archive_sync; -1 until
-	 * then.  Set once by a worker, atomically. */
-	int files_fd;
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
-	struct word_cache *words;       /* vocab.c's, made on first use */
-	/* Statements prepared once, by their SQL text's address. */
+	/* Statements prepared once, by their SQL text's address: see
+	 * arc_store_prepare. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 };
 
-/* A statement for sql (a string literal), prepared on first use, reset and
- * unbound after; done with it, sqlite3_reset, never finalize. */
+/*
+ * A statement for sql, prepared on first use, reset and unbound after;
+ * done with it, sqlite3_reset, never finalize.  sql must be a string
+ * literal or a static array: the statement is found again by the text's
+ * address, which such a text keeps for the life of the process, without
+ * comparing the text.  (Two equal literals merged into one by the
+ * compiler are the same statement, which is no harm.)
+ */
 int arc_store_prepare(struct arc_store *s, const char *sql,
     sqlite3_stmt **st);
+/* Steps a statement that returns no row, then resets it: ARC_OK, or
+ * ARC_FATAL when the database failed. */
+int arc_store_step_done(sqlite3_stmt *st);
 
 /* Registers the "arc" tokenizer and the arc_rank() function with db's
  * FTS5. */
@@ -66,8 +68,9 @@ void arc_fts_columns_free(struct fts_columns *c);
 #define ARC_UNREADABLE_TEXT "its text in the archive cannot be read back, " \
 	"so its old words cannot be taken out of the index; see arc-index " \
 	"--check"
+struct arc_word_cache;
 int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
-    sqlite3_int64 id);
+    struct arc_word_cache *words, sqlite3_int64 id);
 
 /* Text deflated in the doc table (zlib's format, after its length in 8
  * bytes), as arc-index kept it before texts were coded by word. */
@@ -138,12 +141,102 @@ void arc_vocab_end(struct arc_vocab *v);
 /* Takes out of the vocabulary every word that no text but document doc's
  * uses, before doc is deleted (arc-index --forget). */
 int arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc);
-/* A document's text from the row st is on: its coded column (the number
- * of the column), or if that is NULL its deflated body.  ARC_ERR when
- * neither can be read. */
-int arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body,
-    int coded, char **text, size_t *len);
-void arc_word_cache_free(struct word_cache *c);
+/* The vocabulary's words looked up by number to read texts back, kept by
+ * whoever reads them (a search, a check, an indexer's writer): most texts
+ * share most of their words.  NULL when out of memory. */
+struct arc_word_cache *arc_word_cache_new(void);
+void arc_word_cache_free(struct arc_word_cache *c);
+/* Forgets every word: their numbers may since have been given again (an
+ * arc-index --forget took words out). */
+void arc_word_cache_clear(struct arc_word_cache *c);
+/* The indexer's writer's cache, cleared whenever its copy of the
+ * vocabulary is read again whole. */
+struct arc_word_cache *arc_vocab_words(struct arc_vocab *v);
+
+/*
+ * A document's row (docrow.c).  Its texts and blobs are the statement's:
+ * valid until it is stepped again or reset.  Read with arc_doc_row_read
+ * from a statement of arc_doc_sql, or found with arc_doc_find.  Not the
+ * columns added to schema 2 (confidence, pdf), which archives no
+ * arc-index has opened since lack: their readers ask for them.
+ */
+struct arc_doc_row {
+	sqlite3_int64 id;
+	const char *sha256;
+	const char *state;      /* "archived" or "failed" */
+	int is_archived;        /* state is "archived" */
+	const char *path, *member;      /* where the original was found */
+	sqlite3_int64 size, pages;      /* 0 when not known */
+	const char *mtime, *mime, *lang, *title, *tanggal, *nomor;
+	const char *tags, *fields;      /* JSON */
+	const char *archived;   /* the copy, as older archives kept its path */
+	const char *error;      /* why it failed */
+	int attempts;           /* failures */
+	const char *digest;     /* arc_digest_of what the index holds */
+	const char *indexed;    /* when, ISO 8601 */
+	/* The text, by statements that read it, else NULL: coded by word,
+	 * or deflated (arc_uncompress) as older archives kept it. */
+	const void *body, *coded;
+	size_t body_len, coded_len;
+};
+enum arc_doc_by { ARC_DOC_BY_ID, ARC_DOC_BY_SHA256, ARC_DOC_ALL };
+/* The SQL reading whole rows of doc: by id or by sha256 (parameter 1), or
+ * every row in order of id; with_text, with their texts too. */
+const char *arc_doc_sql(const struct arc_store *s, enum arc_doc_by by,
+    int with_text);
+void arc_doc_row_read(sqlite3_stmt *st, struct arc_doc_row *r);
+/* The row with this id or sha256 into *r: 1, and *st (prepared by
+ * arc_store_prepare) to be reset once done with r; 0 when there is none;
+ * ARC_FATAL when the database fails. */
+int arc_doc_find(struct arc_store *s, enum arc_doc_by by, sqlite3_int64 id,
+    const char *sha256, int with_text, sqlite3_stmt **st,
+    struct arc_doc_row *r);
+/* The row's text, NUL-terminated, malloc'd; ARC_ERR when it cannot be
+ * read (a broken blob, a number the vocabulary lacks, no text).
+ * (vocab.c) */
+int arc_doc_text(struct arc_store *s, struct arc_word_cache *c,
+    const struct arc_doc_row *r, char **text, size_t *len);
+
+/* What arc-index writes into a document's row besides the record's own
+ * values (its sha256, path, member, size, mtime, mime, pages, lang, pdf,
+ * and the tanggal and nomor of its fields).  Borrowed. */
+struct arc_doc_made {
+	const char *title, *tags, *fields, *confidence;
+	const char *digest;
+	const unsigned char *coded;
+	size_t coded_len;
+	const struct fts_columns *words;
+};
+/* In the caller's transaction: the archived document's row (id, 0 when
+ * new), its words and tags. */
+int arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
+    sqlite3_int64 id, const char *now);
+/* An archived document found unchanged: only where it was found. */
+int arc_doc_put_found(struct arc_store *s, json_t *rec, sqlite3_int64 id);
+/* A document that failed: kept so that arc-scan --new offers it again;
+ * one already archived stays archived. */
+int arc_doc_put_failed(struct arc_store *s, json_t *rec, const char *error,
+    const char *now);
+
+/* A paper's title: a stage's "title", else its subject (fields.perihal),
+ * else what a decree is "TENTANG" (about), else its first line with a
+ * letter past the letterhead.  malloc'd; NULL when out of memory.
+ * (title.c) */
+char *arc_title_of(json_t *rec, const char *text);
+
+/* Sorted sha256s (forgotten.c). */
+struct arc_sha_list {
+	char (*sha)[65];
+	size_t n, cap;
+};
+int arc_sha_list_has(const struct arc_sha_list *l, const char *sha);
+void arc_sha_list_free(struct arc_sha_list *l);
+/* The documents erased on request (arc-index --forget) into l; ARC_FATAL
+ * when the database fails or memory runs out. */
+int arc_forgotten_load(struct arc_store *s, struct arc_sha_list *l);
+/* The same, read again only when there are more than l holds (the table
+ * only grows). */
+int arc_forgotten_catch_up(struct arc_store *s, struct arc_sha_list *l);
 
 /* What the index holds of a document, as one hash (hex): equal means
  * nothing to redo; arc-index --check reads the texts back against it. */
@@ -155,6 +248,23 @@ void arc_digest_of(const char *lang, const char *title, const char *text,
  * made from them, in s->files.  malloc'd; NULL: out of memory. */
 char *arc_copy_path(const struct arc_store *s, const char *kept,
     const char *sha, const char *mime);
+
+/*
+ * What one indexer knows of the folders of copies (copy.c), shared by its
+ * workers: which of the 256 folders it has made, and the folder of copies
+ * held open for arc_copies_sync.  NULL when out of memory.
+ */
+struct arc_copies;
+struct arc_copies *arc_copies_new(struct arc_store *s);
+void arc_copies_free(struct arc_copies *c);
+/* Copies a record's original into the archive (verifying its sha256);
+ * *archived gets the copy's path, malloc'd.  ARC_ERR: the original could
+ * not be read or changed; ARC_FATAL: the copy could not be written. */
+int arc_copies_add(struct arc_copies *c, json_t *rec, char **archived,
+    struct arc_error *err);
+/* Flushes the copies written so far to disk, before the database says
+ * they exist. */
+int arc_copies_sync(struct arc_copies *c, struct arc_error *err);
 
 /* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
  * (copy.c) */

@@ -36,6 +36,14 @@ stale_temporary(const char *name)
  * not yet committed: left alone. */
 #define STRAY_AGE (60 * 60)
 
+/* Is a copy's document erased, and where is its copy: parameter 1 its
+ * sha256; no row when it is neither archived nor erased. */
+static const char stray_sql[] = "SELECT "
+	"  sha256 IN (SELECT sha256 FROM forgotten), archived, mime "
+	"FROM doc WHERE sha256 = ?1 AND state = 'archived' "
+	"UNION ALL SELECT 1, NULL, NULL FROM forgotten WHERE sha256 = ?1";
+enum { STRAY_ERASED, STRAY_ARCHIVED, STRAY_MIME };
+
 /*
  * What to do with the copy name (of the document sha) in folder dfd: 1 if
  * no archived row points to it (a run killed after copying, or a copy
@@ -52,11 +60,11 @@ stray_kind(struct arc_store *s, sqlite3_stmt *row, int dfd, const char *name,
 	sqlite3_bind_text(row, 1, sha, -1, SQLITE_STATIC);
 	if (sqlite3_step(row) == SQLITE_ROW) {
 		char *copy;
-		if (sqlite3_column_int(row, 0))
+		if (sqlite3_column_int(row, STRAY_ERASED))
 			kind = 2;
 		else if ((copy = arc_copy_path(s, (const char *)
-		    sqlite3_column_text(row, 1), sha, (const char *)
-		    sqlite3_column_text(row, 2))) != NULL) {
+		    sqlite3_column_text(row, STRAY_ARCHIVED), sha, (const char *)
+		    sqlite3_column_text(row, STRAY_MIME))) != NULL) {
 			const char *slash = strrchr(copy, '/');
 			kind = strcmp(slash ? slash + 1 : copy, name) != 0;
 			free(copy);
@@ -96,11 +104,8 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 	sqlite3_stmt *row = NULL;
 	struct arc_error err;
 
-	if (dir == NULL || sqlite3_prepare_v2(s->db, "SELECT "
-	    "  sha256 IN (SELECT sha256 FROM forgotten), archived, mime "
-	    "FROM doc WHERE sha256 = ?1 AND state = 'archived' "
-	    "UNION ALL SELECT 1, NULL, NULL FROM forgotten WHERE sha256 = ?1",
-	    -1, &row, NULL) != SQLITE_OK) {
+	if (dir == NULL || sqlite3_prepare_v2(s->db, stray_sql, -1, &row,
+	    NULL) != SQLITE_OK) {
 		free(dir);
 		return;
 	}
@@ -159,32 +164,22 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 	free(dir);
 }
 
-/* Each document's row, with what its text is read back against. */
-#define ROW_COLUMNS "sha256, archived, state, lang, title, tags, fields, " \
-	"digest, body, mime"
-static const char rows_sql[] = "SELECT " ROW_COLUMNS ", coded FROM doc "
-	"ORDER BY id";
-static const char old_rows_sql[] = "SELECT " ROW_COLUMNS ", NULL FROM doc "
-	"ORDER BY id";
-
-/* What is wrong with the text kept of the document on st's row: it cannot
- * be read (a broken blob, a word the vocabulary lacks) or is not the text
- * that was indexed (its digest differs); NULL when it is whole. */
+/* What is wrong with the text kept of the document: it cannot be read (a
+ * broken blob, a word the vocabulary lacks) or is not the text that was
+ * indexed (its digest differs); NULL when it is whole. */
 static const char *
-text_problem(struct arc_store *s, sqlite3_stmt *st)
+text_problem(struct arc_store *s, struct arc_word_cache *words,
+    const struct arc_doc_row *row)
 {
-	const char *digest = (const char *)sqlite3_column_text(st, 7);
 	char *text, again[65];
 	size_t len;
 
-	if (arc_store_text(s, st, 8, 10, &text, &len) != ARC_OK)
+	if (arc_doc_text(s, words, row, &text, &len) != ARC_OK)
 		return "its text cannot be read back from the archive";
-	arc_digest_of((const char *)sqlite3_column_text(st, 3),
-	    (const char *)sqlite3_column_text(st, 4), text, len,
-	    (const char *)sqlite3_column_text(st, 5),
-	    (const char *)sqlite3_column_text(st, 6), again);
+	arc_digest_of(row->lang, row->title, text, len, row->tags, row->fields,
+	    again);
 	free(text);
-	return digest != NULL && strcmp(digest, again) != 0 ?
+	return row->digest != NULL && strcmp(row->digest, again) != 0 ?
 	    "its text reads back other than it was indexed (digest differs)" :
 	    NULL;
 }
@@ -193,6 +188,7 @@ int
 arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err)
 {
+	struct arc_word_cache *words;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -215,25 +211,27 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		report(ctx, NULL, sqlite3_errmsg(s->db));
 		stats->problems++;
 	}
-	if (sqlite3_prepare_v2(s->db, s->has_coded ? rows_sql : old_rows_sql,
-	    -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, arc_doc_sql(s, ARC_DOC_ALL, 1), -1, &st,
+	    NULL) != SQLITE_OK)
 		return arc_store_fail(s, err);
+	/* Out of memory, the texts cannot be read: each is reported. */
+	words = arc_word_cache_new();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		const char *state = (const char *)sqlite3_column_text(st, 2);
-		const char *problem;
+		struct arc_doc_row row;
+		const char *sha, *problem;
 		char *copy;
+		arc_doc_row_read(st, &row);
+		sha = row.sha256;
 		stats->documents++;
-		if (state == NULL || strcmp(state, "archived") != 0) {
+		if (!row.is_archived) {
 			stats->failed++;
 			continue;
 		}
-		if ((problem = text_problem(s, st)) != NULL) {
+		if ((problem = text_problem(s, words, &row)) != NULL) {
 			report(ctx, sha, problem);
 			stats->problems++;
 		}
-		copy = arc_copy_path(s, (const char *)sqlite3_column_text(st,
-		    1), sha, (const char *)sqlite3_column_text(st, 9));
+		copy = arc_copy_path(s, row.archived, sha, row.mime);
 		if (copy == NULL || !arc_copy_intact(copy, sha)) {
 			report(ctx, sha, copy == NULL ? "no copy in the archive" :
 			    "copy missing or damaged (sha256 differs)");
@@ -243,6 +241,7 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		free(copy);
 	}
 	sqlite3_finalize(st);
+	arc_word_cache_free(words);
 	if (rc != SQLITE_DONE)
 		return arc_store_fail(s, err);
 	stats->readonly = s->readonly;

@@ -23,6 +23,9 @@ struct arc_vocab {
 	 * means words were taken out, and the copy is read again whole. */
 	int64_t pruned;
 	unsigned gen;           /* the copy's: one more each time */
+	/* The writer's words looked up to read texts (arc_index_unwords),
+	 * made on first use. */
+	struct arc_word_cache *words;
 };
 
 struct arc_vocab *
@@ -53,6 +56,7 @@ arc_vocab_free(struct arc_vocab *v)
 	if (v == NULL)
 		return;
 	arc_strmap_free(v->ids);
+	arc_word_cache_free(v->words);
 	pthread_rwlock_destroy(&v->lock);
 	free(v);
 }
@@ -158,8 +162,7 @@ start_over(struct arc_vocab *v)
 		return ARC_FATAL;
 	arc_strmap_free(v->ids);
 	v->ids = fresh;
-	arc_word_cache_free(v->s->words);
-	v->s->words = NULL;
+	arc_word_cache_clear(v->words);
 	v->last = TC_FIRST_ID - 1;
 	v->gen++;
 	return ARC_OK;
@@ -183,6 +186,14 @@ arc_vocab_begin(struct arc_vocab *v)
 fail:
 	pthread_rwlock_unlock(&v->lock);
 	return ARC_FATAL;
+}
+
+struct arc_word_cache *
+arc_vocab_words(struct arc_vocab *v)
+{
+	if (v->words == NULL)
+		v->words = arc_word_cache_new();
+	return v->words;
 }
 
 unsigned
@@ -363,34 +374,51 @@ arc_vocab_prune(struct arc_store *s, sqlite3_int64 doc)
 
 /* ---- reading a text again ---- */
 
-/*
- * The words looked up by number, kept for the life of the store: a
- * search reads ten texts or so, which share most of their words.  A
- * number's slot is its remainder; a collision looks up again.
- */
+/* A number's slot is its remainder; a collision looks up again. */
 #define WORD_CACHE 4096
 
-struct word_cache {
+struct arc_word_cache {
 	int64_t id[WORD_CACHE];
 	char *word[WORD_CACHE];
 	size_t len[WORD_CACHE];
 };
 
+struct arc_word_cache *
+arc_word_cache_new(void)
+{
+	return calloc(1, sizeof(struct arc_word_cache));
+}
+
 void
-arc_word_cache_free(struct word_cache *c)
+arc_word_cache_clear(struct arc_word_cache *c)
 {
 	if (c == NULL)
 		return;
-	for (size_t i = 0; i < WORD_CACHE; i++)
+	for (size_t i = 0; i < WORD_CACHE; i++) {
 		free(c->word[i]);
+		c->word[i] = NULL;
+	}
+}
+
+void
+arc_word_cache_free(struct arc_word_cache *c)
+{
+	arc_word_cache_clear(c);
 	free(c);
 }
+
+/* How a text is read: the store its words are looked up in, and the cache
+ * kept of them. */
+struct reading {
+	struct arc_store *s;
+	struct arc_word_cache *c;
+};
 
 static int
 stored_word(void *ctx, int64_t id, const char **tok, size_t *len)
 {
-	struct arc_store *s = ctx;
-	struct word_cache *c = s->words;
+	struct reading *r = ctx;
+	struct arc_word_cache *c = r->c;
 	size_t slot = (size_t)id % WORD_CACHE;
 	sqlite3_stmt *st;
 	int rc = ARC_ERR;
@@ -400,7 +428,7 @@ stored_word(void *ctx, int64_t id, const char **tok, size_t *len)
 		*len = c->len[slot];
 		return ARC_OK;
 	}
-	if (arc_store_prepare(s, "SELECT w FROM word WHERE id = ?", &st) !=
+	if (arc_store_prepare(r->s, "SELECT w FROM word WHERE id = ?", &st) !=
 	    SQLITE_OK)
 		return ARC_ERR;
 	sqlite3_bind_int64(st, 1, id);
@@ -424,17 +452,15 @@ stored_word(void *ctx, int64_t id, const char **tok, size_t *len)
 }
 
 int
-arc_store_text(struct arc_store *s, sqlite3_stmt *st, int body, int coded,
-    char **text, size_t *len)
+arc_doc_text(struct arc_store *s, struct arc_word_cache *c,
+    const struct arc_doc_row *row, char **text, size_t *len)
 {
-	const void *blob = sqlite3_column_blob(st, coded);
+	struct reading r = { s, c };
 
-	if (blob == NULL)       /* indexed before texts were coded */
-		return arc_uncompress(sqlite3_column_blob(st, body),
-		    (size_t)sqlite3_column_bytes(st, body), text, len);
-	if (s->words == NULL && (s->words = calloc(1, sizeof(*s->words))) ==
-	    NULL)
+	if (row->coded == NULL)         /* indexed before texts were coded */
+		return arc_uncompress(row->body, row->body_len, text, len);
+	if (c == NULL)
 		return ARC_ERR;
-	return arc_textcode_decode(blob, (size_t)sqlite3_column_bytes(st,
-	    coded), stored_word, s, text, len);
+	return arc_textcode_decode(row->coded, row->coded_len, stored_word, &r,
+	    text, len);
 }

@@ -1,0 +1,324 @@
+/* docrow.c: a document's row of the doc table, written and read in one place: its columns, its words in the index and its tags. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+/*
+ * The doc table's columns as the readers read them, in the order of
+ * enum doc_column.  Those of every archive of schema 2: the columns added
+ * since (pages' OCR confidence, the searchable PDF) are missing from
+ * archives no arc-index has opened since, which the read-only tools read
+ * as they are; their few readers ask for them on their own.
+ */
+#define DOC_COLUMNS(X) \
+	X(SHA256, sha256) X(STATE, state) X(PATH, path) X(MEMBER, member) \
+	X(SIZE, size) X(MTIME, mtime) X(MIME, mime) X(LANG, lang) \
+	X(PAGES, pages) X(TITLE, title) X(TANGGAL, tanggal) \
+	X(NOMOR, nomor) X(TAGS, tags) X(FIELDS, fields) \
+	X(ARCHIVED, archived) X(ERROR, error) X(ATTEMPTS, attempts) \
+	X(DIGEST, digest) X(INDEXED, indexed)
+/* The text, read only where it is wanted: the writer looks up every
+ * record's row, and reading its text too would read the whole archive
+ * again on a run of unchanged documents. */
+#define DOC_TEXTS(X) X(BODY, body) X(CODED, coded)
+
+#define DOC_ENUM(k, name) DOC_##k,
+enum doc_column { DOC_ID, DOC_COLUMNS(DOC_ENUM) DOC_TEXTS(DOC_ENUM) };
+#define DOC_NAME(k, name) ", " #name
+
+#define ROWS "SELECT id" DOC_COLUMNS(DOC_NAME) " FROM doc "
+/* Archives made before texts were coded by word, until an arc-index opens
+ * them, have no coded column: NULL in its place (s->has_coded). */
+#define TEXTS "SELECT id" DOC_COLUMNS(DOC_NAME) DOC_TEXTS(DOC_NAME) \
+	" FROM doc "
+#define OLD_TEXTS "SELECT id" DOC_COLUMNS(DOC_NAME) ", body, NULL FROM doc "
+
+/* By how a row is found: without its text; with it, in an archive with
+ * the coded column and in one without. */
+static const char *const select_sql[][3] = {
+	[ARC_DOC_BY_ID] = { ROWS "WHERE id = ?", TEXTS "WHERE id = ?",
+	    OLD_TEXTS "WHERE id = ?" },
+	[ARC_DOC_BY_SHA256] = { ROWS "WHERE sha256 = ?",
+	    TEXTS "WHERE sha256 = ?", OLD_TEXTS "WHERE sha256 = ?" },
+	[ARC_DOC_ALL] = { ROWS "ORDER BY id", TEXTS "ORDER BY id",
+	    OLD_TEXTS "ORDER BY id" },
+};
+
+const char *
+arc_doc_sql(const struct arc_store *s, enum arc_doc_by by, int with_text)
+{
+	return select_sql[by][!with_text ? 0 : s->has_coded ? 1 : 2];
+}
+
+static const char *
+text_at(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+void
+arc_doc_row_read(sqlite3_stmt *st, struct arc_doc_row *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = sqlite3_column_int64(st, DOC_ID);
+	r->sha256 = text_at(st, DOC_SHA256);
+	r->state = text_at(st, DOC_STATE);
+	r->is_archived = r->state != NULL &&
+	    strcmp(r->state, "archived") == 0;
+	r->path = text_at(st, DOC_PATH);
+	r->member = text_at(st, DOC_MEMBER);
+	r->size = sqlite3_column_int64(st, DOC_SIZE);
+	r->mtime = text_at(st, DOC_MTIME);
+	r->mime = text_at(st, DOC_MIME);
+	r->lang = text_at(st, DOC_LANG);
+	r->pages = sqlite3_column_int64(st, DOC_PAGES);
+	r->title = text_at(st, DOC_TITLE);
+	r->tanggal = text_at(st, DOC_TANGGAL);
+	r->nomor = text_at(st, DOC_NOMOR);
+	r->tags = text_at(st, DOC_TAGS);
+	r->fields = text_at(st, DOC_FIELDS);
+	r->archived = text_at(st, DOC_ARCHIVED);
+	r->error = text_at(st, DOC_ERROR);
+	r->attempts = sqlite3_column_int(st, DOC_ATTEMPTS);
+	r->digest = text_at(st, DOC_DIGEST);
+	r->indexed = text_at(st, DOC_INDEXED);
+	if (sqlite3_column_count(st) <= DOC_CODED)
+		return;
+	r->body = sqlite3_column_blob(st, DOC_BODY);
+	r->body_len = (size_t)sqlite3_column_bytes(st, DOC_BODY);
+	r->coded = sqlite3_column_blob(st, DOC_CODED);
+	r->coded_len = (size_t)sqlite3_column_bytes(st, DOC_CODED);
+}
+
+int
+arc_doc_find(struct arc_store *s, enum arc_doc_by by, sqlite3_int64 id,
+    const char *sha256, int with_text, sqlite3_stmt **st,
+    struct arc_doc_row *r)
+{
+	int rc;
+
+	if (arc_store_prepare(s, arc_doc_sql(s, by, with_text), st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	if (by == ARC_DOC_BY_SHA256)
+		sqlite3_bind_text(*st, 1, sha256, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(*st, 1, id);
+	if ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+		arc_doc_row_read(*st, r);
+		return 1;
+	}
+	sqlite3_reset(*st);
+	return rc == SQLITE_DONE ? 0 : ARC_FATAL;
+}
+
+void
+arc_digest_of(const char *lang, const char *title, const char *text,
+    size_t text_len, const char *tags, const char *fields, char hex[65])
+{
+	struct arc_sha256 *h = arc_sha256_new();
+	const char *parts[] = { lang ? lang : "", title, tags ? tags : "",
+	    fields ? fields : "" };
+
+	hex[0] = '\0';
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < 4; i++)
+		arc_sha256_update(h, parts[i], strlen(parts[i]) + 1);
+	arc_sha256_update(h, text, text_len);
+	arc_sha256_hex(h, hex);
+	arc_sha256_free(h);
+}
+
+static const char *
+str(json_t *rec, const char *key)
+{
+	return json_string_value(json_object_get(rec, key));
+}
+
+/* Adds (or, with del, removes) a document's words. */
+static int
+fts_write(struct arc_store *s, sqlite3_int64 id, int del,
+    const struct fts_columns *c)
+{
+	sqlite3_stmt *st;
+
+	if (arc_store_prepare(s, del ?
+	    "INSERT INTO fts (fts, rowid, body, title, tags, fields) "
+	    "VALUES ('delete', ?, ?, ?, ?, ?)" :
+	    "INSERT INTO fts (rowid, body, title, tags, fields) "
+	    "VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, c->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->tags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->fields, -1, SQLITE_STATIC);
+	return arc_store_step_done(st);
+}
+
+int
+arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
+    struct arc_word_cache *words, sqlite3_int64 id)
+{
+	sqlite3_stmt *st;
+	struct arc_doc_row r;
+	struct fts_columns c;
+	char *text = NULL;
+	size_t len = 0;
+	int rc = ARC_FATAL;
+
+	if (arc_doc_find(s, ARC_DOC_BY_ID, id, NULL, 1, &st, &r) != 1)
+		return ARC_FATAL;
+	if (arc_doc_text(s, words, &r, &text, &len) != ARC_OK)
+		rc = ARC_ERR;
+	else if (arc_fts_columns(stemmers, r.lang, r.title, text, len, r.tags,
+	    r.fields, &c) == ARC_OK) {
+		rc = fts_write(s, id, 1, &c);
+		arc_fts_columns_free(&c);
+	}
+	free(text);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
+{
+	sqlite3_stmt *st;
+	json_t *t;
+	size_t i;
+
+	if (arc_store_prepare(s, "DELETE FROM doc_tag WHERE doc = ?",
+	    &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, id);
+	if (arc_store_step_done(st) != ARC_OK)
+		return ARC_FATAL;
+	json_array_foreach(tags, i, t) {
+		if (!json_is_string(t))
+			continue;
+		if (arc_store_prepare(s, "INSERT OR IGNORE INTO doc_tag "
+		    "(tag, doc) VALUES (?, ?)", &st) != SQLITE_OK)
+			return ARC_FATAL;
+		sqlite3_bind_text(st, 1, json_string_value(t), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		if (arc_store_step_done(st) != ARC_OK)
+			return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/* The values of a new row that come from the record as they are: the
+ * first eight parameters of both inserts below. */
+static void
+bind_common(sqlite3_stmt *st, json_t *rec, const char *now)
+{
+	json_t *size = json_object_get(rec, "size");
+	json_t *pages = json_object_get(rec, "pages");
+
+	sqlite3_bind_text(st, 1, str(rec, "sha256"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, str(rec, "path"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, str(rec, "member"), -1, SQLITE_STATIC);
+	if (json_is_integer(size))
+		sqlite3_bind_int64(st, 4, json_integer_value(size));
+	sqlite3_bind_text(st, 5, str(rec, "mtime"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, str(rec, "mime"), -1, SQLITE_STATIC);
+	if (json_is_integer(pages))
+		sqlite3_bind_int64(st, 7, json_integer_value(pages));
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_STATIC);
+}
+
+int
+arc_doc_put_failed(struct arc_store *s, json_t *rec, const char *error,
+    const char *now)
+{
+	sqlite3_stmt *st;
+
+	if (arc_store_prepare(s,
+	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
+	    "  indexed, state, error, attempts) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?, 1) "
+	    "ON CONFLICT (sha256) DO UPDATE SET "
+	    "  error = excluded.error, attempts = attempts + 1, "
+	    "  indexed = excluded.indexed, path = excluded.path, "
+	    "  member = excluded.member "
+	    "WHERE state = 'failed'", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	bind_common(st, rec, now);
+	sqlite3_bind_text(st, 9, error, -1, SQLITE_STATIC);
+	return arc_store_step_done(st);
+}
+
+int
+arc_doc_put_found(struct arc_store *s, json_t *rec, sqlite3_int64 id)
+{
+	sqlite3_stmt *st;
+
+	/* The copy's path is made from sha256 and mime: the mime of the
+	 * copy just made or found. */
+	if (arc_store_prepare(s, "UPDATE doc SET path = ?, "
+	    "member = ?, mtime = ?, mime = ?, archived = NULL, "
+	    "pdf = coalesce(?, pdf) WHERE id = ?", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, str(rec, "path"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, str(rec, "member"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, str(rec, "mtime"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, str(rec, "mime"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, str(rec, "pdf"), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, id);
+	return arc_store_step_done(st);
+}
+
+int
+arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
+    sqlite3_int64 id, const char *now)
+{
+	json_t *fields = json_object_get(rec, "fields");
+	sqlite3_stmt *st;
+
+	/* No RETURNING: it would run the statement in a savepoint of its
+	 * own, and FTS5 writes out its pending words at every savepoint,
+	 * one segment per document instead of one per batch. */
+	if (arc_store_prepare(s,
+	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
+	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
+	    "  archived, digest, body, coded, confidence, pdf, error) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, "
+	    "  NULL, ?, NULL, ?, ?, ?, NULL) "
+	    "ON CONFLICT (sha256) DO UPDATE SET "
+	    "  path = excluded.path, member = excluded.member, "
+	    "  size = excluded.size, mtime = excluded.mtime, "
+	    "  mime = excluded.mime, pages = excluded.pages, "
+	    "  indexed = excluded.indexed, state = 'archived', "
+	    "  lang = excluded.lang, title = excluded.title, "
+	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
+	    "  tags = excluded.tags, fields = excluded.fields, "
+	    "  archived = NULL, digest = excluded.digest, "
+	    "  body = NULL, coded = excluded.coded, "
+	    "  confidence = excluded.confidence, "
+	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	bind_common(st, rec, now);
+	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, m->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, json_string_value(json_object_get(fields,
+	    "tanggal")), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, json_string_value(json_object_get(fields,
+	    "nomor")), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, m->tags, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, m->fields, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, m->digest, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 16, m->coded, (int)m->coded_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, m->confidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
+	if (arc_store_step_done(st) != ARC_OK)
+		return ARC_FATAL;
+	if (id == 0)
+		id = sqlite3_last_insert_rowid(s->db);
+	if (fts_write(s, id, 0, m->words) != ARC_OK ||
+	    set_tags(s, id, json_object_get(rec, "tags")) != ARC_OK)
+		return ARC_FATAL;
+	return ARC_OK;
+}
