@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arc_faq.h"
 #include "store.h"
 
 /*
@@ -116,12 +115,6 @@ static char *
 dump(json_t *v)
 {
 	return v != NULL ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-}
-
-static int
-step_done(sqlite3_stmt *st)
-{
-	return arc_store_step_done(st);
 }
 
 /* The document's row, if any: its id (0: none), whether archived, its
@@ -242,15 +235,6 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	    p->fields, &p->words);
 }
 
-/* One of faqbot's answer records (faqbot(1)). */
-static int
-is_chat(json_t *rec)
-{
-	struct arc_interaction in;
-
-	return arc_interaction_parse(rec, &in);
-}
-
 /*
  * Erases what this run made of a document erased on request: its copy
  * and the searchable PDF arc-ocr wrote for it (DIR/SHA256.pdf: no other
@@ -286,7 +270,7 @@ classify(const struct arc_indexer *ix, struct pending *p)
 	const char *message = str(error, "message");
 	struct arc_error err;
 
-	if (str(rec, "sha256") == NULL && is_chat(rec)) {
+	if (str(rec, "sha256") == NULL && arc_chat_is(rec)) {
 		p->chat = 1;
 		return ARC_OK;
 	}
@@ -461,44 +445,6 @@ stop(struct arc_indexer *ix, const char *message)
 	return 1;
 }
 
-/* Keeps one of faqbot's interactions; NIKs masked again, whoever made
- * the record. */
-static int
-write_chat(struct arc_indexer *ix, struct pending *p)
-{
-	struct arc_interaction in;
-	char *value[7] = { NULL };
-	sqlite3_stmt *st;
-	int rc = ARC_FATAL;
-
-	arc_interaction_parse(p->rec, &in);
-	const char *text[] = { in.time, in.session, in.q, in.status, in.id,
-	    in.lang, in.answer };
-	if (arc_store_prepare(ix->s, "INSERT OR IGNORE INTO chat (time, "
-	    "session, q, status, entry, lang, answer, score) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	for (int i = 0; i < 7; i++) {
-		if (text[i] != NULL && (value[i] = strdup(text[i])) == NULL)
-			goto out;
-		if (value[i] != NULL)
-			arc_mask_nik(value[i]);
-		sqlite3_bind_text(st, i + 1, value[i], -1, SQLITE_STATIC);
-	}
-	if (in.has_score)
-		sqlite3_bind_double(st, 8, in.score);
-	else
-		sqlite3_bind_null(st, 8);
-	rc = step_done(st);
-	if (rc == ARC_OK)
-		ix->stats.chats += sqlite3_changes(ix->s->db);
-out:
-	sqlite3_clear_bindings(st);
-	for (int i = 0; i < 7; i++)
-		free(value[i]);
-	return rc;
-}
-
 /* On the writer thread, in the batch's transaction: the words of its
  * texts that no worker could number, numbered.  The numbers another
  * arc-index gave meanwhile are read in first: never given twice.  A text
@@ -612,7 +558,7 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		if (!p->skip)
-			rc = p->chat ? write_chat(ix, p) : p->error != NULL ?
+			rc = p->chat ? arc_chat_put(ix->s, p->rec, &ix->stats.chats) : p->error != NULL ?
 			    write_failed(ix, p, now) :
 			    write_archived(ix, p, now, &err);
 	}

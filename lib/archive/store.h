@@ -47,6 +47,12 @@ int arc_store_prepare(struct arc_store *s, const char *sql,
  * ARC_FATAL when the database failed. */
 int arc_store_step_done(sqlite3_stmt *st);
 
+/* Is rec one of faqbot's interactions (arc_interaction_parse)?  (chat.c) */
+int arc_chat_is(const json_t *rec);
+/* Keeps it in the chat table, NIKs masked, once: the same time, session
+ * and question again is no new row; *added counts the new.  (chat.c) */
+int arc_chat_put(struct arc_store *s, const json_t *rec, long *added);
+
 /* Registers the "arc" tokenizer and the arc_rank() function with db's
  * FTS5. */
 int arc_register_fts5(sqlite3 *db);
