@@ -69,20 +69,10 @@ int arc_forget(struct arc_store *s, const char *sha256,
 /* Finishes every erasure an earlier arc_forget began and could not
  * finish: how many, or ARC_FATAL (err set: run it again). */
 int arc_forget_pending(struct arc_store *s, struct arc_error *err);
-/* Reports each erasure begun and not finished, and each document in the
- * archive although erased; how many. */
-int arc_forget_problems(struct arc_store *s, arc_check_fn report,
-    void *ctx);
 void arc_forget_result_free(struct arc_forget_result *r);
 
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
-
-/* Writes data to path through a temporary file (mode, less the umask):
- * unnamed and linked in where the filesystem allows (O_TMPFILE), else
- * named and renamed over path; with durable, fsync'd (file and folder). */
-int arc_write_atomic(const char *path, const void *data, size_t len,
-    mode_t mode, int durable, struct arc_error *err);
 
 struct arc_index_stats {
 	long added, updated, unchanged, failed;

@@ -318,4 +318,15 @@ int arc_store_fail(struct arc_store *s, struct arc_error *err);
 int arc_store_exec(struct arc_store *s, const char *sql,
     struct arc_error *err);
 
+/* Reports each erasure begun and not finished, and each document in the
+ * archive although erased; how many. */
+int arc_forget_problems(struct arc_store *s, arc_check_fn report,
+    void *ctx);
+
+/* Writes data to path through a temporary file (mode, less the umask):
+ * unnamed and linked in where the filesystem allows (O_TMPFILE), else
+ * named and renamed over path; with durable, fsync'd (file and folder). */
+int arc_write_atomic(const char *path, const void *data, size_t len,
+    mode_t mode, int durable, struct arc_error *err);
+
 #endif

@@ -32,7 +32,6 @@ struct arc_error {
 int arc_error_set(struct arc_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-
 /* ---- Growable arrays (grow.c) -------------------------------------------- */
 
 /*
