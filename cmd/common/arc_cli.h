@@ -75,6 +75,17 @@ int arc_cli_finish(void);
 int arc_parse_size(const char *s, uint64_t *out);
 int arc_parse_seconds(const char *s, long *out);
 
+/* Parses an option's whole number from 1 to max; on anything else prints
+ * a usage error naming opt and returns ARC_ERR. */
+int arc_cli_parse_count(const char *opt, const char *arg, long max,
+    long *out);
+
+/* Parses a --since or --until date, YYYY, YYYY-MM or YYYY-MM-DD, into
+ * *out; on anything else prints a usage error naming opt (ARC_ERR). */
+int arc_cli_parse_date(const char *opt, const char *arg, const char **out);
+
+/* ---- Progress (progress.c) ----------------------------------------------- */
+
 /*
  * Progress on a terminal (stderr a tty; nothing otherwise), one line kept
  * up to date: documents done (of the total, when the records come from one
@@ -92,14 +103,5 @@ void arc_progress_start(struct arc_progress *p, char *const *files,
 void arc_progress_step(struct arc_progress *p, long pages);
 void arc_progress_clear(struct arc_progress *p);
 void arc_progress_end(struct arc_progress *p);
-
-/* Parses an option's whole number from 1 to max; on anything else prints
- * a usage error naming opt and returns ARC_ERR. */
-int arc_cli_parse_count(const char *opt, const char *arg, long max,
-    long *out);
-
-/* Parses a --since or --until date, YYYY, YYYY-MM or YYYY-MM-DD, into
- * *out; on anything else prints a usage error naming opt (ARC_ERR). */
-int arc_cli_parse_date(const char *opt, const char *arg, const char **out);
 
 #endif

@@ -4,7 +4,7 @@
 
 #include "arc_scan.h"
 
-/* ---- The archive (store.c, index.c, copy.c, find.c, query.c) ------------- */
+/* ---- Opening it (store.c) ------------------------------------------------ */
 
 /* The archive's database: opt (--db) if given, else $ARC_DB, else
  * ${XDG_DATA_HOME:-$HOME/.local/share}/arc/archive.db. */
@@ -31,6 +31,8 @@ enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED,
 #define ARC_RETRIES_DEFAULT 3
 /* What the archive knows of a document; attempts counts failures. */
 int arc_store_state(struct arc_store *s, const char *sha256, int *attempts);
+
+/* ---- Upkeep: checks, erasure on request (upkeep.c, forget.c) ------------ */
 
 /* Checks the database and every copy (its sha256): each problem goes to
  * report, with the document's sha256 or NULL. */
@@ -74,6 +76,8 @@ void arc_forget_result_free(struct arc_forget_result *r);
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 
+/* ---- Indexing (index.c, copy.c, chat.c) --------------------------------- */
+
 struct arc_index_stats {
 	long added, updated, unchanged, failed;
 	long chats;     /* faqbot interactions newly kept */
@@ -91,7 +95,7 @@ struct arc_index_stats {
  * kept.  arc_index_note reports a message in its place among the records
  * (a line that was not a record).  Both return ARC_OK, or ARC_FATAL when
  * the archive cannot be written (err says why).
-  *
+ *
  * A record without "sha256" that is one of faqbot's interactions (string
  * "q", "status", "time" and "session") is kept in the archive's chat table
  * instead, once: the same time, session and question again is no new row.
@@ -113,6 +117,8 @@ int arc_index_note(struct arc_indexer *ix, const char *name,
 int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err);
 void arc_indexer_free(struct arc_indexer *ix);
+
+/* ---- Search (find.c, query.c) ------------------------------------------- */
 
 /*
  * Searches the archive.  The query is what a clerk types: words (all must
