@@ -130,7 +130,7 @@ write_all(int fd, const void *data, size_t len, const char *path,
  * Writes data into an unnamed file in path's folder (O_TMPFILE), then
  * links it in as path: nothing half-written ever has a name, and the
  * folder changes once rather than three times (a temporary name made,
- * then renamed away): a tenth less CPU for arc-index over 100,000 pages.
+ * then renamed away), which arc-index feels over a night's pages.
  * ARC_UNSUPPORTED where the filesystem or a missing /proc does not allow
  * it, or path is there already (a link does not replace): then
  * write_renamed must.

@@ -10,8 +10,8 @@
 #define SNIPPET_WORDS 24
 /*
  * BM25 (rank.c) with weights by column: text, title, tags, fields.  A
- * paper's subject says most about it; 12 was best of 1-16 on the Cranfield
- * collection (bench/quality).
+ * paper's subject says most about it (the weights bench/quality chose;
+ * bench/README has the figures).
  */
 #define RANK "arc_rank(1.0, 12.0, 2.0, 2.0)"
 

@@ -11,17 +11,14 @@
  * Records per transaction, at most, and their text: fewer commits (each
  * syncs the copies and the WAL, and writes out every page of the sha256
  * index that its records touched, scattered as sha256s are) without
- * holding other writers off for long or holding much memory.  Over
- * 1,000,000 pages 8192 records a batch took 148 s where 2048 took 168 s;
- * at 100,000 pages, before the writer had a thread of its own, 8192 was
- * no faster.
+ * holding other writers off for long or holding much memory (figures in
+ * bench/README, "Constants in the code").
  */
 #define BATCH 8192
 #define BATCH_BYTES (32u << 20)
 /* Records prepared ahead by the workers while a batch is written: a
- * whole batch, or they wait for the writer (157 s over 1,000,000 pages
- * with 2048 ahead, 148 s with 8192); but no more than RING_BYTES of them
- * (as read), or long documents would take gigabytes: 8192 OCR'd books of
+ * whole batch, or they wait for the writer; but no more than RING_BYTES
+ * of them (as read), or long documents would take gigabytes: 8192 books of
  * 300 KB, with their parsed records, coded texts and words, about 7 GB.
  * What is held is then at most the ring's records (a few times
  * RING_BYTES) and two batches of BATCH_BYTES: a few hundred MB. */

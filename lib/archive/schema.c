@@ -121,9 +121,9 @@ has_table(struct arc_store *s, const char *name)
 
 /*
  * FTS5 merges its index's segments 8 at a time rather than 4: each word
- * is written again fewer times as the index grows, which took a fifth off
- * the writer's time over 1,000,000 pages, for a few more segments to read
- * in a search until the next --optimize merges them all.
+ * is written again fewer times as the index grows, which shortens a
+ * large run's writing, for a few more segments to read in a search until
+ * the next --optimize merges them all.
  */
 static const char merge_less[] =
 	"INSERT INTO fts (fts, rank) VALUES ('automerge', 8);";

@@ -303,8 +303,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	 * 2 MB that was a read of the disk cache for every record.  The log
 	 * folded back every 128 MB rather than 8: a page that many batches
 	 * change (the sha256 index's, FTS5's) is copied into the database
-	 * once for all of them, not once for each: over 1,000,000 pages the
-	 * writer thread's system time went from 24-30 s to 18 s. */
+	 * once for all of them, not once for each. */
 	if (write && (exec_waiting(s, "PRAGMA journal_mode=WAL;"
 	    "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-65536;"
 	    "PRAGMA wal_autocheckpoint=16384;", err) != ARC_OK ||
