@@ -14,14 +14,9 @@ push(struct arc_query *q, enum qkind kind, const char *text, size_t len)
 {
 	struct qterm *t;
 
-	if (q->n == q->cap) {
-		int cap = q->cap ? q->cap * 2 : 16;
-		t = realloc(q->terms, (size_t)cap * sizeof(*t));
-		if (t == NULL)
-			return ARC_FATAL;
-		q->terms = t;
-		q->cap = cap;
-	}
+	if (arc_grow(&q->terms, &q->cap, (size_t)q->n, 1,
+	    sizeof(*q->terms)) != ARC_OK)
+		return ARC_FATAL;
 	t = &q->terms[q->n];
 	if ((t->text = strndup(text, len)) == NULL)
 		return ARC_FATAL;

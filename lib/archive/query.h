@@ -15,7 +15,8 @@ struct qterm {
 
 struct arc_query {
 	struct qterm *terms;
-	int n, cap;
+	int n;
+	size_t cap;
 	const char *lang;       /* "ind", "eng", or NULL: not known */
 };
 

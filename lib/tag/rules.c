@@ -320,15 +320,11 @@ arc_rules_load(struct arc_rules *rs, const char *path, arc_diag_fn diag,
 {
 	struct loader l = { rs, { path, 0, diag, ctx, 0 } };
 	int nrules = rs->nrules, nterms = rs->nterms, st;
-	char **files;
 
-	files = realloc(rs->files, (size_t)(rs->nfiles + 1) * sizeof(*files));
-	if (files == NULL || (files[rs->nfiles] = strdup(path)) == NULL) {
-		if (files != NULL)
-			rs->files = files;
+	if (arc_grow(&rs->files, &rs->cap_files, (size_t)rs->nfiles, 1,
+	    sizeof(*rs->files)) != ARC_OK ||
+	    (rs->files[rs->nfiles] = strdup(path)) == NULL)
 		return ARC_FATAL;
-	}
-	rs->files = files;
 	rs->nfiles++;
 	st = arc_staff_file_read(&l.at, "rule file", RULE_LINE_MAX, rule_line,
 	    &l);

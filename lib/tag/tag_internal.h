@@ -106,6 +106,7 @@ struct arc_rules {
 	int nseeds;
 	char **files;
 	int nfiles;
+	size_t cap_files;
 	char **tags;            /* distinct tags, in order of first rule */
 	int ntags;
 	struct arc_ac *ac;

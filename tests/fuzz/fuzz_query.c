@@ -146,7 +146,7 @@ parse(const char *query)
 	char *all, *any, *excluded;
 
 	FUZZ_CHECK(arc_query_parse(query, &q) == ARC_OK);
-	FUZZ_CHECK(q.n >= 0 && q.n <= q.cap);
+	FUZZ_CHECK(q.n >= 0 && (size_t)q.n <= q.cap);
 	for (int i = 0; i < q.n; i++) {
 		FUZZ_CHECK(q.terms[i].text != NULL && *q.terms[i].text != '\0');
 		if (q.terms[i].kind == QT_FILTER)
