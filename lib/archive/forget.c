@@ -149,7 +149,7 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 {
 	struct arc_doc_row row;
 	sqlite3_stmt *st;
-	int found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st, &row);
+	int pdf, found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st, &row);
 
 	if (found != 1)
 		return found;
@@ -158,7 +158,10 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 	r->original = text_dup(row.path);
 	r->member = text_dup(row.member);
 	sqlite3_reset(st);
-	return row_of(s, "SELECT pdf FROM doc WHERE sha256 = ?", sha, &r->pdf);
+	/* The row is there (this transaction holds the archive): its PDF,
+	 * or none. */
+	pdf = row_of(s, "SELECT pdf FROM doc WHERE sha256 = ?", sha, &r->pdf);
+	return pdf == ARC_FATAL ? ARC_FATAL : 1;
 }
 
 /*

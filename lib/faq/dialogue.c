@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "arc_faq.h"
+#include "faq_internal.h"
 
 /* Sessions remembered for "reply with the number" picks. */
 #define SESSIONS_MAX 100000

@@ -97,4 +97,25 @@ int faq_is_context_word(const char *surface);
 void faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term);
 
+/* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare.
+ * Not thread-safe: the stemmers keep state between calls. */
+int arc_faq_ask(const struct arc_faq *faq, const char *question,
+    struct arc_faq_result *res);
+
+/* An entry's answer, in English if asked and it has one; whether it
+ * hands the citizen to staff; the entry with this id, or -1 (special
+ * entries are "_decline" etc.). */
+const char *arc_faq_answer(const struct arc_faq *faq, int entry, int english);
+int arc_faq_handoff(const struct arc_faq *faq, int entry);
+int arc_faq_find(const struct arc_faq *faq, const char *id);
+
+/*
+ * Looks for an application number in a question: 1 and the row in *row
+ * (header names and values, "name: value; ...") when it is known, 0 when
+ * the question holds none, -1 when it holds one that is not in the file
+ * (number gets it, for the answer).
+ */
+int arc_status_lookup(const struct arc_status *st, const char *question,
+    char *number, size_t size, const char **row);
+
 #endif

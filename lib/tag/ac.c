@@ -29,7 +29,8 @@ struct arc_ac {
 	int32_t *out_link;      /* per state: next state by failure with an
 	                         * output, -1 */
 	int32_t *key_next;      /* per keyword: next keyword on the same state */
-	int nstates, cap_states;
+	int nstates;
+	size_t cap_states;
 };
 
 struct arc_ac *
@@ -73,20 +74,15 @@ arc_ac_add(struct arc_ac *ac, const char *bytes, size_t len, int id)
 static int32_t
 new_state(struct arc_ac *ac)
 {
-	if (ac->nstates == ac->cap_states) {
-		int cap = ac->cap_states ? ac->cap_states * 2 : 256;
-		int32_t *next = realloc(ac->next, (size_t)cap *
-		    (size_t)ac->nclasses * sizeof(*next));
-		int32_t *out;
+	size_t rows = ac->cap_states, outs = ac->cap_states;
 
-		if (next == NULL)
-			return -1;
-		ac->next = next;
-		if ((out = realloc(ac->out, (size_t)cap * sizeof(*out))) == NULL)
-			return -1;
-		ac->out = out;
-		ac->cap_states = cap;
-	}
+	/* Two arrays of one length, grown alike: next by rows of nclasses. */
+	if (arc_grow(&ac->next, &rows, (size_t)ac->nstates, 1,
+	    (size_t)ac->nclasses * sizeof(*ac->next)) != ARC_OK ||
+	    arc_grow(&ac->out, &outs, (size_t)ac->nstates, 1,
+	    sizeof(*ac->out)) != ARC_OK)
+		return -1;
+	ac->cap_states = rows < outs ? rows : outs;
 	/* 0 in a row means "no edge yet": the root is never a child. */
 	memset(ac->next + (size_t)ac->nstates * (size_t)ac->nclasses, 0,
 	    (size_t)ac->nclasses * sizeof(int32_t));

@@ -330,8 +330,11 @@ arc_rules_load(struct arc_rules *rs, const char *path, arc_diag_fn diag,
 	    &l);
 	if (st == ARC_OK && l.at.errors > 0)
 		st = ARC_ERR;
-	if (st != ARC_OK)
+	if (st != ARC_OK) {
+		/* No rule is left to name the file. */
 		truncate_rules(rs, nrules, nterms);
+		free(rs->files[--rs->nfiles]);
+	}
 	return st;
 }
 

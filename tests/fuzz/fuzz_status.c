@@ -1,7 +1,7 @@
 /* fuzz_status.c: the office's status export (TSV) as faqbot -s loads it, and application numbers looked up in questions, with NIKs never let out. */
 #include <string.h>
 
-#include "arc_faq.h"
+#include "faq_internal.h"
 #include "fuzz.h"
 
 /* Questions with numbers in the forms citizens write them. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "arc_faq.h"
+#include "faq_internal.h"
 
 /* Problems in the shipped files fail the test loudly. */
 static void

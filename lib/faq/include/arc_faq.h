@@ -45,32 +45,15 @@ struct arc_faq_result {
 	char words[512];    /* the question's words as matched, for --explain */
 };
 
-/* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare.
- * Not thread-safe: the stemmers keep state between calls. */
-int arc_faq_ask(const struct arc_faq *faq, const char *question,
-    struct arc_faq_result *res);
-
-/* An entry's parts; text may be "_decline" etc. (special texts). */
+/* An entry's id and phrasings, as --explain shows them. */
 const char *arc_faq_id(const struct arc_faq *faq, int entry);
 const char *arc_faq_phrasing(const struct arc_faq *faq, int entry, int n);
-const char *arc_faq_answer(const struct arc_faq *faq, int entry, int english);
-int arc_faq_handoff(const struct arc_faq *faq, int entry);
-/* The entry with this id, or -1. */
-int arc_faq_find(const struct arc_faq *faq, const char *id);
 
-/*
- * The status export: TSV, a header line, application numbers first.
- * arc_status_lookup looks for an application number in a question: 1 and
- * the row in *row (header names and values, "name: value; ...") when it is
- * known, 0 when the question holds none, -1 when it holds one that is not
- * in the file (number gets it, for the answer).
- */
+/* The status export: TSV, a header line, application numbers first. */
 struct arc_status;
 struct arc_status *arc_status_load(const char *path, arc_diag_fn diag,
     void *ctx);
 void arc_status_free(struct arc_status *st);
-int arc_status_lookup(const struct arc_status *st, const char *question,
-    char *number, size_t size, const char **row);
 
 /* ---- The record of one interaction (interaction.c) ----------------------- */
 

@@ -342,7 +342,7 @@ int arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
  */
 int arc_share_path(const char *name, char *buf, size_t size);
 
-/* ---- For the library's layers, not the programs ----------------------- */
+/* ---- For the library's layers and the programs' front end --------------- */
 
 /*
  * Returns a malloc'd copy of text fit for one diagnostic line: that of
