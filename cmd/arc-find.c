@@ -17,7 +17,8 @@ static const char usage[] =
 "      --db PATH      the archive (default: $ARC_DB, else\n"
 "                     ~/.local/share/arc/archive.db)\n"
 "  -n, --limit N      at most N results (default 10)\n"
-"      --since DATE   papers dated on or after DATE (2026, 2026-11, 2026-11-28)\n"
+"      --since DATE   papers dated on or after DATE (2026, 2026-11, "
+    "2026-11-28)\n"
 "      --until DATE   papers dated on or before DATE\n"
 "      --json         JSON lines even on a terminal\n"
 "  -h, --help         show this help\n"
@@ -155,7 +156,8 @@ show(void *ctx, json_t *r)
 		putchar(')');
 	}
 	printf("\n    ");
-	print_snippet(json_string_value(json_object_get(r, "snippet")), l->bold);
+	print_snippet(json_string_value(json_object_get(r, "snippet")),
+	    l->bold);
 	putchar('\n');
 	return ferror(stdout) ? -1 : 0;
 }
@@ -201,8 +203,8 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 		case OPT_SINCE:
 		case OPT_UNTIL:
 			if (arc_cli_parse_date(c == OPT_SINCE ? "--since" :
-			    "--until", optarg, c == OPT_SINCE ? &o->since : &o->until) !=
-			    ARC_OK)
+			    "--until", optarg, c == OPT_SINCE ? &o->since :
+			    &o->until) != ARC_OK)
 				return ARC_EXIT_FATAL;
 			break;
 		case OPT_JSON:

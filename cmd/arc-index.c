@@ -169,7 +169,8 @@ finish_erasures(struct arc_store *s, const char *db)
 	}
 	if (n > 0)
 		arc_cli_diag(db, 0, "finished %d erasure%s on request that "
-		    "an earlier arc-index --forget began", n, n == 1 ? "" : "s");
+		    "an earlier arc-index --forget began", n,
+		    n == 1 ? "" : "s");
 	return ARC_OK;
 }
 
@@ -226,8 +227,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 		if (st == ARC_EOF)
 			break;
 		if (st == ARC_FATAL) {
-			arc_cli_diag(arc_reader_file(r), arc_reader_line(r), "%s",
-			    err.message);
+			arc_cli_diag(arc_reader_file(r), arc_reader_line(r),
+			    "%s", err.message);
 			rc = ARC_FATAL;
 			break;
 		}
@@ -270,12 +271,12 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	/* Conversations only when there were some: a documents-only run
 	 * reads as it always has. */
 	if (rc == ARC_OK && !quiet && stats.chats > 0)
-		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, %ld "
-		    "failed; %ld chatbot interactions", stats.added,
+		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, "
+		    "%ld failed; %ld chatbot interactions", stats.added,
 		    stats.updated, stats.unchanged, stats.failed, stats.chats);
 	else if (rc == ARC_OK && !quiet)
-		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, %ld "
-		    "failed", stats.added, stats.updated, stats.unchanged,
+		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, "
+		    "%ld failed", stats.added, stats.updated, stats.unchanged,
 		    stats.failed);
 	return rc == ARC_OK ? ARC_EXIT_OK : ARC_EXIT_FATAL;
 }

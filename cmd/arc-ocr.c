@@ -16,8 +16,10 @@ static const char usage[] =
 "  -j, --jobs N           documents read at once (default: number of cores)\n"
 "  -l, --lang LANGS       Tesseract languages (default ind+eng)\n"
 "      --dpi N            resolution of images that do not say (default 300)\n"
-"      --max-pixels N     refuse pages larger than N pixels (default 60000000)\n"
-"      --max-pages N      refuse documents of more than N pages (default 1000)\n"
+"      --max-pixels N     refuse pages larger than N pixels "
+    "(default 60000000)\n"
+"      --max-pages N      refuse documents of more than N pages "
+    "(default 1000)\n"
 "      --page-timeout S   give up on a page after S seconds (default 120)\n"
 "      --no-preprocess    do not undo rotation and skew or clean the paper\n"
 "      --pdf DIR          also write a searchable PDF of each document to\n"
@@ -61,8 +63,8 @@ limit_openmp(char **argv)
 	setenv("OMP_THREAD_LIMIT", "1", 1);
 	execv("/proc/self/exe", argv);
 	/* Not fatal: slower, but still right. */
-	arc_cli_diag(NULL, 0, "warning: cannot restart with OMP_THREAD_LIMIT=1; "
-	    "set it in the environment");
+	arc_cli_diag(NULL, 0, "warning: cannot restart with "
+	    "OMP_THREAD_LIMIT=1; set it in the environment");
 }
 
 static int
@@ -145,9 +147,10 @@ main(int argc, char **argv)
 			o.dpi = (int)n;
 			break;
 		case OPT_MAX_PIXELS:
-			if (arc_parse_size(optarg, &pixels) != ARC_OK || pixels == 0) {
-				arc_cli_usage_error("--max-pixels: '%s' is not a "
-				    "number of pixels", optarg);
+			if (arc_parse_size(optarg, &pixels) != ARC_OK ||
+			    pixels == 0) {
+				arc_cli_usage_error("--max-pixels: '%s' is "
+				    "not a number of pixels", optarg);
 				return ARC_EXIT_FATAL;
 			}
 			o.max_pixels = pixels;
@@ -179,8 +182,8 @@ main(int argc, char **argv)
 		return ARC_EXIT_FATAL;
 	}
 	if (o.pdf_dir != NULL && access(o.pdf_dir, W_OK | X_OK) != 0) {
-		arc_cli_diag(o.pdf_dir, 0, "cannot write searchable PDFs here: %s",
-		    strerror(errno));
+		arc_cli_diag(o.pdf_dir, 0,
+		    "cannot write searchable PDFs here: %s", strerror(errno));
 		return ARC_EXIT_FATAL;
 	}
 	limit_openmp(argv);

@@ -81,8 +81,8 @@ text_of(json_t *v)
 		size_t len = 1, i;
 		json_t *x;
 		json_array_foreach(v, i, x)
-			len += strlen(json_string_value(x) ? json_string_value(x) :
-			    "") + 3;
+			len += strlen(json_string_value(x) ?
+			    json_string_value(x) : "") + 3;
 		char *s = malloc(len);
 		if (s == NULL)
 			return NULL;
@@ -293,8 +293,8 @@ main(int argc, char **argv)
 		case OPT_SINCE:
 		case OPT_UNTIL:
 			if (arc_cli_parse_date(c == OPT_SINCE ? "--since" :
-			    "--until", optarg, c == OPT_SINCE ? &range.since : &range.until) !=
-			    ARC_OK)
+			    "--until", optarg, c == OPT_SINCE ? &range.since :
+			    &range.until) != ARC_OK)
 				return ARC_EXIT_FATAL;
 			break;
 		case OPT_FORMAT:
@@ -308,8 +308,9 @@ main(int argc, char **argv)
 	}
 	for (int i = optind; i < argc; i++)
 		if (!known_report(argv[i])) {
-			arc_cli_usage_error("no report '%s' (there are: documents, "
-			    "tags, folders, failures, review, chat, unanswered)", argv[i]);
+			arc_cli_usage_error("no report '%s' (there are: "
+			    "documents, tags, folders, failures, review, chat, "
+			    "unanswered)", argv[i]);
 			return ARC_EXIT_FATAL;
 		}
 	if (!format_given && isatty(1))

@@ -102,7 +102,8 @@ on_event(void *ctx, enum arc_scan_event ev, const char *file,
 		return -1;
 	if (message != NULL)
 		arc_cli_diag(where, 0, "%s", message);
-	if (ev == ARC_SCAN_FAILURE || (ev == ARC_SCAN_RECORD && message != NULL))
+	if (ev == ARC_SCAN_FAILURE ||
+	    (ev == ARC_SCAN_RECORD && message != NULL))
 		arc_cli_fail();
 	return 0;
 }
@@ -184,8 +185,8 @@ main(int argc, char **argv)
 			break;
 		case OPT_MAX_UNPACKED:
 			if (arc_parse_size(optarg, &o.max_unpacked) != ARC_OK) {
-				arc_cli_usage_error("--max-unpacked: '%s' is not "
-				    "a size", optarg);
+				arc_cli_usage_error("--max-unpacked: '%s' is "
+				    "not a size", optarg);
 				return ARC_EXIT_FATAL;
 			}
 			break;
@@ -193,8 +194,8 @@ main(int argc, char **argv)
 			o.max_ratio = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' ||
 			    !(o.max_ratio >= 1 && o.max_ratio <= 1e9)) {
-				arc_cli_usage_error("--max-ratio: '%s' is not a "
-				    "number of at least 1", optarg);
+				arc_cli_usage_error("--max-ratio: '%s' is not "
+				    "a number of at least 1", optarg);
 				return ARC_EXIT_FATAL;
 			}
 			break;

@@ -44,7 +44,8 @@ load(struct arc_rules *rs, const char *path)
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return arc_rules_load_dir(rs, path, arc_cli_problem, &rule_problems);
+		return arc_rules_load_dir(rs, path, arc_cli_problem,
+		    &rule_problems);
 	return arc_rules_load(rs, path, arc_cli_problem, &rule_problems);
 }
 
@@ -166,7 +167,8 @@ parse_options(int argc, char **argv, char **rules, int *nrules, long *jobs,
 		}
 	}
 	if (*lint && optind < argc) {
-		arc_cli_usage_error("--lint reads rule files (-r), not records");
+		arc_cli_usage_error("--lint reads rule files (-r), "
+		    "not records");
 		return ARC_EXIT_FATAL;
 	}
 	return -1;
@@ -184,7 +186,8 @@ main(int argc, char **argv)
 	arc_cli_init("arc-tag");
 	if ((rules = calloc((size_t)argc + 1, sizeof(*rules))) == NULL)
 		return ARC_EXIT_FATAL;
-	if ((st = parse_options(argc, argv, rules, &nrules, &jobs, &lint)) >= 0) {
+	if ((st = parse_options(argc, argv, rules, &nrules, &jobs,
+	    &lint)) >= 0) {
 		free(rules);
 		return st;
 	}

@@ -133,13 +133,15 @@ parse_options(int argc, char **argv, struct settings *s)
 			s->log = optarg;
 			break;
 		case OPT_ANSWER_AT:
-			st = parse_score("--answer-at", optarg, &s->score.answer_at);
+			st = parse_score("--answer-at", optarg,
+			    &s->score.answer_at);
 			break;
 		case OPT_MARGIN:
 			st = parse_score("--margin", optarg, &s->score.margin);
 			break;
 		case OPT_SUGGEST_AT:
-			st = parse_score("--suggest-at", optarg, &s->score.suggest_at);
+			st = parse_score("--suggest-at", optarg,
+			    &s->score.suggest_at);
 			s->suggest_given = 1;
 			break;
 		case OPT_EXPLAIN:
@@ -250,8 +252,9 @@ explain(const struct bot *bot, const char *file, long line,
 	for (int i = 0; i < r->res.ncand && at < sizeof(buf); i++) {
 		const struct arc_faq_candidate *c = &r->res.cand[i];
 		at += (size_t)snprintf(buf + at, sizeof(buf) - at,
-		    "; %d. %s %.3f \"%s\"", i + 1, arc_faq_id(bot->faq, c->entry),
-		    c->score, arc_faq_phrasing(bot->faq, c->entry, c->phrasing));
+		    "; %d. %s %.3f \"%s\"", i + 1,
+		    arc_faq_id(bot->faq, c->entry), c->score,
+		    arc_faq_phrasing(bot->faq, c->entry, c->phrasing));
 	}
 	arc_cli_diag(file, line, "%s", buf);
 }
@@ -533,8 +536,9 @@ main(int argc, char **argv)
 		return st;
 	if ((st = load(&bot)) != ARC_OK) {
 		if (bot.problems.errors > 0)
-			arc_cli_diag(NULL, 0, "%d error%s in the answer, word or "
-			    "status files: nothing answered", bot.problems.errors,
+			arc_cli_diag(NULL, 0, "%d error%s in the answer, "
+			    "word or status files: nothing answered",
+			    bot.problems.errors,
 			    bot.problems.errors == 1 ? "" : "s");
 		bot_free(&bot);
 		return ARC_EXIT_FATAL;

@@ -175,13 +175,15 @@ arc_cli_common_option(int c, const char *usage, char **argv)
 		arc_cli_version();
 		return arc_cli_finish();
 	case ':':
-		arc_cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+		arc_cli_usage_error("option '%s' needs a value",
+		    argv[optind - 1]);
 		return ARC_EXIT_FATAL;
 	default:
 		if (optopt != 0)
 			arc_cli_usage_error("unknown option '-%c'", optopt);
 		else
-			arc_cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			arc_cli_usage_error("unknown option '%s'",
+			    argv[optind - 1]);
 		return ARC_EXIT_FATAL;
 	}
 }

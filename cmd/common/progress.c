@@ -84,7 +84,8 @@ arc_progress_step(struct arc_progress *p, long pages)
 	if (p->total > p->done && p->done > 0) {
 		double rest = elapsed / p->done * (double)(p->total - p->done);
 		if (rest < 90)
-			snprintf(left, sizeof(left), ", about %.0f s left", rest);
+			snprintf(left, sizeof(left), ", about %.0f s left",
+			    rest);
 		else
 			snprintf(left, sizeof(left), ", about %.0f min left",
 			    rest / 60);

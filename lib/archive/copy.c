@@ -65,7 +65,8 @@ hex_byte(const char *p)
 	unsigned v = 0;
 
 	for (int i = 0; i < 2; i++)
-		v = v * 16 + (unsigned)(p[i] <= '9' ? p[i] - '0' : p[i] - 'a' + 10);
+		v = v * 16 + (unsigned)(p[i] <= '9' ? p[i] - '0' :
+		    p[i] - 'a' + 10);
 	return v & 0xff;
 }
 
@@ -184,7 +185,8 @@ write_renamed(const char *path, const void *data, size_t len, mode_t mode,
 	 * removed, and its name (process id, counter) means nothing to a
 	 * clerk. */
 	if ((fd = create_temporary(path, tmp, n + 40, mode)) < 0) {
-		arc_error_set(err, "cannot create %s: %s", path, strerror(errno));
+		arc_error_set(err, "cannot create %s: %s", path,
+		    strerror(errno));
 		free(tmp);
 		return ARC_ERR;
 	}
@@ -439,7 +441,7 @@ arc_copies_sync(struct arc_copies *c, struct arc_error *err)
 	if (fd != held)
 		close(fd);
 	if (rc != 0)
-		return arc_error_set(err, "%s: cannot flush the copies to disk: "
-		    "%s", s->files, strerror(rc));
+		return arc_error_set(err, "%s: cannot flush the copies to "
+		    "disk: %s", s->files, strerror(rc));
 	return ARC_OK;
 }

@@ -202,7 +202,8 @@ set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 		if (arc_store_prepare(s, "INSERT OR IGNORE INTO doc_tag "
 		    "(tag, doc) VALUES (?, ?)", &st) != SQLITE_OK)
 			return ARC_FATAL;
-		sqlite3_bind_text(st, 1, json_string_value(t), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, json_string_value(t), -1,
+		    SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
 		if (arc_store_step_done(st) != ARC_OK)
 			return ARC_FATAL;

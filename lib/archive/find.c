@@ -30,7 +30,8 @@ static void
 add_form(struct marker *m, const char *s, size_t len)
 {
 	for (int i = 0; i < m->n; i++)
-		if (strlen(m->forms[i]) == len && memcmp(m->forms[i], s, len) == 0)
+		if (strlen(m->forms[i]) == len &&
+		    memcmp(m->forms[i], s, len) == 0)
 			return;
 	if (m->n < MARK_MAX * 3)
 		m->forms[m->n++] = strndup(s, len);
@@ -64,7 +65,8 @@ marker_init(struct marker *m, const struct arc_query *q)
 	m->eng = sb_stemmer_new("english", "UTF_8");
 	for (int i = 0; i < q->n; i++) {
 		const char *t = q->terms[i].text;
-		if (q->terms[i].kind != QT_WORD && q->terms[i].kind != QT_PHRASE)
+		if (q->terms[i].kind != QT_WORD &&
+		    q->terms[i].kind != QT_PHRASE)
 			continue;
 		at = 0;
 		while ((at = arc_next_word(t, strlen(t), at, &start, word,
@@ -128,8 +130,8 @@ snippet(struct marker *m, const char *lang, const char *text, size_t len)
 	int best_score = -1;
 	size_t out_len = 0, out_cap;
 
-	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <= len &&
-	    wlen > 0) {
+	while ((at = arc_next_word(text, len, at, &start, word,
+	    &wlen)) <= len && wlen > 0) {
 		if (arc_grow(&words, &cap, nwords, 1, sizeof(*words)) !=
 		    ARC_OK) {
 			free(words);
@@ -160,8 +162,8 @@ snippet(struct marker *m, const char *lang, const char *text, size_t len)
 	/* Start a little before the first match, for context. */
 	best = best > 3 ? best - 3 : 0;
 	out_cap = 16 + (nwords ? words[nwords < best + SNIPPET_WORDS ?
-	    nwords - 1 : best + SNIPPET_WORDS - 1].end - words[best].start : 0) *
-	    2 + 8 * SNIPPET_WORDS;
+	    nwords - 1 : best + SNIPPET_WORDS - 1].end -
+	    words[best].start : 0) * 2 + 8 * SNIPPET_WORDS;
 	if ((out = malloc(out_cap)) == NULL) {
 		free(words);
 		return NULL;
@@ -172,7 +174,8 @@ snippet(struct marker *m, const char *lang, const char *text, size_t len)
 		/* The text between words, white space made one space. */
 		if (j > best) {
 			int space = 0;
-			for (size_t k = words[j - 1].end; k < words[j].start; k++) {
+			for (size_t k = words[j - 1].end; k < words[j].start;
+			    k++) {
 				unsigned char c = (unsigned char)text[k];
 				if (c == ' ' || (c >= '\t' && c <= '\r')) {
 					space = 1;
@@ -271,7 +274,8 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
     int *nbinds, const char *excluded)
 {
 	static const char *const clause[] = {
-		[QF_TAG] = " AND d.id IN (SELECT doc FROM doc_tag WHERE tag = ?)",
+		[QF_TAG] = " AND d.id IN (SELECT doc FROM doc_tag "
+		    "WHERE tag = ?)",
 		[QF_NOMOR] = " AND instr(lower(d.nomor), lower(?)) > 0",
 		[QF_TANGGAL] = " AND d.tanggal LIKE ? || '%'",
 		[QF_MIME] = " AND instr(d.mime, ?) > 0",
@@ -287,19 +291,19 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 		binds[(*nbinds)++] = se->q.terms[i].text;
 	}
 	if (se->o->since != NULL) {
-		n += (size_t)snprintf(sql + n, size - n, " AND coalesce(d.tanggal, "
-		    "substr(d.mtime, 1, 10)) >= ?");
+		n += (size_t)snprintf(sql + n, size - n, " AND coalesce("
+		    "d.tanggal, substr(d.mtime, 1, 10)) >= ?");
 		binds[(*nbinds)++] = se->o->since;
 	}
 	if (se->o->until != NULL) {
 		n += (size_t)snprintf(sql + n, size - n, " AND substr(coalesce("
-		    "d.tanggal, substr(d.mtime, 1, 10)), 1, length(?%d)) <= ?%d",
-		    *nbinds + 1, *nbinds + 1);
+		    "d.tanggal, substr(d.mtime, 1, 10)), 1, length(?%d)) "
+		    "<= ?%d", *nbinds + 1, *nbinds + 1);
 		binds[(*nbinds)++] = se->o->until;
 	}
 	if (excluded != NULL && *excluded != '\0') {
-		snprintf(sql + n, size - n, " AND d.id NOT IN (SELECT rowid FROM "
-		    "fts WHERE fts MATCH ?)");
+		snprintf(sql + n, size - n, " AND d.id NOT IN (SELECT rowid "
+		    "FROM fts WHERE fts MATCH ?)");
 		binds[(*nbinds)++] = excluded;
 	}
 }
@@ -327,7 +331,8 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	stop = se->fn(se->ctx, r);
 	json_decref(r);
 	if (stop)
-		return arc_error_set(err, "cannot write the results"), ARC_FATAL;
+		return arc_error_set(err, "cannot write the results"),
+		    ARC_FATAL;
 	return ARC_OK;
 }
 
@@ -368,9 +373,9 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 		 * RANK_WINDOW newest matches are ranked, found by walking
 		 * the index newest first. */
 		snprintf(sql, size, "SELECT id, -r FROM (SELECT "
-		    "fts.rowid AS id, fts.rank AS r FROM fts %s WHERE fts MATCH ? "
-		    "AND fts.rank MATCH '" RANK "'%s ORDER BY fts.rowid DESC "
-		    "LIMIT %d) ORDER BY r LIMIT ?",
+		    "fts.rowid AS id, fts.rank AS r FROM fts %s WHERE "
+		    "fts MATCH ? AND fts.rank MATCH '" RANK "'%s ORDER BY "
+		    "fts.rowid DESC LIMIT %d) ORDER BY r LIMIT ?",
 		    *filters != '\0' ? "JOIN doc d ON d.id = fts.rowid" : "",
 		    filters, RANK_WINDOW);
 	else

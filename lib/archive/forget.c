@@ -131,8 +131,8 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 		rc = run_bound(s, "DELETE FROM doc_tag WHERE doc = ?", id, NULL,
 		    NULL, err);
 	if (rc == ARC_OK)
-		rc = run_bound(s, "DELETE FROM doc WHERE id = ?", id, NULL, NULL,
-		    err);
+		rc = run_bound(s, "DELETE FROM doc WHERE id = ?", id, NULL,
+		    NULL, err);
 	arc_stemmers_done(&stemmers);
 	arc_word_cache_free(words);
 	return rc;
@@ -149,7 +149,8 @@ look_up(struct arc_store *s, const char *sha, sqlite3_int64 *id,
 {
 	struct arc_doc_row row;
 	sqlite3_stmt *st;
-	int pdf, found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st, &row);
+	int pdf, found = arc_doc_find(s, ARC_DOC_BY_SHA256, 0, sha, 0, &st,
+	    &row);
 
 	if (found != 1)
 		return found;

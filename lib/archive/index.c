@@ -34,7 +34,8 @@ struct worker;
  */
 struct pending {
 	json_t *rec;
-	char *line;             /* the record's JSON, until a worker parses it */
+	char *line;             /* the record's JSON, until a worker
+	                         * parses it */
 	size_t line_len;
 	const char *file;       /* where the line came from */
 	long lineno;
@@ -97,7 +98,8 @@ valid_sha256(const char *s)
 	if (s == NULL || strlen(s) != 64)
 		return 0;
 	for (int i = 0; i < 64; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
 			return 0;
 	return 1;
 }
@@ -201,10 +203,11 @@ confidences(json_t *rec)
 		    "source"));
 		if (json_is_number(c) && (source == NULL ||
 		    strcmp(source, "ocr") == 0))
-			at += (size_t)snprintf(out + at, 6, "%s%d", i ? "," : "",
-			    (int)json_number_value(c) % 1000);
+			at += (size_t)snprintf(out + at, 6, "%s%d",
+			    i ? "," : "", (int)json_number_value(c) % 1000);
 		else
-			at += (size_t)snprintf(out + at, 6, "%s-", i ? "," : "");
+			at += (size_t)snprintf(out + at, 6, "%s-",
+			    i ? "," : "");
 	}
 	return out;
 }
@@ -215,7 +218,8 @@ static int
 prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 {
 	json_t *rec = p->rec, *jtext = json_object_get(rec, "text");
-	const char *text = json_is_string(jtext) ? json_string_value(jtext) : "";
+	const char *text = json_is_string(jtext) ?
+	    json_string_value(jtext) : "";
 	size_t len = json_is_string(jtext) ? json_string_length(jtext) : 0;
 	const char *lang = str(rec, "lang");
 
@@ -511,8 +515,8 @@ settle_batch(struct arc_indexer *ix, struct pending **batch, int n,
 		} else if (p->error == NULL && access(p->archived, F_OK) != 0) {
 			if ((p->error = strdup("its copy was removed from the "
 			    "archive while it was being indexed (arc-index "
-			    "--check ran meanwhile): offered again next run")) ==
-			    NULL)
+			    "--check ran meanwhile): offered again next "
+			    "run")) == NULL)
 				return ARC_FATAL;
 			report(ix, p, p->error);
 		}
@@ -555,7 +559,9 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
 		if (!p->skip)
-			rc = p->chat ? arc_chat_put(ix->s, p->rec, &ix->stats.chats) : p->error != NULL ?
+			rc = p->chat ?
+			    arc_chat_put(ix->s, p->rec, &ix->stats.chats) :
+			    p->error != NULL ?
 			    write_failed(ix, p, now) :
 			    write_archived(ix, p, now, &err);
 	}

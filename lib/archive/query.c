@@ -60,8 +60,10 @@ arc_query_parse(const char *s, struct arc_query *q)
 		colon = strchr(p, ':');
 		if (!negate && colon != NULL && *p != '"') {
 			for (size_t k = 0; k < QF_COUNT; k++)
-				if ((size_t)(colon - p) == strlen(filter_keys[k]) &&
-				    strncmp(p, filter_keys[k], (size_t)(colon - p)) == 0 &&
+				if ((size_t)(colon - p) ==
+				    strlen(filter_keys[k]) &&
+				    strncmp(p, filter_keys[k],
+				    (size_t)(colon - p)) == 0 &&
 				    colon[1] != '\0' && colon[1] != ' ')
 					key = (int)k;
 			if (key >= 0)
@@ -77,8 +79,8 @@ arc_query_parse(const char *s, struct arc_query *q)
 			p = *end == '"' ? end + 1 : end;
 		} else {
 			start = p;
-			while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
-			    *p != '\r')
+			while (*p != '\0' && *p != ' ' && *p != '\t' &&
+			    *p != '\n' && *p != '\r')
 				p++;
 			end = p;
 		}
@@ -94,7 +96,8 @@ arc_query_parse(const char *s, struct arc_query *q)
 		kind = negate ? QT_EXCLUDE : quoted ? QT_PHRASE : QT_WORD;
 		if (push(q, kind, start, (size_t)(end - start)) != ARC_OK)
 			return ARC_FATAL;
-		/* "C++" is a word; "---" or "&" says nothing the index knows. */
+		/* "C++" is a word; "---" or "&" says nothing the index
+		 * knows. */
 		if (!has_word(q->terms[q->n - 1].text))
 			free(q->terms[--q->n].text);
 	}
@@ -124,7 +127,8 @@ append_string(char **buf, size_t *len, size_t *cap, const char *text,
 	*len += (size_t)sprintf(*buf + *len, "%s\"", before);
 	/* The tokenizer's language mark: which stems to look up. */
 	if (lang != NULL)
-		*len += (size_t)sprintf(*buf + *len, "%c%s ", ARC_LANG_MARK, lang);
+		*len += (size_t)sprintf(*buf + *len, "%c%s ", ARC_LANG_MARK,
+		    lang);
 	for (const char *p = text; *p != '\0'; p++) {
 		if (*p == '"')
 			(*buf)[(*len)++] = '"';
@@ -200,7 +204,8 @@ arc_query_words(const struct arc_query *q)
 	int n = 0;
 
 	for (int i = 0; i < q->n; i++)
-		n += q->terms[i].kind == QT_WORD || q->terms[i].kind == QT_PHRASE;
+		n += q->terms[i].kind == QT_WORD ||
+		    q->terms[i].kind == QT_PHRASE;
 	return n;
 }
 

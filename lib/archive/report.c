@@ -91,7 +91,8 @@ rows(struct report *r, const char *name, const char *sql)
 		return ARC_FATAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		json_t *row = json_pack("{s:s}", "report", name);
-		for (int i = 0; row != NULL && i < sqlite3_column_count(st); i++)
+		for (int i = 0; row != NULL && i < sqlite3_column_count(st);
+		    i++)
 			json_object_set_new(row, sqlite3_column_name(st, i),
 			    column_value(st, i));
 		if (row == NULL) {
@@ -236,11 +237,12 @@ review(struct report *r)
 			char *end;
 			long v = strtol(c, &end, 10);
 			if (end != c && v < REVIEW_BELOW) {
-				json_t *row = json_pack("{s:s, s:o?, s:o?, s:i, "
-				    "s:i, s:s?}", "report", "review", "path",
-				    column_value(st, REVIEW_PATH), "member",
-				    column_value(st, REVIEW_MEMBER), "page",
-				    (int)page, "confidence", (int)v, "sha256",
+				json_t *row = json_pack("{s:s, s:o?, s:o?, "
+				    "s:i, s:i, s:s?}", "report", "review",
+				    "path", column_value(st, REVIEW_PATH),
+				    "member", column_value(st, REVIEW_MEMBER),
+				    "page", (int)page, "confidence", (int)v,
+				    "sha256",
 				    sqlite3_column_text(st, REVIEW_SHA256));
 				if (row == NULL) {
 					sqlite3_finalize(st);

@@ -192,8 +192,9 @@ int
 arc_schema_usable(struct arc_store *s, int version, struct arc_error *err)
 {
 	if (version > ARC_SCHEMA_VERSION)
-		return arc_error_set(err, "%s: made by a newer arc (schema %d); "
-		    "this one knows %d", s->path, version, ARC_SCHEMA_VERSION);
+		return arc_error_set(err, "%s: made by a newer arc "
+		    "(schema %d); this one knows %d", s->path, version,
+		    ARC_SCHEMA_VERSION);
 	for (int v = version; v > 0 && v < ARC_SCHEMA_VERSION; v++)
 		if (steps[v] == NULL)
 			return arc_error_set(err, "%s: made by an earlier test "

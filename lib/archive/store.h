@@ -63,8 +63,9 @@ int arc_register_rank(fts5_api *api);
 struct fts_columns {
 	char *body, *title, *tags, *fields;
 };
-int arc_fts_columns(struct arc_stemmers *st, const char *lang, const char *title, const char *text,
-    size_t text_len, const char *tags_json, const char *fields_json,
+int arc_fts_columns(struct arc_stemmers *st, const char *lang,
+    const char *title, const char *text, size_t text_len,
+    const char *tags_json, const char *fields_json,
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);
 

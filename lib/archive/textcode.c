@@ -102,7 +102,8 @@ get_number(const unsigned char **p, const unsigned char *end)
 	} else if (*b < 255) {
 		if (end - b < 3)
 			return -1;
-		n = TWO_BYTES + ((int64_t)(*b - 248) << 16) + (b[1] << 8) + b[2];
+		n = TWO_BYTES + ((int64_t)(*b - 248) << 16) + (b[1] << 8) +
+		    b[2];
 		*p = b + 3;
 	} else {
 		if (end - b < 5)

@@ -41,8 +41,8 @@ document_words(void *ctx, const char *text, int len,
 		int end = at;
 		while (end < len && text[end] != ' ')
 			end++;
-		if (end > at &&
-		    (rc = emit(ctx, 0, text + at, end - at, at, end)) != SQLITE_OK)
+		if (end > at && (rc = emit(ctx, 0, text + at, end - at, at,
+		    end)) != SQLITE_OK)
 			return rc;
 		at = end + 1;
 	}

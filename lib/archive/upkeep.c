@@ -63,8 +63,9 @@ stray_kind(struct arc_store *s, sqlite3_stmt *row, int dfd, const char *name,
 		if (sqlite3_column_int(row, STRAY_ERASED))
 			kind = 2;
 		else if ((copy = arc_copy_path(s, (const char *)
-		    sqlite3_column_text(row, STRAY_ARCHIVED), sha, (const char *)
-		    sqlite3_column_text(row, STRAY_MIME))) != NULL) {
+		    sqlite3_column_text(row, STRAY_ARCHIVED), sha,
+		    (const char *)sqlite3_column_text(row, STRAY_MIME))) !=
+		    NULL) {
 			const char *slash = strrchr(copy, '/');
 			kind = strcmp(slash ? slash + 1 : copy, name) != 0;
 			free(copy);
@@ -129,8 +130,8 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 		while ((e = readdir(d)) != NULL) {
 			int kind = 0;
 			if (stale_temporary(e->d_name)) {
-				if (!s->readonly && unlinkat(dirfd(d), e->d_name,
-				    0) == 0)
+				if (!s->readonly &&
+				    unlinkat(dirfd(d), e->d_name, 0) == 0)
 					stats->temporaries++;
 				continue;
 			}
@@ -146,13 +147,14 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 			err.message[0] = '\0';
 			if (s->readonly)
 				report(ctx, sha, "a copy of this document, "
-				    "erased on request, is still in the archive: "
-				    "run arc-index --forget with it again");
+				    "erased on request, is still in the "
+				    "archive: run arc-index --forget with it "
+				    "again");
 			else if (arc_shred_at(dirfd(d), e->d_name, e->d_name,
 			    &err) == ARC_OK)
 				report(ctx, sha, "a copy of this document, "
-				    "erased on request, was still in the archive: "
-				    "erased now");
+				    "erased on request, was still in the "
+				    "archive: erased now");
 			else
 				report(ctx, sha, err.message);
 		}
@@ -233,7 +235,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		}
 		copy = arc_copy_path(s, row.archived, sha, row.mime);
 		if (copy == NULL || !arc_copy_intact(copy, sha)) {
-			report(ctx, sha, copy == NULL ? "no copy in the archive" :
+			report(ctx, sha, copy == NULL ?
+			    "no copy in the archive" :
 			    "copy missing or damaged (sha256 differs)");
 			stats->problems++;
 		} else

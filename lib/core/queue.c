@@ -25,7 +25,8 @@ struct arc_queue {
 	pthread_cond_t done;       /* a slot is done */
 	struct slot *ring;
 	size_t cap;
-	size_t head, tail;         /* sequence numbers in flight: [head, tail) */
+	size_t head, tail;         /* sequence numbers in flight:
+	                            * [head, tail) */
 	size_t next;               /* next sequence number a worker looks at */
 	size_t bytes, max_bytes;   /* the items' in flight, and at most */
 	int shutdown, stopped;

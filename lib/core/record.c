@@ -109,7 +109,8 @@ is_binary(struct arc_reader *r)
 	return r->buf_len - valid > 3;
 }
 
-/* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be opened. */
+/* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be
+ * opened. */
 static int
 open_next(struct arc_reader *r, struct arc_error *err)
 {
@@ -244,7 +245,8 @@ arc_record_parse(const char *line, size_t len, json_t **rec,
 
 	*rec = NULL;
 	if (valid != len)
-		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
+		return arc_error_set(err, "invalid UTF-8 at byte %zu",
+		    valid + 1);
 	if ((*rec = arc_json_quick(line, len)) != NULL)
 		return ARC_OK;
 	*rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
@@ -281,7 +283,8 @@ path_record(const struct arc_reader *r, size_t len, json_t **rec,
 	/* A name a record cannot hold is one bad line, not the end of the
 	 * run (json_string refuses it). */
 	if (valid != len)
-		return arc_error_set(err, "invalid UTF-8 at byte %zu", valid + 1);
+		return arc_error_set(err, "invalid UTF-8 at byte %zu",
+		    valid + 1);
 	if (strlen(r->line) != len)
 		return arc_error_set(err, "NUL byte in a file name");
 	if ((*rec = json_object()) == NULL ||
@@ -404,7 +407,8 @@ arc_record_identity_of_prefix(const char *line, size_t len)
 	for (;;) {
 		p = skip_space(p, end);
 		k = p;
-		if (p == end || *p != '"' || (kend = string_end(k, end)) == NULL)
+		if (p == end || *p != '"' ||
+		    (kend = string_end(k, end)) == NULL)
 			break;
 		p = skip_space(kend, end);
 		if (p == end || *p++ != ':')

@@ -121,8 +121,8 @@ stem_cached(struct sb_stemmer *st, struct stem_cache **cachep, const char *w,
 	struct stem_slot *e;
 	const char *s;
 
-	if (st == NULL || n >= STEM_CACHE_WORD ||
-	    (*cachep == NULL && (*cachep = calloc(1, sizeof(**cachep))) == NULL))
+	if (st == NULL || n >= STEM_CACHE_WORD || (*cachep == NULL &&
+	    (*cachep = calloc(1, sizeof(**cachep))) == NULL))
 		return arc_stem(st, w, n, len);
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;

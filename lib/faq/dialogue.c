@@ -217,8 +217,8 @@ status_text(const char *number, const char *row, int english)
 		snprintf(text, size, english ? "Application number %s was not "
 		    "found. Please check the number; if it is right, contact "
 		    "our staff." : "Nomor permohonan %s tidak kami temukan. "
-		    "Periksa kembali nomornya; bila sudah benar, silakan hubungi "
-		    "petugas kami.", number);
+		    "Periksa kembali nomornya; bila sudah benar, silakan "
+		    "hubungi petugas kami.", number);
 	return text;
 }
 

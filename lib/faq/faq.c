@@ -108,8 +108,8 @@ valid_id(const char *id)
 	if (*p == '\0')
 		return 0;
 	for (; *p != '\0'; p++)
-		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
-		    *p == '-' || *p == '_'))
+		if (!(islower((unsigned char)*p) ||
+		    isdigit((unsigned char)*p) || *p == '-' || *p == '_'))
 			return 0;
 	return 1;
 }
@@ -132,12 +132,14 @@ end_stanza(struct loader *l)
 	} else if (e->answer == NULL) {
 		long at = l->at.line;
 		l->at.line = e->line;
-		arc_place_error(&l->at, "entry \"%s\" has no \"a:\" (answer)", e->id);
+		arc_place_error(&l->at, "entry \"%s\" has no \"a:\" (answer)",
+		    e->id);
 		l->at.line = at;
 	} else if (e->count == 0 && e->id[0] != '_') {
 		long at = l->at.line;
 		l->at.line = e->line;
-		arc_place_error(&l->at, "entry \"%s\" has no \"q:\" (question)", e->id);
+		arc_place_error(&l->at, "entry \"%s\" has no \"q:\" (question)",
+		    e->id);
 		l->at.line = at;
 	}
 }
@@ -203,8 +205,8 @@ parse_field(struct loader *l, char *line)
 	struct faq_entry *e;
 
 	if (colon == NULL) {
-		arc_place_error(&l->at, "expected \"name: value\" (id, q, a, en, action) "
-		    "or an indented continuation line");
+		arc_place_error(&l->at, "expected \"name: value\" (id, q, a, "
+		    "en, action) or an indented continuation line");
 		return ARC_OK;
 	}
 	*colon = '\0';
@@ -221,14 +223,14 @@ parse_field(struct loader *l, char *line)
 		}
 		if (e->count > 0 && e->first + e->count != l->faq->nphrasings) {
 			free(value);
-			return ARC_FATAL;  /* cannot happen: stanzas are whole */
+			return ARC_FATAL; /* cannot happen: stanzas are whole */
 		}
 		return add_phrasing(l, value);
 	}
 	if (strcmp(line, "id") == 0) {
 		if (!valid_id(value)) {
-			arc_place_error(&l->at, "id \"%s\" is not lower-case letters, digits "
-			    "and '-'", value);
+			arc_place_error(&l->at, "id \"%s\" is not lower-case "
+			    "letters, digits and '-'", value);
 			free(value);
 			return ARC_OK;
 		}
@@ -244,8 +246,8 @@ parse_field(struct loader *l, char *line)
 		if (strcmp(value, "handoff") == 0)
 			e->handoff = 1;
 		else
-			arc_place_error(&l->at, "unknown action \"%s\" (known: handoff)",
-			    value);
+			arc_place_error(&l->at,
+			    "unknown action \"%s\" (known: handoff)", value);
 		free(value);
 		l->field = NULL;
 		return ARC_OK;
@@ -321,7 +323,8 @@ load_file(struct arc_faq *faq, const char *path, arc_diag_fn diag,
 {
 	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL };
 	int nentries = faq->nentries, nphrasings = faq->nphrasings;
-	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, loader_line, &l);
+	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, loader_line,
+	    &l);
 
 	if (st == ARC_OK)
 		end_stanza(&l);
@@ -350,7 +353,8 @@ arc_faq_load(struct arc_faq *faq, const char *path, arc_diag_fn diag,
 		return st;
 	}
 	if (n == 0) {
-		diag(ctx, path, 0, ARC_SEVERITY_ERROR, "no *.faq answer files in this folder");
+		diag(ctx, path, 0, ARC_SEVERITY_ERROR,
+		    "no *.faq answer files in this folder");
 		st = ARC_ERR;
 	}
 	for (size_t i = 0; i < n && st != ARC_FATAL; i++) {
@@ -383,7 +387,8 @@ arc_faq_phrasing(const struct arc_faq *faq, int entry, int n)
 {
 	const struct faq_entry *e = &faq->entries[entry];
 
-	return n >= 0 && n < e->count ? faq->phrasings[e->first + n].text : NULL;
+	return n >= 0 && n < e->count ?
+	    faq->phrasings[e->first + n].text : NULL;
 }
 
 const char *

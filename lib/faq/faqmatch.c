@@ -154,8 +154,8 @@ index_answer(struct arc_faq *faq, int i)
 				continue;
 			if ((id = term_id(faq, words[j].term)) < 0)
 				goto nomem;
-			if (add_unique(e->answer_terms, &e->nanswer_terms, id) &&
-			    post(&faq->by_answer[id], i) != ARC_OK)
+			if (add_unique(e->answer_terms, &e->nanswer_terms,
+			    id) && post(&faq->by_answer[id], i) != ARC_OK)
 				goto nomem;
 		}
 	}
@@ -173,7 +173,8 @@ index_entry(struct arc_faq *faq, int i)
 	int total = 0;
 
 	for (int k = 0; k < e->count; k++) {
-		if (index_phrasing(faq, &faq->phrasings[e->first + k]) != ARC_OK)
+		if (index_phrasing(faq, &faq->phrasings[e->first + k]) !=
+		    ARC_OK)
 			return ARC_FATAL;
 		total += faq->phrasings[e->first + k].nterms;
 	}
@@ -286,9 +287,11 @@ correct(const struct arc_faq *faq, const char *w)
 		const char *s = faq->surface[i];
 		size_t sl = strlen(s);
 		if (s[0] != w[0] || sl + (size_t)max < len ||
-		    len + (size_t)max < sl || (len == TYPO_MIN_LEN && sl != len))
+		    len + (size_t)max < sl ||
+		    (len == TYPO_MIN_LEN && sl != len))
 			continue;
-		int d = distance(w, len, s, sl, best - 1 < max ? best - 1 : max);
+		int d = distance(w, len, s, sl,
+		    best - 1 < max ? best - 1 : max);
 		if (d < best) {
 			best = d;
 			found = s;
@@ -336,12 +339,14 @@ query_terms(const struct arc_faq *faq, const char *question,
 				continue;  /* numbers, scraps, scenery */
 			fixed = correct(faq, words[i].surface);
 			if (fixed != NULL)
-				faq_term(faq, fixed, res->english, words[i].term);
+				faq_term(faq, fixed, res->english,
+				    words[i].term);
 			if (fixed == NULL || !arc_strmap_get(faq->terms,
 			    words[i].term, strlen(words[i].term), &id)) {
 				*unknown += faq->unknown_weight *
 				    faq->unknown_weight;
-				explain_word(res, "%s?%s%s", words[i].surface, "");
+				explain_word(res, "%s?%s%s", words[i].surface,
+				    "");
 				continue;
 			}
 			factor = CORRECTED_WEIGHT;

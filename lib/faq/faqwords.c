@@ -88,7 +88,7 @@ marked(const char *w, const char *const *list, size_t n)
 	return bsearch(w, list, n, sizeof(*list), compare_word) != NULL;
 }
 
-/* ---- Loading the word lists ----------------------------------------------- */
+/* ---- Loading the word lists ---------------------------------------------- */
 
 struct list_loader {
 	struct arc_faq *faq;
@@ -146,7 +146,8 @@ norm_line(void *arg, char *line)
 	}
 	*eq = '\0';
 	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
-		arc_place_error(&l->at, n == 0 ? "nothing to replace before \"=\"" :
+		arc_place_error(&l->at, n == 0 ?
+		    "nothing to replace before \"=\"" :
 		    "more than four words, or too long, before \"=\"");
 		return ARC_OK;
 	}
@@ -159,8 +160,8 @@ norm_line(void *arg, char *line)
 	 * given two different replacements. */
 	if (arc_strmap_get(faq->norm, from, strlen(from), &old) &&
 	    strcmp(faq->norm_to[old], to) != 0)
-		arc_place_warning(&l->at, "\"%s\" is normalised twice; the last "
-		    "one counts", from);
+		arc_place_warning(&l->at, "\"%s\" is normalised twice; "
+		    "the last one counts", from);
 	if (add_string(&faq->norm_to, &faq->nnorm, &faq->norm_cap, to) !=
 	    ARC_OK)
 		return ARC_FATAL;
@@ -213,8 +214,9 @@ synonym_line(void *arg, char *line)
 		long other;
 		if (arc_strmap_get(faq->syn, w, strlen(w), &other) &&
 		    strcmp(faq->canon[other], faq->canon[g]) != 0)
-			arc_place_warning(&l->at, "\"%s\" is already in the group "
-			    "of \"%s\"; now in this one", w, faq->canon[other]);
+			arc_place_warning(&l->at, "\"%s\" is already in the "
+			    "group of \"%s\"; now in this one", w,
+			    faq->canon[other]);
 		if (add_synonym(faq, w, g, 0) != ARC_OK)
 			return ARC_FATAL;
 	}

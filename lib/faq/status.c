@@ -95,8 +95,8 @@ read_header(struct arc_status *st, char *line)
 	int n = split_tabs(line, cols, 64);
 
 	if (n < 2 || n > 64) {
-		arc_place_error(&st->at, "the header needs two to 64 tab-separated "
-		    "columns: number first");
+		arc_place_error(&st->at, "the header needs two to 64 "
+		    "tab-separated columns: number first");
 		return ARC_OK;
 	}
 	if ((st->header = calloc((size_t)n, sizeof(char *))) == NULL)
@@ -119,8 +119,8 @@ read_row(struct arc_status *st, char *line)
 	size_t size = 1, at = 0;
 
 	if (n != st->ncolumns) {
-		arc_place_error(&st->at, "%d columns where the header has %d", n,
-		    st->ncolumns);
+		arc_place_error(&st->at, "%d columns where the header has %d",
+		    n, st->ncolumns);
 		return ARC_OK;
 	}
 	if (key_of(cols[0], strlen(cols[0]), key) < 4) {
@@ -134,7 +134,8 @@ read_row(struct arc_status *st, char *line)
 		return ARC_OK;
 	}
 	for (int i = 1; i < n; i++) {
-		arc_mask_nik(cols[i]);  /* an export may carry NIKs: never shown */
+		/* an export may carry NIKs: never shown */
+		arc_mask_nik(cols[i]);
 		size += strlen(st->header[i]) + strlen(cols[i]) + 4;
 	}
 	if ((text = malloc(size)) == NULL)
@@ -188,8 +189,8 @@ arc_status_load(const char *path, arc_diag_fn diag, void *ctx)
 		return NULL;
 	}
 	st->at = (struct arc_place){ path, 0, diag, ctx, 0 };
-	if (arc_staff_file_read(&st->at, NULL, FAQ_LINE_MAX, status_line, st) != ARC_OK ||
-	    st->at.errors > 0) {
+	if (arc_staff_file_read(&st->at, NULL, FAQ_LINE_MAX, status_line,
+	    st) != ARC_OK || st->at.errors > 0) {
 		arc_status_free(st);
 		return NULL;
 	}
@@ -284,8 +285,8 @@ arc_status_lookup(const struct arc_status *st, const char *question,
 				sk = digit_run(p + n, spaced, n, 1, &send);
 				if (!arc_is_word_byte(p[n + send]) &&
 				    arc_strmap_get(st->rows, spaced, sk, NULL))
-					return answer(st, spaced, sk, p, n + send,
-					    number, size, row);
+					return answer(st, spaced, sk, p,
+					    n + send, number, size, row);
 			}
 			/* "REG-2026-000123A" is no number of the file's: not
 			 * found, rather than the row of REG-2026-000123. */

@@ -15,7 +15,8 @@
 struct arc_ocr {
 	struct arc_ocr_options o;
 	TessBaseAPI *api;      /* recognition in the chosen languages */
-	TessBaseAPI *osd;      /* orientation detection, loaded when first needed */
+	TessBaseAPI *osd;      /* orientation detection, loaded when first
+	                        * needed */
 	int osd_failed;        /* loading it failed: pages stay as they are */
 	ETEXT_DESC *monitor;   /* carries the per-page deadline */
 	char version[32];
@@ -88,9 +89,9 @@ arc_ocr_check_languages(const char *lang, struct arc_error *err)
 			for (char *c = pkg; *c; c++)
 				if (*c == '_')
 					*c = '-';
-			return arc_error_set(err, "language '%s' is not installed "
-			    "in %s; install it with: apt-get install %s", one,
-			    tessdata_dir(), pkg);
+			return arc_error_set(err, "language '%s' is not "
+			    "installed in %s; install it with: apt-get "
+			    "install %s", one, tessdata_dir(), pkg);
 		}
 		if (plus == NULL)
 			return ARC_OK;
@@ -131,8 +132,8 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 	ocr->o = *o;
 	setMsgSeverity(L_SEVERITY_NONE);
 	if ((ocr->api = engine(o->lang)) == NULL) {
-		arc_error_set(err, "Tesseract cannot load '%s' from %s", o->lang,
-		    tessdata_dir());
+		arc_error_set(err, "Tesseract cannot load '%s' from %s",
+		    o->lang, tessdata_dir());
 		arc_ocr_free(ocr);
 		return NULL;
 	}
@@ -255,7 +256,8 @@ trim(char *s)
 {
 	size_t n = strlen(s);
 
-	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\f'))
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\f'))
 		s[--n] = '\0';
 }
 
@@ -283,8 +285,8 @@ collect_words(struct arc_ocr *ocr, struct page_result *r)
 		if (word == NULL)
 			continue;
 		if (!TessPageIteratorBoundingBox(
-		    TessResultIteratorGetPageIterator(it), RIL_WORD, &l, &t, &rr,
-		    &b) || *word == '\0') {
+		    TessResultIteratorGetPageIterator(it), RIL_WORD, &l, &t,
+		    &rr, &b) || *word == '\0') {
 			TessDeleteText(word);
 			continue;
 		}
@@ -396,7 +398,8 @@ static json_t *
 page_info(int pageno, const struct page_result *r, int from_ocr)
 {
 	if (!from_ocr)
-		return json_pack("{s:i, s:s}", "page", pageno, "source", "text");
+		return json_pack("{s:i, s:s}", "page", pageno,
+		    "source", "text");
 	return json_pack("{s:i, s:s, s:i, s:i, s:f, s:b}", "page", pageno,
 	    "source", "ocr", "confidence", r->confidence, "rotation",
 	    r->clean.rotation, "skew", roundf(r->clean.skew * 100) / 100.0,
@@ -439,8 +442,8 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 			st = ocr_page(ocr, page.pix, page.dpi, n, &r, err);
 			if (st == ARC_OK && pdf != NULL &&
 			    add_pdf_page(pdf, &page, &r) != ARC_OK)
-				st = arc_error_set(err, "searchable PDF: cannot "
-				    "write page %d", n);
+				st = arc_error_set(err, "searchable PDF: "
+				    "cannot write page %d", n);
 			pixDestroy(&page.pix);
 			free_words(&r);
 			if (st != ARC_OK) {
@@ -456,7 +459,8 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 			pdf = NULL;
 		}
 		st = append_page(&text, &len, &cap, r.text, n == 1);
-		json_array_append_new(info, page_info(n, &r, page.text == NULL));
+		json_array_append_new(info, page_info(n, &r,
+		    page.text == NULL));
 		free(r.text);
 		if (st != ARC_OK) {
 			st = arc_error_set(err, "out of memory");
@@ -465,8 +469,8 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 	}
 	arc_pages_free(pages);
 	if (st == ARC_EOF && pdf != NULL) {
-		snprintf(pdf_path, sizeof(pdf_path), "%s/%s.pdf", ocr->o.pdf_dir,
-		    sha256);
+		snprintf(pdf_path, sizeof(pdf_path), "%s/%s.pdf",
+		    ocr->o.pdf_dir, sha256);
 		st = arc_spdf_commit(pdf, err) == ARC_OK ? ARC_EOF : ARC_ERR;
 		pdf = NULL;
 	}
@@ -477,7 +481,8 @@ read_pages(struct arc_ocr *ocr, const unsigned char *data, size_t size,
 		json_object_set_new(rec, "pages", json_integer(n));
 		json_object_set_new(rec, "lang", lang ? json_string(lang) :
 		    json_null());
-		json_object_set_new(rec, "ocr", json_pack("{s:s, s:s, s:s, s:o, s:o}",
+		json_object_set_new(rec, "ocr",
+		    json_pack("{s:s, s:s, s:s, s:o, s:o}",
 		    "engine", "tesseract", "version", ocr->version,
 		    "languages", ocr->o.lang, "confidence", ocr_pages ?
 		    json_integer(conf_sum / ocr_pages) : json_null(),

@@ -13,7 +13,8 @@ struct arc_pages {
 	uint64_t max_pixels;
 	int dpi;
 	int index;             /* next page */
-	size_t tiff_offset;    /* where the next TIFF page starts; 0 at the end */
+	size_t tiff_offset;    /* where the next TIFF page starts; 0 at the
+	                        * end */
 	struct arc_pdf *pdf;
 };
 
@@ -98,8 +99,8 @@ arc_pages_open(struct arc_pages **out, const unsigned char *data, size_t size,
 		}
 		/* A few bytes a page: a small PDF can have a million. */
 		if (arc_pdf_count(p->pdf) > max_pages) {
-			arc_error_set(err, "PDF of %d pages is over the limit of "
-			    "%d pages (--max-pages)", arc_pdf_count(p->pdf),
+			arc_error_set(err, "PDF of %d pages is over the limit "
+			    "of %d pages (--max-pages)", arc_pdf_count(p->pdf),
 			    max_pages);
 			arc_pages_free(p);
 			return ARC_ERR;
@@ -139,8 +140,8 @@ check_pixels(const struct arc_pages *p, l_int32 w, l_int32 h,
 		    p->index + 1);
 	if ((uint64_t)w * (uint64_t)h > p->max_pixels)
 		return arc_error_set(err, "page %d: image of %dx%d pixels is "
-		    "over the limit of %llu pixels (--max-pixels)", p->index + 1,
-		    w, h, (unsigned long long)p->max_pixels);
+		    "over the limit of %llu pixels (--max-pixels)",
+		    p->index + 1, w, h, (unsigned long long)p->max_pixels);
 	return ARC_OK;
 }
 
@@ -184,8 +185,10 @@ next_image(struct arc_pages *p, struct arc_page *page, struct arc_error *err)
 			return arc_error_set(err, "corrupt image header");
 		if (check_pixels(p, w, h, err) != ARC_OK)
 			return ARC_ERR;
-		if (format == IFF_JFIF_JPEG && !jpeg_is_complete(p->data, p->size))
-			return arc_error_set(err, "truncated JPEG (no end marker)");
+		if (format == IFF_JFIF_JPEG &&
+		    !jpeg_is_complete(p->data, p->size))
+			return arc_error_set(err,
+			    "truncated JPEG (no end marker)");
 		if (format == IFF_JFIF_JPEG && (spp == 1 || spp == 3)) {
 			page->jpeg = p->data;
 			page->jpeg_len = p->size;

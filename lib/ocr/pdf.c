@@ -101,12 +101,15 @@ render(PopplerPage *page, int w, int h, int dpi)
 	l_uint32 *dst = pixGetData(pix);
 	int wpl = pixGetWpl(pix);
 	for (int y = 0; y < h; y++) {
-		const uint32_t *row = (const uint32_t *)(src + (size_t)y * stride);
+		const uint32_t *row = (const uint32_t *)(src +
+		    (size_t)y * stride);
 		l_uint32 *line = dst + (size_t)y * wpl;
 		for (int x = 0; x < w; x++) {
 			uint32_t px = row[x];
-			unsigned r = (px >> 16) & 255, g = (px >> 8) & 255, b = px & 255;
-			SET_DATA_BYTE(line, x, (r * 77 + g * 150 + b * 29) >> 8);
+			unsigned r = (px >> 16) & 255, g = (px >> 8) & 255,
+			    b = px & 255;
+			SET_DATA_BYTE(line, x,
+			    (r * 77 + g * 150 + b * 29) >> 8);
 		}
 	}
 	pixSetResolution(pix, dpi, dpi);
@@ -136,13 +139,14 @@ arc_pdf_page(struct arc_pdf *pdf, int index, uint64_t max_pixels, int dpi,
 	poppler_page_get_size(page, &wpt, &hpt);
 	double w = wpt * dpi / 72.0, h = hpt * dpi / 72.0;
 	if (!(w >= 1 && h >= 1) || w * h > (double)max_pixels) {
-		st = arc_error_set(err, "page %d: %.0fx%.0f points is too large "
-		    "to render at %d dpi (--max-pixels)", index + 1, wpt, hpt,
-		    dpi);
+		st = arc_error_set(err, "page %d: %.0fx%.0f points is too "
+		    "large to render at %d dpi (--max-pixels)", index + 1,
+		    wpt, hpt, dpi);
 		goto done;
 	}
 	if ((out->pix = render(page, (int)w, (int)h, dpi)) == NULL) {
-		st = arc_error_set(err, "page %d: cannot be rendered", index + 1);
+		st = arc_error_set(err, "page %d: cannot be rendered",
+		    index + 1);
 		goto done;
 	}
 	out->dpi = dpi;

@@ -86,11 +86,13 @@ write_font(struct arc_spdf *p, const unsigned char *ttf, size_t ttf_len)
 {
 	static const char tounicode[] =
 	    "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
 	    "/CMapName /Adobe-Identify-UCS def\n/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
 	    "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
-	    "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+	    "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n";
 	unsigned char *gids = malloc(2 * 65536);
 	char dict[128];
 
@@ -141,9 +143,10 @@ arc_spdf_begin(const char *dir, const char *name, const unsigned char *ttf,
 	snprintf(p->final_path, dl, "%s/%s.pdf", dir, name);
 	/* A hidden name until complete: nothing half-written looks done. */
 	snprintf(p->tmp_path, dl, "%s/.%s.pdf.XXXXXX", dir, name);
-	if ((fd = mkstemp(p->tmp_path)) < 0 || (p->f = fdopen(fd, "w")) == NULL) {
-		arc_error_set(err, "searchable PDF: cannot create a file in %s: %s",
-		    dir, strerror(errno));
+	if ((fd = mkstemp(p->tmp_path)) < 0 ||
+	    (p->f = fdopen(fd, "w")) == NULL) {
+		arc_error_set(err, "searchable PDF: cannot create a file "
+		    "in %s: %s", dir, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		free(p->tmp_path);
@@ -406,7 +409,8 @@ arc_spdf_commit(struct arc_spdf *p, struct arc_error *err)
 		fprintf(p->f, " %d 0 R", OBJ_FIRST_PAGE + 3 * i);
 	fputs(" ] >>\nendobj\n", p->f);
 	begin_obj(p, OBJ_CATALOG);
-	fprintf(p->f, "<< /Type /Catalog /Pages %d 0 R >>\nendobj\n", OBJ_PAGES);
+	fprintf(p->f, "<< /Type /Catalog /Pages %d 0 R >>\nendobj\n",
+	    OBJ_PAGES);
 	xref = ftell(p->f);
 	fprintf(p->f, "xref\n0 %d\n0000000000 65535 f \n", p->nobjs + 1);
 	for (int i = 1; i <= p->nobjs; i++)
@@ -417,14 +421,15 @@ arc_spdf_commit(struct arc_spdf *p, struct arc_error *err)
 	if (p->failed || fflush(p->f) != 0 || ferror(p->f) ||
 	    fsync(fileno(p->f)) != 0)
 		st = arc_error_set(err, "searchable PDF: cannot write %s: %s",
-		    p->final_path, p->failed ? "out of memory" : strerror(errno));
+		    p->final_path, p->failed ? "out of memory" :
+		    strerror(errno));
 	if (fclose(p->f) != 0 && st == ARC_OK)
 		st = arc_error_set(err, "searchable PDF: cannot write %s: %s",
 		    p->final_path, strerror(errno));
 	p->f = NULL;
 	if (st == ARC_OK && rename(p->tmp_path, p->final_path) != 0)
-		st = arc_error_set(err, "searchable PDF: cannot rename to %s: %s",
-		    p->final_path, strerror(errno));
+		st = arc_error_set(err, "searchable PDF: cannot rename to "
+		    "%s: %s", p->final_path, strerror(errno));
 	if (st == ARC_OK) {
 		free(p->tmp_path);
 		p->tmp_path = NULL;

@@ -29,12 +29,15 @@ void arc_spdf_image_matrix(const struct arc_spdf_geometry *g, double cm[6]);
 
 struct arc_spdf_page {
 	PIX *image;                 /* the page as scanned (borrowed) */
-	const unsigned char *jpeg;  /* its JPEG bytes, embedded as they are; or NULL */
+	const unsigned char *jpeg;  /* its JPEG bytes, embedded as they are;
+	                             * or NULL */
 	size_t jpeg_len;
 	int jpeg_spp;               /* 1 gray, 3 colour */
 	int rendered;               /* a rendering, not a scan: JPEG will do */
-	double cm[6];               /* places the image's unit square on the page */
-	double scale;               /* points per pixel of the straightened page */
+	double cm[6];               /* places the image's unit square on the
+	                             * page */
+	double scale;               /* points per pixel of the straightened
+	                             * page */
 	int width_px, height_px;    /* size of the straightened page */
 	const struct arc_spdf_word *words;
 	int nwords;

@@ -23,12 +23,14 @@ from_utf16(const unsigned char *data, size_t size)
 		return NULL;
 	for (size_t i = 0; i < units; i++) {
 		u = data + 2 + 2 * i;
-		c = le ? u[0] | (unsigned)u[1] << 8 : (unsigned)u[0] << 8 | u[1];
+		c = le ? u[0] | (unsigned)u[1] << 8 :
+		    (unsigned)u[0] << 8 | u[1];
 		if (c >= 0xd800 && c <= 0xdbff && i + 1 < units) {
 			low = le ? u[2] | (unsigned)u[3] << 8 :
 			    (unsigned)u[2] << 8 | u[3];
 			if (low >= 0xdc00 && low <= 0xdfff) {
-				c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+				c = 0x10000 + ((c - 0xd800) << 10) +
+				    (low - 0xdc00);
 				i++;
 			}
 		}
@@ -55,7 +57,8 @@ arc_textfile_read(const unsigned char *data, size_t size, json_t *rec)
 	lang = arc_lang_guess(text);
 	arc_record_set_text(rec, "text", text);
 	json_object_set_new(rec, "pages", json_integer(1));
-	json_object_set_new(rec, "lang", lang ? json_string(lang) : json_null());
+	json_object_set_new(rec, "lang", lang ? json_string(lang) :
+	    json_null());
 	json_object_set_new(rec, "ocr", json_pack("{s:s, s:[{s:i, s:s}]}",
 	    "engine", "none", "pages", "page", 1, "source", "text"));
 	free(text);

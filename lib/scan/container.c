@@ -72,7 +72,8 @@ arc_member_name_problem(const char *name)
 	/* Windows tools write backslashes: "..\\x" climbs out just the same. */
 	for (start = p = name;; p++) {
 		if (*p == '/' || *p == '\\' || *p == '\0') {
-			if (p - start == 2 && start[0] == '.' && start[1] == '.')
+			if (p - start == 2 && start[0] == '.' &&
+			    start[1] == '.')
 				return "name contains '..'";
 			if (*p == '\0')
 				break;
@@ -260,7 +261,8 @@ load_file(int fd, size_t max, unsigned char **data, size_t *size,
 		    max);
 	if ((buf = malloc((size_t)st.st_size + 1)) == NULL)
 		return arc_error_set(err, "out of memory");
-	/* The file may shrink or grow while read: take what is there, to size. */
+	/* The file may shrink or grow while read: take what is there, to
+	 * size. */
 	while (len < (size_t)st.st_size) {
 		n = read(fd, buf + len, (size_t)st.st_size - len);
 		if (n < 0 && errno == EINTR)

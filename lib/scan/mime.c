@@ -19,7 +19,8 @@ arc_mime_new(struct arc_error *err)
 		arc_error_set(err, "out of memory");
 		return NULL;
 	}
-	/* MAGIC_NO_CHECK_COMPRESS: a .tar.gz is application/gzip, not its inside. */
+	/* MAGIC_NO_CHECK_COMPRESS: a .tar.gz is application/gzip, not its
+	 * inside. */
 	m->cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS |
 	    MAGIC_ERROR);
 	if (m->cookie == NULL || magic_load(m->cookie, NULL) != 0) {
@@ -48,7 +49,8 @@ arc_mime_of(struct arc_mime *m, const void *head, size_t len)
 
 	if (len == 0)
 		return "application/x-empty";
-	t = magic_buffer(m->cookie, head, len > ARC_MIME_HEAD ? ARC_MIME_HEAD : len);
+	t = magic_buffer(m->cookie, head, len > ARC_MIME_HEAD ?
+	    ARC_MIME_HEAD : len);
 	return t != NULL ? t : "application/octet-stream";
 }
 
@@ -59,7 +61,8 @@ arc_mime_is_container(const char *mime)
 		"application/zip",
 		"application/x-tar",
 		"application/x-7z-compressed",
-		/* Compressed: opened when a tar is inside, else a plain document. */
+		/* Compressed: opened when a tar is inside, else a plain
+		 * document. */
 		"application/gzip",
 		"application/x-bzip2",
 		"application/x-xz",

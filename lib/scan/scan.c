@@ -240,7 +240,8 @@ emit(struct job *job, json_t *rec, const char *path, const char *member,
 	add_event(job, ARC_SCAN_RECORD, path, member, rec, error);
 }
 
-/* A document that could not be read: a record with "error", so nothing is lost. */
+/* A document that could not be read: a record with "error", so nothing is
+ * lost. */
 static void
 emit_error(struct job *job, const char *path, const char *member,
     const struct stat *st, const char *error)
@@ -270,7 +271,8 @@ emit_document(struct job *job, const char *path, const char *member,
 
 	if (rec != NULL &&
 	    (json_object_set_new(rec, "sha256", json_string(d->sha256)) != 0 ||
-	    json_object_set_new(rec, "size", json_integer((json_int_t)d->size)) != 0 ||
+	    json_object_set_new(rec, "size",
+	    json_integer((json_int_t)d->size)) != 0 ||
 	    set_mtime(rec, mtime) != 0 ||
 	    arc_record_set_text(rec, "mime", d->mime) != ARC_OK ||
 	    json_object_set_new(rec, "dev",
@@ -438,7 +440,8 @@ digest_fd(struct work *w, int fd, struct digest *d, const char *mime)
 
 /* ---- names ---- */
 
-/* Hidden and temporary files: a scanner or an office program is not done with them. */
+/* Hidden and temporary files: a scanner or an office program is not done
+ * with them. */
 static int
 is_hidden_or_temp(const char *name)
 {
@@ -465,7 +468,8 @@ member_is_hidden(const char *name)
 			len = NAME_MAX;
 		memcpy(part, p, len);
 		part[len] = '\0';
-		if (len > 0 && strcmp(part, ".") != 0 && is_hidden_or_temp(part))
+		if (len > 0 && strcmp(part, ".") != 0 &&
+		    is_hidden_or_temp(part))
 			return 1;
 		if (slash == NULL)
 			return 0;
@@ -490,8 +494,8 @@ over_caps(const struct work *w, uint64_t unpacked, uint64_t archive_size,
 		    "refused", (unsigned long long)w->o->max_unpacked);
 		return why;
 	}
-	if (unpacked > ARC_SCAN_RATIO_GRACE &&
-	    (double)unpacked > w->o->max_ratio * (double)(archive_size ? archive_size : 1)) {
+	if (unpacked > ARC_SCAN_RATIO_GRACE && (double)unpacked >
+	    w->o->max_ratio * (double)(archive_size ? archive_size : 1)) {
 		snprintf(why, whysz, "archive expands more than %g times its "
 		    "size (a zip bomb?); refused", w->o->max_ratio);
 		return why;
@@ -576,7 +580,8 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 		    "encrypted; cannot be read without the password");
 		return ARC_OK;
 	}
-	st = digest_member(w, a, name, unpacked, (uint64_t)ast->st_size, &d, &err);
+	st = digest_member(w, a, name, unpacked, (uint64_t)ast->st_size, &d,
+	    &err);
 	if (st == ARC_FATAL) {
 		*aerr = err;
 		return ARC_FATAL;
@@ -691,7 +696,8 @@ scan_container(struct work *w, int fd, const char *path,
 		o.offset = archive_entry_filetype(e) == AE_IFREG ?
 		    member_offset(a, fd, arc_container_entry_name(e),
 		    w->d->chunk) : -1;
-		if (scan_member(w, a, e, path, &o, &unpacked, &err) == ARC_FATAL) {
+		if (scan_member(w, a, e, path, &o, &unpacked, &err) ==
+		    ARC_FATAL) {
 			emit_error(w->job, path, NULL, st, err.message);
 			break;
 		}
@@ -732,7 +738,8 @@ scan_open_file(struct work *w, int fd, const char *path)
 		tell(w->job, ARC_SCAN_NOTICE, path, NULL, msg);
 		goto out;
 	}
-	/* The head says what it is: a container is walked, anything else hashed. */
+	/* The head says what it is: a container is walked, anything else
+	 * hashed. */
 	if ((n = read_full(fd, w->d->chunk, ARC_MIME_HEAD)) < 0) {
 		emit_error(w->job, path, NULL, &st, strerror(errno));
 		goto out;
@@ -860,7 +867,8 @@ scan_link(struct arc_scan *s, const char *path)
 		    "symbolic link leads outside the folder; not followed");
 		return;
 	}
-	if ((fd = open_beneath(s->root_fd, target + rl + (target[rl] == '/'))) < 0) {
+	if ((fd = open_beneath(s->root_fd, target + rl +
+	    (target[rl] == '/'))) < 0) {
 		walk_error(s, path, NULL, errno == ELOOP || errno == ENOTDIR ?
 		    "the folder changed while it was scanned; link not "
 		    "followed, scan it again" : strerror(errno));
@@ -893,7 +901,8 @@ list_folder(int dfd, size_t *countp)
 	if (d == NULL)
 		return NULL;
 	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
 			continue;
 		if (arc_grow(&names, &cap, n, 1, sizeof(*names)) != ARC_OK)
 			break;
@@ -934,7 +943,8 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 			s->stopped = 1;
 			break;
 		}
-		/* A record's path must name the file: repaired bytes would not. */
+		/* A record's path must name the file: repaired bytes would
+		 * not. */
 		if (!arc_utf8_valid(name, strlen(name))) {
 			walk_error(s, child, NULL, "file name is not valid "
 			    "UTF-8; rename the file to have it read");
@@ -944,8 +954,8 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 			if (!s->o.recurse)
 				walk_event(s, ARC_SCAN_NOTICE, child,
 				    "is a folder; use -r to scan inside it");
-			else if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY |
-			    O_NOFOLLOW | O_CLOEXEC)) < 0)
+			else if ((fd = openat(dfd, name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 				walk_event(s, ARC_SCAN_FAILURE, child,
 				    strerror(errno));
 			else
@@ -953,8 +963,8 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 		} else if (S_ISLNK(st.st_mode)) {
 			scan_link(s, child);
 		} else if (S_ISREG(st.st_mode)) {
-			fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
-			    O_NONBLOCK);
+			fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW |
+			    O_CLOEXEC | O_NONBLOCK);
 			if (fd < 0)
 				walk_error(s, child, &st, strerror(errno));
 			else
@@ -1004,7 +1014,8 @@ arc_scan_path(struct arc_scan *s, const char *path)
 	}
 	if (S_ISDIR(st.st_mode)) {
 		if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-		    (s->root_fd = dup(fd)) < 0 || realpath(path, s->root) == NULL ||
+		    (s->root_fd = dup(fd)) < 0 ||
+		    realpath(path, s->root) == NULL ||
 		    stat(s->root, &st) != 0 || !same_file(s->root_fd, &st)) {
 			walk_event(s, ARC_SCAN_FAILURE, path, errno != 0 ?
 			    strerror(errno) : "the folder changed while it "

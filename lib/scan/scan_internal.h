@@ -23,7 +23,8 @@ struct arc_mime *arc_mime_new(struct arc_error *err);
 void arc_mime_free(struct arc_mime *m);
 
 /* Returns the MIME type of a document from its first bytes; the string is
- * valid until the next call.  Never NULL: unknown is application/octet-stream. */
+ * valid until the next call.  Never NULL: unknown is
+ * application/octet-stream. */
 const char *arc_mime_of(struct arc_mime *m, const void *head, size_t len);
 
 /* Is this a container arc-scan opens (zip, tar, 7z, compressed tar)? */

@@ -28,7 +28,8 @@ struct arc_ac {
 	int32_t *out;           /* per state: first keyword ending there, -1 */
 	int32_t *out_link;      /* per state: next state by failure with an
 	                         * output, -1 */
-	int32_t *key_next;      /* per keyword: next keyword on the same state */
+	int32_t *key_next;      /* per keyword: next keyword on the same
+	                         * state */
 	int nstates;
 	size_t cap_states;
 };
@@ -103,7 +104,8 @@ arc_ac_compile(struct arc_ac *ac)
 		for (size_t j = 0; j < ac->keys[i].len; j++) {
 			unsigned char b = (unsigned char)ac->keys[i].bytes[j];
 			if (ac->byte_class[b] == 0)
-				ac->byte_class[b] = (unsigned char)ac->nclasses++;
+				ac->byte_class[b] =
+				    (unsigned char)ac->nclasses++;
 		}
 	if ((ac->key_next = malloc((size_t)(ac->nkeys + 1) *
 	    sizeof(int32_t))) == NULL || new_state(ac) < 0)
@@ -148,7 +150,8 @@ arc_ac_compile(struct arc_ac *ac)
 		int32_t s = queue[head++];
 		for (c = 0; c < ac->nclasses; c++) {
 			int32_t *slot = &ac->next[(size_t)s * ac->nclasses + c];
-			int32_t f = ac->next[(size_t)fail[s] * ac->nclasses + c];
+			int32_t f =
+			    ac->next[(size_t)fail[s] * ac->nclasses + c];
 			if (*slot == 0) {
 				*slot = f;
 				continue;

@@ -219,8 +219,9 @@ date_rank(const char *text, size_t start)
 	    start - line < sizeof(before) - 1)
 		line--;
 	for (i = 0; line + i < start; i++)
-		before[i] = (char)(text[line + i] >= 'A' && text[line + i] <= 'Z' ?
-		    text[line + i] + 32 : text[line + i]);
+		before[i] = (char)(text[line + i] >= 'A' &&
+		    text[line + i] <= 'Z' ? text[line + i] + 32 :
+		    text[line + i]);
 	before[i] = '\0';
 	while (i > 0 && before[i - 1] == ' ')
 		before[--i] = '\0';
@@ -291,7 +292,8 @@ find_nomor(const char *text, size_t len, pcre2_match_data *md, json_t *fields,
 
 		PCRE2_SIZE i;
 		for (i = ov[2]; i < ov[3] && n < sizeof(value) - 1; i++) {
-			if (text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r'))
+			if (text[i] == ' ' ||
+			    (text[i] >= '\t' && text[i] <= '\r'))
 				continue;
 			digit |= text[i] >= '0' && text[i] <= '9';
 			value[n++] = text[i];
@@ -301,7 +303,8 @@ find_nomor(const char *text, size_t len, pcre2_match_data *md, json_t *fields,
 			n--;
 		value[n] = '\0';
 		if (digit && strchr(value, '/') != NULL) {
-			json_object_set_new(fields, "nomor", json_string(value));
+			json_object_set_new(fields, "nomor",
+			    json_string(value));
 			explain(notes, doc, "nomor", text, ov[2], value,
 			    i < ov[3]);
 			return;
@@ -383,7 +386,8 @@ find_all(const char *text, size_t len, pcre2_match_data *md, pcre2_code *re,
 		if (n >= sizeof(value))
 			continue;
 		for (size_t i = 0; i < n; i++)
-			value[i] = text[ov[0] + i] >= 'a' && text[ov[0] + i] <= 'z' ?
+			value[i] = text[ov[0] + i] >= 'a' &&
+			    text[ov[0] + i] <= 'z' ?
 			    (char)(text[ov[0] + i] - 32) : text[ov[0] + i];
 		value[n] = '\0';
 		if ((keep == NULL || keep(value)) && add_unique(found, value))

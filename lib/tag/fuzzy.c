@@ -95,8 +95,8 @@ arc_fuzzy_find(const struct arc_fuzzy *fz, const char *text, size_t len,
 			best = score;
 			best_end = j + 1;
 		}
-		if (best >= 0 && (score > best || j + 1 - best_end >= (size_t)fz->k ||
-		    best == 0))
+		if (best >= 0 && (score > best ||
+		    j + 1 - best_end >= (size_t)fz->k || best == 0))
 			break;
 	}
 	if (best < 0)

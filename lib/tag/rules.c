@@ -110,13 +110,14 @@ parse_terms(struct loader *l, struct rule *r, int index)
 		if (*p == '"') {
 			start = ++p;
 			if ((end = strchr(start, '"')) == NULL) {
-				arc_place_error(&l->at, "unterminated quoted phrase");
+				arc_place_error(&l->at,
+				    "unterminated quoted phrase");
 				return ARC_ERR;
 			}
 			p = end + 1;
 			if (*p != '\0' && *p != ' ' && *p != '\t') {
-				arc_place_error(&l->at, "a quoted phrase must be followed "
-				    "by a space");
+				arc_place_error(&l->at, "a quoted phrase must "
+				    "be followed by a space");
 				return ARC_ERR;
 			}
 		} else {
@@ -125,8 +126,8 @@ parse_terms(struct loader *l, struct rule *r, int index)
 				p++;
 			end = p;
 		}
-		if ((st = add_term(l->rs, index, start, (size_t)(end - start))) ==
-		    ARC_FATAL)
+		if ((st = add_term(l->rs, index, start,
+		    (size_t)(end - start))) == ARC_FATAL)
 			return ARC_FATAL;
 		if (st == ARC_ERR) {
 			arc_place_error(&l->at, "empty phrase");
@@ -150,8 +151,8 @@ compile_regex(struct loader *l, struct rule *r)
 	if (r->re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		arc_place_error(&l->at, "regex: %s at character %zu", (char *)msg,
-		    (size_t)offset + 1);
+		arc_place_error(&l->at, "regex: %s at character %zu",
+		    (char *)msg, (size_t)offset + 1);
 		return ARC_ERR;
 	}
 	/* Without JIT (not built for this machine) it still works, slower. */
@@ -167,7 +168,8 @@ valid_label(const char *s, int field)
 	if (*s == '\0')
 		return 0;
 	for (const char *p = s; *p != '\0'; p++) {
-		int alnum = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		int alnum = (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') ||
 		    (!field && *p >= 'A' && *p <= 'Z');
 		if (!alnum && !(*p == '_' || (!field && (*p == '-' ||
 		    *p == '.' || *p == '/'))))
@@ -209,8 +211,8 @@ parse_line(struct loader *l, char *line)
 		if (strcmp(kind, kind_names[k]) == 0)
 			break;
 	if (k > KIND_FUZZY) {
-		arc_place_error(&l->at, "unknown kind '%s' (any, all, exact, regex or fuzzy)",
-		    kind);
+		arc_place_error(&l->at, "unknown kind '%s' (any, all, exact, "
+		    "regex or fuzzy)", kind);
 		return ARC_ERR;
 	}
 	r.kind = (enum rule_kind)k;
@@ -220,18 +222,19 @@ parse_line(struct loader *l, char *line)
 		r.is_field = 1;
 		label += 6;
 		if (!valid_label(label, 1)) {
-			arc_place_error(&l->at, "a field name is lower-case letters, digits "
-			    "and _: '%s'", label);
+			arc_place_error(&l->at, "a field name is lower-case "
+			    "letters, digits and _: '%s'", label);
 			return ARC_ERR;
 		}
 		if (r.kind != KIND_REGEX) {
-			arc_place_error(&l->at, "a field rule must be a regex, whose first "
-			    "group (or whole match) is the value");
+			arc_place_error(&l->at, "a field rule must be a regex, "
+			    "whose first group (or whole match) is the value");
 			return ARC_ERR;
 		}
 	} else if (!valid_label(label, 0)) {
-		arc_place_error(&l->at, "a tag is letters, digits, '-', '_', '.' and '/', "
-		    "starting with a letter or digit: '%s'", label);
+		arc_place_error(&l->at, "a tag is letters, digits, '-', '_', "
+		    "'.' and '/', starting with a letter or digit: '%s'",
+		    label);
 		return ARC_ERR;
 	}
 	if ((r.label = strdup(label)) == NULL ||
@@ -268,8 +271,9 @@ parse_line(struct loader *l, char *line)
 			break;
 		}
 		if (m > ARC_FUZZY_MAX) {
-			arc_place_error(&l->at, "a fuzzy pattern may be at most %d bytes long "
-			    "(this one is %zu)", ARC_FUZZY_MAX, m);
+			arc_place_error(&l->at, "a fuzzy pattern may be at "
+			    "most %d bytes long (this one is %zu)",
+			    ARC_FUZZY_MAX, m);
 			free(folded);
 			st = ARC_ERR;
 			break;
@@ -410,8 +414,8 @@ arc_rules_compile(struct arc_rules *rs, struct arc_error *err)
 	if ((rs->ac = arc_ac_new()) == NULL)
 		return arc_error_set(err, "out of memory");
 	for (int i = 0; i < rs->nterms; i++)
-		if (arc_ac_add(rs->ac, rs->terms[i].folded, rs->terms[i].len, i) !=
-		    ARC_OK)
+		if (arc_ac_add(rs->ac, rs->terms[i].folded, rs->terms[i].len,
+		    i) != ARC_OK)
 			return arc_error_set(err, "out of memory");
 	if (add_seeds(rs) != ARC_OK)
 		return arc_error_set(err, "out of memory");
@@ -430,8 +434,8 @@ arc_rules_compile(struct arc_rules *rs, struct arc_error *err)
 			size_t len = strlen(r->label) + 2;
 			if ((rs->tags[t] = malloc(len)) == NULL)
 				return arc_error_set(err, "out of memory");
-			snprintf(rs->tags[t], len, "%c%s", r->is_field ? 'f' : 't',
-			    r->label);
+			snprintf(rs->tags[t], len, "%c%s",
+			    r->is_field ? 'f' : 't', r->label);
 			rs->ntags++;
 		}
 		r->tag = t;
@@ -477,13 +481,15 @@ shadows(const struct arc_rules *rs, const struct rule *s, const struct rule *r)
 	switch (r->kind) {
 	case KIND_ANY:
 		for (i = 0; i < r->nterms; i++)
-			if (!any_term_in(rs, s, rs->terms[r->first_term + i].folded))
+			if (!any_term_in(rs, s,
+			    rs->terms[r->first_term + i].folded))
 				return 0;
 		return 1;
 	case KIND_ALL:
 	case KIND_EXACT:
 		for (i = 0; i < r->nterms; i++)
-			if (any_term_in(rs, s, rs->terms[r->first_term + i].folded))
+			if (any_term_in(rs, s,
+			    rs->terms[r->first_term + i].folded))
 				return 1;
 		return 0;
 	default:
@@ -527,9 +533,9 @@ redundant_terms(const struct arc_rules *rs, const struct rule *r,
 					hit = b;
 			if (hit >= 0) {
 				warn(diag, ctx, r, "'%s' never makes a "
-				    "difference: '%s' (%s:%ld) matches wherever "
-				    "it does", ta->folded, rs->terms[hit].folded,
-				    s->file, s->line);
+				    "difference: '%s' (%s:%ld) matches "
+				    "wherever it does", ta->folded,
+				    rs->terms[hit].folded, s->file, s->line);
 				warnings++;
 				break;
 			}
@@ -555,8 +561,9 @@ arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 			for (int b = 0; b < a; b++)
 				if (strcmp(rs->terms[r->first_term + a].folded,
 				    rs->terms[r->first_term + b].folded) == 0) {
-					warn(diag, ctx, r, "term '%s' given twice",
-					    rs->terms[r->first_term + a].folded);
+					warn(diag, ctx, r, "term '%s' given "
+					    "twice", rs->terms[r->first_term +
+					    a].folded);
 					warnings++;
 				}
 		if (r->kind == KIND_ANY)
@@ -569,8 +576,8 @@ arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 			if (s->kind == r->kind &&
 			    strcmp(s->pattern, r->pattern) == 0) {
 				if (j < i) {
-					warn(diag, ctx, r, "duplicate of the rule "
-					    "at %s:%ld", s->file, s->line);
+					warn(diag, ctx, r, "duplicate of the "
+					    "rule at %s:%ld", s->file, s->line);
 					warnings++;
 					break;
 				}

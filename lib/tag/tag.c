@@ -192,8 +192,8 @@ seed_hit(struct arc_tagger *t, int rule, size_t start)
 		t->seed_count[rule] = 0;
 	}
 	if (t->seed_count[rule] < SEEDS_MAX)
-		t->seed_at[(size_t)rule * SEEDS_MAX + (size_t)t->seed_count[rule]] =
-		    start;
+		t->seed_at[(size_t)rule * SEEDS_MAX +
+		    (size_t)t->seed_count[rule]] = start;
 	if (t->seed_count[rule] <= SEEDS_MAX)
 		t->seed_count[rule]++;
 }
@@ -271,7 +271,8 @@ fuzzy_rule(struct arc_tagger *t, int i, size_t *start, size_t *end)
 			from = 0;
 			to = t->f.len;
 		} else {
-			size_t at = t->seed_at[(size_t)i * SEEDS_MAX + (size_t)j];
+			size_t at = t->seed_at[(size_t)i * SEEDS_MAX +
+			    (size_t)j];
 			from = at > reach ? at - reach : 0;
 			to = at + reach < t->f.len ? at + reach : t->f.len;
 		}
@@ -369,8 +370,8 @@ tag_text(struct arc_tagger *t, json_t *tags, json_t *fields, int explain,
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < rs->nrules; i++) {
 			const struct rule *r = &rs->rules[i];
-			int keyword = r->kind == KIND_ANY || r->kind == KIND_ALL ||
-			    r->kind == KIND_EXACT;
+			int keyword = r->kind == KIND_ANY ||
+			    r->kind == KIND_ALL || r->kind == KIND_EXACT;
 			if (keyword != (pass == 0) ||
 			    t->label_gen[r->tag] == t->gen)
 				continue;
@@ -386,8 +387,8 @@ tag_text(struct arc_tagger *t, json_t *tags, json_t *fields, int explain,
 				continue;
 			t->label_gen[r->tag] = t->gen;
 			if (r->is_field) {
-				if (set_field(fields, r->label, t->f.source, start,
-				    end) != ARC_OK)
+				if (set_field(fields, r->label, t->f.source,
+				    start, end) != ARC_OK)
 					return ARC_FATAL;
 			} else if (json_array_append_new(tags,
 			    json_string(r->label)) != 0)

@@ -76,7 +76,7 @@ void arc_forget_result_free(struct arc_forget_result *r);
 /* Merges the index's segments and checkpoints the log. */
 int arc_store_optimize(struct arc_store *s, struct arc_error *err);
 
-/* ---- Indexing (index.c) --------------------------------------------------- */
+/* ---- Indexing (index.c) -------------------------------------------------- */
 
 struct arc_index_stats {
 	long added, updated, unchanged, failed;

@@ -43,7 +43,7 @@ int arc_error_set(struct arc_error *err, const char *fmt, ...)
 int arc_grow(void *items, size_t *cap, size_t count, size_t more,
     size_t size);
 
-/* ---- Files staff keep (stafffile.c) ---------------------------------------- */
+/* ---- Files staff keep (stafffile.c) -------------------------------------- */
 
 /* How bad a problem in a staff file is: an error refuses the file. */
 enum arc_severity { ARC_SEVERITY_ERROR, ARC_SEVERITY_WARNING };
@@ -254,7 +254,7 @@ size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
 /* Is this lower-case word too common to search by? (stopwords.c) */
 int arc_is_stopword(const char *word);
 
-/* ---- Language (lang.c) ---------------------------------------------------- */
+/* ---- Language (lang.c) --------------------------------------------------- */
 
 /* "ind" or "eng" by the text's commonest words; NULL when too little text. */
 const char *arc_lang_guess(const char *text);
@@ -280,7 +280,7 @@ int arc_strmap_get(const struct arc_strmap *m, const char *key, size_t len,
     long *value);                                  /* 1 found, 0 not */
 size_t arc_strmap_count(const struct arc_strmap *m);
 
-/* ---- Ordered work queue (queue.c) ------------------------------------------ */
+/* ---- Ordered work queue (queue.c) ---------------------------------------- */
 
 /* Runs on a worker thread; worker is that thread's own context. */
 typedef void (*arc_queue_run_fn)(void *worker, void *item);

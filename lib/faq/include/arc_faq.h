@@ -121,9 +121,11 @@ void arc_dialogue_free(struct arc_dialogue *d);
 
 /* What the dialogue answers to one question. */
 struct arc_reply {
-	char *q;                /* the question as cleaned, matched and logged */
+	char *q;                /* the question as cleaned, matched and
+	                         * logged */
 	int cut;                /* it was longer than ARC_QUESTION_MAX */
-	const char *status;     /* answered, handoff, suggested, declined, status */
+	const char *status;     /* answered, handoff, suggested, declined,
+	                         * status */
 	int entry;              /* the entry answered, or -1 */
 	char *text;             /* what to show the citizen */
 	struct arc_faq_result res;  /* the ranking, for explanations */

@@ -8,7 +8,8 @@
 
 struct arc_scan_options {
 	int recurse;             /* descend into subfolders */
-	long settle;             /* leave files modified in the last N seconds */
+	long settle;             /* leave files modified in the last N
+	                          * seconds */
 	time_t now;              /* "now" for settle; 0 is the current time */
 	uint64_t max_unpacked;   /* cap on bytes read out of one archive */
 	double max_ratio;        /* cap on unpacked bytes / archive size */
@@ -19,7 +20,8 @@ void arc_scan_options_default(struct arc_scan_options *o);
 
 enum arc_scan_event {
 	ARC_SCAN_RECORD,  /* a document's record (maybe with "error") */
-	ARC_SCAN_NOTICE,  /* something left alone on purpose (settle, symlink) */
+	ARC_SCAN_NOTICE,  /* something left alone on purpose (settle,
+	                   * symlink) */
 	ARC_SCAN_FAILURE, /* something could not be read; exit status 1 */
 };
 
