@@ -274,8 +274,8 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
     int *nbinds, const char *excluded)
 {
 	static const char *const clause[] = {
-		[QF_TAG] = " AND d.id IN (SELECT doc FROM doc_tag "
-		    "WHERE tag = ?)",
+		[QF_TAG] = (" AND d.id IN (SELECT doc FROM doc_tag "
+		    "WHERE tag = ?)"),
 		[QF_NOMOR] = " AND instr(lower(d.nomor), lower(?)) > 0",
 		[QF_TANGGAL] = " AND d.tanggal LIKE ? || '%'",
 		[QF_MIME] = " AND instr(d.mime, ?) > 0",
