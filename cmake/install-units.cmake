@@ -1,0 +1,13 @@
+# Run at install time: the nightly job's cron line and systemd service name
+# the programs where this install puts them, whatever the prefix (and under
+# DESTDIR, where a package is staged).
+set(ARC_BINDIR "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_BINDIR}")
+if(IS_ABSOLUTE "${ARC_INSTALL_BINDIR}")
+	set(ARC_BINDIR "${ARC_INSTALL_BINDIR}")
+endif()
+set(share "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
+foreach(unit cron/arc-batch systemd/arc-batch.service)
+	message(STATUS "Installing: ${share}/${unit}")
+	configure_file("${ARC_SOURCE_DIR}/share/${unit}.in" "${share}/${unit}"
+		@ONLY)
+endforeach()
