@@ -1,6 +1,8 @@
 /* store.c: the archive: where it lives, opening it (its layout brought up to date by schema.c) for many readers and one writer at a time. */
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -190,12 +192,13 @@ arc_store_being_made(const char *path)
 	return empty;
 }
 
-/* Opens the database (a path, or with SQLITE_OPEN_URI a "file:" URI) with
- * arc's tokenizer. */
+/* Opens the database (a path, or with SQLITE_OPEN_URI a "file:" URI)
+ * through vfs (NULL: the system's) with arc's tokenizer. */
 static int
-open_db(struct arc_store *s, const char *path, int flags, struct arc_error *err)
+open_db(struct arc_store *s, const char *path, int flags, const char *vfs,
+    struct arc_error *err)
 {
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, vfs) !=
 	    SQLITE_OK) {
 		if (s->db != NULL)
 			store_error(s, sqlite3_errmsg(s->db), err);
@@ -210,44 +213,137 @@ open_db(struct arc_store *s, const char *path, int flags, struct arc_error *err)
 	return ARC_OK;
 }
 
+/* "file:" and path, with what a URI gives meaning escaped, then query.
+ * The caller frees it. */
+static char *
+uri_of(const char *path, const char *query)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + strlen(query) + 16), *o;
+
+	if (uri == NULL)
+		return NULL;
+	o = uri + sprintf(uri, path[0] == '/' ? "file://" : "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++)
+		if (*c == '%' || *c == '?' || *c == '#')
+			o += sprintf(o, "%%%02X", *c);
+		else
+			*o++ = (char)*c;
+	strcpy(o, query);
+	return uri;
+}
+
 /*
- * A reader of a database in WAL mode needs its -shm file, and makes it when
- * it is missing, as it is whenever no arc-index has the archive open.  In
- * a folder the reader may not write (a read-only filesystem or backup, the
- * clerks' group of an archive that arc-index writes as another user) it
- * cannot, and SQLite says only "unable to open database file".  With no
- * -wal file either, and none that could be made, nothing is being written:
- * the archive is read as an immutable file (no locks, no -shm).  A writer
- * that starts meanwhile could make such a search fail, half-way through
- * folding its log into the database; it cannot harm the archive.
+ * The readers' VFS: the system's, except that it never makes a -wal file.
+ * SQLite's read-only connection makes a missing -wal (and, without
+ * readonly_shm, the -shm) in any folder it may write: in the office's
+ * shared folder, a clerk's search would leave them owned by the clerk,
+ * and the service account could write the archive no more.
+ */
+static sqlite3_vfs reader_vfs;
+static int (*system_open)(sqlite3_vfs *, sqlite3_filename, sqlite3_file *,
+    int, int *);
+
+static int
+reader_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f,
+    int flags, int *out)
+{
+	if (flags & SQLITE_OPEN_WAL)
+		flags &= ~SQLITE_OPEN_CREATE;
+	return system_open(vfs, name, f, flags, out);
+}
+
+static const char *
+reader_vfs_name(void)
+{
+	sqlite3_vfs *sys;
+
+	if (reader_vfs.xOpen != NULL)
+		return reader_vfs.zName;
+	if ((sys = sqlite3_vfs_find(NULL)) == NULL)
+		return NULL;
+	reader_vfs = *sys;
+	reader_vfs.pNext = NULL;
+	reader_vfs.zName = "arc-reader";
+	system_open = sys->xOpen;
+	reader_vfs.xOpen = reader_open;
+	if (sqlite3_vfs_register(&reader_vfs, 0) != SQLITE_OK) {
+		reader_vfs.xOpen = NULL;
+		return NULL;
+	}
+	return reader_vfs.zName;
+}
+
+/* The bytes SQLite's readers lock in the database file (its SHARED
+ * lock, os_unix.c): a writer's last close needs them to itself. */
+#define SHARED_FIRST (0x40000000 + 2)
+#define SHARED_SIZE 510
+
+/*
+ * The archive's writer keeps its -wal and -shm files (see
+ * arc_store_open), and a reader reads them without writing.  An archive
+ * last written by an older arc has neither: nothing is being written
+ * (a writer running would have made them), and the database file holds
+ * every change.  It is read as an immutable file (no -wal, no -shm),
+ * holding the lock a reader holds, so that a writer that starts meanwhile
+ * leaves its log unfolded at its end rather than change the file under
+ * this search.  Only a log folded while it is still writing (every
+ * 128 MB) could make such a search fail; it cannot harm the archive.
  */
 static int
 read_unlocked(struct arc_store *s, struct arc_error *err)
 {
 	size_t n = strlen(s->path);
-	char *name = malloc(3 * n + 32), *o;
-	int st;
+	char *wal = malloc(n + 8), *uri;
+	struct flock fl = { .l_type = F_RDLCK, .l_whence = SEEK_SET,
+		.l_start = SHARED_FIRST, .l_len = SHARED_SIZE };
+	int st = ARC_ERR;
 
-	if (name == NULL)
+	if (wal == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	snprintf(name, 3 * n + 32, "%s-wal", s->path);
-	if (access(name, F_OK) == 0 || errno != ENOENT) {
-		free(name);
-		return ARC_ERR;
+	snprintf(wal, n + 8, "%s-wal", s->path);
+	s->lockfd = open(s->path, O_RDONLY | O_CLOEXEC);
+	if (s->lockfd >= 0 && fcntl(s->lockfd, F_SETLK, &fl) == 0 &&
+	    access(wal, F_OK) != 0 && errno == ENOENT) {
+		if ((uri = uri_of(s->path, "?immutable=1")) == NULL) {
+			free(wal);
+			return arc_error_set(err, "out of memory"), ARC_FATAL;
+		}
+		sqlite3_close(s->db);
+		s->db = NULL;
+		st = open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+		    NULL, err);
+		free(uri);
 	}
-	/* file:PATH?immutable=1, with what a URI gives meaning escaped. */
-	o = name + sprintf(name, s->path[0] == '/' ? "file://" : "file:");
-	for (const unsigned char *c = (const unsigned char *)s->path; *c; c++)
-		if (*c == '%' || *c == '?' || *c == '#')
-			o += sprintf(o, "%%%02X", *c);
-		else
-			*o++ = (char)*c;
-	strcpy(o, "?immutable=1");
-	sqlite3_close(s->db);
-	s->db = NULL;
-	st = open_db(s, name, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
-	free(name);
+	free(wal);
 	return st;
+}
+
+/* The -wal or -shm file beside the database that this account cannot
+ * write, or NULL: left by a search of an older arc, as the searcher's
+ * own.  The caller frees it; *owner is its owner's uid. */
+static char *
+foreign_log(const char *path, uid_t *owner)
+{
+	static const char *const ends[] = { "-wal", "-shm" };
+	size_t n = strlen(path);
+	struct stat sb;
+	char *name;
+
+	if (access(path, W_OK) != 0)
+		return NULL;   /* said as the database's own */
+	for (size_t i = 0; i < 2; i++) {
+		if ((name = malloc(n + 8)) == NULL)
+			return NULL;
+		snprintf(name, n + 8, "%s%s", path, ends[i]);
+		if (lstat(name, &sb) == 0 && sb.st_uid != geteuid() &&
+		    access(name, W_OK) != 0 && errno == EACCES) {
+			*owner = sb.st_uid;
+			return name;
+		}
+		free(name);
+	}
+	return NULL;
 }
 
 struct arc_store *
@@ -256,8 +352,13 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	struct arc_store *s = calloc(1, sizeof(*s));
 	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
 	    SQLITE_OPEN_READONLY;
-	int version = 0, rc;
+	int version = 0, rc, persist = 1;
+	const char *vfs = NULL;
+	char *uri = NULL, *log;
+	uid_t owner;
 
+	if (s != NULL)
+		s->lockfd = -1;
 	if (s == NULL || (s->path = strdup(path)) == NULL ||
 	    (s->files = files_dir(path)) == NULL) {
 		arc_error_set(err, "out of memory");
@@ -281,8 +382,36 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 			return NULL;
 		}
 	}
-	if (open_db(s, path, flags, err) != ARC_OK)
+	if (write && (log = foreign_log(path, &owner)) != NULL) {
+		struct passwd *pw = getpwuid(owner);
+		arc_error_set(err, "%s: belongs to %s, not to this account, "
+		    "which writes the archive (an older arc's search left "
+		    "it): remove %s-wal and %s-shm while no arc program runs",
+		    log, pw != NULL ? pw->pw_name : "another account", path,
+		    path);
+		free(log);
 		goto fail;
+	}
+	/* A reader opens the log read-only (SQLite 3.22 and later) and
+	 * makes no file; see reader_vfs. */
+	if (!write && (vfs = reader_vfs_name()) != NULL &&
+	    (uri = uri_of(path, "?readonly_shm=1")) == NULL) {
+		arc_error_set(err, "out of memory");
+		goto fail;
+	}
+	rc = open_db(s, uri != NULL ? uri : path,
+	    flags | (uri != NULL ? SQLITE_OPEN_URI : 0), vfs, err);
+	free(uri);
+	if (rc != ARC_OK)
+		goto fail;
+	/* The writer keeps its -wal and -shm at its end, the database's
+	 * owner's and mode (0640), for readers to open read-only: a
+	 * reader that made them would make them its own. */
+	if (write && sqlite3_file_control(s->db, "main",
+	    SQLITE_FCNTL_PERSIST_WAL, &persist) != SQLITE_OK) {
+		arc_store_fail(s, err);
+		goto fail;
+	}
 	/* A database this account may not write (a clerk of the archive's
 	 * group, the file the service account's, 0640) SQLite opens
 	 * read-only without a word, and each change then fails on its own:
@@ -314,8 +443,14 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	    (rc & 0xff) == SQLITE_READONLY)) {
 		if ((rc = read_unlocked(s, err)) == ARC_FATAL)
 			goto fail;
-		rc = rc == ARC_OK ? arc_schema_version(s, &version) :
-		    SQLITE_CANTOPEN;
+		if (rc == ARC_ERR) {
+			arc_error_set(err, "%s: cannot be read until the "
+			    "account that writes it has opened it again (its "
+			    "-wal or -shm file is missing): run arc-batch as "
+			    "that account", path);
+			goto fail;
+		}
+		rc = arc_schema_version(s, &version);
 	}
 	/* Not readable is not "not an arc archive": SQLite says why. */
 	if (rc != SQLITE_OK) {
@@ -377,6 +512,8 @@ arc_store_close(struct arc_store *s)
 		sqlite3_finalize(s->cache[i].st);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
+	if (s->lockfd >= 0)
+		close(s->lockfd);
 	free(s->path);
 	free(s->files);
 	free(s);

@@ -21,6 +21,7 @@ struct arc_store {
 	char *path;             /* the database */
 	char *files;            /* the folder of copies beside it */
 	int readonly;
+	int lockfd;             /* holds a reader's lock, or -1 */
 	/* Has the archive conversations (the chat table) and pages' OCR
 	 * confidence (doc.confidence)?  Said by its layout (schema.c), as
 	 * has_coded is. */

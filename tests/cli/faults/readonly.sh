@@ -26,7 +26,8 @@ as_clerk arc-index --db kantor/arsip.db --check
 echo "exit $?"
 ls -lR kantor | sha256sum -c --quiet before && echo "archive unchanged"
 # Only the copies' folder read-only: the new document cannot be copied.
-chmod u+w kantor kantor/arsip.db
+# (The database's -wal and -shm stay between runs: writable with it.)
+chmod u+w kantor kantor/arsip.db kantor/arsip.db-wal kantor/arsip.db-shm
 as_clerk arc-index --db kantor/arsip.db scan.jsonl
 echo "exit $?"
 as_clerk sqlite3 kantor/arsip.db "SELECT count(*) FROM doc"
