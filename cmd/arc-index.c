@@ -219,6 +219,9 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 		arc_indexer_free(ix);
 		return ARC_EXIT_FATAL;
 	}
+	arc_reader_set_hint(r, "archive it with arc-scan %s | arc-ocr | "
+	    "arc-tag | arc-index (arc-batch archives whole folders)");
+	arc_cli_terminal_hint(nfiles, "records", "pipe arc-tag's output in");
 	for (;;) {
 		char name[1024], *line;
 		size_t len;
@@ -249,9 +252,14 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			    arc_reader_line(r), &err);
 			json_decref(rec);
 		} else {
-			/* Said in its place among the documents' reports. */
-			arc_mask_format(name, sizeof(name), "%s:%ld",
-			    arc_reader_file(r), arc_reader_line(r));
+			/* Said in its place among the documents' reports;
+			 * a whole file refused is at line 0. */
+			if (arc_reader_line(r) > 0)
+				arc_mask_format(name, sizeof(name), "%s:%ld",
+				    arc_reader_file(r), arc_reader_line(r));
+			else
+				arc_mask_copy(name, sizeof(name),
+				    arc_reader_file(r));
 			st = arc_index_note(ix, name, err.message, &err);
 		}
 		if (st == ARC_FATAL) {

@@ -199,6 +199,8 @@ main(int argc, char **argv)
 	reader = arc_reader_new(argv + optind, argc - optind, ARC_READ_PATHS);
 	if (reader == NULL)
 		return ARC_EXIT_FATAL;
+	arc_cli_terminal_hint(argc - optind, "file names or records",
+	    "name the scans as operands, pipe arc-scan's output in");
 	arc_progress_start(&progress, argv + optind, argc - optind);
 	st = arc_pool_run(reader, (void *const *)engines, (int)jobs, work,
 	    done, NULL);

@@ -128,6 +128,9 @@ run(struct arc_rules *rs, long jobs, char **files, int nfiles)
 			goto out;
 	if ((reader = arc_reader_new(files, nfiles, 0)) == NULL)
 		goto out;
+	arc_reader_set_hint(reader, "read its text first: arc-scan %s | "
+	    "arc-ocr | arc-tag");
+	arc_cli_terminal_hint(nfiles, "records", "pipe arc-ocr's output in");
 	st = arc_pool_run(reader, (void *const *)taggers, (int)jobs, work, done,
 	    NULL);
 	arc_reader_free(reader);

@@ -39,6 +39,14 @@ struct arc_cli_problems {
 void arc_cli_problem(void *ctx, const char *file, long line,
     enum arc_severity severity, const char *message);
 
+/*
+ * On a terminal with nothing piped in and no file named (nfiles 0), says
+ * that what (records, ...) is read from the terminal, then advice (where
+ * it usually comes from) and a pointer to --help: one line, so that a
+ * program waiting for input does not look hung.
+ */
+void arc_cli_terminal_hint(int nfiles, const char *what, const char *advice);
+
 /* Prints "prog: message" and a pointer to --help; for usage errors (exit 2). */
 void arc_cli_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));

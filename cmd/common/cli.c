@@ -111,6 +111,14 @@ arc_cli_usage_error(const char *fmt, ...)
 }
 
 void
+arc_cli_terminal_hint(int nfiles, const char *what, const char *advice)
+{
+	if (nfiles == 0 && isatty(STDIN_FILENO))
+		arc_cli_diag(NULL, 0, "reading %s from the terminal (Ctrl-D "
+		    "ends); %s, or see %s --help", what, advice, progname);
+}
+
+void
 arc_cli_version(void)
 {
 	printf("%s (arc) %s\n", progname, ARC_VERSION);

@@ -26,6 +26,7 @@ struct arc_reader {
 	size_t line_cap;
 	size_t kept;       /* of a line over line_max: its first bytes kept */
 	int is_document;   /* the open file is a document, not records */
+	const char *document_hint;  /* borrowed; see arc_reader_set_hint */
 };
 
 struct arc_reader *
@@ -52,6 +53,12 @@ void
 arc_reader_set_line_max(struct arc_reader *r, size_t max)
 {
 	r->line_max = max;
+}
+
+void
+arc_reader_set_hint(struct arc_reader *r, const char *hint)
+{
+	r->document_hint = hint;
 }
 
 static void
@@ -85,23 +92,58 @@ arc_reader_line(const struct arc_reader *r)
 	return r->lineno;
 }
 
-/*
- * Whether the file just opened is a document (an image, a PDF) named as an
- * operand rather than a file of records or paths: its first block holds a
- * NUL byte or is not UTF-8.  The block stays buffered for reading lines.
- */
-static int
-is_binary(struct arc_reader *r)
+/* The first bytes of the documents people name where records are due. */
+static const struct {
+	const char *bytes;
+	size_t len;
+} document_magic[] = {
+	{ "%PDF-", 5 },
+	{ "\x89PNG\r\n\x1a\n", 8 },
+	{ "\xff\xd8\xff", 3 },                 /* JPEG */
+	{ "II*\0", 4 }, { "MM\0*", 4 },         /* TIFF */
+	{ "GIF8", 4 },
+	{ "PK\x03\x04", 4 },                   /* zip, docx, odt */
+	{ "7z\xbc\xaf\x27\x1c", 6 },
+	{ "\x1f\x8b", 2 },                      /* gzip, tar.gz */
+};
+#define NMAGIC (sizeof(document_magic) / sizeof(document_magic[0]))
+
+/* Reads the open file's first block into the buffer, where it stays for
+ * reading lines. */
+static void
+read_first_block(struct arc_reader *r)
 {
 	ssize_t got;
-	size_t valid;
 
 	do
 		got = read(r->fd, r->buf, r->buf_cap);
 	while (got < 0 && errno == EINTR);
-	if (got <= 0)
+	/* Nothing read: end of file, or an error read_line meets again. */
+	if (got == 0)
+		r->at_eof = 1;
+	if (got > 0)
+		r->buf_len = (size_t)got;
+}
+
+static int
+has_magic(const struct arc_reader *r)
+{
+	for (size_t i = 0; i < NMAGIC; i++)
+		if (r->buf_len >= document_magic[i].len &&
+		    memcmp(r->buf, document_magic[i].bytes,
+		    document_magic[i].len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the first block holds a NUL byte or is not UTF-8. */
+static int
+is_binary(const struct arc_reader *r)
+{
+	size_t valid;
+
+	if (r->buf_len == 0)
 		return 0;
-	r->buf_len = (size_t)got;
 	if (memchr(r->buf, '\0', r->buf_len) != NULL)
 		return 1;
 	valid = arc_utf8_valid_prefix(r->buf, r->buf_len);
@@ -109,8 +151,53 @@ is_binary(struct arc_reader *r)
 	return r->buf_len - valid > 3;
 }
 
+/*
+ * Whether the file just opened is a document (an image, a PDF, an archive)
+ * rather than records or paths: known first bytes, or a first block that
+ * is not text.  A file that starts as records is not (its bad lines are
+ * its own, each said where it is), nor is a list of paths piped in for
+ * being binary: one name in it may not be UTF-8.
+ */
+static int
+looks_like_document(struct arc_reader *r)
+{
+	size_t i = 0;
+
+	read_first_block(r);
+	if (has_magic(r))
+		return 1;
+	if ((r->flags & ARC_READ_PATHS) && strcmp(r->name, "-") == 0)
+		return 0;
+	while (i < r->buf_len && strchr(" \t\r\n", r->buf[i]) != NULL)
+		i++;
+	if (i < r->buf_len && r->buf[i] == '{')
+		return 0;
+	return is_binary(r);
+}
+
+/* Says that the file r has open is a document, not records. */
+static int
+document_error(const struct arc_reader *r, struct arc_error *err)
+{
+	const char *hint = r->document_hint, *at;
+	const char *name = strcmp(r->name, "-") == 0 ? "FILE" : r->name;
+
+	if (r->flags & ARC_READ_PATHS)
+		return arc_error_set(err, "this is a scan or document, not "
+		    "file names or records; name the file as an operand "
+		    "instead");
+	if (hint == NULL)
+		return arc_error_set(err, "this is a scan or document, not "
+		    "records");
+	if ((at = strstr(hint, "%s")) == NULL)
+		return arc_error_set(err, "this is a scan or document, not "
+		    "records; %s", hint);
+	return arc_error_set(err, "this is a scan or document, not records; "
+	    "%.*s%s%s", (int)(at - hint), hint, name, at + 2);
+}
+
 /* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be
- * opened. */
+ * opened or is a document where records are due. */
 static int
 open_next(struct arc_reader *r, struct arc_error *err)
 {
@@ -124,15 +211,19 @@ open_next(struct arc_reader *r, struct arc_error *err)
 	r->lineno = 0;
 	r->buf_len = r->buf_off = 0;
 	r->at_eof = 0;
-	if (strcmp(name, "-") == 0) {
+	if (strcmp(name, "-") == 0)
 		r->fd = 0;
+	else if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+		return arc_error_set(err, "%s", strerror(errno));
+	if (!looks_like_document(r))
+		return ARC_OK;
+	/* Named as an operand, where paths are read: the document itself. */
+	if ((r->flags & ARC_READ_PATHS) && strcmp(r->name, "-") != 0) {
+		r->is_document = 1;
 		return ARC_OK;
 	}
-	if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
-		return arc_error_set(err, "%s", strerror(errno));
-	if (r->flags & ARC_READ_PATHS)
-		r->is_document = is_binary(r);
-	return ARC_OK;
+	close_current(r);
+	return document_error(r, err);
 }
 
 /* Appends n bytes to the current line, or what fits under the cap: the

@@ -226,6 +226,56 @@ test_paths(void)
 	free(name);
 }
 
+/* A scan named where records are due is one error at line 0, with the
+ * caller's hint naming it; the file after it is read.  A text file of
+ * records with a bad byte is not a scan. */
+static void
+test_documents(void)
+{
+	static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	static const char pdf[] = "%PDF-1.7\n1 0 obj\n";
+	static const char bin[] = "\xff\xfe\xfd\xfc\xfb binary";
+	static const char good[] = "{\"path\":\"caf\xe9\"}\n{\"path\":\"b\"}\n";
+	char *files[4] = {
+		temp_file(png, sizeof(png) - 1), temp_file(pdf, sizeof(pdf) - 1),
+		temp_file(bin, sizeof(bin) - 1), temp_file(good, sizeof(good) - 1),
+	};
+	char want[512];
+	struct arc_reader *r = arc_reader_new(files, 4, 0);
+	struct arc_error err;
+	json_t *rec;
+
+	arc_reader_set_hint(r, "try arc-scan %s | arc-ocr");
+	for (int i = 0; i < 3; i++) {
+		CHECK(arc_reader_next(r, &rec, &err) == ARC_ERR);
+		CHECK(rec == NULL);
+		CHECK(arc_reader_line(r) == 0);
+		CHECK_STR(arc_reader_file(r), files[i]);
+		snprintf(want, sizeof(want), "this is a scan or document, not "
+		    "records; try arc-scan %s | arc-ocr", files[i]);
+		CHECK_STR(err.message, want);
+	}
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_ERR);
+	CHECK_STR(err.message, "invalid UTF-8 at byte 13");
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_OK);
+	CHECK_STR(json_string_value(json_object_get(rec, "path")), "b");
+	json_decref(rec);
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_EOF);
+	arc_reader_free(r);
+
+	/* Where paths are read, a scan operand is the document itself. */
+	r = arc_reader_new(files, 1, ARC_READ_PATHS);
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_OK);
+	CHECK_STR(json_string_value(json_object_get(rec, "path")), files[0]);
+	json_decref(rec);
+	CHECK(arc_reader_next(r, &rec, &err) == ARC_EOF);
+	arc_reader_free(r);
+	for (int i = 0; i < 4; i++) {
+		unlink(files[i]);
+		free(files[i]);
+	}
+}
+
 static void
 test_write(void)
 {
@@ -278,6 +328,7 @@ main(void)
 	test_long_record_named();
 	test_identity_of_prefix();
 	test_paths();
+	test_documents();
 	test_write();
 	test_time();
 	return CHECK_DONE();

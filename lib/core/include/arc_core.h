@@ -100,6 +100,15 @@ struct arc_reader *arc_reader_new(char *const *files, int nfiles,
     unsigned flags);
 void arc_reader_free(struct arc_reader *r);
 void arc_reader_set_line_max(struct arc_reader *r, size_t max);
+/*
+ * A file that is a scan or other document where records are due (known
+ * first bytes such as %PDF- or PNG's, or a first block with a NUL byte or
+ * not UTF-8, unless it starts as a record) is skipped whole: one ARC_ERR,
+ * at line 0, whose message ends with hint, the next step to suggest, in
+ * which a "%s" stands for the file's name.  hint is borrowed; NULL for
+ * none.  With ARC_READ_PATHS such an operand is read as the document.
+ */
+void arc_reader_set_hint(struct arc_reader *r, const char *hint);
 
 /*
  * Reads the next record.  ARC_OK: *rec is a new reference the caller owns.
