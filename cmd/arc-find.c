@@ -463,7 +463,7 @@ more(const struct listing *l, long total)
 	if (total <= l->shown)
 		return;
 	printf("… and %ld more: arc-find -n %ld ...\n", total - l->shown,
-	    total);
+	    total < 1000000 ? total : 1000000);
 }
 
 int
