@@ -1,15 +1,19 @@
 /* arc-find: searches the archive as a clerk would ask, in milliseconds. */
+#include <errno.h>
 #include <getopt.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "arc_cli.h"
 #include "arc_archive.h"
 
 static const char usage[] =
-"usage: arc-find [--db PATH] [-n N] [--since DATE] [--until DATE] [--json]\n"
-"                [query ...]\n"
+"usage: arc-find [--db PATH] [-n N] [--since DATE] [--until DATE]\n"
+"                [--format table|json|paths] [--open N] [query ...]\n"
 "Finds documents in the archive: words (all must match), \"phrases\",\n"
 "-word to leave out, tag:NAME, nomor:005/2318, tanggal:2026-11, mime:pdf,\n"
 "path:FOLDER.  No query lists every document, newest first.\n"
@@ -20,11 +24,18 @@ static const char usage[] =
 "      --since DATE   papers dated on or after DATE (2026, 2026-11, "
     "2026-11-28)\n"
 "      --until DATE   papers dated on or before DATE\n"
-"      --json         JSON lines even on a terminal\n"
+"      --format F     table (for people), json (JSON lines) or paths\n"
+"                     (the files to open, one a line); default: table\n"
+"                     on a terminal, else json\n"
+"      --json         the same as --format json\n"
+"      --open N       open result N (xdg-open), or print its path when\n"
+"                     there is no display\n"
 "  -h, --help         show this help\n"
 "      --version      show the version\n";
 
-enum { OPT_DB = 256, OPT_SINCE, OPT_UNTIL, OPT_JSON };
+enum {
+	OPT_DB = 256, OPT_SINCE, OPT_UNTIL, OPT_JSON, OPT_FORMAT, OPT_OPEN
+};
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
@@ -32,6 +43,8 @@ static const struct option options[] = {
 	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "until", required_argument, NULL, OPT_UNTIL },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "open", required_argument, NULL, OPT_OPEN },
 	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
@@ -75,91 +88,292 @@ split_args(int argc, char **argv, char **words, int *nwords)
 		/* An option's value is not a query word. */
 		if (i + 1 < argc && (strcmp(a, "-n") == 0 ||
 		    strcmp(a, "--db") == 0 || strcmp(a, "--limit") == 0 ||
-		    strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0))
+		    strcmp(a, "--since") == 0 || strcmp(a, "--until") == 0 ||
+		    strcmp(a, "--format") == 0 || strcmp(a, "--open") == 0))
 			argv[n++] = argv[++i];
 	}
 	argv[n] = NULL;
 	return n;
 }
 
+enum format { FORMAT_AUTO, FORMAT_TABLE, FORMAT_JSON, FORMAT_PATHS };
+
 struct listing {
-	int terminal;
+	enum format format;
 	int bold;
+	size_t width;           /* the terminal's columns */
 	long shown;
+	long open;              /* --open N: result N's path kept */
+	char *open_path;
 };
 
-/* Archive text for the terminal: control characters, escape sequences
- * among them, as '?'. */
-static void
-print_text(const char *s)
-{
-	char *shown = arc_text_printable(s != NULL ? s : "(null)");
+/* Bold on and off in a line being laid out: control characters, which
+ * arc_text_printable leaves in no archive text. */
+#define BOLD_ON '\001'
+#define BOLD_OFF '\002'
 
-	fputs(shown != NULL ? shown : "?", stdout);
-	free(shown);
+/* Columns this word takes on a terminal: a character one. */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t cols = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) != 0x80 && c != BOLD_ON && c != BOLD_OFF)
+			cols++;
+	}
+	return cols;
 }
 
-/* The snippet with its «marks» shown bold on a terminal that can. */
 static void
-print_snippet(const char *snippet, int bold)
+put_word(const struct listing *l, const char *s, size_t n)
 {
-	char *shown = arc_text_printable(snippet != NULL ? snippet : "");
-	const char *s = shown != NULL ? shown : "";
-
-	for (; *s != '\0'; s++) {
-		if (strncmp(s, "«", 2) == 0 || strncmp(s, "»", 2) == 0) {
-			if (bold)
-				fputs(strncmp(s, "«", 2) == 0 ? "\033[1m" :
-				    "\033[0m", stdout);
-			else
-				fwrite(s, 1, 2, stdout);
-			s++;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == BOLD_ON || s[i] == BOLD_OFF) {
+			if (l->bold)
+				fputs(s[i] == BOLD_ON ? "\033[1m" : "\033[0m",
+				    stdout);
 			continue;
 		}
-		putchar(*s);
+		putchar(s[i]);
+	}
+}
+
+/*
+ * A line laid out in the terminal's width, starting at column at: broken
+ * only where there is white space, the next line indented by indent.  A
+ * word wider than a line has one of its own, whole.
+ */
+static void
+put_wrapped(const struct listing *l, const char *s, size_t at, size_t indent)
+{
+	size_t col = at, line_start = at;
+
+	while (*s != '\0') {
+		size_t sp = strspn(s, " "), w = strcspn(s + sp, " ");
+		size_t cols = columns(s + sp, w);
+		if (w == 0)
+			break;
+		if (col > line_start && col + sp + cols > l->width) {
+			printf("\n%*s", (int)indent, "");
+			col = line_start = indent;
+		} else {
+			printf("%.*s", (int)sp, s);
+			col += sp;
+		}
+		put_word(l, s + sp, w);
+		col += cols;
+		s += sp + w;
 	}
 	putchar('\n');
+}
+
+/* Appends archive text made safe for a terminal (control characters,
+ * escape sequences among them, as '?') to a line being laid out;
+ * marks, «so», become bold when shown bold.  -1 when out of memory. */
+static int
+add_text(char **line, size_t *len, const char *s, int marks, int bold)
+{
+	char *shown = arc_text_printable(s != NULL ? s : "(null)"), *p;
+
+	if (shown == NULL || (p = realloc(*line, *len + strlen(shown) + 1)) ==
+	    NULL) {
+		free(shown);
+		return -1;
+	}
+	*line = p;
+	for (const char *t = shown; *t != '\0'; t++) {
+		if (marks && bold && (strncmp(t, "«", 2) == 0 ||
+		    strncmp(t, "»", 2) == 0)) {
+			p[(*len)++] = strncmp(t, "«", 2) == 0 ? BOLD_ON :
+			    BOLD_OFF;
+			t++;
+			continue;
+		}
+		p[(*len)++] = *t;
+	}
+	p[*len] = '\0';
 	free(shown);
+	return 0;
+}
+
+/* The first line of a result: its number, title, date and tags. */
+static char *
+heading(json_t *r)
+{
+	const char *date = json_string_value(json_object_get(r, "tanggal"));
+	json_t *tags = json_object_get(r, "tags"), *t;
+	char *line = NULL;
+	size_t len = 0, i;
+	int ok;
+
+	/* The title bold: marks around it, the title's own left as text. */
+	ok = add_text(&line, &len, "«", 1, 1) == 0 && add_text(&line, &len,
+	    json_string_value(json_object_get(r, "title")), 0, 0) == 0 &&
+	    add_text(&line, &len, "»", 1, 1) == 0;
+	if (ok && date != NULL)
+		ok = add_text(&line, &len, "  (", 0, 0) == 0 &&
+		    add_text(&line, &len, date, 0, 0) == 0 &&
+		    add_text(&line, &len, ")", 0, 0) == 0;
+	json_array_foreach(tags, i, t) {
+		if (ok)
+			ok = add_text(&line, &len, i == 0 ? "  [" : ", ", 0,
+			    0) == 0 && add_text(&line, &len,
+			    json_string_value(t), 0, 0) == 0;
+	}
+	if (ok && json_array_size(tags) > 0)
+		ok = add_text(&line, &len, "]", 0, 0) == 0;
+	if (!ok) {
+		free(line);
+		return NULL;
+	}
+	return line;
+}
+
+/* A labelled path of a result, whole on its line. */
+static void
+put_path(const char *label, const char *path, const char *member)
+{
+	char *shown = arc_text_printable(path != NULL ? path : "(none)");
+
+	printf("    %s %s", label, shown != NULL ? shown : "?");
+	free(shown);
+	if (member != NULL) {
+		shown = arc_text_printable(member);
+		printf(" (%s)", shown != NULL ? shown : "?");
+		free(shown);
+	}
+	putchar('\n');
+}
+
+static int
+show_table(struct listing *l, json_t *r)
+{
+	char *line, *snip = NULL;
+	size_t len = 0;
+
+	if (l->shown == 1 && json_is_true(json_object_get(r, "partial")))
+		printf("No document has every word; these have some:\n\n");
+	if ((line = heading(r)) == NULL ||
+	    add_text(&snip, &len, json_string_value(json_object_get(r,
+	    "snippet")), 1, l->bold) != 0) {
+		free(line);
+		free(snip);
+		return -1;
+	}
+	printf("%2ld  ", l->shown);
+	put_wrapped(l, line, 4, 4);
+	put_path("open:", json_string_value(json_object_get(r, "open")),
+	    NULL);
+	put_path("original:", json_string_value(json_object_get(r, "path")),
+	    json_string_value(json_object_get(r, "member")));
+	printf("    ");
+	put_wrapped(l, snip, 4, 4);
+	putchar('\n');
+	free(line);
+	free(snip);
+	return 0;
 }
 
 static int
 show(void *ctx, json_t *r)
 {
 	struct listing *l = ctx;
-	const char *member = json_string_value(json_object_get(r, "member"));
-	const char *date = json_string_value(json_object_get(r, "tanggal"));
-	json_t *tags = json_object_get(r, "tags"), *t;
-	size_t i;
+	const char *open = json_string_value(json_object_get(r, "open"));
 
 	l->shown++;
-	if (!l->terminal)
+	if (l->open > 0) {
+		if (l->shown == l->open && open != NULL &&
+		    (l->open_path = strdup(open)) == NULL)
+			return -1;
+		return 0;
+	}
+	switch (l->format) {
+	case FORMAT_JSON:
 		return arc_record_write(stdout, r) == ARC_OK ? 0 : -1;
-	if (l->shown == 1 && json_is_true(json_object_get(r, "partial")))
-		printf("No document has every word; these have some:\n\n");
-	printf("%2ld  %s", l->shown, l->bold ? "\033[1m" : "");
-	print_text(json_string_value(json_object_get(r, "title")));
-	fputs(l->bold ? "\033[0m" : "", stdout);
-	if (date != NULL) {
-		fputs("  (", stdout);
-		print_text(date);
-		putchar(')');
+	case FORMAT_PATHS:
+		if (open != NULL)
+			printf("%s\n", open);
+		break;
+	default:
+		if (show_table(l, r) != 0)
+			return -1;
 	}
-	json_array_foreach(tags, i, t) {
-		fputs(i == 0 ? "  [" : ", ", stdout);
-		print_text(json_string_value(t));
-	}
-	printf("%s\n    ", json_array_size(tags) > 0 ? "]" : "");
-	print_text(json_string_value(json_object_get(r, "path")));
-	if (member != NULL) {
-		fputs(" (", stdout);
-		print_text(member);
-		putchar(')');
-	}
-	printf("\n    ");
-	print_snippet(json_string_value(json_object_get(r, "snippet")),
-	    l->bold);
-	putchar('\n');
 	return ferror(stdout) ? -1 : 0;
+}
+
+/* The terminal's width: $COLUMNS, else the terminal's own, else 80. */
+static size_t
+terminal_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	long n;
+	char *end;
+
+	if (env != NULL) {
+		n = strtol(env, &end, 10);
+		if (*env != '\0' && *end == '\0' && n >= 20 && n <= 1000)
+			return (size_t)n;
+	}
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+/* xdg-open, when there is a display for it to open a file on. */
+static int
+can_open(void)
+{
+	const char *path = getenv("PATH"), *d = getenv("DISPLAY"),
+	    *w = getenv("WAYLAND_DISPLAY");
+	char file[4096];
+
+	if ((d == NULL || *d == '\0') && (w == NULL || *w == '\0'))
+		return 0;
+	while (path != NULL && *path != '\0') {
+		size_t n = strcspn(path, ":");
+		if (n > 0 && n + sizeof("/xdg-open") < sizeof(file)) {
+			snprintf(file, sizeof(file), "%.*s/xdg-open", (int)n,
+			    path);
+			if (access(file, X_OK) == 0)
+				return 1;
+		}
+		path += n + (path[n] == ':');
+	}
+	return 0;
+}
+
+/* Opens result N's file, or prints its path; the exit status. */
+static int
+open_result(const struct listing *l)
+{
+	extern char **environ;
+	char *argv[] = { "xdg-open", l->open_path, NULL };
+	pid_t pid;
+	int status, rc;
+
+	if (!can_open()) {
+		printf("%s\n", l->open_path);
+		return ARC_EXIT_OK;
+	}
+	fflush(stdout);
+	if ((rc = posix_spawnp(&pid, "xdg-open", NULL, NULL, argv,
+	    environ)) != 0) {
+		arc_cli_diag(NULL, 0, "xdg-open: %s", strerror(rc));
+		return ARC_EXIT_FATAL;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			arc_cli_diag(NULL, 0, "xdg-open: %s", strerror(errno));
+			return ARC_EXIT_FATAL;
+		}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		arc_cli_diag(l->open_path, 0, "xdg-open could not open it");
+		return ARC_EXIT_FATAL;
+	}
+	return ARC_EXIT_OK;
 }
 
 /* The words of the command line, as one query. */
@@ -185,7 +399,7 @@ join(char **words, int n)
 /* Parses the options; returns -1 to go on, else the exit status. */
 static int
 parse_options(int argc, char **argv, struct arc_find_options *o,
-    const char **db_opt, int *json)
+    const char **db_opt, struct listing *l)
 {
 	int c;
 
@@ -208,7 +422,25 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 				return ARC_EXIT_FATAL;
 			break;
 		case OPT_JSON:
-			*json = 1;
+			l->format = FORMAT_JSON;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") == 0)
+				l->format = FORMAT_TABLE;
+			else if (strcmp(optarg, "json") == 0)
+				l->format = FORMAT_JSON;
+			else if (strcmp(optarg, "paths") == 0)
+				l->format = FORMAT_PATHS;
+			else {
+				arc_cli_usage_error("--format: '%s' is not "
+				    "table, json or paths", optarg);
+				return ARC_EXIT_FATAL;
+			}
+			break;
+		case OPT_OPEN:
+			if (arc_cli_parse_count("--open", optarg, 1000000,
+			    &l->open) != ARC_OK)
+				return ARC_EXIT_FATAL;
 			break;
 		default:
 			return arc_cli_common_option(c, usage, argv);
@@ -224,6 +456,16 @@ text_problem(void *ctx, const char *sha256, const char *problem)
 	arc_cli_diag(ctx, 0, "%s: %s", sha256, problem);
 }
 
+/* After the table: how many more there are, and how to see them. */
+static void
+more(const struct listing *l, long total)
+{
+	if (total <= l->shown)
+		return;
+	printf("… and %ld more: arc-find -n %ld ...\n", total - l->shown,
+	    total < 1000000 ? total : 1000000);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -233,8 +475,8 @@ main(int argc, char **argv)
 	char db[4096], *query, **words;
 	struct arc_store *s;
 	struct arc_error err;
-	int c, json = 0, nwords;
-	long found;
+	int c, nwords;
+	long found, total = 0;
 
 	arc_cli_init("arc-find");
 	if ((words = calloc((size_t)argc + 1, sizeof(*words))) == NULL)
@@ -245,7 +487,7 @@ main(int argc, char **argv)
 	free(words);
 	if (query == NULL)
 		return ARC_EXIT_FATAL;
-	if ((c = parse_options(argc, argv, &o, &db_opt, &json)) >= 0) {
+	if ((c = parse_options(argc, argv, &o, &db_opt, &l)) >= 0) {
 		free(query);
 		return c;
 	}
@@ -258,18 +500,48 @@ main(int argc, char **argv)
 	o.query = query;
 	o.problem = text_problem;
 	o.problem_ctx = db;
-	l.terminal = !json && isatty(STDOUT_FILENO);
-	l.bold = l.terminal && getenv("NO_COLOR") == NULL;
+	if (l.format == FORMAT_AUTO)
+		l.format = isatty(STDOUT_FILENO) ? FORMAT_TABLE : FORMAT_JSON;
+	/* JSON stays the records it always was: no "open" in them. */
+	o.with_open = l.format != FORMAT_JSON || l.open > 0;
+	if (l.open > 0 && o.limit < l.open)
+		o.limit = l.open;
+	if (l.format == FORMAT_TABLE && l.open == 0)
+		o.total = &total;
+	l.bold = l.format == FORMAT_TABLE && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL;
+	l.width = terminal_width();
 	found = arc_find(s, &o, show, &l, &err);
 	free(query);
 	arc_store_close(s);
 	if (found == ARC_FATAL) {
 		arc_cli_diag(NULL, 0, "%s", err.message);
 		arc_cli_finish();
+		free(l.open_path);
 		return ARC_EXIT_FATAL;
 	}
-	if (found == 0 && l.terminal)
+	if (l.open > 0) {
+		if (l.open_path != NULL)
+			c = open_result(&l);
+		else {
+			if (found == 0)
+				arc_cli_diag(NULL, 0, "--open %ld: nothing "
+				    "found", l.open);
+			else
+				arc_cli_diag(NULL, 0, "--open %ld: there %s "
+				    "only %ld result%s", l.open, found == 1 ?
+				    "is" : "are", found, found == 1 ? "" :
+				    "s");
+			c = ARC_EXIT_FATAL;
+		}
+		free(l.open_path);
+		return c != ARC_EXIT_OK ? (arc_cli_finish(), c) :
+		    arc_cli_finish();
+	}
+	if (found == 0 && l.format == FORMAT_TABLE)
 		printf("Nothing found.\n");
+	else if (l.format == FORMAT_TABLE)
+		more(&l, total);
 	c = arc_cli_finish();
 	if (c != ARC_EXIT_OK)
 		return c;

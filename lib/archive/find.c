@@ -1,6 +1,7 @@
 /* find.c: a query against the archive: best matches by BM25, filters, and a snippet with the matched words marked. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libstemmer.h>
 
@@ -214,6 +215,10 @@ struct search {
 	struct arc_word_cache *words;   /* the results' texts' */
 	arc_find_fn fn;
 	void *ctx;
+	/* A document's searchable PDF, prepared at the first result that
+	 * asks; pdf_missing when the archive's layout has no such column. */
+	sqlite3_stmt *pdf;
+	int pdf_missing;
 };
 
 static json_t *
@@ -222,6 +227,33 @@ json_or_null(const char *text)
 	json_t *v = text ? json_loads(text, JSON_DECODE_ANY, NULL) : NULL;
 
 	return v ? v : json_null();
+}
+
+/* The searchable PDF of the document with this id, malloc'd; NULL when it
+ * has none, it is gone from its folder, or it cannot be looked up. */
+static char *
+searchable_pdf(struct search *se, sqlite3_int64 id)
+{
+	const char *path;
+	char *pdf = NULL;
+
+	if (se->pdf == NULL && !se->pdf_missing &&
+	    sqlite3_prepare_v2(se->s->db, "SELECT pdf FROM doc WHERE id = ?",
+	    -1, &se->pdf, NULL) != SQLITE_OK) {
+		/* An archive of layout 2 that no arc-index has opened
+		 * since lacks the column: no document has one. */
+		se->pdf_missing = 1;
+		se->pdf = NULL;
+	}
+	if (se->pdf == NULL)
+		return NULL;
+	sqlite3_bind_int64(se->pdf, 1, id);
+	if (sqlite3_step(se->pdf) == SQLITE_ROW &&
+	    (path = (const char *)sqlite3_column_text(se->pdf, 0)) != NULL &&
+	    *path != '\0' && access(path, F_OK) == 0)
+		pdf = strdup(path);
+	sqlite3_reset(se->pdf);
+	return pdf;
 }
 
 static json_t *
@@ -241,6 +273,13 @@ result(struct search *se, const struct arc_doc_row *row, const double *score,
 	copy = arc_copy_path(se->s, row->archived, row->sha256, row->mime);
 	json_object_set_new(r, "archived", copy ? json_string(copy) :
 	    json_null());
+	if (se->o->with_open) {
+		char *pdf = searchable_pdf(se, row->id);
+		const char *open = pdf != NULL ? pdf : copy;
+		json_object_set_new(r, "open", open ? json_string(open) :
+		    json_null());
+		free(pdf);
+	}
 	free(copy);
 	json_object_set_new(r, "score", score != NULL ? json_real(*score) :
 	    json_null());
@@ -336,6 +375,42 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	return ARC_OK;
 }
 
+/* How many documents the search matches in all (its SQL without ranking,
+ * order or limit, and the same values bound); ARC_FATAL when the
+ * database fails. */
+static long
+count_all(struct search *se, const char *match, const char *filters,
+    const char **binds, int nbinds, struct arc_error *err)
+{
+	size_t size = strlen(filters) + 256;
+	char *sql = malloc(size);
+	sqlite3_stmt *st;
+	long n = ARC_FATAL;
+
+	if (sql == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	if (match != NULL)
+		snprintf(sql, size, "SELECT count(*) FROM fts %s WHERE fts "
+		    "MATCH ?%s", *filters != '\0' ?
+		    "JOIN doc d ON d.id = fts.rowid" : "", filters);
+	else
+		snprintf(sql, size, "SELECT count(*) FROM doc d WHERE "
+		    "d.state = 'archived'%s", filters);
+	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(sql);
+		return arc_store_fail(se->s, err);
+	}
+	for (int i = 0; i < nbinds; i++)
+		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		n = arc_store_fail(se->s, err);
+	sqlite3_finalize(st);
+	free(sql);
+	return n;
+}
+
 /* The columns of a search's query: a document's id and its score. */
 enum { FOUND_ID, FOUND_SCORE };
 
@@ -400,6 +475,17 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 	sqlite3_finalize(st);
 	if (found >= 0 && rc != SQLITE_DONE)
 		found = arc_store_fail(se->s, err);
+	if (found >= 0 && se->o->total != NULL) {
+		/* Fewer than asked for, and not for the window: all. */
+		int all = found < se->o->limit &&
+		    (match == NULL || found < RANK_WINDOW);
+		long total = all ? found : count_all(se, match, filters,
+		    binds, nbinds, err);
+		if (total < 0)
+			found = total;
+		else
+			*se->o->total = total > found ? total : found;
+	}
 out:
 	free(sql);
 	free(filters);
@@ -435,6 +521,7 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 	}
 	marker_free(&se.m);
 	arc_word_cache_free(se.words);
+	sqlite3_finalize(se.pdf);
 out:
 	arc_query_free(&se.q);
 	free(all);

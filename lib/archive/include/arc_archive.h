@@ -136,6 +136,14 @@ struct arc_find_options {
 	 * snippet is then empty); NULL: not told. */
 	arc_check_fn problem;
 	void *problem_ctx;
+	/* Nonzero: each result also has "open", the file a clerk opens: the
+	 * searchable PDF when the archive has one for it (and it is there),
+	 * else the archived copy.  Zero leaves the records as they were. */
+	int with_open;
+	/* Not NULL: set to how many documents match in all, the results
+	 * shown and those beyond limit, counted by one query with the same
+	 * filters (no ranking). */
+	long *total;
 };
 typedef int (*arc_find_fn)(void *ctx, json_t *result);
 long arc_find(struct arc_store *s, const struct arc_find_options *o,
