@@ -1,6 +1,8 @@
 /* arc-index: stores records, and a verified copy of each original, in the archive. */
 #include <getopt.h>
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,7 +31,8 @@ static const char usage[] =
 "  -h, --help       show this help\n"
 "      --version    show the version\n";
 
-enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET, OPT_PRINT_DB };
+enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET, OPT_PRINT_DB,
+    OPT_PRINT_KEPT };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
@@ -37,6 +40,7 @@ static const struct option options[] = {
 	{ "optimize", no_argument, NULL, OPT_OPTIMIZE },
 	{ "forget", no_argument, NULL, OPT_FORGET },
 	{ "print-db", no_argument, NULL, OPT_PRINT_DB },
+	{ "print-kept", no_argument, NULL, OPT_PRINT_KEPT },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "quiet", no_argument, NULL, 'q' },
 	ARC_CLI_COMMON_OPTIONS,
@@ -202,17 +206,107 @@ keep_failed(struct arc_indexer *ix, json_t *rec, const char *file, long line,
 	return st == ARC_OK ? arc_index_record(ix, rec, name, err) : st;
 }
 
+/* The signal that asked to stop (SIGINT, SIGTERM, SIGHUP), or 0. */
+static volatile sig_atomic_t stop_signal;
+
+/* The first signal stops the reading: what was read is still written.  A
+ * second one ends the run at once; SQLite then rolls the batch being
+ * written back, and what was committed stays. */
+static void
+on_signal(int sig)
+{
+	if (stop_signal != 0)
+		_exit(128 + stop_signal);
+	stop_signal = sig;
+}
+
+/* The signals that stop a run: caught by the calling thread alone, so that
+ * they interrupt its wait for input, not a worker's. */
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	sigset_t set;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&set, sigs[i]);
+	}
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+static void
+unblock_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
+
+static const char *
+signal_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" :
+	    "SIGHUP";
+}
+
+/* Waits for the next input, and meanwhile has the indexer write the
+ * records that have waited long enough.  0: stopped by a signal. */
+static int
+await_input(struct arc_reader *r, struct arc_indexer *ix,
+    struct arc_error *err, int *st)
+{
+	*st = ARC_OK;
+	while (stop_signal == 0 && !arc_reader_wait(r, 1000))
+		if ((*st = arc_indexer_tick(ix, err)) != ARC_OK)
+			return 1;
+	return stop_signal == 0;
+}
+
+/* ARC_COMMIT_SECONDS: the time bound on a batch, for tests and tuning. */
+static void
+commit_seconds(struct arc_indexer *ix)
+{
+	const char *v = getenv("ARC_COMMIT_SECONDS");
+	char *end;
+	double secs;
+
+	if (v == NULL || *v == '\0')
+		return;
+	secs = strtod(v, &end);
+	if (*end != '\0' || secs < 0 || secs > 86400)
+		arc_cli_diag(NULL, 0, "ARC_COMMIT_SECONDS: not a number of "
+		    "seconds from 0 to 86400: '%s'; 30 it is", v);
+	else
+		arc_indexer_set_commit_seconds(ix, secs);
+}
+
 static int
 index_all(struct arc_store *s, const char *db, char **files, int nfiles,
-    long jobs, int quiet)
+    long jobs, int quiet, int print_kept)
 {
 	struct arc_reader *r = arc_reader_new(files, nfiles, 0);
-	struct arc_indexer *ix = arc_indexer_new(s, (int)jobs, problem, NULL);
+	struct arc_indexer *ix;
 	struct arc_index_stats stats;
 	struct arc_error err;
 	json_t *rec;
-	int rc = ARC_OK;
+	int rc = ARC_OK, interrupted = 0;
+	long kept;
 
+	catch_signals();
+	ix = arc_indexer_new(s, (int)jobs, problem, NULL);
+	unblock_signals();
+	if (ix != NULL)
+		commit_seconds(ix);
 	if (r == NULL || ix == NULL) {
 		arc_cli_diag(NULL, 0, "out of memory, or no threads");
 		arc_reader_free(r);
@@ -225,8 +319,17 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	for (;;) {
 		char name[1024], *line;
 		size_t len;
-		int st = arc_reader_next_raw(r, &rec, &line, &len, &err);
+		int st;
 
+		if (!await_input(r, ix, &err, &st) || st != ARC_OK) {
+			interrupted = st == ARC_OK ? stop_signal : 0;
+			if (st != ARC_OK) {
+				arc_cli_diag(NULL, 0, "%s", err.message);
+				rc = ARC_FATAL;
+			}
+			break;
+		}
+		st = arc_reader_next_raw(r, &rec, &line, &len, &err);
 		if (st == ARC_EOF)
 			break;
 		if (st == ARC_FATAL) {
@@ -274,6 +377,18 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	}
 	arc_indexer_free(ix);
 	arc_reader_free(r);
+	kept = stats.added + stats.updated + stats.unchanged + stats.failed;
+	/* For arc-batch, which says what an interrupted run kept. */
+	if (print_kept)
+		printf("%ld\n", rc == ARC_OK ? kept : 0);
+	if (rc == ARC_OK && interrupted != 0) {
+		arc_cli_diag(db, 0, "interrupted by %s: %ld document%s kept "
+		    "(%ld added, %ld updated, %ld unchanged, %ld failed), the "
+		    "rest not read", signal_name(interrupted), kept,
+		    kept == 1 ? "" : "s", stats.added, stats.updated,
+		    stats.unchanged, stats.failed);
+		return 128 + interrupted;
+	}
 	if (rc == ARC_OK)
 		rc = finish_erasures(s, db);
 	/* Conversations only when there were some: a documents-only run
@@ -297,7 +412,7 @@ main(int argc, char **argv)
 	struct arc_store *s;
 	struct arc_error err, ro_err;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	int c, st, mode = 0, quiet = 0, print_db = 0;
+	int c, st, mode = 0, quiet = 0, print_db = 0, print_kept = 0;
 
 	arc_cli_init("arc-index");
 	/* Every record allocates and frees buffers of up to a few hundred
@@ -334,6 +449,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_PRINT_DB:
 			print_db = 1;
+			break;
+		case OPT_PRINT_KEPT:
+			print_kept = 1;
 			break;
 		default:
 			return arc_cli_common_option(c, usage, argv);
@@ -390,7 +508,7 @@ main(int argc, char **argv)
 			arc_cli_diag(NULL, 0, "%s", err.message);
 	} else
 		st = index_all(s, db, argv + optind, argc - optind,
-		    jobs < 1 ? 1 : jobs, quiet);
+		    jobs < 1 ? 1 : jobs, quiet, print_kept);
 	arc_store_close(s);
 	c = arc_cli_finish();
 	return st != ARC_EXIT_OK ? st : c;

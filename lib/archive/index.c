@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store.h"
@@ -23,6 +24,10 @@
  * What is held is then at most the ring's records (a few times
  * RING_BYTES) and two batches of BATCH_BYTES: a few hundred MB. */
 #define AHEAD BATCH
+/* Seconds a batch may wait for more records before it is written
+ * anyway: a slow OCR upstream does not hold finished documents
+ * uncommitted for hours, where a kill or a power cut would lose them. */
+#define COMMIT_SECONDS 30
 #define RING_BYTES (64u << 20)
 
 struct worker;
@@ -71,6 +76,8 @@ struct arc_indexer {
 	struct pending *batch[BATCH];   /* prepared, to write together */
 	int n;
 	size_t bytes;                   /* of their text */
+	double first_at;                /* when its first record came */
+	double commit_seconds;          /* written this long after, at most */
 	/*
 	 * The writer thread writes one batch while the calling thread fills
 	 * the next and keeps the workers fed: when the calling thread wrote
@@ -643,6 +650,24 @@ writer_join(struct arc_indexer *ix)
 	ix->writer_running = 0;
 }
 
+/* Seconds on a clock that only goes forward. */
+static double
+now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Has the batch waited long enough to be written as it is? */
+static int
+batch_due(const struct arc_indexer *ix)
+{
+	return ix->n > 0 &&
+	    now_seconds() - ix->first_at >= ix->commit_seconds;
+}
+
 /* On the calling thread, in input order: reports, then the batch. */
 static int
 done(void *ctx, void *item, int stopped)
@@ -667,10 +692,12 @@ done(void *ctx, void *item, int stopped)
 		pending_free(p);
 		return 0;
 	}
+	if (ix->n == 0)
+		ix->first_at = now_seconds();
 	ix->batch[ix->n++] = p;
 	ix->bytes += p->coded_len + (p->words.body ? strlen(p->words.body) : 0);
-	return (ix->n == BATCH || ix->bytes >= BATCH_BYTES) &&
-	    flush(ix) != ARC_OK;
+	return (ix->n == BATCH || ix->bytes >= BATCH_BYTES ||
+	    batch_due(ix)) && flush(ix) != ARC_OK;
 }
 
 struct arc_indexer *
@@ -685,6 +712,7 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	if (ix == NULL)
 		return NULL;
 	ix->s = s;
+	ix->commit_seconds = COMMIT_SECONDS;
 	ix->problem = problem;
 	ix->ctx = ctx;
 	pthread_mutex_init(&ix->lock, NULL);
@@ -805,6 +833,26 @@ arc_index_line(struct arc_indexer *ix, char *line, size_t len,
 	p->file = file;
 	p->lineno = lineno;
 	return submit(ix, p, 0, err);
+}
+
+void
+arc_indexer_set_commit_seconds(struct arc_indexer *ix, double seconds)
+{
+	ix->commit_seconds = seconds > 0 ? seconds : 0;
+}
+
+int
+arc_indexer_tick(struct arc_indexer *ix, struct arc_error *err)
+{
+	if ((ix->q != NULL && arc_queue_collect(ix->q) != ARC_OK) ||
+	    (batch_due(ix) && flush(ix) != ARC_OK) ||
+	    __atomic_load_n(&ix->stopped, __ATOMIC_RELAXED)) {
+		pthread_mutex_lock(&ix->lock);
+		*err = ix->fatal;
+		pthread_mutex_unlock(&ix->lock);
+		return ARC_FATAL;
+	}
+	return ARC_OK;
 }
 
 /*

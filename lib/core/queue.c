@@ -162,6 +162,18 @@ arc_queue_submit(struct arc_queue *q, void *item, int ready, size_t bytes)
 }
 
 int
+arc_queue_collect(struct arc_queue *q)
+{
+	int st;
+
+	pthread_mutex_lock(&q->lock);
+	flush(q);
+	st = q->stopped ? ARC_FATAL : ARC_OK;
+	pthread_mutex_unlock(&q->lock);
+	return st;
+}
+
+int
 arc_queue_finish(struct arc_queue *q)
 {
 	int st;

@@ -1,6 +1,7 @@
 /* record.c: reading and writing records, one JSON object per line. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,6 +91,19 @@ long
 arc_reader_line(const struct arc_reader *r)
 {
 	return r->lineno;
+}
+
+int
+arc_reader_wait(struct arc_reader *r, int ms)
+{
+	struct pollfd p;
+
+	if (r->fd < 0 || r->at_eof || r->buf_off < r->buf_len)
+		return 1;
+	p.fd = r->fd;
+	p.events = POLLIN;
+	/* An error or a hang-up is for the read to say. */
+	return poll(&p, 1, ms) > 0;
 }
 
 /* The first bytes of the documents people name where records are due. */

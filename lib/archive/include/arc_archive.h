@@ -114,6 +114,18 @@ int arc_index_line(struct arc_indexer *ix, char *line, size_t len,
     const char *file, long lineno, struct arc_error *err);
 int arc_index_note(struct arc_indexer *ix, const char *name,
     const char *message, struct arc_error *err);
+/*
+ * A batch is written when it is full, or once its first record has waited
+ * this many seconds (30 unless set; 0: every record at once): as records
+ * come in, and at arc_indexer_tick, which the caller calls while it waits
+ * for input that is slow to come (every second or so).  tick hands back
+ * the records finished meanwhile, without waiting; ARC_FATAL (err says
+ * why) once the indexer has stopped.
+ */
+void arc_indexer_set_commit_seconds(struct arc_indexer *ix, double seconds);
+int arc_indexer_tick(struct arc_indexer *ix, struct arc_error *err);
+/* Writes every record given (those still with the workers too), then
+ * ends: what a run stopped early (a signal) keeps as well. */
 int arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
     struct arc_error *err);
 void arc_indexer_free(struct arc_indexer *ix);

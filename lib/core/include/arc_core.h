@@ -132,6 +132,12 @@ int arc_reader_next_raw(struct arc_reader *r, json_t **rec, char **line,
  * object in valid UTF-8. */
 int arc_record_parse(const char *line, size_t len, json_t **rec,
     struct arc_error *err);
+/*
+ * Waits at most ms milliseconds for input: 1 when the next read may not
+ * wait (input buffered or ready, end of file, or a file yet to open), 0
+ * when none came in time or a signal came meanwhile.
+ */
+int arc_reader_wait(struct arc_reader *r, int ms);
 const char *arc_reader_file(const struct arc_reader *r);  /* "-" for stdin */
 long arc_reader_line(const struct arc_reader *r);
 
@@ -316,6 +322,10 @@ struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
  */
 int arc_queue_submit(struct arc_queue *q, void *item, int ready,
     size_t bytes);
+
+/* Hands back the items finished so far, in order, without waiting for
+ * the others; ARC_FATAL once a done call asked to stop. */
+int arc_queue_collect(struct arc_queue *q);
 
 /* Waits for every item, hands them back, ends the threads and frees q. */
 int arc_queue_finish(struct arc_queue *q);
