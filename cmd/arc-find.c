@@ -527,6 +527,11 @@ main(int argc, char **argv)
 			if (found == 0)
 				arc_cli_diag(NULL, 0, "--open %ld: nothing "
 				    "found", l.open);
+			else if (found >= l.open)
+				arc_cli_diag(NULL, 0, "--open %ld: result "
+				    "%ld has no file to open (its copy is "
+				    "gone: see arc-index --check)", l.open,
+				    l.open);
 			else
 				arc_cli_diag(NULL, 0, "--open %ld: there %s "
 				    "only %ld result%s", l.open, found == 1 ?

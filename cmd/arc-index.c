@@ -234,6 +234,13 @@ catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(&set);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction was;
+
+		/* A signal ignored by whoever started the run (nohup) stays
+		 * ignored. */
+		if (sigaction(sigs[i], NULL, &was) == 0 &&
+		    was.sa_handler == SIG_IGN)
+			continue;
 		sigaction(sigs[i], &sa, NULL);
 		sigaddset(&set, sigs[i]);
 	}

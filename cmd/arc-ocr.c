@@ -113,7 +113,11 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	}
 	arc_progress_step(&progress, (long)json_integer_value(
 	    json_object_get(rec, "pages")));
-	return arc_record_write(stdout, rec) == ARC_OK ? 0 : -1;
+	/* Each record out whole as soon as it is made (a page's OCR takes
+	 * seconds, a write nothing): a run stopped between two documents
+	 * leaves no half record for arc-tag to refuse. */
+	return arc_record_write(stdout, rec) == ARC_OK &&
+	    arc_cli_flush() == ARC_OK ? 0 : -1;
 }
 
 int

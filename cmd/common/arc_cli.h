@@ -77,6 +77,9 @@ FILE *arc_cli_stream(void);
  * status, or ARC_EXIT_FATAL if any write to stdout failed (disk full, EIO).
  */
 int arc_cli_finish(void);
+/* Flushes stdout now (a record out whole as soon as it is made); a
+ * failure is ARC_FATAL here and said by arc_cli_finish. */
+int arc_cli_flush(void);
 
 /* Parses a non-negative number with an optional K, M, G or T suffix
  * (powers of 1024). Returns ARC_ERR on anything else. */

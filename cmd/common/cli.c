@@ -154,6 +154,19 @@ arc_cli_mute_libraries(void)
 #endif
 }
 
+/* Why the first flush of stdout failed, for arc_cli_finish to say. */
+static int flush_errno;
+
+int
+arc_cli_flush(void)
+{
+	if (fflush(stdout) == 0)
+		return ARC_OK;
+	if (flush_errno == 0)
+		flush_errno = errno;
+	return ARC_FATAL;
+}
+
 int
 arc_cli_finish(void)
 {
@@ -164,6 +177,8 @@ arc_cli_finish(void)
 		failed = 1;
 	if (fclose(stdout) != 0)
 		failed = 1;
+	if (errno == 0)
+		errno = flush_errno;
 	if (failed) {
 		arc_cli_diag(NULL, 0, "error writing standard output: %s",
 		    errno ? strerror(errno) : "write failed");

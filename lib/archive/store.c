@@ -169,15 +169,25 @@ files_dir(const char *path)
 	return dir;
 }
 
+static char *uri_of(const char *path, const char *query);
+static const char *reader_vfs_name(void);
+
 int
 arc_store_being_made(const char *path)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
-	int empty = 0;
+	int empty = 0, rc;
+	/* Opened as every reader is (see reader_vfs): never leaving a -wal
+	 * or -shm of this account's in the archive's folder. */
+	const char *vfs = reader_vfs_name();
+	char *uri = vfs != NULL ? uri_of(path, "?readonly_shm=1") : NULL;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
+	rc = sqlite3_open_v2(uri != NULL ? uri : path, &db,
+	    SQLITE_OPEN_READONLY | (uri != NULL ? SQLITE_OPEN_URI : 0),
+	    uri != NULL ? vfs : NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		sqlite3_close(db);
 		return 0;
 	}
@@ -287,8 +297,10 @@ reader_vfs_name(void)
  * every change.  It is read as an immutable file (no -wal, no -shm),
  * holding the lock a reader holds, so that a writer that starts meanwhile
  * leaves its log unfolded at its end rather than change the file under
- * this search.  Only a log folded while it is still writing (every
- * 128 MB) could make such a search fail; it cannot harm the archive.
+ * this search.  A checkpoint while that writer runs (every 128 MB, and
+ * at the end of its run) needs no such lock and could still make the
+ * search fail; it cannot harm the archive, and once the new arc has
+ * written, the -wal and -shm stay and this path is not taken.
  */
 static int
 read_unlocked(struct arc_store *s, struct arc_error *err)
@@ -302,6 +314,10 @@ read_unlocked(struct arc_store *s, struct arc_error *err)
 	if (wal == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	snprintf(wal, n + 8, "%s-wal", s->path);
+	/* The failed connection closed first: closing any descriptor of
+	 * the file would drop this process's lock on it. */
+	sqlite3_close(s->db);
+	s->db = NULL;
 	s->lockfd = open(s->path, O_RDONLY | O_CLOEXEC);
 	if (s->lockfd >= 0 && fcntl(s->lockfd, F_SETLK, &fl) == 0 &&
 	    access(wal, F_OK) != 0 && errno == ENOENT) {
@@ -309,8 +325,6 @@ read_unlocked(struct arc_store *s, struct arc_error *err)
 			free(wal);
 			return arc_error_set(err, "out of memory"), ARC_FATAL;
 		}
-		sqlite3_close(s->db);
-		s->db = NULL;
 		st = open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
 		    NULL, err);
 		free(uri);
@@ -385,8 +399,9 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	if (write && (log = foreign_log(path, &owner)) != NULL) {
 		struct passwd *pw = getpwuid(owner);
 		arc_error_set(err, "%s: belongs to %s, not to this account, "
-		    "which writes the archive (an older arc's search left "
-		    "it): remove %s-wal and %s-shm while no arc program runs",
+		    "which writes the archive (left by another program, such "
+		    "as an older arc's search or the sqlite3 tool): remove "
+		    "%s-wal and %s-shm while no arc program runs",
 		    log, pw != NULL ? pw->pw_name : "another account", path,
 		    path);
 		free(log);
@@ -432,9 +447,12 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	 * 2 MB that was a read of the disk cache for every record.  The log
 	 * folded back every 128 MB rather than 8: a page that many batches
 	 * change (the sha256 index's, FTS5's) is copied into the database
-	 * once for all of them, not once for each. */
+	 * once for all of them, not once for each.  Each commit is on the
+	 * disk when it returns (FULL: the log synced, one fsync a batch of
+	 * up to 8192 documents or 30 s), so a power cut loses no more than
+	 * the batch being written. */
 	if (write && (exec_waiting(s, "PRAGMA journal_mode=WAL;"
-	    "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-65536;"
+	    "PRAGMA synchronous=FULL;PRAGMA cache_size=-65536;"
 	    "PRAGMA wal_autocheckpoint=16384;", err) != ARC_OK ||
 	    exec_waiting(s, "BEGIN IMMEDIATE", err) != ARC_OK))
 		goto fail;

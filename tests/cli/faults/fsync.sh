@@ -1,7 +1,8 @@
 # A failing flush to disk (EIO): exit 2 and a line saying so.  Failing for
 # the copies (syncfs), the batch is not committed: no row claims a copy not
-# known to be on the disk.  Failing for SQLite (fdatasync), when it commits
-# or at the end of the run, where SQLite itself would have said nothing.
+# known to be on the disk.  Failing for SQLite (fdatasync): each commit
+# syncs the log (synchronous=FULL), so the run stops at the commit, and
+# with a log another writer left, at the first commit too.
 . "$ARC_TESTS/cli/faults/faults.inc"
 . "$ARC_TESTS/cli/letters.inc"
 arc-scan -r surat | arc-ocr -j 1 | arc-tag -j 1 >letters.jsonl
