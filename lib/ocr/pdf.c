@@ -1,4 +1,5 @@
 /* pdf.c: PDF pages through poppler: the page's own text when it has some, else a rendering to OCR. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,11 +11,124 @@
 /* A page with fewer letters and digits than this is taken as a scan. */
 #define TEXT_LAYER_MIN 20
 
+/* A page whose largest image covers this share of it is a scan. */
+#define SCAN_COVER 0.9
+
+/* Image dictionaries remembered from the file; past this, sizes are
+ * unknown. */
+#define IMAGES_MAX 4096
+
+struct image_size {
+	double w, h;
+};
+
 struct arc_pdf {
 	PopplerDocument *doc;
 	GBytes *bytes;
 	int count;
+	struct image_size *images;  /* every image XObject's /Width, /Height */
+	int nimages;
+	int images_unknown;  /* an image whose size could not be read */
 };
+
+static int
+is_delim(unsigned char c)
+{
+	return strchr(" \t\r\n\f/<>[]()%", c) != NULL || c == 0;
+}
+
+static const unsigned char *
+find(const unsigned char *from, const unsigned char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const unsigned char *p = from; p + n <= end; p++)
+		if (memcmp(p, word, n) == 0)
+			return p;
+	return NULL;
+}
+
+static const unsigned char *
+skip_space(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && strchr(" \t\r\n\f", *p) != NULL && *p != 0)
+		p++;
+	return p;
+}
+
+/* The direct whole number after key in [from, end); -1 when there is none
+ * or it is a reference to another object. */
+static double
+dict_number(const unsigned char *from, const unsigned char *end,
+    const char *key)
+{
+	const unsigned char *p = from;
+	size_t n = strlen(key);
+	double v = 0;
+	int digits = 0;
+
+	while ((p = find(p, end, key)) != NULL && p + n < end &&
+	    !is_delim(p[n]))
+		p += n;
+	if (p == NULL || p + n >= end)
+		return -1;
+	for (p = skip_space(p + n, end); p < end && *p >= '0' && *p <= '9';
+	    p++, digits++)
+		v = v * 10 + (*p - '0');
+	if (digits == 0 || digits > 9)
+		return -1;
+	p = skip_space(p, end);
+	if (p < end && *p >= '0' && *p <= '9')
+		return -1;
+	return v;
+}
+
+/*
+ * Notes the size of every image XObject from its dictionary, so that an
+ * image can be measured before poppler decodes it. Image XObjects are
+ * streams, and streams are never inside object streams: their
+ * dictionaries are in the file as written.
+ */
+static void
+read_image_sizes(struct arc_pdf *pdf, const unsigned char *data, size_t size)
+{
+	const unsigned char *end = data + size, *p = data;
+
+	while ((p = find(p, end, "/Image")) != NULL) {
+		const unsigned char *at = p, *q = p;
+		p += 6;
+		if (p < end && !is_delim(*p))
+			continue;
+		while (q > data && strchr(" \t\r\n\f", q[-1]) != NULL &&
+		    q[-1] != 0)
+			q--;
+		if (q - data < 8 || memcmp(q - 8, "/Subtype", 8) != 0)
+			continue;
+		const unsigned char *from = at - (at - data > 4096 ? 4096 :
+		    at - data), *to = end - at > 4096 ? at + 4096 : end;
+		const unsigned char *o, *s = from;
+		while ((o = find(s, at, "obj")) != NULL)
+			s = from = o + 3;
+		if ((o = find(at, to, "stream")) != NULL)
+			to = o;
+		double w = dict_number(from, to, "/Width");
+		double h = dict_number(from, to, "/Height");
+		if (w < 0 || h < 0 || pdf->nimages == IMAGES_MAX) {
+			pdf->images_unknown = 1;
+			continue;
+		}
+		if (pdf->nimages % 64 == 0) {
+			struct image_size *n = realloc(pdf->images,
+			    (pdf->nimages + 64) * sizeof(*n));
+			if (n == NULL) {
+				pdf->images_unknown = 1;
+				return;
+			}
+			pdf->images = n;
+		}
+		pdf->images[pdf->nimages++] = (struct image_size){ w, h };
+	}
+}
 
 struct arc_pdf *
 arc_pdf_open(const unsigned char *data, size_t size, struct arc_error *err)
@@ -41,6 +155,7 @@ arc_pdf_open(const unsigned char *data, size_t size, struct arc_error *err)
 		return NULL;
 	}
 	pdf->count = poppler_document_get_n_pages(pdf->doc);
+	read_image_sizes(pdf, data, size);
 	return pdf;
 }
 
@@ -53,6 +168,7 @@ arc_pdf_free(struct arc_pdf *pdf)
 		g_object_unref(pdf->doc);
 	if (pdf->bytes != NULL)
 		g_bytes_unref(pdf->bytes);
+	free(pdf->images);
 	free(pdf);
 }
 
@@ -118,6 +234,85 @@ out:
 	return pix;
 }
 
+/* The page's largest image when it covers most of the page, as a scan does;
+ * 0 when it has none such. */
+static int
+scan_image(PopplerPage *page, double wpt, double hpt, PopplerRectangle *area,
+    gint *id)
+{
+	GList *map = poppler_page_get_image_mapping(page);
+	double best = 0;
+
+	for (GList *l = map; l != NULL; l = l->next) {
+		PopplerImageMapping *m = l->data;
+		double a = fabs((m->area.x2 - m->area.x1) *
+		    (m->area.y2 - m->area.y1));
+		if (a > best) {
+			best = a;
+			*area = m->area;
+			*id = m->image_id;
+		}
+	}
+	poppler_page_free_image_mapping(map);
+	return best > 0 && best >= SCAN_COVER * wpt * hpt;
+}
+
+/*
+ * The resolution at which to render a scanned page: that of its image, so
+ * that the OCR sees the scan's own pixels, within max_pixels. The image is
+ * decoded to be measured only when every image in the file is known to be
+ * within max_pixels; else the page is rendered at dpi, or lower to fit.
+ * 0, with err set, when the image itself is over max_pixels.
+ */
+static int
+scan_dpi(const struct arc_pdf *pdf, PopplerPage *page, int index,
+    double wpt, double hpt, uint64_t max_pixels, int dpi,
+    struct arc_error *err)
+{
+	PopplerRectangle area = { 0, 0, 0, 0 };
+	gint id = 0;
+	int safe = !pdf->images_unknown, matched = 0, over = 0;
+	struct image_size big = { 0, 0 };
+
+	if (!scan_image(page, wpt, hpt, &area, &id))
+		return dpi;
+	double aw = fabs(area.x2 - area.x1), ah = fabs(area.y2 - area.y1);
+	for (int i = 0; i < pdf->nimages; i++) {
+		struct image_size im = pdf->images[i];
+		int too_big = im.w * im.h > (double)max_pixels;
+		if (too_big)
+			safe = 0;
+		if (im.h > 0 && ah > 0 &&
+		    fabs(im.w / im.h - aw / ah) <= 0.01 * aw / ah) {
+			matched++;
+			if (too_big) {
+				over++;
+				if (im.w * im.h > big.w * big.h)
+					big = im;
+			}
+		}
+	}
+	if (matched > 0 && over == matched) {
+		arc_error_set(err, "page %d: image of %.0fx%.0f pixels is over "
+		    "the limit of %llu pixels (--max-pixels)", index + 1,
+		    big.w, big.h, (unsigned long long)max_pixels);
+		return 0;
+	}
+	if (safe && aw > 0) {
+		cairo_surface_t *img = poppler_page_get_image(page, id);
+		if (img != NULL) {
+			int iw = cairo_image_surface_get_width(img);
+			if (iw > 0)
+				dpi = (int)(iw * 72.0 / aw + 0.5);
+			cairo_surface_destroy(img);
+		}
+	}
+	double fit = floor(sqrt((double)max_pixels / (wpt * hpt)) * 72.0);
+	if (dpi > fit)
+		dpi = (int)fit;
+	return dpi < 1 ? 1 : dpi;
+}
+
 int
 arc_pdf_page(struct arc_pdf *pdf, int index, uint64_t max_pixels, int dpi,
     struct arc_page *out, struct arc_error *err)
@@ -137,6 +332,11 @@ arc_pdf_page(struct arc_pdf *pdf, int index, uint64_t max_pixels, int dpi,
 		goto done;
 	}
 	poppler_page_get_size(page, &wpt, &hpt);
+	if (wpt > 0 && hpt > 0 && (dpi = scan_dpi(pdf, page, index, wpt, hpt,
+	    max_pixels, dpi, err)) == 0) {
+		st = ARC_ERR;
+		goto done;
+	}
 	double w = wpt * dpi / 72.0, h = hpt * dpi / 72.0;
 	if (!(w >= 1 && h >= 1) || w * h > (double)max_pixels) {
 		st = arc_error_set(err, "page %d: %.0fx%.0f points is too "

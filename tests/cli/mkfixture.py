@@ -141,6 +141,71 @@ def truncated(out):
     write(out, data[: data.index(b"ketiga.txt") - 5000])
 
 
+def pdf_file(pages):
+    """A PDF of pages, each (width, height, resources, content, xobjects):
+    xobjects are (dictionary, stream bytes) pairs named /Im0, /Im1..."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for w, h, content, images in pages:
+        names = []
+        for d, data in images:
+            objs.append(d.encode() + f" /Length {len(data)} >>\nstream\n"
+                        .encode() + data + b"\nendstream")
+            names.append(f"/Im{len(names)} {len(objs)} 0 R")
+        objs.append(f"<< /Length {len(content)} >>\nstream\n{content}\n"
+                    "endstream".encode())
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] "
+                    f"/Resources << /Font << /F1 3 0 R >> /XObject << "
+                    f"{' '.join(names)} >> >> /Contents {len(objs)} 0 R >>"
+                    .encode())
+        kids.append(f"{len(objs)} 0 R")
+    objs[1] = (f"<< /Type /Pages /Kids [{' '.join(kids)}] "
+               f"/Count {len(kids)} >>").encode()
+    pdf, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(pdf))
+        pdf += f"{i} 0 obj\n".encode() + o + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    pdf += (f"trailer << /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n"
+            f"{xref}\n%%EOF\n").encode()
+    return pdf
+
+
+def text_page():
+    lines = ["SURAT EDARAN CAMAT CIBINONG", "Nomor: 800/45/Umum/2026",
+             "Pelayanan KTP-el dibuka setiap hari kerja pukul 08.00 WIB."]
+    body = "BT /F1 12 Tf 72 760 Td 16 TL " + " ".join(
+        f"({t}) Tj T*" for t in lines) + " ET"
+    return (595, 842, body, [])
+
+
+def scan_page(width):
+    """A page as img2pdf or a phone app makes it: one JPEG filling a page
+    whose size in points is the scan's pixels, 72 dpi declared."""
+    from PIL import Image, ImageDraw, ImageFont
+    height = width * 297 // 210
+    img = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", width // 55)
+    lines = ["PENGUMUMAN KELURAHAN PABUARAN",
+             "Warga diminta membawa kartu keluarga",
+             "untuk pendataan penduduk pada hari Senin."]
+    for i, t in enumerate(lines):
+        draw.text((width // 10, height // 8 + i * width // 30), t, font=font,
+                  fill=0)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=85)
+    d = (f"<< /Type /XObject /Subtype /Image /Width {width} "
+         f"/Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8 "
+         f"/Filter /DCTDecode")
+    return (width, height, f"q {width} 0 0 {height} 0 0 cm /Im0 Do Q",
+            [(d, buf.getvalue())])
+
+
 def text_pdf(out):
     """A born-digital PDF: one page whose text is in the file, not in pixels."""
     lines = ["SURAT EDARAN CAMAT CIBINONG", "Nomor: 800/45/Umum/2026",
@@ -164,12 +229,23 @@ def text_pdf(out):
     write(out, pdf)
 
 
+def scan_pdf(out):
+    """An image-only PDF of an A4 scan at 225 dpi: 1860x2630 points."""
+    write(out, pdf_file([scan_page(1860)]))
+
+
+def mixed_pdf(out):
+    """A born-digital page followed by a scanned one."""
+    write(out, pdf_file([text_page(), scan_page(1860)]))
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     makers = {
         "tree": tree, "zip": make_zip, "7z": make_7z, "bomb": bomb,
         "hostile-zip": hostile_zip, "hostile-tar": hostile_tar,
         "encrypted": encrypted, "truncated": truncated, "text-pdf": text_pdf,
+        "scan-pdf": scan_pdf, "mixed-pdf": mixed_pdf,
     }
     if kind.startswith("tar"):
         make_tar(out, kind.partition("-")[2] or "none")
