@@ -55,6 +55,7 @@ static const struct option options[] = {
 static struct arc_store *archive;
 static long retries = ARC_RETRIES_DEFAULT;
 
+/* A document or file no longer offered, said at every run. */
 static void
 given_up(const char *where, int attempts)
 {
