@@ -55,21 +55,41 @@ static const struct option options[] = {
 static struct arc_store *archive;
 static long retries = ARC_RETRIES_DEFAULT;
 
+/* A document or file no longer offered, said at every run. */
+static void
+given_up(const char *where, int attempts)
+{
+	arc_cli_diag(where, 0, "failed %d times: not offered again "
+	    "(arc-report failures lists it; scan it without --new to try "
+	    "once more)", attempts);
+}
+
 /*
  * Is this document done with: archived, or failed --retries times (said
  * on stderr each time, so that a nightly run's mail shows it)?  Not
- * offered again either way.
+ * offered again either way.  A file that could not be read has no
+ * sha256: its failures are counted by its path.
  */
 static int
 done_with(const json_t *rec, const char *where)
 {
 	const char *sha = json_string_value(json_object_get(rec, "sha256"));
+	const char *path = json_string_value(json_object_get(rec, "path"));
 	int attempts = 0, state;
 
-	if (archive == NULL || sha == NULL ||
-	    json_object_get(rec, "error") != NULL)
+	if (archive == NULL)
 		return 0;
-	state = arc_store_state(archive, sha, &attempts);
+	if (sha == NULL) {
+		if (path == NULL || json_object_get(rec, "error") == NULL ||
+		    (attempts = arc_store_unread(archive, path,
+		    json_string_value(json_object_get(rec, "member")))) <
+		    retries)
+			return 0;
+		given_up(where, attempts);
+		return 1;
+	}
+	state = arc_store_state(archive, sha,
+	    json_object_get(rec, "error") == NULL, &attempts);
 	if (state == ARC_STORE_FORGOTTEN) {
 		/* Erased on request: the original is personal data
 		 * still lying in the scanner folder. */
@@ -79,9 +99,7 @@ done_with(const json_t *rec, const char *where)
 		return 1;
 	}
 	if (state == ARC_STORE_FAILED && attempts >= retries) {
-		arc_cli_diag(where, 0, "failed %d times: not offered again "
-		    "(arc-report failures lists it; scan it without --new to "
-		    "try once more)", attempts);
+		given_up(where, attempts);
 		return 1;
 	}
 	return state == ARC_STORE_ARCHIVED;

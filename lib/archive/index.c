@@ -53,6 +53,8 @@ struct pending {
 	int note_only;          /* nothing to write: only error to report */
 	int chat;               /* a faqbot interaction, for the chat table */
 	int skip;               /* erased meanwhile: not to be written */
+	int unread;             /* a file that could not be read: counted
+	                         * by its path, having no sha256 */
 	char *title, *tags, *fields, digest[65];
 	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
 	unsigned char *coded;   /* the text, coded by word (textcode.c) */
@@ -190,6 +192,51 @@ write_failed(struct arc_indexer *ix, struct pending *p, const char *now)
 	return arc_doc_put_failed(ix->s, p->rec, p->error, now);
 }
 
+/*
+ * A file that could not be read (no sha256): its failures counted by its
+ * path and member, so that arc-scan --new gives it up as it does a
+ * document (arc_store_unread).
+ */
+static int
+write_unread(struct arc_indexer *ix, struct pending *p, const char *now)
+{
+	const char *member = str(p->rec, "member");
+	sqlite3_stmt *st;
+
+	if (arc_store_prepare(ix->s,
+	    "INSERT INTO unread (path, member, attempts, error, time) "
+	    "VALUES (?, ?, 1, ?, ?) ON CONFLICT (path, member) DO UPDATE SET "
+	    "  attempts = attempts + 1, error = excluded.error, "
+	    "  time = excluded.time", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, str(p->rec, "path"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, member != NULL ? member : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->error, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	return arc_store_step_done(st);
+}
+
+/* A document read at last, archived or failed by its sha256: the count
+ * of its path's earlier unread failures goes. */
+static int
+clear_unread(struct arc_indexer *ix, struct pending *p)
+{
+	const char *path = str(p->rec, "path"), *member;
+	sqlite3_stmt *st;
+
+	if (path == NULL)
+		return ARC_OK;
+	member = str(p->rec, "member");
+	if (arc_store_prepare(ix->s, "DELETE FROM unread WHERE path = ? AND "
+	    "member = ?", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, member != NULL ? member : "", -1,
+	    SQLITE_STATIC);
+	return arc_store_step_done(st);
+}
+
 /* The OCR confidence of each page, for arc-report's review list: a few
  * bytes a page rather than the whole "ocr" object.  NULL when there is
  * none. */
@@ -283,11 +330,13 @@ classify(const struct arc_indexer *ix, struct pending *p)
 		return ARC_OK;
 	}
 	if (!valid_sha256(str(rec, "sha256"))) {
-		/* Nothing to keep it by.  A stage that failed before it had
-		 * the bytes (arc-scan on a broken archive) said why already:
-		 * no second line. */
-		p->note_only = 1;
+		/* Nothing to keep it by but its path, when a stage failed
+		 * before it had the bytes (arc-scan on a file it could not
+		 * read), which said why already: no second line. */
 		p->reported = error != NULL;
+		p->unread = error != NULL && str(rec, "path") != NULL &&
+		    str(rec, "sha256") == NULL;
+		p->note_only = !p->unread;
 		if (error == NULL)
 			message = "record has no valid \"sha256\"";
 		else if (message == NULL)
@@ -509,7 +558,7 @@ settle_batch(struct arc_indexer *ix, struct pending **batch, int n,
 {
 	for (int i = 0; i < n; i++) {
 		struct pending *p = batch[i];
-		if (p->chat || p->skip)
+		if (p->chat || p->skip || p->unread)
 			continue;
 		if (arc_sha_list_has(&ix->erased, str(p->rec, "sha256"))) {
 			if (shred_made(p, err) != ARC_OK)
@@ -565,12 +614,17 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		rc = number_words(ix, batch, n);
 	for (int i = 0; i < n && rc == ARC_OK; i++) {
 		struct pending *p = batch[i];
-		if (!p->skip)
-			rc = p->chat ?
-			    arc_chat_put(ix->s, p->rec, &ix->stats.chats) :
-			    p->error != NULL ?
-			    write_failed(ix, p, now) :
-			    write_archived(ix, p, now, &err);
+		if (p->skip)
+			continue;
+		if (p->chat) {
+			rc = arc_chat_put(ix->s, p->rec, &ix->stats.chats);
+			continue;
+		}
+		rc = p->unread ? write_unread(ix, p, now) :
+		    p->error != NULL ? write_failed(ix, p, now) :
+		    write_archived(ix, p, now, &err);
+		if (rc == ARC_OK && !p->unread)
+			rc = clear_unread(ix, p);
 	}
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);

@@ -27,6 +27,16 @@ const char *const arc_report_names[] = {
 	"(?1 IS NULL OR " day " >= ?1) AND " \
 	"(?2 IS NULL OR substr(" day ", 1, length(?2)) <= ?2)"
 
+/* The failures: documents by their sha256, then (from layout 4) files
+ * that could not be read, by their path, in the same columns. */
+#define RETRY \
+	"CASE WHEN attempts < " RETRIES " THEN 'next run' ELSE " \
+	"'given up' END AS retry"
+#define FAILURES \
+	"SELECT path, member, attempts, " RETRY ", error, " \
+	"substr(indexed, 1, 10) AS last_tried, sha256 FROM doc " \
+	"WHERE state = 'failed' AND " IN_RANGE("substr(indexed, 1, 10)")
+
 struct report {
 	struct arc_store *s;
 	const struct arc_report_range *range;
@@ -450,13 +460,12 @@ arc_report(struct arc_store *s, const char *name,
 	if (strcmp(name, "folders") == 0)
 		return folders(&r);
 	if (strcmp(name, "failures") == 0)
-		return rows(&r, name, "SELECT path, member, attempts, "
-		    "CASE WHEN attempts < " RETRIES " THEN 'next run' ELSE "
-		    "'given up' END AS retry, error, "
-		    "substr(indexed, 1, 10) AS last_tried, sha256 FROM doc "
-		    "WHERE state = 'failed' AND "
-		    IN_RANGE("substr(indexed, 1, 10)")
-		    " ORDER BY attempts DESC, path, member");
+		return rows(&r, name, s->has_unread ? FAILURES " UNION ALL "
+		    "SELECT path, nullif(member, ''), attempts, " RETRY ", "
+		    "error, substr(time, 1, 10), NULL FROM unread WHERE "
+		    IN_RANGE("substr(time, 1, 10)") " ORDER BY attempts DESC, "
+		    "path, member" : FAILURES " ORDER BY attempts DESC, path, "
+		    "member");
 	if (strcmp(name, "review") == 0)
 		return review(&r);
 	if (strcmp(name, "chat") == 0)

@@ -18,6 +18,8 @@
  *    archive of 2 may have any of these, in that order.
  * 3  2 with all of them.  From here on the number alone says what an
  *    archive has: a change to the layout is a new number and a step.
+ * 4  3 and the unread table: the failures of files that could not be
+ *    read, which have no sha256 to key a doc row by.
  */
 
 /* The newest layout, made at once in a new archive.  Its doc table's
@@ -90,6 +92,19 @@ static const char tables_of_2[] =
 	"  id INTEGER PRIMARY KEY, time TEXT NOT NULL"
 	");";
 
+/*
+ * A file arc-scan could not read (no permission, or gone), counted by
+ * where it is, as a failed document is by its sha256, so that arc-scan
+ * --new stops offering it after --retries and arc-report failures lists
+ * it.  Its row goes once a record of that path comes with a sha256.
+ */
+static const char tables_of_4[] =
+	"CREATE TABLE IF NOT EXISTS unread ("
+	"  path TEXT NOT NULL, member TEXT NOT NULL DEFAULT '',"
+	"  attempts INTEGER NOT NULL, error TEXT, time TEXT NOT NULL,"
+	"  PRIMARY KEY (path, member)"
+	") WITHOUT ROWID;";
+
 /* Does the query find a row?  Only for archives of layout 2, whose
  * number does not say what they have. */
 static int
@@ -133,7 +148,8 @@ static int
 make_newest(struct arc_store *s, struct arc_error *err)
 {
 	if (arc_store_exec(s, newest, err) != ARC_OK ||
-	    arc_store_exec(s, tables_of_2, err) != ARC_OK)
+	    arc_store_exec(s, tables_of_2, err) != ARC_OK ||
+	    arc_store_exec(s, tables_of_4, err) != ARC_OK)
 		return ARC_FATAL;
 	return arc_store_exec(s, merge_less, err);
 }
@@ -164,10 +180,18 @@ complete_2(struct arc_store *s, struct arc_error *err)
 	return arc_store_exec(s, merge_less, err);
 }
 
+/* 3 to 4: the unread table. */
+static int
+add_unread(struct arc_store *s, struct arc_error *err)
+{
+	return arc_store_exec(s, tables_of_4, err);
+}
+
 /* From layout N to N + 1, by N; none: N is not upgraded. */
 static int (*const steps[ARC_SCHEMA_VERSION])(struct arc_store *,
     struct arc_error *) = {
 	[2] = complete_2,
+	[3] = add_unread,
 };
 
 int
@@ -231,8 +255,10 @@ arc_schema_features(struct arc_store *s, int version)
 		s->has_coded = has_column(s, "coded");
 		s->has_confidence = has_column(s, "confidence");
 		s->has_chat = has_table(s, "chat");
+		s->has_unread = 0;
 		return;
 	}
 	s->has_coded = s->has_confidence = s->has_chat =
 	    version >= 3;
+	s->has_unread = version >= 4;
 }

@@ -538,7 +538,8 @@ arc_store_close(struct arc_store *s)
 }
 
 int
-arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
+arc_store_state(struct arc_store *s, const char *sha256, int named_ok,
+    int *attempts)
 {
 	struct arc_doc_row row;
 	sqlite3_stmt *st;
@@ -554,6 +555,11 @@ arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
 		state = row.is_archived ? ARC_STORE_ARCHIVED :
 		    ARC_STORE_FAILED;
 		*attempts = row.attempts;
+		if (state == ARC_STORE_FAILED && named_ok &&
+		    row.path != NULL && strstr(row.path, "\xef\xbf\xbd")) {
+			state = ARC_STORE_ABSENT;
+			*attempts = 0;
+		}
 	}
 	sqlite3_reset(st);
 	/* Archives made before arc-index --forget have no such table. */
@@ -566,6 +572,24 @@ arc_store_state(struct arc_store *s, const char *sha256, int *attempts)
 		sqlite3_finalize(st);
 	}
 	return state;
+}
+
+int
+arc_store_unread(struct arc_store *s, const char *path, const char *member)
+{
+	sqlite3_stmt *st;
+	int attempts = 0;
+
+	if (!s->has_unread || arc_store_prepare(s, "SELECT attempts FROM "
+	    "unread WHERE path = ? AND member = ?", &st) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, member != NULL ? member : "", -1,
+	    SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		attempts = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return attempts;
 }
 
 /* ---- text kept deflated, before it was coded by word ---- */

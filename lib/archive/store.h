@@ -26,6 +26,8 @@ struct arc_store {
 	 * confidence (doc.confidence)?  Said by its layout (schema.c), as
 	 * has_coded is. */
 	int has_chat, has_confidence;
+	/* Has it the unread table (layout 4)? */
+	int has_unread;
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
@@ -296,7 +298,7 @@ int arc_copy_name_of(const char *name, const char *sha);
  * The archive's layout (schema.c): PRAGMA user_version, ARC_SCHEMA_VERSION
  * in an archive this arc made or upgraded.
  */
-#define ARC_SCHEMA_VERSION 3
+#define ARC_SCHEMA_VERSION 4
 /* The version in *version (0: none, a new archive); an SQLite status. */
 int arc_schema_version(struct arc_store *s, int *version);
 /* Can this arc read (and upgrade) an archive of that version?  Not one
@@ -310,7 +312,7 @@ int arc_schema_usable(struct arc_store *s, int version,
 int arc_schema_upgrade(struct arc_store *s, int version,
     struct arc_error *err);
 /* Sets what readers ask of an archive of that version (has_coded,
- * has_chat, has_confidence), as read without upgrading it. */
+ * has_chat, has_confidence, has_unread), as read without upgrading it. */
 void arc_schema_features(struct arc_store *s, int version);
 
 /* Sets err to the database's last error; returns ARC_FATAL. */

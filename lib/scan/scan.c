@@ -38,6 +38,7 @@ struct job {
 	int nevents;
 	size_t cap;
 	int oom;                 /* an event was lost to lack of memory */
+	int bad_name;            /* its name is not valid UTF-8 */
 	const struct arc_scan_options *options;
 };
 
@@ -263,6 +264,12 @@ set_number(json_t *rec, const char *name, long long n)
 	    json_integer((json_int_t)n));
 }
 
+/* A file whose name is not valid UTF-8 is read by its real name, but its
+ * record's path is repaired: the record fails, with its sha256, so that
+ * the archive counts its attempts. */
+static const char bad_name_error[] = "file name is not valid UTF-8; "
+    "rename the file to have it read";
+
 static void
 emit_document(struct job *job, const char *path, const char *member,
     const struct digest *d, time_t mtime, const struct origin *o)
@@ -284,7 +291,8 @@ emit_document(struct job *job, const char *path, const char *member,
 		json_decref(rec);
 		rec = NULL;
 	}
-	emit(job, rec, path, member, NULL);
+	emit(job, rec, path, member, job->bad_name ? bad_name_error :
+	    NULL);
 }
 
 static struct job *
@@ -746,7 +754,7 @@ scan_open_file(struct work *w, int fd, const char *path)
 	}
 	snprintf(mime, sizeof(mime), "%s",
 	    arc_mime_of(w->d->mime, w->d->chunk, (size_t)n));
-	if (arc_mime_is_container(mime)) {
+	if (arc_mime_is_container(mime) && !w->job->bad_name) {
 		if (scan_container(w, fd, path, &st, mime) == CONTAINER_DONE)
 			goto out;
 		if (lseek(fd, 0, SEEK_SET) != 0) {
@@ -804,6 +812,8 @@ submit_file(struct arc_scan *s, int fd, const char *path)
 
 	if (job == NULL)
 		close(fd);
+	else
+		job->bad_name = !arc_utf8_valid(path, strlen(path));
 	submit(s, job);
 }
 
@@ -944,10 +954,12 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 			break;
 		}
 		/* A record's path must name the file: repaired bytes would
-		 * not. */
-		if (!arc_utf8_valid(name, strlen(name))) {
-			walk_error(s, child, NULL, "file name is not valid "
-			    "UTF-8; rename the file to have it read");
+		 * not.  A file is still read (submit_file), to be counted
+		 * as failed by its sha256. */
+		if (!arc_utf8_valid(name, strlen(name)) &&
+		    (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode))) {
+			walk_error(s, child, NULL, bad_name_error);
 		} else if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			walk_error(s, child, NULL, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
@@ -1006,10 +1018,9 @@ arc_scan_path(struct arc_scan *s, const char *path)
 	}
 	/* As for a name met in a folder: a record's path must name the file,
 	 * and the path of everything in a folder begins with the folder's. */
-	if (!arc_utf8_valid(path, strlen(path))) {
+	if (!arc_utf8_valid(path, strlen(path)) && !S_ISREG(st.st_mode)) {
 		walk_error(s, path, S_ISDIR(st.st_mode) ? NULL : &st,
-		    "file name is not valid UTF-8; rename the file to have it "
-		    "read");
+		    bad_name_error);
 		return s->stopped ? ARC_FATAL : ARC_OK;
 	}
 	if (S_ISDIR(st.st_mode)) {

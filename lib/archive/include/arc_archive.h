@@ -29,8 +29,18 @@ enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED,
 	ARC_STORE_FORGOTTEN };
 /* Failures after which arc-scan --new stops offering a document. */
 #define ARC_RETRIES_DEFAULT 3
-/* What the archive knows of a document; attempts counts failures. */
-int arc_store_state(struct arc_store *s, const char *sha256, int *attempts);
+/*
+ * What the archive knows of a document; attempts counts failures.  One
+ * that failed because its name was not valid UTF-8 (its path kept
+ * repaired, with U+FFFD) is absent for a record found under a name that
+ * is (renamed: named_ok), which is then tried.
+ */
+int arc_store_state(struct arc_store *s, const char *sha256, int named_ok,
+    int *attempts);
+/* Failures of the file at path (and member, or NULL) that could not be
+ * read, so has no sha256: counted by where it is (0: none). */
+int arc_store_unread(struct arc_store *s, const char *path,
+    const char *member);
 
 /* ---- Upkeep: checks, erasure on request (upkeep.c, forget.c) ------------ */
 

@@ -60,7 +60,7 @@ arc-index --db v1.db <nota.jsonl
 echo "exit $?"
 echo "== newer"
 cp "$layouts/v2-forgetting.db" newer.db
-sqlite3 newer.db 'PRAGMA user_version = 4'
+sqlite3 newer.db 'PRAGMA user_version = 5'
 arc-find --db newer.db rapat
 echo "exit $?"
 arc-index --db newer.db <nota.jsonl
