@@ -196,8 +196,16 @@ main(int argc, char **argv)
 	}
 	if (jobs < 1)
 		jobs = 1;
+	if (nrules == 0 && arc_cli_conf("rules", shared, sizeof(shared)) !=
+	    ARC_OK) {
+		free(rules);
+		return ARC_EXIT_FATAL;
+	}
+	if (nrules == 0 && *shared != '\0')
+		rules[nrules++] = shared;
 	if (nrules == 0) {
-		if (arc_share_path("rules", shared, sizeof(shared)) != ARC_OK) {
+		if (arc_office_path("rules", shared, sizeof(shared)) !=
+		    ARC_OK) {
 			arc_cli_diag(NULL, 0, "the shipped rules are not "
 			    "installed (share/arc/rules); give rules with -r");
 			free(rules);

@@ -173,18 +173,49 @@ parse_options(int argc, char **argv, struct settings *s)
 
 /* ---- Loading -------------------------------------------------------- */
 
-/* The shipped share/faq/NAME, or NULL (with a message) when missing. */
+/* DIR/NAME when dir names a folder that has it, else the office's own
+ * SYSCONFDIR/arc/faq/NAME or the shipped share/faq/NAME; NULL (with a
+ * message) when none is there. */
 static const char *
-shipped(const char *name, char *buf, size_t size)
+shipped(const char *dir, const char *name, char *buf, size_t size)
 {
+	struct stat st;
 	char rel[64];
 
+	if (dir != NULL && *dir != '\0') {
+		snprintf(buf, size, "%s/%s", dir, name);
+		if (stat(buf, &st) == 0)
+			return buf;
+	}
 	snprintf(rel, sizeof(rel), "faq%s%s", *name ? "/" : "", name);
-	if (arc_share_path(rel, buf, size) == ARC_OK)
+	if (arc_office_path(rel, buf, size) == ARC_OK)
 		return buf;
 	arc_cli_diag(NULL, 0, "the shipped answer files are not installed "
 	    "(share/arc/%s); give them with -f, -w and --synonyms", rel);
 	return NULL;
+}
+
+/* The answer folder and status export arc.conf(5) names, for what no
+ * option gave. */
+static int
+office_defaults(struct settings *s, char *faq, char *status, size_t size)
+{
+	struct arc_conf *c;
+	const char *v;
+	int rc;
+
+	faq[0] = status[0] = '\0';
+	rc = arc_conf_read(arc_conf_path(), &c, arc_cli_problem, NULL);
+	if (rc == ARC_OK && (v = arc_conf_value(c, "faq")) != NULL)
+		snprintf(faq, size, "%s", v);
+	if (rc == ARC_OK && (v = arc_conf_value(c, "status")) != NULL)
+		snprintf(status, size, "%s", v);
+	arc_conf_free(c);
+	if (rc == ARC_OK && s->nfaq == 0 && *faq != '\0')
+		s->faq[s->nfaq++] = faq;
+	if (rc == ARC_OK && s->status == NULL && *status != '\0')
+		s->status = status;
+	return rc;
 }
 
 static int
@@ -192,16 +223,21 @@ load(struct bot *bot)
 {
 	struct settings *s = bot->set;
 	static char faq_dir[4096], words[4096], synonyms[4096];
+	static char conf_faq[4096], conf_status[4096];
 	struct arc_error err;
+	int rc;
 
-	if (s->nfaq == 0 && (s->faq[s->nfaq++] = shipped("", faq_dir,
+	if ((rc = office_defaults(s, conf_faq, conf_status,
+	    sizeof(conf_faq))) != ARC_OK)
+		return rc;
+	if (s->nfaq == 0 && (s->faq[s->nfaq++] = shipped(NULL, "", faq_dir,
 	    sizeof(faq_dir))) == NULL)
 		return ARC_ERR;
-	if (s->nwords == 0 && (s->words[s->nwords++] = shipped(
+	if (s->nwords == 0 && (s->words[s->nwords++] = shipped(conf_faq,
 	    "normalisasi.txt", words, sizeof(words))) == NULL)
 		return ARC_ERR;
 	if (s->nsynonyms == 0 && (s->synonyms[s->nsynonyms++] = shipped(
-	    "sinonim.txt", synonyms, sizeof(synonyms))) == NULL)
+	    conf_faq, "sinonim.txt", synonyms, sizeof(synonyms))) == NULL)
 		return ARC_ERR;
 	if ((bot->faq = arc_faq_new()) == NULL)
 		return ARC_FATAL;

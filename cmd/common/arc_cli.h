@@ -40,6 +40,13 @@ void arc_cli_problem(void *ctx, const char *file, long line,
     enum arc_severity severity, const char *message);
 
 /*
+ * The value of name in the office's arc.conf(5) into buf, "" when not set;
+ * the file's problems said with arc_cli_problem.  ARC_OK, or ARC_ERR (the
+ * file has an error) or ARC_FATAL (out of memory), buf "".
+ */
+int arc_cli_conf(const char *name, char *buf, size_t size);
+
+/*
  * On a terminal with nothing piped in and no file named (nfiles 0), says
  * that what (records, ...) is read from the terminal, then advice (where
  * it usually comes from) and a pointer to --help: one line, so that a

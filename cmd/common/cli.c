@@ -96,6 +96,22 @@ arc_cli_problem(void *ctx, const char *file, long line,
 	arc_cli_diag(file, line, "%s%s", warning ? "warning: " : "", message);
 }
 
+int
+arc_cli_conf(const char *name, char *buf, size_t size)
+{
+	struct arc_cli_problems problems = { 0, 0 };
+	struct arc_conf *c;
+	const char *value;
+	int rc;
+
+	buf[0] = '\0';
+	rc = arc_conf_read(arc_conf_path(), &c, arc_cli_problem, &problems);
+	if (rc == ARC_OK && (value = arc_conf_value(c, name)) != NULL)
+		snprintf(buf, size, "%s", value);
+	arc_conf_free(c);
+	return rc;
+}
+
 void
 arc_cli_usage_error(const char *fmt, ...)
 {

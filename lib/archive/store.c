@@ -22,11 +22,20 @@ arc_db_path(const char *opt, char *buf, size_t size, struct arc_error *err)
 	const char *env = getenv("ARC_DB"), *data = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 
-	if (opt != NULL && *opt != '\0')
+	if (opt != NULL && *opt != '\0') {
 		snprintf(buf, size, "%s", opt);
-	else if (env != NULL && *env != '\0')
+		return ARC_OK;
+	}
+	if (env != NULL && *env != '\0') {
 		snprintf(buf, size, "%s", env);
-	else if (data != NULL && *data == '/')
+		return ARC_OK;
+	}
+	/* The office's archive, named in arc.conf(5). */
+	if (arc_conf_lookup("archive", buf, size, err) != ARC_OK)
+		return ARC_ERR;
+	if (*buf != '\0')
+		return ARC_OK;
+	if (data != NULL && *data == '/')
 		snprintf(buf, size, "%s/arc/archive.db", data);
 	else if (home != NULL && *home == '/')
 		snprintf(buf, size, "%s/.local/share/arc/archive.db", home);

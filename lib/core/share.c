@@ -14,17 +14,35 @@ exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* The running program's folder in exe, or 0 when unknown. */
+static int
+exe_dir(char *exe, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", exe, size - 1);
+	char *slash;
+
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	return 1;
+}
+
+int
+arc_share_in_build_tree(void)
+{
+	char exe[PATH_MAX];
+
+	return exe_dir(exe, sizeof(exe)) && strcmp(exe, ARC_BUILD_BINDIR) == 0;
+}
+
 int
 arc_share_path(const char *name, char *buf, size_t size)
 {
 	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
+	if (exe_dir(exe, sizeof(exe))) {
 		/* A program in the build tree uses the sources' share/, so
 		 * that an edit there counts without installing. */
 		if (strcmp(exe, ARC_BUILD_BINDIR) == 0) {

@@ -361,6 +361,50 @@ int arc_pool_run(struct arc_reader *r, void *const *worker_ctx, int nworkers,
  */
 int arc_share_path(const char *name, char *buf, size_t size);
 
+/* Whether the program runs from its build tree (share/ is the sources'). */
+int arc_share_in_build_tree(void);
+
+/* ---- The office's configuration (conf.c) --------------------------------- */
+
+/*
+ * arc.conf(5): "name = value" lines, the names archive, scan, rules, faq
+ * and status.  A value given on the command line or in the environment
+ * wins over the file's; the file wins over a built-in default.
+ */
+struct arc_conf;
+
+/* The file every program reads: $ARC_CONF, else SYSCONFDIR/arc/arc.conf. */
+const char *arc_conf_path(void);
+
+/*
+ * Reads the configuration file at path into *out (freed by the caller with
+ * arc_conf_free), its problems to diag with file and line: an unknown name
+ * is a warning, a line that is not "name = value" an error.  A missing
+ * file is no error: *out then holds no value.  Returns ARC_OK, ARC_ERR
+ * when some line was wrong (*out still holds the other lines), or
+ * ARC_FATAL when out of memory (*out NULL).
+ */
+int arc_conf_read(const char *path, struct arc_conf **out, arc_diag_fn diag,
+    void *ctx);
+/* The value of name, valid until arc_conf_free; NULL when not set. */
+const char *arc_conf_value(const struct arc_conf *c, const char *name);
+void arc_conf_free(struct arc_conf *c);
+
+/*
+ * The value of name in arc_conf_path() into buf, "" when not set.  ARC_ERR
+ * when the file has an error (the first in err, as "file:line: message");
+ * warnings are left to the programs that read the file with arc_conf_read.
+ */
+int arc_conf_lookup(const char *name, char *buf, size_t size,
+    struct arc_error *err);
+
+/*
+ * The office's own NAME (rules, faq): SYSCONFDIR/arc/NAME when it is
+ * there, else the shipped share/NAME (arc_share_path).  ARC_ERR when
+ * neither is.
+ */
+int arc_office_path(const char *name, char *buf, size_t size);
+
 /* ---- For the library's layers and the programs' front end --------------- */
 
 /*

@@ -1,0 +1,19 @@
+# Run at install time: the office's own rules and answers, SYSCONFDIR/arc/
+# rules and faq, start as copies of the shipped ones, made only when there
+# are none, so that an upgrade keeps the office's edits (as Debian keeps
+# conffiles).
+set(etc "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_SYSCONFDIR}")
+if(IS_ABSOLUTE "${ARC_INSTALL_SYSCONFDIR}")
+	set(etc "${ARC_INSTALL_SYSCONFDIR}")
+elseif(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+	set(etc "/etc")
+endif()
+set(etc "$ENV{DESTDIR}${etc}/arc")
+foreach(dir rules faq)
+	if(EXISTS "${etc}/${dir}")
+		message(STATUS "Kept: ${etc}/${dir}")
+	else()
+		message(STATUS "Installing: ${etc}/${dir}")
+		file(COPY "${ARC_SOURCE_DIR}/share/${dir}" DESTINATION "${etc}")
+	endif()
+endforeach()

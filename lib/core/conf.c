@@ -1,0 +1,176 @@
+/* conf.c: the office's configuration file (arc.conf(5)), read by every program so that clerks need no variables. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "arc_core.h"
+
+static const char *const keys[] = {
+	"archive", "scan", "rules", "faq", "status",
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+struct arc_conf {
+	char *value[NKEYS];
+	struct arc_place *at;
+};
+
+const char *
+arc_conf_path(void)
+{
+	const char *env = getenv("ARC_CONF");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	return ARC_SYSCONFDIR "/arc/arc.conf";
+}
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		*--end = '\0';
+	return s;
+}
+
+static int
+conf_line(void *arg, char *line)
+{
+	struct arc_conf *c = arg;
+	char *name, *value, *eq;
+	size_t i;
+
+	name = trim(line);
+	if (*name == '\0' || *name == '#')
+		return ARC_OK;
+	if ((eq = strchr(name, '=')) == NULL) {
+		arc_place_error(c->at, "not a 'name = value' line");
+		return ARC_OK;
+	}
+	*eq = '\0';
+	name = trim(name);
+	value = trim(eq + 1);
+	if (*name == '\0') {
+		arc_place_error(c->at, "no name before '='");
+		return ARC_OK;
+	}
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(name, keys[i]) == 0)
+			break;
+	if (i == NKEYS) {
+		arc_place_warning(c->at, "unknown name '%s' (ignored)", name);
+		return ARC_OK;
+	}
+	free(c->value[i]);
+	if ((c->value[i] = strdup(value)) == NULL)
+		return ARC_FATAL;
+	return ARC_OK;
+}
+
+int
+arc_conf_read(const char *path, struct arc_conf **out, arc_diag_fn diag,
+    void *ctx)
+{
+	struct arc_place at = { path, 0, diag, ctx, 0 };
+	struct arc_conf *c;
+	struct stat st;
+	int rc;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return ARC_FATAL;
+	/* No file is no setting: a program then uses its own defaults. */
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		*out = c;
+		return ARC_OK;
+	}
+	c->at = &at;
+	rc = arc_staff_file_read(&at, "configuration file", 4096, conf_line,
+	    c);
+	c->at = NULL;
+	if (rc == ARC_FATAL) {
+		arc_conf_free(c);
+		return ARC_FATAL;
+	}
+	*out = c;
+	return at.errors > 0 ? ARC_ERR : ARC_OK;
+}
+
+const char *
+arc_conf_value(const struct arc_conf *c, const char *name)
+{
+	if (c == NULL)
+		return NULL;
+	for (size_t i = 0; i < NKEYS; i++)
+		if (strcmp(name, keys[i]) == 0)
+			return c->value[i] != NULL && *c->value[i] != '\0' ?
+			    c->value[i] : NULL;
+	return NULL;
+}
+
+void
+arc_conf_free(struct arc_conf *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < NKEYS; i++)
+		free(c->value[i]);
+	free(c);
+}
+
+/* Keeps the first error as "file:line: message" for arc_conf_lookup. */
+static void
+first_error(void *ctx, const char *file, long line,
+    enum arc_severity severity, const char *message)
+{
+	struct arc_error *err = ctx;
+
+	if (severity != ARC_SEVERITY_ERROR || err->message[0] != '\0')
+		return;
+	if (line > 0)
+		arc_error_set(err, "%s:%ld: %s", file, line, message);
+	else
+		arc_error_set(err, "%s: %s", file, message);
+}
+
+int
+arc_conf_lookup(const char *name, char *buf, size_t size,
+    struct arc_error *err)
+{
+	struct arc_conf *c;
+	const char *value;
+	int rc;
+
+	buf[0] = '\0';
+	err->message[0] = '\0';
+	rc = arc_conf_read(arc_conf_path(), &c, first_error, err);
+	if (rc == ARC_FATAL) {
+		arc_conf_free(c);
+		return arc_error_set(err, "out of memory");
+	}
+	if (rc == ARC_OK && (value = arc_conf_value(c, name)) != NULL)
+		snprintf(buf, size, "%s", value);
+	arc_conf_free(c);
+	return rc;
+}
+
+int
+arc_office_path(const char *name, char *buf, size_t size)
+{
+	struct stat st;
+
+	/* The build tree's programs keep to the sources' share/. */
+	if (!arc_share_in_build_tree()) {
+		snprintf(buf, size, "%s/arc/%s", ARC_SYSCONFDIR, name);
+		if (stat(buf, &st) == 0)
+			return ARC_OK;
+	}
+	return arc_share_path(name, buf, size);
+}

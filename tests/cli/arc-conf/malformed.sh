@@ -1,0 +1,23 @@
+# A line that is not "name = value" is an error named by file and line, and
+# nothing is done; an unknown name is a warning.
+cat >arc.conf <<'END'
+archive = arsip.db
+# a comment
+scan /srv/scan
+END
+export ARC_CONF=arc.conf
+unset ARC_DB
+arc-index --print-db
+echo "exit $?"
+echo '{"text": "undangan"}' | arc-tag
+echo "exit $?"
+faqbot </dev/null
+echo "exit $?"
+echo "the option does not need the file:"
+arc-index --db opt.db --print-db
+echo "exit $?"
+echo "an unknown name:"
+printf 'archive = arsip.db\narsip = x\n' >arc.conf
+arc-index --print-db
+arc-tag </dev/null
+echo "exit $?"

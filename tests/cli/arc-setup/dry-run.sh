@@ -1,0 +1,11 @@
+# --dry-run prints what a set-up would do and changes nothing; it needs no
+# root.  Names no machine has, a folder and SYSCONFDIR of the case's own.
+export ARC_SETUP_ETC=$PWD/etc
+arc-setup --dry-run --user arcsetup-none --group arcstaf-none \
+    --home "$PWD/arc" /srv/scan /srv/scan2 | sed "s|$PWD|TMP|g"
+ls
+echo "usage errors:"
+arc-setup --home relative
+echo "exit $?"
+arc-setup --frobnicate
+echo "exit $?"

@@ -1,0 +1,20 @@
+# As root: a set-up makes the account, the group, the folder (2750) and
+# arc.conf; a second run changes nothing and says so.  Names unique to the
+# run, removed at the end.
+[ "$(id -u)" = 0 ] || { echo "not root: arc-setup not run" >&2; exit 77; }
+command -v useradd >/dev/null || { echo "no useradd" >&2; exit 77; }
+u=arcsetup$$ g=arcstaf$$
+trap 'userdel "$u" 2>/dev/null; groupdel "$g" 2>/dev/null' EXIT
+export ARC_SETUP_ETC=$PWD/etc
+arc-setup --user "$u" --group "$g" --home "$PWD/arc" scan >out
+echo "exit $?"
+sed -e "s|$PWD|TMP|g" -e "s/$u/USER/g" -e "s/$g/GROUP/g" out
+stat -c '%a' arc
+[ "$(stat -c %U:%G arc)" = "$u:$g" ] && echo "owned by the account and group"
+cat etc/arc/arc.conf | sed "s|$PWD|TMP|g"
+echo "again:"
+arc-setup --user "$u" --group "$g" --home "$PWD/arc" scan >out
+echo "exit $?"
+sed -e "s|$PWD|TMP|g" -e "s/$u/USER/g" -e "s/$g/GROUP/g" out
+echo "the clerks read the archive arc.conf names:"
+ARC_CONF=etc/arc/arc.conf arc-index --print-db | sed "s|$PWD|TMP|g"
