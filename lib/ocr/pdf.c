@@ -111,9 +111,14 @@ read_image_sizes(struct arc_pdf *pdf, const unsigned char *data, size_t size)
 			s = from = o + 3;
 		if ((o = find(at, to, "stream")) != NULL)
 			to = o;
+		if (pdf->nimages == IMAGES_MAX) {
+			/* More would only cost time: these are enough. */
+			pdf->images_unknown = 1;
+			return;
+		}
 		double w = dict_number(from, to, "/Width");
 		double h = dict_number(from, to, "/Height");
-		if (w < 0 || h < 0 || pdf->nimages == IMAGES_MAX) {
+		if (w < 0 || h < 0) {
 			pdf->images_unknown = 1;
 			continue;
 		}
@@ -259,10 +264,12 @@ scan_image(PopplerPage *page, double wpt, double hpt, PopplerRectangle *area,
 
 /*
  * The resolution at which to render a scanned page: that of its image, so
- * that the OCR sees the scan's own pixels, within max_pixels. The image is
- * decoded to be measured only when every image in the file is known to be
- * within max_pixels; else the page is rendered at dpi, or lower to fit.
- * 0, with err set, when the image itself is over max_pixels.
+ * that the OCR sees the scan's own pixels, within max_pixels.  The image's
+ * width is the one its dictionary gives (never decoded to be measured:
+ * a crafted file could make that gigabytes); when no image of the page's
+ * shape, or several of other widths, are known, the page is rendered at
+ * dpi, or lower to fit.  0, with err set, when the image itself is over
+ * max_pixels.
  */
 static int
 scan_dpi(const struct arc_pdf *pdf, PopplerPage *page, int index,
@@ -271,8 +278,9 @@ scan_dpi(const struct arc_pdf *pdf, PopplerPage *page, int index,
 {
 	PopplerRectangle area = { 0, 0, 0, 0 };
 	gint id = 0;
-	int safe = !pdf->images_unknown, matched = 0, over = 0;
+	int matched = 0, over = 0;
 	struct image_size big = { 0, 0 };
+	double width = 0, own;
 
 	if (!scan_image(page, wpt, hpt, &area, &id))
 		return dpi;
@@ -280,10 +288,11 @@ scan_dpi(const struct arc_pdf *pdf, PopplerPage *page, int index,
 	for (int i = 0; i < pdf->nimages; i++) {
 		struct image_size im = pdf->images[i];
 		int too_big = im.w * im.h > (double)max_pixels;
-		if (too_big)
-			safe = 0;
 		if (im.h > 0 && ah > 0 &&
 		    fabs(im.w / im.h - aw / ah) <= 0.01 * aw / ah) {
+			/* Images of this shape but another width: which is
+			 * the page's is not known. */
+			width = matched == 0 || width == im.w ? im.w : -1;
 			matched++;
 			if (too_big) {
 				over++;
@@ -298,19 +307,17 @@ scan_dpi(const struct arc_pdf *pdf, PopplerPage *page, int index,
 		    big.w, big.h, (unsigned long long)max_pixels);
 		return 0;
 	}
-	if (safe && aw > 0) {
-		cairo_surface_t *img = poppler_page_get_image(page, id);
-		if (img != NULL) {
-			int iw = cairo_image_surface_get_width(img);
-			if (iw > 0)
-				dpi = (int)(iw * 72.0 / aw + 0.5);
-			cairo_surface_destroy(img);
-		}
-	}
+	(void)id;
+	/* An image the scan of the file could not measure may be the
+	 * page's: then its width is not known either. */
+	if (pdf->images_unknown)
+		width = -1;
+	own = width > 0 && aw > 0 ? floor(width * 72.0 / aw + 0.5) : dpi;
 	double fit = floor(sqrt((double)max_pixels / (wpt * hpt)) * 72.0);
-	if (dpi > fit)
-		dpi = (int)fit;
-	return dpi < 1 ? 1 : dpi;
+	if (own > fit)
+		own = fit;
+	/* Clamped as a double: a sliver of an image could make it huge. */
+	return own < 1 ? 1 : own > 100000 ? 100000 : (int)own;
 }
 
 int
