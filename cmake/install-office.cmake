@@ -2,11 +2,14 @@
 # rules and faq, start as copies of the shipped ones, made only when there
 # are none, so that an upgrade keeps the office's edits (as Debian keeps
 # conffiles).
-set(etc "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_SYSCONFDIR}")
-if(IS_ABSOLUTE "${ARC_INSTALL_SYSCONFDIR}")
-	set(etc "${ARC_INSTALL_SYSCONFDIR}")
-elseif(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
-	set(etc "/etc")
+# Installed where it was configured for: where the programs look
+# (GNUInstallDirs' full path: /etc for /usr, /etc/opt/... for /opt/...).
+# Installed elsewhere (cmake --install --prefix, as the tests do): beside
+# it, PREFIX/etc.
+if(CMAKE_INSTALL_PREFIX STREQUAL ARC_CONFIGURED_PREFIX)
+	set(etc "${ARC_FULL_SYSCONFDIR}")
+else()
+	set(etc "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_SYSCONFDIR}")
 endif()
 set(etc "$ENV{DESTDIR}${etc}/arc")
 foreach(dir rules faq)

@@ -68,6 +68,16 @@ conf_line(void *arg, char *line)
 		arc_place_warning(c->at, "unknown name '%s' (ignored)", name);
 		return ARC_OK;
 	}
+	/* Every setting is a path, or (scan) paths apart by spaces: from
+	 * the root, since each program reads them from its own folder. */
+	for (const char *p = value; *p != '\0'; p += strcspn(p, " \t")) {
+		p += strspn(p, " \t");
+		if (*p != '\0' && *p != '/') {
+			arc_place_error(c->at, "%s: '%s' is not an absolute "
+			    "path (one from /)", name, value);
+			return ARC_OK;
+		}
+	}
 	free(c->value[i]);
 	if ((c->value[i] = strdup(value)) == NULL)
 		return ARC_FATAL;

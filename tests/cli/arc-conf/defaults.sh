@@ -6,10 +6,10 @@ mv kb.faq faq/
 echo 'kantor any balai' >rules/office.rules
 echo 'lain any balai' >other.rules
 printf 'nomor\tstatus\nREG-2026-000123\tselesai\n' >status.tsv
-cat >arc.conf <<'END'
-rules = rules
-faq = faq
-status = status.tsv
+cat >arc.conf <<END
+rules = $PWD/rules
+faq = $PWD/faq
+status = $PWD/status.tsv
 END
 export ARC_CONF=arc.conf
 echo '{"text": "balai desa"}' | arc-tag | jq -c .tags

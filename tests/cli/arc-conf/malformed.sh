@@ -1,7 +1,7 @@
 # A line that is not "name = value" is an error named by file and line, and
 # nothing is done; an unknown name is a warning.
 cat >arc.conf <<'END'
-archive = arsip.db
+archive = /srv/arsip/arsip.db
 # a comment
 scan /srv/scan
 END
@@ -17,7 +17,7 @@ echo "the option does not need the file:"
 arc-index --db opt.db --print-db
 echo "exit $?"
 echo "an unknown name:"
-printf 'archive = arsip.db\narsip = x\n' >arc.conf
+printf 'archive = /srv/arsip/arsip.db\narsip = x\n' >arc.conf
 arc-index --print-db
 arc-tag </dev/null
 echo "exit $?"
