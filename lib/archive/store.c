@@ -379,6 +379,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	const char *vfs = NULL;
 	char *uri = NULL, *log;
 	uid_t owner;
+	struct stat sb;
 
 	if (s != NULL)
 		s->lockfd = -1;
@@ -389,6 +390,12 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		return NULL;
 	}
 	s->readonly = !write;
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		arc_error_set(err, "%s: is a folder; --db names the archive's "
+		    "database file in it, such as %s/arsip.db", path, path);
+		arc_store_close(s);
+		return NULL;
+	}
 	if (!write && access(path, F_OK) != 0) {
 		arc_error_set(err, "%s: no archive here (%s); arc-index makes "
 		    "one", path, strerror(errno));

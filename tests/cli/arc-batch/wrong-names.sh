@@ -9,6 +9,11 @@ arc-batch --db arsip/arsip.db scans scnas
 echo "exit $?"
 arc-batch --db arsip scans
 echo "exit $?"
+# The programs themselves say the same.
+arc-index --db arsip </dev/null
+echo "exit $?"
+arc-find --db arsip rapat
+echo "exit $?"
 find . -name '*.lock' -o -name '*.db' | sort
 arc-batch --db arsip/arsip.db --settle 0 scans 2>&1 | sed 's/in [0-9]* s$/in N s/'
 echo "exit $?"
