@@ -21,3 +21,7 @@ printf 'archive = /srv/arsip/arsip.db\narsip = x\n' >arc.conf
 arc-index --print-db
 arc-tag </dev/null
 echo "exit $?"
+echo "a scanner folder not from the root, for arc-batch given none:"
+printf 'archive = /srv/arsip/arsip.db\nscan = scans\n' >arc.conf
+arc-batch --db "$PWD/arsip.db"
+echo "exit $?"
