@@ -30,21 +30,6 @@ is_pdf(const unsigned char *data, size_t size)
 	return 0;
 }
 
-/* Leptonica formats we accept as page images. */
-static int
-is_image_format(int format)
-{
-	switch (format) {
-	case IFF_BMP: case IFF_JFIF_JPEG: case IFF_PNG: case IFF_PNM:
-	case IFF_GIF: case IFF_JP2: case IFF_WEBP:
-	case IFF_TIFF: case IFF_TIFF_PACKBITS: case IFF_TIFF_RLE:
-	case IFF_TIFF_G3: case IFF_TIFF_G4: case IFF_TIFF_LZW:
-	case IFF_TIFF_ZIP: case IFF_TIFF_JPEG:
-		return 1;
-	}
-	return 0;
-}
-
 static int
 is_tiff(int format)
 {
@@ -56,6 +41,18 @@ is_tiff(int format)
 		return 1;
 	}
 	return 0;
+}
+
+/* Leptonica formats we accept as page images. */
+static int
+is_image_format(int format)
+{
+	switch (format) {
+	case IFF_BMP: case IFF_JFIF_JPEG: case IFF_PNG: case IFF_PNM:
+	case IFF_GIF: case IFF_JP2: case IFF_WEBP:
+		return 1;
+	}
+	return is_tiff(format);
 }
 
 /*
