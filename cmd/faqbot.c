@@ -18,10 +18,13 @@ static const char usage[] =
 "\"session\") with one JSON record; on a terminal, talks instead.\n"
 "\n"
 "  -f, --faq FAQ         answer file or folder of *.faq (repeatable;\n"
-"                        default: the shipped share/faq)\n"
+"                        default: arc.conf's faq, else the office's)\n"
 "  -s, --status FILE     status export (TSV) for application numbers\n"
-"  -w, --words FILE      normalisation list (repeatable; default: shipped)\n"
-"      --synonyms FILE   synonym groups (repeatable; default: shipped)\n"
+"                        (default: arc.conf's status)\n"
+"  -w, --words FILE      normalisation list (repeatable; default: the\n"
+"                        office's normalisasi.txt)\n"
+"      --synonyms FILE   synonym groups (repeatable; default: the\n"
+"                        office's sinonim.txt)\n"
 "      --answer-at X     answer when the best score is at least X (0.48)\n"
 "      --margin X        ... and leads the runner-up by X (0.05)\n"
 "      --suggest-at X    else offer the closest entries from X (0.46)\n"
@@ -196,7 +199,8 @@ shipped(const char *dir, const char *name, char *buf, size_t size)
 }
 
 /* The answer folder and status export arc.conf(5) names, for what no
- * option gave. */
+ * option gave.  When the options give everything, arc.conf is not read:
+ * a mistake in it then stops no one who named the files. */
 static int
 office_defaults(struct settings *s, char *faq, char *status, size_t size)
 {
@@ -205,6 +209,9 @@ office_defaults(struct settings *s, char *faq, char *status, size_t size)
 	int rc;
 
 	faq[0] = status[0] = '\0';
+	if (s->nfaq > 0 && s->nwords > 0 && s->nsynonyms > 0 &&
+	    (s->status != NULL || s->check))
+		return ARC_OK;
 	rc = arc_conf_read(arc_conf_path(), &c, arc_cli_problem, NULL);
 	if (rc == ARC_OK && (v = arc_conf_value(c, "faq")) != NULL)
 		snprintf(faq, size, "%s", v);

@@ -1,5 +1,6 @@
 # A line that is not "name = value" is an error named by file and line, and
-# nothing is done; an unknown name is a warning.
+# nothing is done (faqbot given every file by option does not read it); an
+# unknown name is a warning.
 cat >arc.conf <<'END'
 archive = /srv/arsip/arsip.db
 # a comment
@@ -15,6 +16,11 @@ faqbot </dev/null
 echo "exit $?"
 echo "the option does not need the file:"
 arc-index --db opt.db --print-db
+echo "exit $?"
+echo 'ktp hilang' | faqbot -f "$ARC_TESTS/../share/faq" \
+    -w "$ARC_TESTS/../share/faq/normalisasi.txt" \
+    --synonyms "$ARC_TESTS/../share/faq/sinonim.txt" \
+    -s "$ARC_TESTS/../share/faq/status-contoh.tsv" | jq -r .id
 echo "exit $?"
 echo "an unknown name:"
 printf 'archive = /srv/arsip/arsip.db\narsip = x\n' >arc.conf
