@@ -182,21 +182,27 @@ def text_page():
     return (595, 842, body, [])
 
 
-def scan_page(width):
-    """A page as img2pdf or a phone app makes it: one JPEG filling a page
-    whose size in points is the scan's pixels, 72 dpi declared."""
+def draw_page(width, lines):
+    """An A4 page width pixels wide, in gray, with lines of text."""
     from PIL import Image, ImageDraw, ImageFont
     height = width * 297 // 210
     img = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(
         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", width // 55)
-    lines = ["PENGUMUMAN KELURAHAN PABUARAN",
-             "Warga diminta membawa kartu keluarga",
-             "untuk pendataan penduduk pada hari Senin."]
     for i, t in enumerate(lines):
         draw.text((width // 10, height // 8 + i * width // 30), t, font=font,
                   fill=0)
+    return img
+
+
+def scan_page(width):
+    """A page as img2pdf or a phone app makes it: one JPEG filling a page
+    whose size in points is the scan's pixels, 72 dpi declared."""
+    img = draw_page(width, ["PENGUMUMAN KELURAHAN PABUARAN",
+                            "Warga diminta membawa kartu keluarga",
+                            "untuk pendataan penduduk pada hari Senin."])
+    height = img.height
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=85)
     d = (f"<< /Type /XObject /Subtype /Image /Width {width} "
@@ -239,6 +245,21 @@ def mixed_pdf(out):
     write(out, pdf_file([text_page(), scan_page(1860)]))
 
 
+def page_image(out, dpi):
+    """A scanned A4 page at 300 dpi (2480x3507 pixels) that declares dpi:
+    a JPEG or PNG by its name, or for a .pdf a PDF by Pillow's own writer,
+    in colour, whose page is the pixels at dpi, as a phone app makes it."""
+    img = draw_page(2480, ["PEMERINTAH DESA SUKAMAJU",
+                           "SURAT KETERANGAN DOMISILI",
+                           "Kepala desa menerangkan bahwa warga tersebut",
+                           "benar tinggal di wilayah kami sejak tahun 2019."])
+    if out.endswith(".pdf"):
+        img.convert("RGB").save(out, resolution=dpi)
+    else:
+        img.save(out, dpi=(dpi, dpi))
+    touch(out)
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     makers = {
@@ -246,6 +267,8 @@ def main():
         "hostile-zip": hostile_zip, "hostile-tar": hostile_tar,
         "encrypted": encrypted, "truncated": truncated, "text-pdf": text_pdf,
         "scan-pdf": scan_pdf, "mixed-pdf": mixed_pdf,
+        "page-300": lambda out: page_image(out, 300),
+        "page-72": lambda out: page_image(out, 72),
     }
     if kind.startswith("tar"):
         make_tar(out, kind.partition("-")[2] or "none")
