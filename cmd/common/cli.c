@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arc_cli.h"
+#include "arc_i18n.h"
 
 #ifdef ARC_SANITIZE
 #include <sanitizer/common_interface_defs.h>
@@ -23,10 +24,14 @@ void
 arc_cli_init(const char *name)
 {
 	progname = name;
-	/* Names and text are UTF-8 whatever locale cron gives us. */
-	if (setlocale(LC_ALL, "") == NULL ||
+	/* Names and text are UTF-8 whatever locale cron gives us.  Only the
+	 * character type is taken from the locale: numbers, dates and
+	 * machine output stay as in C, and messages go through
+	 * arc_i18n_init's own locale. */
+	if (setlocale(LC_CTYPE, "") == NULL ||
 	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	arc_i18n_init();
 	/* Records go out in large blocks; diagnostics stay unbuffered. */
 	static char outbuf[1 << 16];
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
@@ -69,7 +74,7 @@ arc_cli_diag(const char *file, long line, const char *fmt, ...)
 
 	/* Masked before each cut: a NIK cut in two would escape the mask. */
 	va_start(ap, fmt);
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	if (file != NULL && line > 0)
 		arc_mask_format(full, sizeof(full), "%s: %s:%ld: %s", progname,
@@ -93,7 +98,8 @@ arc_cli_problem(void *ctx, const char *file, long line,
 		count->warnings++;
 	else if (count != NULL)
 		count->errors++;
-	arc_cli_diag(file, line, "%s%s", warning ? "warning: " : "", message);
+	arc_cli_diag(file, line, "%s%s", warning ? _("warning: ") : "",
+	    message);
 }
 
 int
@@ -119,11 +125,11 @@ arc_cli_usage_error(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	arc_mask_vformat(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	arc_cli_diag(NULL, 0, "%s", msg);
 	fprintf(diag_out ? diag_out : stderr,
-	    "Try '%s --help' for more information.\n", progname);
+	    _("Try '%s --help' for more information.\n"), progname);
 }
 
 void

@@ -2,10 +2,12 @@
 #include <stdarg.h>
 
 #include "arc_core.h"
+#include "arc_i18n.h"
 
 int
 arc_error_set(struct arc_error *err, const char *fmt, ...)
 {
+	const char *local = _(fmt);
 	va_list ap;
 
 	if (err != NULL) {
@@ -13,6 +15,16 @@ arc_error_set(struct arc_error *err, const char *fmt, ...)
 		va_start(ap, fmt);
 		arc_mask_vformat(err->message, sizeof(err->message), fmt, ap);
 		va_end(ap);
+		va_start(ap, fmt);
+		arc_mask_vformat(err->local, sizeof(err->local), local, ap);
+		va_end(ap);
 	}
 	return ARC_ERR;
+}
+
+const char *
+arc_error_text(const struct arc_error *err)
+{
+	return err->message[0] != '\0' && err->local[0] != '\0' ?
+	    err->local : err->message;
 }

@@ -1,5 +1,7 @@
-/* share.c: finding share/ (rules, answers) from the build tree and after install. */
+/* share.c: finding share/ (rules, answers) and the message catalogues from
+ * the build tree and after install. */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -57,4 +59,25 @@ arc_share_path(const char *name, char *buf, size_t size)
 	}
 	snprintf(buf, size, "%s/%s", ARC_DATADIR, name);
 	return exists(buf) ? ARC_OK : ARC_ERR;
+}
+
+void
+arc_locale_dir(char *buf, size_t size)
+{
+	char exe[PATH_MAX];
+
+	if (exe_dir(exe, sizeof(exe))) {
+		/* The build tree's catalogues are made beside its programs. */
+		if (strcmp(exe, ARC_BUILD_BINDIR) == 0) {
+			snprintf(buf, size, "%s", ARC_BUILD_LOCALEDIR);
+			return;
+		}
+		snprintf(buf, size, "%s/../share/locale/id/LC_MESSAGES/arc.mo",
+		    exe);
+		if (exists(buf)) {
+			snprintf(buf, size, "%s/../share/locale", exe);
+			return;
+		}
+	}
+	snprintf(buf, size, "%s", ARC_LOCALEDIR);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arc_core.h"
+#include "arc_i18n.h"
 
 static void
 report(struct arc_place *at, enum arc_severity severity, const char *fmt,
@@ -13,8 +14,8 @@ report(struct arc_place *at, enum arc_severity severity, const char *fmt,
 	char msg[700];
 
 	/* Staff files quote documents and citizens: masked like any
-	 * diagnostic. */
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
+	 * diagnostic.  Said in the user's language. */
+	arc_mask_vformat(msg, sizeof(msg), _(fmt), ap);
 	if (severity == ARC_SEVERITY_ERROR)
 		at->errors++;
 	if (at->diag != NULL)

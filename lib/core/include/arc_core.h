@@ -24,13 +24,28 @@ enum {
 	ARC_FATAL = -2,  /* nothing more can be done (I/O error, no memory) */
 };
 
+/* Why something failed: message as written (in English), for records and
+ * the archive, which read the same for everyone; local in the user's
+ * language, for diagnostics (arc_error_text). */
 struct arc_error {
 	char message[512];
+	char local[512];
 };
 
-/* Sets err's message from a printf format; returns ARC_ERR for convenience. */
+/* Sets err's message, and its local one from the format's translation,
+ * from a printf format; returns ARC_ERR for convenience. */
 int arc_error_set(struct arc_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* The message to show the user: the local one when it is set. */
+const char *arc_error_text(const struct arc_error *err);
+
+/* ---- Dates people read and write (date.c) ------------------------------ */
+
+/* An ISO date (2026-12-03, 2026-12) as people read it, in their language:
+ * "3 December 2026", "December 2026"; another string as it is.  Returns
+ * buf. */
+const char *arc_date_long(const char *iso, char *buf, size_t size);
 
 /* ---- Growable arrays (grow.c) -------------------------------------------- */
 
@@ -363,6 +378,11 @@ int arc_share_path(const char *name, char *buf, size_t size);
 
 /* Whether the program runs from its build tree (share/ is the sources'). */
 int arc_share_in_build_tree(void);
+
+/* The folder of the message catalogues (LOCALE/LC_MESSAGES/arc.mo): the
+ * build tree's, the one beside an installed program, or the configured
+ * PREFIX/share/locale. */
+void arc_locale_dir(char *buf, size_t size);
 
 /* ---- The office's configuration (conf.c) --------------------------------- */
 
