@@ -10,9 +10,13 @@
 
 #include "arc_cli.h"
 #include "arc_faq.h"
+#include "arc_i18n.h"
 
 static const char usage[] =
-"usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
+/* TRANSLATORS: keep the option names, FAQ, STATUS, FILE, X, arc.conf,
+ * normalisasi.txt and sinonim.txt as they are, and the descriptions
+ * starting in column 25 within 80 columns. */
+N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "       faqbot --check [-f FAQ ...] [-w WORDS ...] [--synonyms FILE ...]\n"
 "Answers each question (a plain line, or a JSON object with \"q\" and\n"
 "\"session\") with one JSON record; on a terminal, talks instead.\n"
@@ -32,7 +36,7 @@ static const char usage[] =
 "      --explain         say on stderr why each answer was chosen\n"
 "      --check           check the answer and word files and stop\n"
 "  -h, --help            show this help\n"
-"      --version         show the version\n";
+"      --version         show the version\n");
 
 enum {
 	OPT_SYNONYMS = 256, OPT_ANSWER_AT, OPT_MARGIN, OPT_SUGGEST_AT,
@@ -154,7 +158,7 @@ parse_options(int argc, char **argv, struct settings *s)
 			s->check = 1;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 		if (st != ARC_OK)
 			return ARC_EXIT_FATAL;
@@ -275,7 +279,7 @@ load(struct bot *bot)
 		return ARC_ERR;
 	}
 	if (arc_faq_prepare(bot->faq, &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_FATAL;
 	}
 	return ARC_OK;
@@ -290,8 +294,11 @@ explain(const struct bot *bot, const char *file, long line,
 	char buf[1400];
 	size_t at;
 
-	at = (size_t)snprintf(buf, sizeof(buf), "%s: words: %s",
-	    r->status, r->res.words[0] ? r->res.words : "(none)");
+	/* TRANSLATORS: --explain, for staff: the record's status (answered,
+	 * suggested, declined, handoff, status: kept as is), then the words
+	 * of the question that were matched. */
+	at = (size_t)snprintf(buf, sizeof(buf), _("%s: words: %s"),
+	    r->status, r->res.words[0] ? r->res.words : _("(none)"));
 	for (int i = 0; i < r->res.ncand && at < sizeof(buf); i++) {
 		const struct arc_faq_candidate *c = &r->res.cand[i];
 		at += (size_t)snprintf(buf + at, sizeof(buf) - at,
@@ -329,7 +336,7 @@ log_record(struct bot *bot, const json_t *rec)
 			if (bot->log_failed++ == 0)
 				arc_cli_diag(bot->set->log, 0, "cannot append "
 				    "to the log: %s", n < 0 ? strerror(errno) :
-				    "nothing written");
+				    _("nothing written"));
 			break;
 		}
 		done += (size_t)n;
@@ -551,8 +558,15 @@ check(struct bot *bot)
 	    &bot->problems);
 	int entries = arc_faq_count(bot->faq);
 
-	arc_cli_diag(NULL, 0, "%d entr%s, %d problem%s", entries,
-	    entries == 1 ? "y" : "ies", problems, problems == 1 ? "" : "s");
+	if (entries == 1)
+		/* TRANSLATORS: --check's summary: entries in the answer
+		 * files, and problems found in them. */
+		arc_cli_diag(NULL, 0, P_("%d entry, %d problem",
+		    "%d entry, %d problems", problems), entries, problems);
+	else
+		/* TRANSLATORS: --check's summary, as the one above. */
+		arc_cli_diag(NULL, 0, P_("%d entries, %d problem",
+		    "%d entries, %d problems", problems), entries, problems);
 	return problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
 }
 
@@ -579,10 +593,11 @@ main(int argc, char **argv)
 		return st;
 	if ((st = load(&bot)) != ARC_OK) {
 		if (bot.problems.errors > 0)
-			arc_cli_diag(NULL, 0, "%d error%s in the answer, "
+			arc_cli_diag(NULL, 0, P_("%d error in the answer, "
 			    "word or status files: nothing answered",
-			    bot.problems.errors,
-			    bot.problems.errors == 1 ? "" : "s");
+			    "%d errors in the answer, word or status files: "
+			    "nothing answered", bot.problems.errors),
+			    bot.problems.errors);
 		bot_free(&bot);
 		return ARC_EXIT_FATAL;
 	}
@@ -606,13 +621,17 @@ main(int argc, char **argv)
 	snprintf(bot.default_session, sizeof(bot.default_session), "%ld-%ld",
 	    (long)time(NULL), (long)getpid());
 	bot.interactive = optind == argc && isatty(0) && isatty(1);
+	/* The chat's greeting and prompt are for whoever asks, a citizen
+	 * too, and the chat answers in the question's language: they are in
+	 * both languages and not translated, as the answers are not. */
 	if (bot.interactive)
 		printf("faqbot: tanyakan layanan kami (Ctrl-D untuk keluar).\n"
 		    "Ask about our services (Ctrl-D to quit).\n\n");
 	st = answer_files(&bot, argv + optind, argc - optind);
 	if (bot.log_failed > 0) {
-		arc_cli_diag(set.log, 0, "%d interaction%s not logged",
-		    bot.log_failed, bot.log_failed == 1 ? "" : "s");
+		arc_cli_diag(set.log, 0, P_("%d interaction not logged",
+		    "%d interactions not logged", bot.log_failed),
+		    bot.log_failed);
 		st = ARC_FATAL;
 	}
 	bot_free(&bot);

@@ -347,14 +347,14 @@ arc_faq_load(struct arc_faq *faq, const char *path, arc_diag_fn diag,
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return load_file(faq, path, diag, ctx);
 	if ((st = arc_list_dir(path, ".faq", &names, &n)) != ARC_OK) {
-		snprintf(msg, sizeof(msg), "cannot open answer folder: %s",
+		snprintf(msg, sizeof(msg), _("cannot open answer folder: %s"),
 		    strerror(errno));
 		diag(ctx, path, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
 	}
 	if (n == 0) {
 		diag(ctx, path, 0, ARC_SEVERITY_ERROR,
-		    "no *.faq answer files in this folder");
+		    _("no *.faq answer files in this folder"));
 		st = ARC_ERR;
 	}
 	for (size_t i = 0; i < n && st != ARC_FATAL; i++) {
@@ -415,7 +415,8 @@ arc_faq_find(const struct arc_faq *faq, const char *id)
 	return -1;
 }
 
-static void
+/* A warning from fmt, given translated (_()). */
+static void __attribute__((format(printf, 5, 6)))
 warn_at(arc_diag_fn diag, void *ctx, const char *file, long line,
     const char *fmt, ...)
 {
@@ -460,8 +461,8 @@ check_phrasings(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 			continue;
 		}
 		const struct faq_phrasing *q = &faq->phrasings[first];
-		warn_at(diag, ctx, e->file, p->line, "the same "
-		    "phrasing as %s:%ld (entry \"%s\")",
+		warn_at(diag, ctx, e->file, p->line, _("the same "
+		    "phrasing as %s:%ld (entry \"%s\")"),
 		    faq->entries[q->entry].file, q->line,
 		    faq->entries[q->entry].id);
 		problems++;
@@ -479,14 +480,14 @@ arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 		const struct faq_entry *e = &faq->entries[i];
 		int first = arc_faq_find(faq, e->id);
 		if (first != i) {
-			warn_at(diag, ctx, e->file, e->line, "id \"%s\" "
-			    "already used at %s:%ld", e->id,
+			warn_at(diag, ctx, e->file, e->line, _("id \"%s\" "
+			    "already used at %s:%ld"), e->id,
 			    faq->entries[first].file, faq->entries[first].line);
 			problems++;
 		}
 		if (e->answer[strspn(e->answer, " \t")] == '\0') {
-			warn_at(diag, ctx, e->file, e->line, "entry "
-			    "\"%s\" has an empty answer: it is never given",
+			warn_at(diag, ctx, e->file, e->line, _("entry "
+			    "\"%s\" has an empty answer: it is never given"),
 			    e->id);
 			problems++;
 		}
@@ -494,8 +495,9 @@ arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 	problems += check_phrasings(faq, diag, ctx);
 	if (arc_faq_find(faq, "_decline") < 0) {
 		diag(ctx, NULL, 0, ARC_SEVERITY_WARNING,
-		    "no \"_decline\" entry: questions faqbot cannot answer "
-		    "get a built-in text without the office's contacts");
+		    _("no \"_decline\" entry: questions faqbot cannot "
+		    "answer get a built-in text without the office's "
+		    "contacts"));
 		problems++;
 	}
 	return problems;

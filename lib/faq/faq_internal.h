@@ -3,6 +3,7 @@
 #define ARC_FAQ_INTERNAL_H
 
 #include "arc_faq.h"
+#include "arc_i18n.h"
 
 /* Longest line of an answer or word file. */
 #define FAQ_LINE_MAX 4096

@@ -147,8 +147,8 @@ norm_line(void *arg, char *line)
 	*eq = '\0';
 	if ((n = joined_words(line, from, sizeof(from), NORM_WORDS_MAX)) <= 0) {
 		arc_place_error(&l->at, n == 0 ?
-		    "nothing to replace before \"=\"" :
-		    "more than four words, or too long, before \"=\"");
+		    N_("nothing to replace before \"=\"") :
+		    N_("more than four words, or too long, before \"=\""));
 		return ARC_OK;
 	}
 	if (joined_words(eq + 1, to, sizeof(to), 8) < 0) {
@@ -202,8 +202,9 @@ synonym_line(void *arg, char *line)
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if ((n = joined_words(line, words, sizeof(words), 64)) < 2) {
-		arc_place_error(&l->at, n < 0 ? "too many words in one group" :
-		    "a group needs two words or more");
+		arc_place_error(&l->at, n < 0 ?
+		    N_("too many words in one group") :
+		    N_("a group needs two words or more"));
 		return ARC_OK;
 	}
 	w = strtok_r(words, " ", &save);

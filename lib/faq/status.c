@@ -196,7 +196,7 @@ arc_status_load(const char *path, arc_diag_fn diag, void *ctx)
 	}
 	if (st->n == 0) {
 		diag(ctx, path, 0, ARC_SEVERITY_ERROR,
-		    "no application numbers in the status file");
+		    _("no application numbers in the status file"));
 		arc_status_free(st);
 		return NULL;
 	}
