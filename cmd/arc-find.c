@@ -10,8 +10,9 @@
 
 #include "arc_cli.h"
 #include "arc_archive.h"
+#include "arc_i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-find [--db PATH] [-n N] [--since DATE] [--until DATE]\n"
 "                [--format table|json|paths] [--open N] [query ...]\n"
 "Finds documents in the archive: words (all must match), \"phrases\",\n"
@@ -31,7 +32,7 @@ static const char usage[] =
 "      --open N       open result N (xdg-open), or print its path when\n"
 "                     there is no display\n"
 "  -h, --help         show this help\n"
-"      --version      show the version\n";
+"      --version      show the version\n");
 
 enum {
 	OPT_DB = 256, OPT_SINCE, OPT_UNTIL, OPT_JSON, OPT_FORMAT, OPT_OPEN
@@ -204,7 +205,7 @@ heading(json_t *r)
 {
 	const char *date = json_string_value(json_object_get(r, "tanggal"));
 	json_t *tags = json_object_get(r, "tags"), *t;
-	char *line = NULL;
+	char *line = NULL, when[64];
 	size_t len = 0, i;
 	int ok;
 
@@ -212,9 +213,11 @@ heading(json_t *r)
 	ok = add_text(&line, &len, "«", 1, 1) == 0 && add_text(&line, &len,
 	    json_string_value(json_object_get(r, "title")), 0, 0) == 0 &&
 	    add_text(&line, &len, "»", 1, 1) == 0;
+	/* The paper's date as people write it: 28 November 2026. */
 	if (ok && date != NULL)
 		ok = add_text(&line, &len, "  (", 0, 0) == 0 &&
-		    add_text(&line, &len, date, 0, 0) == 0 &&
+		    add_text(&line, &len, arc_date_long(date, when,
+		    sizeof(when)), 0, 0) == 0 &&
 		    add_text(&line, &len, ")", 0, 0) == 0;
 	json_array_foreach(tags, i, t) {
 		if (ok)
@@ -235,7 +238,7 @@ heading(json_t *r)
 static void
 put_path(const char *label, const char *path, const char *member)
 {
-	char *shown = arc_text_printable(path != NULL ? path : "(none)");
+	char *shown = arc_text_printable(path != NULL ? path : _("(none)"));
 
 	printf("    %s %s", label, shown != NULL ? shown : "?");
 	free(shown);
@@ -254,7 +257,8 @@ show_table(struct listing *l, json_t *r)
 	size_t len = 0;
 
 	if (l->shown == 1 && json_is_true(json_object_get(r, "partial")))
-		printf("No document has every word; these have some:\n\n");
+		fputs(_("No document has every word; these have some:\n\n"),
+		    stdout);
 	if ((line = heading(r)) == NULL ||
 	    add_text(&snip, &len, json_string_value(json_object_get(r,
 	    "snippet")), 1, l->bold) != 0) {
@@ -264,9 +268,12 @@ show_table(struct listing *l, json_t *r)
 	}
 	printf("%2ld  ", l->shown);
 	put_wrapped(l, line, 4, 4);
-	put_path("open:", json_string_value(json_object_get(r, "open")),
+	/* TRANSLATORS: the labels of a result's two paths in arc-find's
+	 * table: the file to open (the archive's copy, a PDF of a scan)
+	 * and the file it was scanned from. */
+	put_path(_("open:"), json_string_value(json_object_get(r, "open")),
 	    NULL);
-	put_path("original:", json_string_value(json_object_get(r, "path")),
+	put_path(_("original:"), json_string_value(json_object_get(r, "path")),
 	    json_string_value(json_object_get(r, "member")));
 	printf("    ");
 	put_wrapped(l, snip, 4, 4);
@@ -443,7 +450,7 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 				return ARC_EXIT_FATAL;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	return -1;
@@ -462,7 +469,11 @@ more(const struct listing *l, long total)
 {
 	if (total <= l->shown)
 		return;
-	printf("… and %ld more: arc-find -n %ld ...\n", total - l->shown,
+	/* TRANSLATORS: the table's last line: how many more results there
+	 * are, and the command that shows them (kept as it is). */
+	printf(P_("… and %ld more: arc-find -n %ld ...\n",
+	    "… and %ld more: arc-find -n %ld ...\n",
+	    (unsigned long)(total - l->shown)), total - l->shown,
 	    total < 1000000 ? total : 1000000);
 }
 
@@ -493,7 +504,7 @@ main(int argc, char **argv)
 	}
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK ||
 	    (s = arc_store_open(db, 0, &err)) == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		free(query);
 		return ARC_EXIT_FATAL;
 	}
@@ -515,7 +526,7 @@ main(int argc, char **argv)
 	free(query);
 	arc_store_close(s);
 	if (found == ARC_FATAL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		arc_cli_finish();
 		free(l.open_path);
 		return ARC_EXIT_FATAL;
@@ -533,10 +544,10 @@ main(int argc, char **argv)
 				    "gone: see arc-index --check)", l.open,
 				    l.open);
 			else
-				arc_cli_diag(NULL, 0, "--open %ld: there %s "
-				    "only %ld result%s", l.open, found == 1 ?
-				    "is" : "are", found, found == 1 ? "" :
-				    "s");
+				arc_cli_diag(NULL, 0, P_("--open %ld: there "
+				    "is only %ld result", "--open %ld: there "
+				    "are only %ld results",
+				    (unsigned long)found), l.open, found);
 			c = ARC_EXIT_FATAL;
 		}
 		free(l.open_path);
@@ -544,7 +555,7 @@ main(int argc, char **argv)
 		    arc_cli_finish();
 	}
 	if (found == 0 && l.format == FORMAT_TABLE)
-		printf("Nothing found.\n");
+		fputs(_("Nothing found.\n"), stdout);
 	else if (l.format == FORMAT_TABLE)
 		more(&l, total);
 	c = arc_cli_finish();

@@ -6,8 +6,9 @@
 
 #include "arc_cli.h"
 #include "arc_archive.h"
+#include "arc_i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-report [--db PATH] [--since DATE] [--until DATE]\n"
 "                  [--format json|csv|table] [REPORT ...]\n"
 "Reports on the archive: documents (per day), tags, folders, failures,\n"
@@ -22,7 +23,7 @@ static const char usage[] =
 "      --format FORMAT    json (JSON lines), csv, or table (the default on\n"
 "                         a terminal; JSON lines otherwise)\n"
 "  -h, --help             show this help\n"
-"      --version          show the version\n";
+"      --version          show the version\n");
 
 enum { OPT_DB = 256, OPT_SINCE, OPT_UNTIL, OPT_FORMAT };
 
@@ -156,6 +157,78 @@ table_text(json_t *v)
 	return shown;
 }
 
+/* What a table shows over each report: what it counts, in the reader's
+ * language (the report's name is for the command line and the records). */
+static const struct {
+	const char *report, *heading;
+} headings[] = {
+	{ "documents", N_("Documents indexed per day") },
+	{ "tags", N_("Archived documents per tag") },
+	{ "folders", N_("Archived documents per folder") },
+	{ "failures", N_("Documents and files that failed") },
+	{ "review", N_("Pages to check against the scan (low OCR "
+	    "confidence)") },
+	{ "chat", N_("The chatbot's conversations per day") },
+	{ "unanswered", N_("Questions the chatbot did not answer") },
+};
+
+static const char *
+heading(const char *report)
+{
+	for (size_t i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
+		if (strcmp(headings[i].report, report) == 0)
+			return _(headings[i].heading);
+	return report;
+}
+
+/* A table's column headings: the field names of the records and CSV, as
+ * written in English, in the reader's language otherwise. */
+static const char *const labels[] = {
+	/* TRANSLATORS: the column headings of arc-report's tables.  In
+	 * English they are the field names of its JSON and CSV (arc-report
+	 * (1) says what each holds); say what the column holds, briefly. */
+	N_("day"), N_("archived"), N_("failed"), N_("tag"), N_("documents"),
+	N_("folder"), N_("path"), N_("member"), N_("attempts"), N_("retry"),
+	N_("error"), N_("last_tried"), N_("sha256"), N_("page"),
+	N_("confidence"), N_("asked"), N_("answered"), N_("suggested"),
+	N_("declined"), N_("answered_rate"), N_("suggested_rate"),
+	N_("declined_rate"), N_("question"), N_("also"),
+};
+
+static const char *
+label(const char *key)
+{
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i], key) == 0)
+			return _(labels[i]);
+	return key;
+}
+
+/* A cell as a table shows it: dates as people write them, the failures'
+ * retry in the reader's language; the rest as table_text. */
+static char *
+cell_text(const char *key, json_t *v)
+{
+	char when[64];
+
+	if (json_is_string(v) && (strcmp(key, "day") == 0 ||
+	    strcmp(key, "last_tried") == 0))
+		return arc_text_printable(arc_date_long(json_string_value(v),
+		    when, sizeof(when)));
+	if (json_is_string(v) && strcmp(key, "retry") == 0) {
+		const char *retry = json_string_value(v);
+		if (strcmp(retry, "next run") == 0)
+			/* TRANSLATORS: arc-report's failures table: the
+			 * next arc-scan --new offers the document again. */
+			return strdup(_("next run"));
+		if (strcmp(retry, "given up") == 0)
+			/* TRANSLATORS: arc-report's failures table: it
+			 * failed too often to be offered again. */
+			return strdup(_("given up"));
+	}
+	return table_text(v);
+}
+
 #define COLUMNS_MAX 16
 
 /* Columns as wide as their widest value (in characters), numbers right. */
@@ -167,18 +240,18 @@ print_table(const char *report, json_t *rows)
 	const char *key;
 	int n;
 
-	printf("%s\n", report);
+	printf("%s\n", heading(report));
 	n = 0;
 	json_object_foreach(first, key, v)
 		if (strcmp(key, "report") != 0 && n < COLUMNS_MAX)
-			width[n++] = strlen(key);
+			width[n++] = chars(label(key));
 	int ncolumns = n;
 	json_array_foreach(rows, i, row) {
 		n = 0;
 		json_object_foreach(first, key, v) {
 			if (strcmp(key, "report") == 0 || n >= COLUMNS_MAX)
 				continue;
-			char *s = table_text(json_object_get(row, key));
+			char *s = cell_text(key, json_object_get(row, key));
 			size_t w = s ? chars(s) : 0;
 			if (w > 60)
 				w = 60;
@@ -195,7 +268,8 @@ print_table(const char *report, json_t *rows)
 			if (strcmp(key, "report") == 0 || n >= COLUMNS_MAX)
 				continue;
 			json_t *cell = row ? json_object_get(row, key) : NULL;
-			char *s = row ? table_text(cell) : strdup(key);
+			char *s = row ? cell_text(key, cell) :
+			    strdup(label(key));
 			int right = json_is_number(cell);
 			size_t w = s ? chars(s) : 0;
 			if (w > 60 && s != NULL) {  /* cut long questions */
@@ -303,7 +377,7 @@ main(int argc, char **argv)
 			format_given = 1;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	for (int i = optind; i < argc; i++)
@@ -316,7 +390,7 @@ main(int argc, char **argv)
 	if (!format_given && isatty(1))
 		out.format = TABLE;
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	if (access(db, F_OK) != 0) {
@@ -324,7 +398,7 @@ main(int argc, char **argv)
 		return ARC_EXIT_FATAL;
 	}
 	if ((s = arc_store_open(db, 0, &err)) == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	if ((out.rows = json_array()) == NULL) {
@@ -339,7 +413,7 @@ main(int argc, char **argv)
 	    names[i] != NULL; i++) {
 		st = arc_report(s, names[i], &range, take, &out, &err);
 		if (st != ARC_OK)
-			arc_cli_diag(NULL, 0, "%s", err.message);
+			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		flush_rows(&out, names[i]);
 	}
 	json_decref(out.rows);

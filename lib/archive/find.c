@@ -290,9 +290,9 @@ result(struct search *se, const struct arc_doc_row *row, const double *score,
 	if (arc_doc_text(se->s, se->words, row, &text, &len) == ARC_OK)
 		snip = snippet(&se->m, row->lang, text, len);
 	else if (se->o->problem != NULL)
-		se->o->problem(se->o->problem_ctx, row->sha256, "its text "
+		se->o->problem(se->o->problem_ctx, row->sha256, _("its text "
 		    "cannot be read back from the archive; see arc-index "
-		    "--check");
+		    "--check"));
 	json_object_set_new(r, "snippet", json_string(snip ? snip : ""));
 	json_object_set_new(r, "tags", json_or_null(row->tags));
 	json_object_set_new(r, "fields", json_or_null(row->fields));

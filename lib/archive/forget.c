@@ -120,7 +120,9 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 		words = arc_word_cache_new();
 		int unwords = arc_index_unwords(s, &stemmers, words, id);
 		if (unwords == ARC_ERR) {
-			arc_error_set(err, "%s: %s: " ARC_UNREADABLE_TEXT,
+			arc_error_set(err, "%s: %s: its text in the archive "
+			    "cannot be read back, so its old words cannot be "
+			    "taken out of the index; see arc-index --check",
 			    s->path, sha);
 			rc = ARC_FATAL;
 		} else if (unwords != ARC_OK || arc_vocab_prune(s, id) !=
@@ -307,9 +309,13 @@ arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 		return ARC_FATAL;
 	if ((rc = begin(s, sha, r, err)) == ARC_OK &&
 	    (rc = finish(s, sha, r, err)) != ARC_OK) {
-		struct arc_error why = *err;
+		struct arc_error why = *err, shown;
 		arc_error_set(err, "%s; the erasure is not finished: run "
 		    "arc-index --forget %s again", why.message, sha);
+		/* For people, the reason in their language too. */
+		arc_error_set(&shown, "%s; the erasure is not finished: run "
+		    "arc-index --forget %s again", arc_error_text(&why), sha);
+		memcpy(err->local, shown.local, sizeof(err->local));
 		rc = ARC_FATAL;
 	}
 	/* Zeroing every page freed costs writes: only for the erasure. */
@@ -378,11 +384,11 @@ int
 arc_forget_problems(struct arc_store *s, arc_check_fn report, void *ctx)
 {
 	return report_each(s, "SELECT sha256 FROM forgetting ORDER BY sha256",
-	    "its erasure on request was begun and not finished: run "
-	    "arc-index --forget with it again", report, ctx) +
+	    _("its erasure on request was begun and not finished: run "
+	    "arc-index --forget with it again"), report, ctx) +
 	    report_each(s, "SELECT sha256 FROM doc JOIN forgotten "
-	    "USING (sha256) ORDER BY sha256", "in the archive although "
-	    "erased on request: run arc-index --forget with it again",
+	    "USING (sha256) ORDER BY sha256", _("in the archive although "
+	    "erased on request: run arc-index --forget with it again"),
 	    report, ctx);
 }
 

@@ -48,6 +48,8 @@ struct pending {
 	char *archived;         /* the copy, or NULL */
 	char *stale;            /* its copy under an older mime's name */
 	char *error;            /* why it failed, or NULL */
+	char *error_local;      /* the same for people (arc_error's
+	                         * local), or NULL: error */
 	int fatal;              /* the archive itself cannot be written */
 	int reported;           /* the error came with the record */
 	int note_only;          /* nothing to write: only error to report */
@@ -322,7 +324,7 @@ static int
 classify(const struct arc_indexer *ix, struct pending *p)
 {
 	json_t *rec = p->rec, *error = json_object_get(rec, "error");
-	const char *message = str(error, "message");
+	const char *message = str(error, "message"), *local = NULL;
 	struct arc_error err;
 
 	if (str(rec, "sha256") == NULL && arc_chat_is(rec)) {
@@ -337,17 +339,24 @@ classify(const struct arc_indexer *ix, struct pending *p)
 		p->unread = error != NULL && str(rec, "path") != NULL &&
 		    str(rec, "sha256") == NULL;
 		p->note_only = !p->unread;
-		if (error == NULL)
+		if (error == NULL) {
 			message = "record has no valid \"sha256\"";
-		else if (message == NULL)
+			local = _("record has no valid \"sha256\"");
+		} else if (message == NULL) {
 			message = "failed";
+			local = _("failed");
+		}
 	} else if (arc_sha_list_has(&ix->forgotten, str(rec, "sha256"))) {
 		p->note_only = 1;
 		message = "erased from the archive on request (arc-index "
 		    "--forget): not archived again; delete the original";
+		local = _("erased from the archive on request (arc-index "
+		    "--forget): not archived again; delete the original");
 		err.message[0] = '\0';
-		if (shred_made(p, &err) != ARC_OK)
+		if (shred_made(p, &err) != ARC_OK) {
 			message = err.message;
+			local = arc_error_text(&err);
+		}
 	} else if (error != NULL) {
 		/* The stage that failed said so already. */
 		p->reported = 1;
@@ -355,6 +364,8 @@ classify(const struct arc_indexer *ix, struct pending *p)
 			message = "failed";
 	}
 	if (message != NULL && (p->error = strdup(message)) == NULL)
+		return ARC_FATAL;
+	if (local != NULL && (p->error_local = strdup(local)) == NULL)
 		return ARC_FATAL;
 	return ARC_OK;
 }
@@ -386,7 +397,9 @@ parse(const struct arc_indexer *ix, struct pending *p)
 		p->note_only = 1;
 		p->name = name_of(NULL, p->file, p->lineno);
 		p->error = strdup(err.message);
-		return p->name != NULL && p->error != NULL ? ARC_OK : ARC_FATAL;
+		p->error_local = strdup(arc_error_text(&err));
+		return p->name != NULL && p->error != NULL &&
+		    p->error_local != NULL ? ARC_OK : ARC_FATAL;
 	}
 	if ((p->name = name_of(p->rec, p->file, p->lineno)) == NULL)
 		return ARC_FATAL;
@@ -431,7 +444,8 @@ run(void *worker_arg, void *item)
 	/* Not copied: kept as failed, so that it is offered again. */
 	p->fatal = rc == ARC_FATAL;
 	p->error = strdup(err.message);
-	if (p->error == NULL)
+	p->error_local = strdup(arc_error_text(&err));
+	if (p->error == NULL || p->error_local == NULL)
 		p->fatal = 1;
 }
 
@@ -460,7 +474,10 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	if (was_archived && (rc = arc_index_unwords(s, &ix->main,
 	    arc_vocab_words(ix->vocab), id)) != ARC_OK) {
 		if (rc == ARC_ERR)
-			arc_error_set(err, "%s: " ARC_UNREADABLE_TEXT, p->name);
+			arc_error_set(err, "%s: its text in the archive "
+			    "cannot be read back, so its old words cannot be "
+			    "taken out of the index; see arc-index --check",
+			    p->name);
 		return ARC_FATAL;
 	}
 	if (arc_doc_put(s, rec, &made, id, now) != ARC_OK)
@@ -481,6 +498,7 @@ pending_free(struct pending *p)
 	free(p->archived);
 	free(p->stale);
 	free(p->error);
+	free(p->error_local);
 	free(p->title);
 	free(p->tags);
 	free(p->fields);
@@ -492,11 +510,11 @@ pending_free(struct pending *p)
 
 /* The first reason given is kept; either thread may give one. */
 static int
-stop(struct arc_indexer *ix, const char *message)
+stop(struct arc_indexer *ix, const struct arc_error *why)
 {
 	pthread_mutex_lock(&ix->lock);
 	if (!ix->stopped)
-		arc_error_set(&ix->fatal, "%s", message);
+		ix->fatal = *why;
 	__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&ix->lock);
 	return 1;
@@ -565,16 +583,19 @@ settle_batch(struct arc_indexer *ix, struct pending **batch, int n,
 				return ARC_FATAL;
 			p->skip = 1;
 			ix->stats.erased++;
-			report(ix, p, "erased from the archive on request "
-			    "(arc-index --forget) while this run went on: not "
-			    "archived; delete the original");
+			report(ix, p, _("erased from the archive on "
+			    "request (arc-index --forget) while this run went "
+			    "on: not archived; delete the original"));
 		} else if (p->error == NULL && access(p->archived, F_OK) != 0) {
 			if ((p->error = strdup("its copy was removed from the "
 			    "archive while it was being indexed (arc-index "
 			    "--check ran meanwhile): offered again next "
 			    "run")) == NULL)
 				return ARC_FATAL;
-			report(ix, p, p->error);
+			report(ix, p, _("its copy was removed from the "
+			    "archive while it was being indexed (arc-index "
+			    "--check ran meanwhile): offered again next "
+			    "run"));
 		}
 	}
 	return ARC_OK;
@@ -634,7 +655,7 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (err.message[0] == '\0')
 			arc_store_fail(ix->s, &err);
 		sqlite3_exec(ix->s->db, "ROLLBACK", NULL, NULL, NULL);
-		stop(ix, err.message);
+		stop(ix, &err);
 	}
 out:
 	for (int i = 0; i < n; i++)
@@ -676,7 +697,7 @@ flush(struct arc_indexer *ix)
 	err.message[0] = '\0';
 	if (!__atomic_load_n(&ix->stopped, __ATOMIC_RELAXED) &&
 	    arc_copies_sync(ix->copies, &err) != ARC_OK)
-		stop(ix, err.message);
+		stop(ix, &err);
 	pthread_mutex_lock(&ix->lock);
 	while (ix->nwriting > 0)
 		pthread_cond_wait(&ix->written, &ix->lock);
@@ -735,13 +756,19 @@ done(void *ctx, void *item, int stopped)
 		return 1;
 	}
 	if (p->fatal) {
+		struct arc_error shown;
 		arc_error_set(&err, "%s: %s", p->name ? p->name : "arc-index",
 		    p->error ? p->error : "out of memory");
+		/* For people, the reason in their language. */
+		arc_error_set(&shown, "%s: %s", p->name ? p->name :
+		    "arc-index", p->error_local ? p->error_local : p->error ?
+		    p->error : _("out of memory"));
+		memcpy(err.local, shown.local, sizeof(err.local));
 		pending_free(p);
-		return stop(ix, err.message);
+		return stop(ix, &err);
 	}
 	if (p->error != NULL && !p->reported)
-		report(ix, p, p->error);
+		report(ix, p, p->error_local ? p->error_local : p->error);
 	if (p->note_only) {
 		pending_free(p);
 		return 0;
@@ -919,7 +946,7 @@ arc_indexer_tick(struct arc_indexer *ix, struct arc_error *err)
 static void
 checkpoint(struct arc_indexer *ix)
 {
-	struct arc_error err;
+	struct arc_error err, shown;
 	int rc;
 
 	if (ix->stopped)
@@ -931,6 +958,9 @@ checkpoint(struct arc_indexer *ix)
 	arc_store_fail(ix->s, &err);
 	arc_error_set(&ix->fatal, "%s; what was stored may not be on the "
 	    "disk", err.message);
+	arc_error_set(&shown, "%s; what was stored may not be on the "
+	    "disk", arc_error_text(&err));
+	memcpy(ix->fatal.local, shown.local, sizeof(ix->fatal.local));
 	__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 }
 

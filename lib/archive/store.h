@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "arc_archive.h"
+#include "arc_i18n.h"
 
 /* Starts a query's text for the tokenizer: the marker, then "ind " or
  * "eng ", then the text: look up that language's stems only. */
@@ -74,10 +75,8 @@ void arc_fts_columns_free(struct fts_columns *c);
 
 /* Takes document id's words out of the index (contentless: made again
  * from its row); ARC_ERR when its text cannot be read back, and then the
- * words cannot be found: said as "NAME: " ARC_UNREADABLE_TEXT. */
-#define ARC_UNREADABLE_TEXT "its text in the archive cannot be read back, " \
-	"so its old words cannot be taken out of the index; see arc-index " \
-	"--check"
+ * words cannot be found: said as "NAME: its text in the archive cannot be
+ * read back, ..." (the whole sentence in each format, for translators). */
 struct arc_word_cache;
 int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
     struct arc_word_cache *words, sqlite3_int64 id);

@@ -146,17 +146,17 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 			stats->problems++;
 			err.message[0] = '\0';
 			if (s->readonly)
-				report(ctx, sha, "a copy of this document, "
+				report(ctx, sha, _("a copy of this document, "
 				    "erased on request, is still in the "
 				    "archive: run arc-index --forget with it "
-				    "again");
+				    "again"));
 			else if (arc_shred_at(dirfd(d), e->d_name, e->d_name,
 			    &err) == ARC_OK)
-				report(ctx, sha, "a copy of this document, "
+				report(ctx, sha, _("a copy of this document, "
 				    "erased on request, was still in the "
-				    "archive: erased now");
+				    "archive: erased now"));
 			else
-				report(ctx, sha, err.message);
+				report(ctx, sha, arc_error_text(&err));
 		}
 		if (!s->readonly)
 			sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
@@ -177,12 +177,13 @@ text_problem(struct arc_store *s, struct arc_word_cache *words,
 	size_t len;
 
 	if (arc_doc_text(s, words, row, &text, &len) != ARC_OK)
-		return "its text cannot be read back from the archive";
+		return _("its text cannot be read back from the archive");
 	arc_digest_of(row->lang, row->title, text, len, row->tags, row->fields,
 	    again);
 	free(text);
 	return row->digest != NULL && strcmp(row->digest, again) != 0 ?
-	    "its text reads back other than it was indexed (digest differs)" :
+	    _("its text reads back other than it was indexed (digest "
+	    "differs)") :
 	    NULL;
 }
 
@@ -236,8 +237,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		copy = arc_copy_path(s, row.archived, sha, row.mime);
 		if (copy == NULL || !arc_copy_intact(copy, sha)) {
 			report(ctx, sha, copy == NULL ?
-			    "no copy in the archive" :
-			    "copy missing or damaged (sha256 differs)");
+			    _("no copy in the archive") :
+			    _("copy missing or damaged (sha256 differs)"));
 			stats->problems++;
 		} else
 			stats->copies++;

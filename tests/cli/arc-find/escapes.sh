@@ -25,7 +25,10 @@ cat find.tty
 arc-report --db a.db --format table folders failures >report.table
 echo "arc-report table exit $?"
 esc arc-report-table report.table
-sed "s/$(date +%Y-%m-%d)/TODAY/g" report.table
+# The table writes today as people do (6 December 2026), in a column as
+# wide as the day's date.
+sed -e "s/$(LC_ALL=C date '+%-d %B %Y')/TODAY/g" \
+    -e 's/last_tried  */last_tried  /' report.table
 script -qec "arc-report --db a.db folders" /dev/null | tr -d '\r' >report.tty
 esc arc-report-terminal report.tty
 arc-find --db a.db --json rapat | jq -r .path >find.json
