@@ -290,18 +290,26 @@ arc_cli_parse_count(const char *opt, const char *arg, long max, long *out)
 int
 arc_cli_parse_date(const char *opt, const char *arg, const char **out)
 {
-	static const char shape[] = "dddd-dd-dd";
-	size_t n = strlen(arg);
-	int ok = n == 4 || n == 7 || n == 10;
+	/* The dates read, kept while the program runs: one for each place
+	 * they go (--since's, --until's: a program has two of the eight),
+	 * a later date for the same place taking the earlier one's. */
+	static struct {
+		const char **out;
+		char iso[ARC_DATE_ISO_MAX];
+	} kept[8];
+	struct arc_error err;
+	char iso[ARC_DATE_ISO_MAX];
+	size_t i = 0;
 
-	for (size_t i = 0; ok && i < n; i++)
-		ok = shape[i] == 'd' ? arg[i] >= '0' && arg[i] <= '9' :
-		    arg[i] == '-';
-	if (!ok) {
-		arc_cli_usage_error("%s: '%s' is not a date such as 2026, "
-		    "2026-11 or 2026-11-28", opt, arg);
+	if (arc_date_read(arg, iso, NULL, &err) != ARC_OK) {
+		arc_cli_usage_error("%s: %s", opt, arc_error_text(&err));
 		return ARC_ERR;
 	}
-	*out = arg;
+	while (i < sizeof(kept) / sizeof(*kept) - 1 && kept[i].out != NULL &&
+	    kept[i].out != out)
+		i++;
+	kept[i].out = out;
+	memcpy(kept[i].iso, iso, sizeof(iso));
+	*out = kept[i].iso;
 	return ARC_OK;
 }

@@ -25,6 +25,81 @@ push(struct arc_query *q, enum qkind kind, const char *text, size_t len)
 	return ARC_OK;
 }
 
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Reads text[0..len) as a date into iso; *shaped as arc_date_read's. */
+static int
+read_date(const char *text, size_t len, char *iso, int *shaped,
+    struct arc_error *err)
+{
+	char *copy = strndup(text, len);
+	int rc;
+
+	if (copy == NULL)
+		return ARC_FATAL;
+	rc = arc_date_read(copy, iso, shaped, err);
+	free(copy);
+	return rc;
+}
+
+/*
+ * Pushes a tanggal: filter's value, start..*end, as the date it is in
+ * ISO form (its prefix is what the search matches).  Unquoted, a value
+ * that is no date by itself goes on over the next words while they make
+ * one (tanggal:3 Desember 2026), *end then moved past them.  A value
+ * that is no date is kept as typed, and q->date_error says why.
+ */
+static int
+push_date(struct arc_query *q, const char *start, const char **end,
+    int quoted)
+{
+	struct arc_error err;
+	char iso[ARC_DATE_ISO_MAX];
+	const char *stop = *end, *p = *end;
+	int shaped, rc;
+
+	rc = read_date(start, (size_t)(stop - start), iso, &shaped, &err);
+	/* Up to two more words: 3 Desember 2026 is three. */
+	for (int more = 0; !quoted && !shaped && more < 2; more++) {
+		const char *w = p;
+		struct arc_error werr;
+		int wrc, wshaped;
+
+		while (is_blank(*w))
+			w++;
+		if (*w == '\0' || w == p)
+			break;
+		for (p = w; *p != '\0' && !is_blank(*p); p++)
+			;
+		wrc = read_date(start, (size_t)(p - start), iso, &wshaped,
+		    &werr);
+		if (wrc == ARC_FATAL)
+			return ARC_FATAL;
+		if (wshaped) {
+			rc = wrc;
+			err = werr;
+			stop = p;
+			break;
+		}
+	}
+	if (rc == ARC_FATAL)
+		return ARC_FATAL;
+	*end = stop;
+	if (rc != ARC_OK && q->date_error.message[0] == '\0')
+		q->date_error = err;
+	if (rc == ARC_OK)
+		rc = push(q, QT_FILTER, iso, strlen(iso));
+	else
+		rc = push(q, QT_FILTER, start, (size_t)(stop - start));
+	if (rc == ARC_OK)
+		q->terms[q->n - 1].key = QF_TANGGAL;
+	return rc;
+}
+
 /* Does the text hold a word the index knows (a letter or digit)? */
 static int
 has_word(const char *text)
@@ -86,6 +161,13 @@ arc_query_parse(const char *s, struct arc_query *q)
 		}
 		if (end == start)
 			continue;
+		if (key == QF_TANGGAL) {
+			if (push_date(q, start, &end, quoted) != ARC_OK)
+				return ARC_FATAL;
+			if (!quoted)
+				p = end;
+			continue;
+		}
 		if (key >= 0) {
 			if (push(q, QT_FILTER, start, (size_t)(end - start)) !=
 			    ARC_OK)

@@ -18,9 +18,20 @@ struct arc_query {
 	int n;
 	size_t cap;
 	const char *lang;       /* "ind", "eng", or NULL: not known */
+	/* Why the first tanggal: that is no date is none; message empty
+	 * when every one was read. */
+	struct arc_error date_error;
 };
 
-/* Parses; never fails but for memory (ARC_FATAL). */
+/*
+ * Parses; never fails but for memory (ARC_FATAL).  A tanggal: filter's
+ * value is read as arc_date_read reads dates: its text is then the ISO
+ * form, YYYY, YYYY-MM or YYYY-MM-DD (what the documents' dates start
+ * with).  Unquoted, it takes the next words as long as they make the
+ * date (tanggal:3 Desember 2026, tanggal:Des 2026).  A value that is no
+ * date stays as typed, matched as the start of the documents' dates as
+ * before, and date_error says why, for the user to be told.
+ */
 int arc_query_parse(const char *s, struct arc_query *q);
 void arc_query_free(struct arc_query *q);
 

@@ -47,6 +47,27 @@ const char *arc_error_text(const struct arc_error *err);
  * buf. */
 const char *arc_date_long(const char *iso, char *buf, size_t size);
 
+/* Room for the ISO form arc_date_read writes (YYYY-MM-DD and a NUL). */
+#define ARC_DATE_ISO_MAX 11
+
+/*
+ * Reads a date as people type it, in Indonesian or English, the day ever
+ * before the month: a year (2026), a month (2026-12, 12-2026, 12/2026,
+ * Desember 2026, Des 2026, December 2026, Dec 2026) or a day (2026-12-03,
+ * 03-12-2026, 3/12/2026, 3.12.2026, 3 Desember 2026, 3 Des 2026,
+ * 3-Des-2026).  Between numbers one '-', '/' or '.', the same twice;
+ * around a month's name spaces or one '-', a '.' after it (Des. 2026).
+ * Month names in any case, in full or short, old spellings too (Peb,
+ * Nopember); the year always with four digits.  Writes iso as precise as
+ * the date given: YYYY, YYYY-MM or YYYY-MM-DD.  Returns ARC_OK, or
+ * ARC_ERR with err saying why: not written as a date, a month name that
+ * is none, a short year, no such month or day (31-02-2026).  shaped, when
+ * not NULL, is set to whether text is written as a date is, its numbers
+ * and month name aside ("31 Februari 2026" is, "3" or "kemarin" is not).
+ */
+int arc_date_read(const char *text, char iso[ARC_DATE_ISO_MAX], int *shaped,
+    struct arc_error *err);
+
 /* ---- Growable arrays (grow.c) -------------------------------------------- */
 
 /*
