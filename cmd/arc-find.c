@@ -22,8 +22,8 @@ static const char usage[] = N_(
 "      --db PATH      the archive (default: $ARC_DB, else\n"
 "                     ~/.local/share/arc/archive.db)\n"
 "  -n, --limit N      at most N results (default 10)\n"
-"      --since DATE   papers dated on or after DATE (2026, 2026-11, "
-    "2026-11-28)\n"
+"      --since DATE   papers dated on or after DATE (2026, Des 2026,\n"
+"                     3 Desember 2026, 03-12-2026, 2026-12-03)\n"
 "      --until DATE   papers dated on or before DATE\n"
 "      --format F     table (for people), json (JSON lines) or paths\n"
 "                     (the files to open, one a line); default: table\n"
@@ -456,11 +456,16 @@ parse_options(int argc, char **argv, struct arc_find_options *o,
 	return -1;
 }
 
-/* A damaged text: said, the result shown without its snippet. */
+/* A damaged text: said, the result shown without its snippet.  A query
+ * word that is not what it looks like (sha256 NULL): a warning, the search
+ * goes on. */
 static void
 text_problem(void *ctx, const char *sha256, const char *problem)
 {
-	arc_cli_diag(ctx, 0, "%s: %s", sha256, problem);
+	if (sha256 == NULL)
+		arc_cli_diag(NULL, 0, "warning: %s", problem);
+	else
+		arc_cli_diag(ctx, 0, "%s: %s", sha256, problem);
 }
 
 /* After the table: how many more there are, and how to see them. */

@@ -508,6 +508,10 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 		arc_error_set(err, "out of memory");
 		goto out;
 	}
+	/* tanggal: with no date: searched as typed, and the user told. */
+	if (se.q.date_error.message[0] != '\0' && o->problem != NULL)
+		o->problem(o->problem_ctx, NULL,
+		    arc_error_text(&se.q.date_error));
 	marker_init(&se.m, &se.q);
 	/* Out of memory, the texts cannot be read: each result says so. */
 	se.words = arc_word_cache_new();

@@ -155,7 +155,8 @@ struct arc_find_options {
 	long limit;
 	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
 	/* Told of a result whose text cannot be read back (damaged: its
-	 * snippet is then empty); NULL: not told. */
+	 * snippet is then empty), and with sha256 NULL of a tanggal: that
+	 * is no date (searched as typed); NULL: not told. */
 	arc_check_fn problem;
 	void *problem_ctx;
 	/* Nonzero: each result also has "open", the file a clerk opens: the
