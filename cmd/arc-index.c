@@ -9,8 +9,9 @@
 
 #include "arc_cli.h"
 #include "arc_archive.h"
+#include "arc_i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-index [--db PATH] [file ...]\n"
 "       arc-index [--db PATH] --check | --optimize\n"
 "       arc-index [--db PATH] --forget SHA256...\n"
@@ -31,7 +32,7 @@ static const char usage[] =
 "                   of cores; one thread writes the archive)\n"
 "  -q, --quiet      no summary on stderr\n"
 "  -h, --help       show this help\n"
-"      --version    show the version\n";
+"      --version    show the version\n");
 
 enum { OPT_DB = 256, OPT_CHECK, OPT_OPTIMIZE, OPT_FORGET, OPT_PRINT_DB,
     OPT_PRINT_KEPT };
@@ -68,20 +69,32 @@ check(struct arc_store *s, const char *db)
 
 	if (arc_store_check(s, check_problem, (void *)db, &stats, &err) !=
 	    ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	if (stats.temporaries > 0)
-		arc_cli_diag(db, 0, "removed %ld temporary file%s left by "
-		    "interrupted runs", stats.temporaries,
-		    stats.temporaries == 1 ? "" : "s");
-	if (stats.strays > 0)
-		arc_cli_diag(db, 0, "%s %ld cop%s that no document points to "
-		    "(left by interrupted runs, or under an older type's name)",
-		    stats.readonly ? "found" : "removed", stats.strays,
-		    stats.strays == 1 ? "y" : "ies");
-	arc_cli_diag(db, 0, "%ld documents: %ld copies verified, %ld failed "
-	    "documents, %ld problems", stats.documents, stats.copies,
+		arc_cli_diag(db, 0, P_("removed %ld temporary file left by "
+		    "interrupted runs", "removed %ld temporary files left by "
+		    "interrupted runs", (unsigned long)stats.temporaries),
+		    stats.temporaries);
+	if (stats.strays > 0 && stats.readonly)
+		arc_cli_diag(db, 0, P_("found %ld copy that no document "
+		    "points to (left by interrupted runs, or under an older "
+		    "type's name)", "found %ld copies that no document points "
+		    "to (left by interrupted runs, or under an older type's "
+		    "name)", (unsigned long)stats.strays), stats.strays);
+	else if (stats.strays > 0)
+		arc_cli_diag(db, 0, P_("removed %ld copy that no document "
+		    "points to (left by interrupted runs, or under an older "
+		    "type's name)", "removed %ld copies that no document "
+		    "points to (left by interrupted runs, or under an older "
+		    "type's name)", (unsigned long)stats.strays), stats.strays);
+	/* TRANSLATORS: the counts after the first are of copies, failed
+	 * documents and problems. */
+	arc_cli_diag(db, 0, P_("%ld document: %ld copies verified, %ld failed "
+	    "documents, %ld problems", "%ld documents: %ld copies verified, "
+	    "%ld failed documents, %ld problems",
+	    (unsigned long)stats.documents), stats.documents, stats.copies,
 	    stats.failed, stats.problems);
 	return stats.problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
 }
@@ -104,27 +117,47 @@ all_sha256(char **shas, int n)
 	return 1;
 }
 
-/* What --forget erased. */
+/* What --forget erased: the copies (none, one or n), the searchable PDF
+ * or not, and rows and words, or the end of an earlier erasure. */
 static void
 say_erased(const char *db, const char *sha, const struct arc_forget_result *r)
 {
-	char copies[32] = "";
+	unsigned long n = (unsigned long)r->copies;
 
-	if (r->copies == 1)
-		snprintf(copies, sizeof(copies), "copy, ");
-	else if (r->copies > 1)
-		snprintf(copies, sizeof(copies), "%d copies, ", r->copies);
-	if (r->resumed)
-		arc_cli_diag(db, 0, "%s: erased: %s%sthe erasure an earlier "
-		    "--forget began is finished", sha, copies,
-		    r->pdf ? "searchable PDF, " : "");
-	else if (r->strays)
-		arc_cli_diag(db, 0, "%s: erased: %d cop%s that no document of "
-		    "the archive pointed to", sha, r->copies,
-		    r->copies == 1 ? "y" : "ies");
+	if (r->strays)
+		arc_cli_diag(db, 0, P_("%s: erased: %d copy that no document "
+		    "of the archive pointed to", "%s: erased: %d copies that "
+		    "no document of the archive pointed to", n), sha,
+		    r->copies);
+	else if (r->resumed && r->copies > 0 && r->pdf)
+		arc_cli_diag(db, 0, P_("%s: erased: %d copy, searchable PDF, "
+		    "the erasure an earlier --forget began is finished",
+		    "%s: erased: %d copies, searchable PDF, the erasure an "
+		    "earlier --forget began is finished", n), sha, r->copies);
+	else if (r->resumed && r->copies > 0)
+		arc_cli_diag(db, 0, P_("%s: erased: %d copy, the erasure an "
+		    "earlier --forget began is finished", "%s: erased: %d "
+		    "copies, the erasure an earlier --forget began is "
+		    "finished", n), sha, r->copies);
+	else if (r->resumed && r->pdf)
+		arc_cli_diag(db, 0, "%s: erased: searchable PDF, the erasure "
+		    "an earlier --forget began is finished", sha);
+	else if (r->resumed)
+		arc_cli_diag(db, 0, "%s: erased: the erasure an earlier "
+		    "--forget began is finished", sha);
+	else if (r->copies > 0 && r->pdf)
+		arc_cli_diag(db, 0, P_("%s: erased: %d copy, searchable PDF, "
+		    "rows and words", "%s: erased: %d copies, searchable PDF, "
+		    "rows and words", n), sha, r->copies);
+	else if (r->copies > 0)
+		arc_cli_diag(db, 0, P_("%s: erased: %d copy, rows and words",
+		    "%s: erased: %d copies, rows and words", n), sha,
+		    r->copies);
+	else if (r->pdf)
+		arc_cli_diag(db, 0, "%s: erased: searchable PDF, rows and "
+		    "words", sha);
 	else
-		arc_cli_diag(db, 0, "%s: erased: %s%srows and words", sha,
-		    copies, r->pdf ? "searchable PDF, " : "");
+		arc_cli_diag(db, 0, "%s: erased: rows and words", sha);
 }
 
 static int
@@ -136,12 +169,12 @@ forget(struct arc_store *s, const char *db, char **shas, int n)
 	for (int i = 0; i < n; i++) {
 		int st = arc_forget(s, shas[i], &r, &err);
 		if (st == ARC_FATAL) {
-			arc_cli_diag(NULL, 0, "%s", err.message);
+			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 			arc_forget_result_free(&r);
 			return ARC_EXIT_FATAL;
 		}
 		if (st == ARC_ERR) {
-			arc_cli_diag(db, 0, "%s", err.message);
+			arc_cli_diag(db, 0, "%s", arc_error_text(&err));
 			arc_cli_fail();
 		} else
 			say_erased(db, shas[i], &r);
@@ -170,13 +203,14 @@ finish_erasures(struct arc_store *s, const char *db)
 	int n = arc_forget_pending(s, &err);
 
 	if (n == ARC_FATAL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_FATAL;
 	}
 	if (n > 0)
-		arc_cli_diag(db, 0, "finished %d erasure%s on request that "
-		    "an earlier arc-index --forget began", n,
-		    n == 1 ? "" : "s");
+		arc_cli_diag(db, 0, P_("finished %d erasure on request that "
+		    "an earlier arc-index --forget began", "finished %d "
+		    "erasures on request that an earlier arc-index --forget "
+		    "began", (unsigned long)n), n);
 	return ARC_OK;
 }
 
@@ -322,9 +356,14 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 		arc_indexer_free(ix);
 		return ARC_EXIT_FATAL;
 	}
-	arc_reader_set_hint(r, "archive it with arc-scan %s | arc-ocr | "
-	    "arc-tag | arc-index (arc-batch archives whole folders)");
-	arc_cli_terminal_hint(nfiles, "records", "pipe arc-tag's output in");
+	/* TRANSLATORS: said after "this is a scan or document, not
+	 * records;"; %s is the file's name. */
+	arc_reader_set_hint(r, N_("archive it with arc-scan %s | arc-ocr | "
+	    "arc-tag | arc-index (arc-batch archives whole folders)"));
+	/* TRANSLATORS: the two parts of "reading %s from the terminal
+	 * (Ctrl-D ends); %s, or see %s --help". */
+	arc_cli_terminal_hint(nfiles, _("records"),
+	    _("pipe arc-tag's output in"));
 	for (;;) {
 		char name[1024], *line;
 		size_t len;
@@ -333,7 +372,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 		if (!await_input(r, ix, &err, &st) || st != ARC_OK) {
 			interrupted = st == ARC_OK ? stop_signal : 0;
 			if (st != ARC_OK) {
-				arc_cli_diag(NULL, 0, "%s", err.message);
+				arc_cli_diag(NULL, 0, "%s",
+				    arc_error_text(&err));
 				rc = ARC_FATAL;
 			}
 			break;
@@ -343,7 +383,7 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			break;
 		if (st == ARC_FATAL) {
 			arc_cli_diag(arc_reader_file(r), arc_reader_line(r),
-			    "%s", err.message);
+			    "%s", arc_error_text(&err));
 			rc = ARC_FATAL;
 			break;
 		}
@@ -375,13 +415,13 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			st = arc_index_note(ix, name, err.message, &err);
 		}
 		if (st == ARC_FATAL) {
-			arc_cli_diag(NULL, 0, "%s", err.message);
+			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 			rc = ARC_FATAL;
 			break;
 		}
 	}
 	if (arc_indexer_finish(ix, &stats, &err) != ARC_OK && rc == ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		rc = ARC_FATAL;
 	}
 	arc_indexer_free(ix);
@@ -391,11 +431,14 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	if (print_kept)
 		printf("%ld\n", rc == ARC_OK ? kept : 0);
 	if (rc == ARC_OK && interrupted != 0) {
-		arc_cli_diag(db, 0, "interrupted by %s: %ld document%s kept "
+		/* TRANSLATORS: %s is SIGINT, SIGTERM or SIGHUP. */
+		arc_cli_diag(db, 0, P_("interrupted by %s: %ld document kept "
 		    "(%ld added, %ld updated, %ld unchanged, %ld failed), the "
-		    "rest not read", signal_name(interrupted), kept,
-		    kept == 1 ? "" : "s", stats.added, stats.updated,
-		    stats.unchanged, stats.failed);
+		    "rest not read", "interrupted by %s: %ld documents kept "
+		    "(%ld added, %ld updated, %ld unchanged, %ld failed), the "
+		    "rest not read", (unsigned long)kept),
+		    signal_name(interrupted), kept, stats.added,
+		    stats.updated, stats.unchanged, stats.failed);
 		return 128 + interrupted;
 	}
 	if (rc == ARC_OK)
@@ -403,8 +446,10 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 	/* Conversations only when there were some: a documents-only run
 	 * reads as it always has. */
 	if (rc == ARC_OK && !quiet && stats.chats > 0)
-		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, "
-		    "%ld failed; %ld chatbot interactions", stats.added,
+		arc_cli_diag(db, 0, P_("%ld added, %ld updated, %ld unchanged, "
+		    "%ld failed; %ld chatbot interaction", "%ld added, %ld "
+		    "updated, %ld unchanged, %ld failed; %ld chatbot "
+		    "interactions", (unsigned long)stats.chats), stats.added,
 		    stats.updated, stats.unchanged, stats.failed, stats.chats);
 	else if (rc == ARC_OK && !quiet)
 		arc_cli_diag(db, 0, "%ld added, %ld updated, %ld unchanged, "
@@ -463,7 +508,7 @@ main(int argc, char **argv)
 			print_kept = 1;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	if (print_db && (mode != 0 || optind < argc)) {
@@ -479,7 +524,7 @@ main(int argc, char **argv)
 	    !all_sha256(argv + optind, argc - optind)))
 		return ARC_EXIT_FATAL;
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	/* For scripts (arc-batch) that need the path every program uses. */
@@ -501,9 +546,9 @@ main(int argc, char **argv)
 	if (s == NULL && mode == OPT_CHECK &&
 	    (s = arc_store_open(db, 0, &ro_err)) != NULL)
 		arc_cli_diag(NULL, 0, "%s; checked read-only, without FTS5's "
-		    "own check", err.message);
+		    "own check", arc_error_text(&err));
 	if (s == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	if (mode == OPT_CHECK)
@@ -514,7 +559,7 @@ main(int argc, char **argv)
 		st = arc_store_optimize(s, &err) == ARC_OK ? ARC_EXIT_OK :
 		    ARC_EXIT_FATAL;
 		if (st != ARC_EXIT_OK)
-			arc_cli_diag(NULL, 0, "%s", err.message);
+			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 	} else
 		st = index_all(s, db, argv + optind, argc - optind,
 		    jobs < 1 ? 1 : jobs, quiet, print_kept);

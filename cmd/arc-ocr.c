@@ -6,9 +6,10 @@
 #include <unistd.h>
 
 #include "arc_cli.h"
+#include "arc_i18n.h"
 #include "arc_ocr.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-ocr [-j N] [-l LANGS] [--dpi N] [--pdf DIR] [file ...]\n"
 "Reads records from arc-scan (or file paths, one per line) and writes them\n"
 "back with the documents' text, page count, language and OCR details.\n"
@@ -28,7 +29,7 @@ static const char usage[] =
 "      --version          show the version\n"
 "\n"
 "Exit status: 0 all read, 1 some documents could not be read, 2 error.\n"
-"See arc-ocr(1) and arc-record(5).\n";
+"See arc-ocr(1) and arc-record(5).\n");
 
 enum { OPT_DPI = 256, OPT_MAX_PIXELS, OPT_MAX_PAGES, OPT_PAGE_TIMEOUT,
 	OPT_NO_PREPROCESS, OPT_PDF };
@@ -100,13 +101,13 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 	(void)ctx;
 	arc_progress_clear(&progress);  /* a message may follow */
 	if (rec == NULL) {
-		arc_cli_diag(file, line, "%s", err->message);
+		arc_cli_diag(file, line, "%s", arc_error_text(err));
 		arc_cli_fail();
 		return 0;
 	}
 	if (status != ARC_OK) {
 		arc_record_name(rec, file, line, name, sizeof(name));
-		arc_cli_diag(name, 0, "%s", err->message);
+		arc_cli_diag(name, 0, "%s", arc_error_text(err));
 		arc_cli_fail();
 		if (arc_record_set_error(rec, "ocr", err->message) != ARC_OK)
 			return -1;
@@ -178,11 +179,11 @@ main(int argc, char **argv)
 			o.pdf_dir = optarg;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	if (arc_ocr_check_languages(o.lang, &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
 	if (o.pdf_dir != NULL && access(o.pdf_dir, W_OK | X_OK) != 0) {
@@ -196,15 +197,17 @@ main(int argc, char **argv)
 	if ((engines = calloc((size_t)jobs, sizeof(*engines))) == NULL)
 		return ARC_EXIT_FATAL;
 	if (arc_ocr_new_all(&o, (int)jobs, engines, &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		free(engines);
 		return ARC_EXIT_FATAL;
 	}
 	reader = arc_reader_new(argv + optind, argc - optind, ARC_READ_PATHS);
 	if (reader == NULL)
 		return ARC_EXIT_FATAL;
-	arc_cli_terminal_hint(argc - optind, "file names or records",
-	    "name the scans as operands, pipe arc-scan's output in");
+	/* TRANSLATORS: the two parts of "reading %s from the terminal
+	 * (Ctrl-D ends); %s, or see %s --help". */
+	arc_cli_terminal_hint(argc - optind, _("file names or records"),
+	    _("name the scans as operands, pipe arc-scan's output in"));
 	arc_progress_start(&progress, argv + optind, argc - optind);
 	st = arc_pool_run(reader, (void *const *)engines, (int)jobs, work,
 	    done, NULL);

@@ -6,8 +6,9 @@
 
 #include "arc_cli.h"
 #include "arc_archive.h"
+#include "arc_i18n.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-scan [-r] [-j N] [--new [--db PATH]] [--settle SECONDS]\n"
 "                [--max-unpacked SIZE] [--max-ratio N] [file|folder ...]\n"
 "Writes one JSON record per document found in the files, folders and\n"
@@ -31,7 +32,7 @@ static const char usage[] =
 "      --version          show the version\n"
 "\n"
 "Exit status: 0 all documents recorded, 1 some could not be read, 2 error.\n"
-"See arc-scan(1) and arc-record(5).\n";
+"See arc-scan(1) and arc-record(5).\n");
 
 enum {
 	OPT_SETTLE = 256, OPT_MAX_UNPACKED, OPT_MAX_RATIO, OPT_NEW, OPT_DB,
@@ -59,9 +60,11 @@ static long retries = ARC_RETRIES_DEFAULT;
 static void
 given_up(const char *where, int attempts)
 {
-	arc_cli_diag(where, 0, "failed %d times: not offered again "
+	arc_cli_diag(where, 0, P_("failed %d time: not offered again "
 	    "(arc-report failures lists it; scan it without --new to try "
-	    "once more)", attempts);
+	    "once more)", "failed %d times: not offered again "
+	    "(arc-report failures lists it; scan it without --new to try "
+	    "once more)", (unsigned long)attempts), attempts);
 }
 
 /*
@@ -135,13 +138,13 @@ open_archive(const char *db_opt)
 	char db[4096];
 
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_ERR;
 	}
 	if (access(db, F_OK) != 0 || arc_store_being_made(db))
 		return ARC_OK;
 	if ((archive = arc_store_open(db, 0, &err)) == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_ERR;
 	}
 	return ARC_OK;
@@ -229,7 +232,7 @@ main(int argc, char **argv)
 			db_opt = optarg;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	if (db_opt != NULL && !new_only) {
@@ -243,7 +246,7 @@ main(int argc, char **argv)
 	if (new_only && open_archive(db_opt) != ARC_OK)
 		return ARC_EXIT_FATAL;
 	if ((scan = arc_scan_new(&o, on_event, NULL, &err)) == NULL) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		arc_store_close(archive);
 		return ARC_EXIT_FATAL;
 	}

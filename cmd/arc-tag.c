@@ -6,9 +6,10 @@
 #include <unistd.h>
 
 #include "arc_cli.h"
+#include "arc_i18n.h"
 #include "arc_tag.h"
 
-static const char usage[] =
+static const char usage[] = N_(
 "usage: arc-tag [-r RULES ...] [-j N] [--explain] [file ...]\n"
 "       arc-tag --lint [-r RULES ...]\n"
 "Adds \"tags\" and \"fields\" to each record from its text, by the rules in\n"
@@ -20,7 +21,7 @@ static const char usage[] =
 "      --explain       say on stderr which rule gave each tag and field\n"
 "      --lint          check the rule files and stop\n"
 "  -h, --help          show this help\n"
-"      --version       show the version\n";
+"      --version       show the version\n");
 
 enum { OPT_EXPLAIN = 256, OPT_LINT };
 
@@ -96,7 +97,7 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 {
 	(void)ctx;
 	if (rec == NULL) {
-		arc_cli_diag(file, line, "%s", err->message);
+		arc_cli_diag(file, line, "%s", arc_error_text(err));
 		arc_cli_fail();
 		return 0;
 	}
@@ -105,9 +106,10 @@ done(void *ctx, json_t *rec, int status, const struct arc_error *err,
 		char doc[1024];
 		arc_record_name(rec, NULL, 0, doc, sizeof(doc));
 		if (json_object_get(rec, "path") != NULL)
-			arc_cli_diag(file, line, "%s: %s", doc, err->message);
+			arc_cli_diag(file, line, "%s: %s", doc,
+			    arc_error_text(err));
 		else
-			arc_cli_diag(file, line, "%s", err->message);
+			arc_cli_diag(file, line, "%s", arc_error_text(err));
 		arc_cli_fail();
 		if (arc_record_set_error(rec, "tag", err->message) != ARC_OK)
 			return -1;
@@ -129,9 +131,14 @@ run(struct arc_rules *rs, long jobs, char **files, int nfiles)
 			goto out;
 	if ((reader = arc_reader_new(files, nfiles, 0)) == NULL)
 		goto out;
-	arc_reader_set_hint(reader, "read its text first: arc-scan %s | "
-	    "arc-ocr | arc-tag");
-	arc_cli_terminal_hint(nfiles, "records", "pipe arc-ocr's output in");
+	/* TRANSLATORS: said after "this is a scan or document, not
+	 * records;"; %s is the file's name. */
+	arc_reader_set_hint(reader, N_("read its text first: arc-scan %s | "
+	    "arc-ocr | arc-tag"));
+	/* TRANSLATORS: the two parts of "reading %s from the terminal
+	 * (Ctrl-D ends); %s, or see %s --help". */
+	arc_cli_terminal_hint(nfiles, _("records"),
+	    _("pipe arc-ocr's output in"));
 	st = arc_pool_run(reader, (void *const *)taggers, (int)jobs, work, done,
 	    NULL);
 	arc_reader_free(reader);
@@ -167,7 +174,7 @@ parse_options(int argc, char **argv, char **rules, int *nrules, long *jobs,
 			*lint = 1;
 			break;
 		default:
-			return arc_cli_common_option(c, usage, argv);
+			return arc_cli_common_option(c, _(usage), argv);
 		}
 	}
 	if (*lint && optind < argc) {
@@ -223,21 +230,29 @@ main(int argc, char **argv)
 			rule_problems.errors++;
 	free(rules);
 	if (rule_problems.errors > 0) {
-		arc_cli_diag(NULL, 0, "%d error%s in the rules: nothing tagged",
-		    rule_problems.errors, rule_problems.errors == 1 ? "" : "s");
+		arc_cli_diag(NULL, 0, P_("%d error in the rules: nothing "
+		    "tagged", "%d errors in the rules: nothing tagged",
+		    (unsigned long)rule_problems.errors), rule_problems.errors);
 		arc_rules_free(rs);
 		return ARC_EXIT_FATAL;
 	}
 	if (arc_rules_compile(rs, &err) != ARC_OK) {
-		arc_cli_diag(NULL, 0, "%s", err.message);
+		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		arc_rules_free(rs);
 		return ARC_EXIT_FATAL;
 	}
 	if (lint) {
 		arc_rules_lint(rs, arc_cli_problem, &rule_problems);
-		arc_cli_diag(NULL, 0, "%d rules, %d warning%s",
-		    arc_rules_count(rs), rule_problems.warnings,
-		    rule_problems.warnings == 1 ? "" : "s");
+		unsigned long w = (unsigned long)rule_problems.warnings;
+
+		if (arc_rules_count(rs) == 1)
+			arc_cli_diag(NULL, 0, P_("%d rule, %d warning",
+			    "%d rule, %d warnings", w), arc_rules_count(rs),
+			    rule_problems.warnings);
+		else
+			arc_cli_diag(NULL, 0, P_("%d rules, %d warning",
+			    "%d rules, %d warnings", w), arc_rules_count(rs),
+			    rule_problems.warnings);
 		arc_rules_free(rs);
 		st = arc_cli_finish();
 		return st == ARC_EXIT_OK && rule_problems.warnings > 0 ?

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "arc_cli.h"
+#include "arc_i18n.h"
 
 static double
 now(void)
@@ -71,8 +72,8 @@ arc_progress_clear(struct arc_progress *p)
 void
 arc_progress_step(struct arc_progress *p, long pages)
 {
-	double t, elapsed, rate;
-	char left[64] = "";
+	double t, elapsed, rate, rest = -1;
+	char docs[64], pgs[64];
 
 	p->done++;
 	p->pages += pages;
@@ -81,21 +82,30 @@ arc_progress_step(struct arc_progress *p, long pages)
 	p->shown = t;
 	elapsed = t - p->start;
 	rate = elapsed > 0 ? p->pages / elapsed : 0;
-	if (p->total > p->done && p->done > 0) {
-		double rest = elapsed / p->done * (double)(p->total - p->done);
-		if (rest < 90)
-			snprintf(left, sizeof(left), ", about %.0f s left",
-			    rest);
-		else
-			snprintf(left, sizeof(left), ", about %.0f min left",
-			    rest / 60);
-	}
-	char of[32] = "";
+	if (p->total > p->done && p->done > 0)
+		rest = elapsed / p->done * (double)(p->total - p->done);
+	/* The line is a list of measures, each a number with its noun. */
 	if (p->total > 0)
-		snprintf(of, sizeof(of), "/%ld", p->total);
-	fprintf(p->out, "\r\033[K%s: %ld%s documents, %ld pages, "
-	    "%.1f pages/s%s", arc_cli_progname(), p->done, of, p->pages, rate,
-	    left);
+		snprintf(docs, sizeof(docs), P_("%ld/%ld document",
+		    "%ld/%ld documents", (unsigned long)p->total), p->done,
+		    p->total);
+	else
+		snprintf(docs, sizeof(docs), P_("%ld document",
+		    "%ld documents", (unsigned long)p->done), p->done);
+	snprintf(pgs, sizeof(pgs), P_("%ld page", "%ld pages",
+	    (unsigned long)p->pages), p->pages);
+	fputs("\r\033[K", p->out);
+	/* TRANSLATORS: a progress line: the program, "3/10 documents",
+	 * "12 pages", the rate, and maybe the time left. */
+	if (rest < 0)
+		fprintf(p->out, _("%s: %s, %s, %.1f pages/s"),
+		    arc_cli_progname(), docs, pgs, rate);
+	else if (rest < 90)
+		fprintf(p->out, _("%s: %s, %s, %.1f pages/s, about %.0f s "
+		    "left"), arc_cli_progname(), docs, pgs, rate, rest);
+	else
+		fprintf(p->out, _("%s: %s, %s, %.1f pages/s, about %.0f min "
+		    "left"), arc_cli_progname(), docs, pgs, rate, rest / 60);
 	fflush(p->out);
 	p->visible = 1;
 }

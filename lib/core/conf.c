@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "arc_core.h"
+#include "arc_i18n.h"
 
 static const char *const keys[] = {
 	"archive", "scan", "rules", "faq", "status",
@@ -102,7 +103,7 @@ arc_conf_read(const char *path, struct arc_conf **out, arc_diag_fn diag,
 		return ARC_OK;
 	}
 	c->at = &at;
-	rc = arc_staff_file_read(&at, "configuration file", 4096, conf_line,
+	rc = arc_staff_file_read(&at, N_("configuration file"), 4096, conf_line,
 	    c);
 	c->at = NULL;
 	if (rc == ARC_FATAL) {

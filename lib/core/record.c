@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arc_i18n.h"
 #include "core_internal.h"
 
 struct arc_reader {
@@ -203,11 +204,24 @@ document_error(const struct arc_reader *r, struct arc_error *err)
 	if (hint == NULL)
 		return arc_error_set(err, "this is a scan or document, not "
 		    "records");
-	if ((at = strstr(hint, "%s")) == NULL)
-		return arc_error_set(err, "this is a scan or document, not "
-		    "records; %s", hint);
-	return arc_error_set(err, "this is a scan or document, not records; "
+	/* The hint (N_) in English for the record, and in the user's
+	 * language for people. */
+	if ((at = strstr(hint, "%s")) == NULL) {
+		arc_error_set(err, "this is a scan or document, not records; "
+		    "%s", hint);
+		arc_mask_format(err->local, sizeof(err->local),
+		    _("this is a scan or document, not records; %s"),
+		    _(hint));
+		return ARC_ERR;
+	}
+	arc_error_set(err, "this is a scan or document, not records; "
 	    "%.*s%s%s", (int)(at - hint), hint, name, at + 2);
+	hint = _(hint);
+	if ((at = strstr(hint, "%s")) != NULL)
+		arc_mask_format(err->local, sizeof(err->local),
+		    _("this is a scan or document, not records; %.*s%s%s"),
+		    (int)(at - hint), hint, name, at + 2);
+	return ARC_ERR;
 }
 
 /* Opens the next input; ARC_EOF when none is left, ARC_ERR if it cannot be

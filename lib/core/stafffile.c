@@ -46,19 +46,25 @@ int
 arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
     int (*fn)(void *arg, char *line), void *arg)
 {
-	const char *space = kind != NULL ? " " : "";
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int st = ARC_OK;
 	FILE *f;
 
-	if (kind == NULL)
-		kind = "";
+	/* kind is marked N_ by the caller: "rule file". */
+	if (kind != NULL)
+		kind = _(kind);
 	at->line = 0;
 	if ((f = fopen(at->file, "r")) == NULL) {
-		arc_place_error(at, "cannot open%s%s: %s", space, kind,
-		    strerror(errno));
+		/* TRANSLATORS: %s is the kind of file ("rule file"), then
+		 * the system's reason. */
+		if (kind != NULL)
+			arc_place_error(at, "cannot open %s: %s", kind,
+			    strerror(errno));
+		else
+			arc_place_error(at, "cannot open: %s",
+			    strerror(errno));
 		return ARC_ERR;
 	}
 	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
@@ -67,9 +73,11 @@ arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
 			line[--n] = '\0';
 		if (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
-		if ((size_t)n != strlen(line))
-			arc_place_error(at, "NUL byte in %s",
-			    *kind != '\0' ? kind : "the line");
+		/* TRANSLATORS: %s is the kind of file ("rule file"). */
+		if ((size_t)n != strlen(line) && kind != NULL)
+			arc_place_error(at, "NUL byte in %s", kind);
+		else if ((size_t)n != strlen(line))
+			arc_place_error(at, "NUL byte in the line");
 		else if ((size_t)n > line_max)
 			arc_place_error(at, "line longer than %zu bytes",
 			    line_max);
@@ -78,9 +86,11 @@ arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
 		else
 			st = fn(arg, line);
 	}
-	if (st == ARC_OK && ferror(f))
-		arc_place_error(at, "cannot read%s%s: %s", space, kind,
+	if (st == ARC_OK && ferror(f) && kind != NULL)
+		arc_place_error(at, "cannot read %s: %s", kind,
 		    strerror(errno));
+	else if (st == ARC_OK && ferror(f))
+		arc_place_error(at, "cannot read: %s", strerror(errno));
 	free(line);
 	fclose(f);
 	return st;

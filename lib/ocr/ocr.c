@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "arc_i18n.h"
 #include "ocr_internal.h"
 #include "pages.h"
 
@@ -159,8 +160,13 @@ arc_ocr_new(const struct arc_ocr_options *o, struct arc_error *err)
 		snprintf(path, sizeof(path), "%s/pdf.ttf", tessdata_dir());
 		if (arc_document_load(path, NULL, 1 << 20, &ocr->font,
 		    &ocr->font_len, err) != ARC_OK) {
+			struct arc_error why = *err;
+
 			arc_error_set(err, "%s: %s (Tesseract's font for "
-			    "searchable PDFs)", path, err->message);
+			    "searchable PDFs)", path, why.message);
+			arc_mask_format(err->local, sizeof(err->local),
+			    _("%s: %s (Tesseract's font for searchable PDFs)"),
+			    path, arc_error_text(&why));
 			arc_ocr_free(ocr);
 			return NULL;
 		}

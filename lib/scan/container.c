@@ -8,6 +8,7 @@
 
 #include <archive_entry.h>
 
+#include "arc_i18n.h"
 #include "scan_internal.h"
 
 struct archive *
@@ -58,23 +59,23 @@ arc_member_name_problem(const char *name)
 	const char *p, *start;
 
 	if (len == 0)
-		return "empty name";
+		return N_("empty name");
 	if (!arc_utf8_valid(name, len))
-		return "name is not valid UTF-8";
+		return N_("name is not valid UTF-8");
 	for (p = name; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return "name contains control characters";
+			return N_("name contains control characters");
 	if (name[0] == '/' || name[0] == '\\' ||
 	    (len >= 2 && name[1] == ':' &&
 	    ((name[0] >= 'A' && name[0] <= 'Z') ||
 	    (name[0] >= 'a' && name[0] <= 'z'))))
-		return "name is an absolute path";
+		return N_("name is an absolute path");
 	/* Windows tools write backslashes: "..\\x" climbs out just the same. */
 	for (start = p = name;; p++) {
 		if (*p == '/' || *p == '\\' || *p == '\0') {
 			if (p - start == 2 && start[0] == '.' &&
 			    start[1] == '.')
-				return "name contains '..'";
+				return N_("name contains '..'");
 			if (*p == '\0')
 				break;
 			start = p + 1;
@@ -160,10 +161,13 @@ load_member(int fd, const char *member, long long index, size_t max,
 	for (i = 0;; i++) {
 		r = archive_read_next_header(a, &e);
 		if (r == ARCHIVE_EOF || (index >= 0 && i > index)) {
-			st = arc_error_set(err, index < 0 ?
-			    "no member '%s' in this archive" :
-			    "no member '%s' in this archive at the place it "
-			    "was scanned; scan it again", member);
+			if (index < 0)
+				st = arc_error_set(err, "no member '%s' in "
+				    "this archive", member);
+			else
+				st = arc_error_set(err, "no member '%s' in "
+				    "this archive at the place it was "
+				    "scanned; scan it again", member);
 			break;
 		}
 		if (r < ARCHIVE_WARN) {

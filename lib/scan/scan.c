@@ -10,6 +10,7 @@
 
 #include <archive_entry.h>
 
+#include "arc_i18n.h"
 #include "scan_internal.h"
 
 /* What one worker thread needs to read documents: its own libmagic handle
@@ -227,10 +228,11 @@ set_mtime(json_t *rec, time_t t)
 	return json_object_set_new(rec, "mtime", json_string(iso));
 }
 
-/* Queues a finished record (with its error, if any). */
+/* Queues a finished record (with its error, if any: in English for the
+ * record, local in the user's language for the event). */
 static void
 emit(struct job *job, json_t *rec, const char *path, const char *member,
-    const char *error)
+    const char *error, const char *local)
 {
 	if (rec == NULL || (error != NULL &&
 	    arc_record_set_error(rec, "scan", error) != ARC_OK)) {
@@ -238,14 +240,15 @@ emit(struct job *job, json_t *rec, const char *path, const char *member,
 		job->oom = 1;
 		return;
 	}
-	add_event(job, ARC_SCAN_RECORD, path, member, rec, error);
+	add_event(job, ARC_SCAN_RECORD, path, member, rec, local);
 }
 
 /* A document that could not be read: a record with "error", so nothing is
- * lost. */
+ * lost.  error is a message marked N_ or the system's (strerror): the
+ * event has its translation. */
 static void
-emit_error(struct job *job, const char *path, const char *member,
-    const struct stat *st, const char *error)
+emit_error_local(struct job *job, const char *path, const char *member,
+    const struct stat *st, const char *error, const char *local)
 {
 	json_t *rec = record_new(path, member);
 
@@ -253,7 +256,23 @@ emit_error(struct job *job, const char *path, const char *member,
 		json_object_set_new(rec, "size", json_integer(st->st_size));
 		set_mtime(rec, st->st_mtime);
 	}
-	emit(job, rec, path, member, error);
+	emit(job, rec, path, member, error, local);
+}
+
+static void
+emit_error(struct job *job, const char *path, const char *member,
+    const struct stat *st, const char *error)
+{
+	emit_error_local(job, path, member, st, error, _(error));
+}
+
+/* The same for an error made by arc_error_set. */
+static void
+emit_arc_error(struct job *job, const char *path, const char *member,
+    const struct stat *st, const struct arc_error *err)
+{
+	emit_error_local(job, path, member, st, err->message,
+	    arc_error_text(err));
 }
 
 /* Sets rec's integer field name, unless n is -1 (unknown). */
@@ -267,8 +286,8 @@ set_number(json_t *rec, const char *name, long long n)
 /* A file whose name is not valid UTF-8 is read by its real name, but its
  * record's path is repaired: the record fails, with its sha256, so that
  * the archive counts its attempts. */
-static const char bad_name_error[] = "file name is not valid UTF-8; "
-    "rename the file to have it read";
+static const char bad_name_error[] = N_("file name is not valid UTF-8; "
+    "rename the file to have it read");
 
 static void
 emit_document(struct job *job, const char *path, const char *member,
@@ -291,8 +310,8 @@ emit_document(struct job *job, const char *path, const char *member,
 		json_decref(rec);
 		rec = NULL;
 	}
-	emit(job, rec, path, member, job->bad_name ? bad_name_error :
-	    NULL);
+	emit(job, rec, path, member, job->bad_name ? bad_name_error : NULL,
+	    job->bad_name ? _(bad_name_error) : NULL);
 }
 
 static struct job *
@@ -491,24 +510,25 @@ enum { CONTAINER_DONE, CONTAINER_NOT };
 
 /*
  * Counts bytes coming out of an archive and says when they exceed the caps.
- * Returns NULL while within them, else why the archive is refused.
+ * Returns 0 while within them, else 1, err saying why the archive is
+ * refused.
  */
-static const char *
+static int
 over_caps(const struct work *w, uint64_t unpacked, uint64_t archive_size,
-    char *why, size_t whysz)
+    struct arc_error *err)
 {
 	if (unpacked > w->o->max_unpacked) {
-		snprintf(why, whysz, "archive unpacks to more than %llu bytes; "
+		arc_error_set(err, "archive unpacks to more than %llu bytes; "
 		    "refused", (unsigned long long)w->o->max_unpacked);
-		return why;
+		return 1;
 	}
 	if (unpacked > ARC_SCAN_RATIO_GRACE && (double)unpacked >
 	    w->o->max_ratio * (double)(archive_size ? archive_size : 1)) {
-		snprintf(why, whysz, "archive expands more than %g times its "
+		arc_error_set(err, "archive expands more than %g times its "
 		    "size (a zip bomb?); refused", w->o->max_ratio);
-		return why;
+		return 1;
 	}
-	return NULL;
+	return 0;
 }
 
 /* Reads the current member; ARC_OK with d filled, ARC_ERR member unreadable
@@ -518,7 +538,6 @@ digest_member(struct work *w, struct archive *a, const char *name,
     uint64_t *unpacked, uint64_t archive_size, struct digest *d,
     struct arc_error *err)
 {
-	char why[256];
 	la_ssize_t n;
 
 	digest_begin(w);
@@ -538,10 +557,8 @@ digest_member(struct work *w, struct archive *a, const char *name,
 			return ARC_FATAL;
 		}
 		*unpacked += (uint64_t)n;
-		if (over_caps(w, *unpacked, archive_size, why, sizeof(why))) {
-			arc_error_set(err, "%s", why);
+		if (over_caps(w, *unpacked, archive_size, err))
 			return ARC_FATAL;
-		}
 		digest_feed(w, w->d->chunk, (size_t)n);
 	}
 	digest_end(w, d, NULL);
@@ -559,15 +576,16 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 	const char *problem;
 	struct arc_error err;
 	struct digest d;
-	char msg[600];
 	int st;
 
 	if (archive_entry_filetype(e) == AE_IFDIR)
 		return ARC_OK;
 	if ((problem = arc_member_name_problem(name)) != NULL) {
-		snprintf(msg, sizeof(msg), "unsafe member name: %s; not read",
+		arc_error_set(&err, "unsafe member name: %s; not read",
 		    problem);
-		emit_error(w->job, path, name, NULL, msg);
+		arc_mask_format(err.local, sizeof(err.local),
+		    _("unsafe member name: %s; not read"), _(problem));
+		emit_arc_error(w->job, path, name, NULL, &err);
 		return ARC_OK;
 	}
 	if (member_is_hidden(name))
@@ -575,17 +593,17 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 	if (archive_entry_hardlink(e) != NULL ||
 	    archive_entry_filetype(e) == AE_IFLNK) {
 		tell(w->job, ARC_SCAN_NOTICE, path, name,
-		    "link inside an archive; not followed");
+		    _("link inside an archive; not followed"));
 		return ARC_OK;
 	}
 	if (archive_entry_filetype(e) != AE_IFREG) {
 		tell(w->job, ARC_SCAN_NOTICE, path, name,
-		    "not a regular file; skipped");
+		    _("not a regular file; skipped"));
 		return ARC_OK;
 	}
 	if (archive_entry_is_data_encrypted(e)) {
 		emit_error(w->job, path, name, NULL,
-		    "encrypted; cannot be read without the password");
+		    N_("encrypted; cannot be read without the password"));
 		return ARC_OK;
 	}
 	st = digest_member(w, a, name, unpacked, (uint64_t)ast->st_size, &d,
@@ -595,14 +613,14 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 		return ARC_FATAL;
 	}
 	if (st == ARC_ERR) {
-		emit_error(w->job, path, name, NULL, err.message);
+		emit_arc_error(w->job, path, name, NULL, &err);
 		return ARC_OK;
 	}
 	emit_document(w->job, path, name, &d, archive_entry_mtime_is_set(e) ?
 	    archive_entry_mtime(e) : ast->st_mtime, o);
 	if (arc_mime_is_container(d.mime))
 		tell(w->job, ARC_SCAN_NOTICE, path, name,
-		    "archive inside an archive; recorded, not opened");
+		    _("archive inside an archive; recorded, not opened"));
 	return ARC_OK;
 }
 
@@ -671,7 +689,6 @@ scan_container(struct work *w, int fd, const char *path,
 	int compressed_only = strcmp(mime, "application/zip") != 0 &&
 	    strcmp(mime, "application/x-tar") != 0 &&
 	    strcmp(mime, "application/x-7z-compressed") != 0;
-	char msg[600];
 
 	if (lseek(fd, 0, SEEK_SET) != 0) {
 		emit_error(w->job, path, NULL, st, strerror(errno));
@@ -682,8 +699,12 @@ scan_container(struct work *w, int fd, const char *path,
 		 * and arc-ocr would only say "not an image or PDF". */
 		if (compressed_only && not_archive)
 			return CONTAINER_NOT;
-		snprintf(msg, sizeof(msg), "broken archive: %s", err.message);
-		emit_error(w->job, path, NULL, st, msg);
+		struct arc_error why = err;
+
+		arc_error_set(&err, "broken archive: %s", why.message);
+		arc_mask_format(err.local, sizeof(err.local),
+		    _("broken archive: %s"), arc_error_text(&why));
+		emit_arc_error(w->job, path, NULL, st, &err);
 		return CONTAINER_DONE;
 	}
 	for (;; members++) {
@@ -697,7 +718,7 @@ scan_container(struct work *w, int fd, const char *path,
 			}
 			arc_error_set(&err, "broken or encrypted archive: %s",
 			    archive_error_string(a));
-			emit_error(w->job, path, NULL, st, err.message);
+			emit_arc_error(w->job, path, NULL, st, &err);
 			break;
 		}
 		o.index = members;
@@ -706,12 +727,12 @@ scan_container(struct work *w, int fd, const char *path,
 		    w->d->chunk) : -1;
 		if (scan_member(w, a, e, path, &o, &unpacked, &err) ==
 		    ARC_FATAL) {
-			emit_error(w->job, path, NULL, st, err.message);
+			emit_arc_error(w->job, path, NULL, st, &err);
 			break;
 		}
 	}
 	if (r == ARCHIVE_EOF && members == 0)
-		tell(w->job, ARC_SCAN_NOTICE, path, NULL, "empty archive");
+		tell(w->job, ARC_SCAN_NOTICE, path, NULL, _("empty archive"));
 	archive_read_free(a);
 	return CONTAINER_DONE;
 }
@@ -725,7 +746,7 @@ scan_open_file(struct work *w, int fd, const char *path)
 	struct stat st;
 	struct origin whole = { &st, -1, -1 };
 	struct digest d;
-	char msg[128], mime[128];
+	char msg[256], mime[128];
 	ssize_t n;
 
 	if (fstat(fd, &st) != 0) {
@@ -734,15 +755,15 @@ scan_open_file(struct work *w, int fd, const char *path)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		tell(w->job, ARC_SCAN_NOTICE, path, NULL,
-		    "not a regular file; skipped");
+		    _("not a regular file; skipped"));
 		goto out;
 	}
 	/* A file dated well in the future has a wrong clock behind it, not a
 	 * scanner still writing: waiting would skip it forever. */
 	if (w->o->settle > 0 && st.st_mtime > w->o->now - w->o->settle &&
 	    st.st_mtime <= w->o->now + 60) {
-		snprintf(msg, sizeof(msg), "modified less than %ld s ago; "
-		    "left for the next run", w->o->settle);
+		snprintf(msg, sizeof(msg), _("modified less than %ld s ago; "
+		    "left for the next run"), w->o->settle);
 		tell(w->job, ARC_SCAN_NOTICE, path, NULL, msg);
 		goto out;
 	}
@@ -868,25 +889,25 @@ scan_link(struct arc_scan *s, const char *path)
 
 	if (realpath(path, target) == NULL) {
 		walk_event(s, ARC_SCAN_NOTICE, path,
-		    "broken symbolic link; skipped");
+		    _("broken symbolic link; skipped"));
 		return;
 	}
 	if (strncmp(target, s->root, rl) != 0 ||
 	    (target[rl] != '/' && !(rl == 1 && s->root[0] == '/'))) {
 		walk_event(s, ARC_SCAN_NOTICE, path,
-		    "symbolic link leads outside the folder; not followed");
+		    _("symbolic link leads outside the folder; not followed"));
 		return;
 	}
 	if ((fd = open_beneath(s->root_fd, target + rl +
 	    (target[rl] == '/'))) < 0) {
 		walk_error(s, path, NULL, errno == ELOOP || errno == ENOTDIR ?
-		    "the folder changed while it was scanned; link not "
-		    "followed, scan it again" : strerror(errno));
+		    N_("the folder changed while it was scanned; link not "
+		    "followed, scan it again") : strerror(errno));
 		return;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		walk_event(s, ARC_SCAN_NOTICE, path,
-		    "symbolic link to a folder; not followed");
+		    _("symbolic link to a folder; not followed"));
 		close(fd);
 		return;
 	}
@@ -965,7 +986,8 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 		} else if (S_ISDIR(st.st_mode)) {
 			if (!s->o.recurse)
 				walk_event(s, ARC_SCAN_NOTICE, child,
-				    "is a folder; use -r to scan inside it");
+				    _("is a folder; use -r to scan inside "
+				    "it"));
 			else if ((fd = openat(dfd, name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 				walk_event(s, ARC_SCAN_FAILURE, child,
@@ -983,7 +1005,7 @@ scan_folder(struct arc_scan *s, int dfd, const char *path)
 				submit_file(s, fd, child);
 		} else {
 			walk_event(s, ARC_SCAN_NOTICE, child,
-			    "not a regular file; skipped");
+			    _("not a regular file; skipped"));
 		}
 		free(child);
 	}
@@ -1029,8 +1051,8 @@ arc_scan_path(struct arc_scan *s, const char *path)
 		    realpath(path, s->root) == NULL ||
 		    stat(s->root, &st) != 0 || !same_file(s->root_fd, &st)) {
 			walk_event(s, ARC_SCAN_FAILURE, path, errno != 0 ?
-			    strerror(errno) : "the folder changed while it "
-			    "was scanned");
+			    strerror(errno) : _("the folder changed while it "
+			    "was scanned"));
 			if (fd >= 0)
 				close(fd);
 		} else {

@@ -38,7 +38,8 @@ int arc_mime_is_container(const char *mime);
 #define ARC_SCAN_RATIO_GRACE (16ull << 20)
 
 /* Checks a name from inside an archive: returns NULL if it is safe, or why
- * not (absolute, "..", control characters, invalid UTF-8, empty). */
+ * not (absolute, "..", control characters, invalid UTF-8, empty), in
+ * English, marked N_ for the diagnostics to translate. */
 const char *arc_member_name_problem(const char *name);
 
 #endif

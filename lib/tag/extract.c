@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arc_i18n.h"
 #include "tag_internal.h"
 
 /*
@@ -257,8 +258,9 @@ explain(json_t *notes, const char *doc, const char *label, const char *text,
 
 	if (notes == NULL)
 		return;
-	arc_mask_format(msg, sizeof(msg), "field %s: built in, line %ld: "
-	    "\"%.*s%s\"", label, arc_line_of(text, start), n, value,
+	/* TRANSLATORS: --explain: field LABEL, line N: "VALUE". */
+	arc_mask_format(msg, sizeof(msg), _("field %s: built in, line %ld: "
+	    "\"%.*s%s\""), label, arc_line_of(text, start), n, value,
 	    cut ? "..." : "");
 	json_array_append_new(notes, json_pack("{s:s?,s:i,s:b,s:s}", "file",
 	    doc, "line", 0, "warning", 0, "message", msg));

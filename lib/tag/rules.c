@@ -1,9 +1,9 @@
 /* rules.c: reading rule files (TAG KIND PATTERN), refusing a broken one whole, and linting them. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arc_i18n.h"
 #include "tag_internal.h"
 
 /* A rule line longer than this is surely not a rule. */
@@ -330,8 +330,8 @@ arc_rules_load(struct arc_rules *rs, const char *path, arc_diag_fn diag,
 	    (rs->files[rs->nfiles] = strdup(path)) == NULL)
 		return ARC_FATAL;
 	rs->nfiles++;
-	st = arc_staff_file_read(&l.at, "rule file", RULE_LINE_MAX, rule_line,
-	    &l);
+	st = arc_staff_file_read(&l.at, N_("rule file"), RULE_LINE_MAX,
+	    rule_line, &l);
 	if (st == ARC_OK && l.at.errors > 0)
 		st = ARC_ERR;
 	if (st != ARC_OK) {
@@ -352,7 +352,7 @@ arc_rules_load_dir(struct arc_rules *rs, const char *dir,
 
 	if (st != ARC_OK) {
 		char msg[300];
-		snprintf(msg, sizeof(msg), "cannot open rule folder: %s",
+		snprintf(msg, sizeof(msg), _("cannot open rule folder: %s"),
 		    strerror(errno));
 		diag(ctx, dir, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
@@ -497,16 +497,13 @@ shadows(const struct arc_rules *rs, const struct rule *s, const struct rule *r)
 	}
 }
 
-static void
-warn(arc_diag_fn diag, void *ctx, const struct rule *r, const char *fmt, ...)
+/* Where a rule is, for the warnings of arc_rules_lint. */
+static struct arc_place
+place_of(arc_diag_fn diag, void *ctx, const struct rule *r)
 {
-	char msg[700];
-	va_list ap;
+	struct arc_place at = { r->file, r->line, diag, ctx, 0 };
 
-	va_start(ap, fmt);
-	arc_mask_vformat(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	diag(ctx, r->file, r->line, ARC_SEVERITY_WARNING, msg);
+	return at;
 }
 
 /* Terms of an "any" rule that can never make a difference: another term
@@ -516,6 +513,7 @@ static int
 redundant_terms(const struct arc_rules *rs, const struct rule *r,
     arc_diag_fn diag, void *ctx)
 {
+	struct arc_place at = place_of(diag, ctx, r);
 	int warnings = 0;
 
 	for (int a = r->first_term; a < r->first_term + r->nterms; a++) {
@@ -532,7 +530,7 @@ redundant_terms(const struct arc_rules *rs, const struct rule *r,
 				    contains_term(ta->folded, &rs->terms[b]))
 					hit = b;
 			if (hit >= 0) {
-				warn(diag, ctx, r, "'%s' never makes a "
+				arc_place_warning(&at, "'%s' never makes a "
 				    "difference: '%s' (%s:%ld) matches "
 				    "wherever it does", ta->folded,
 				    rs->terms[hit].folded, s->file, s->line);
@@ -551,19 +549,20 @@ arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 
 	for (int i = 0; i < rs->nrules; i++) {
 		const struct rule *r = &rs->rules[i];
+		struct arc_place at = place_of(diag, ctx, r);
 
 		if (r->kind == KIND_FUZZY && r->fuzzy.m < 10) {
-			warn(diag, ctx, r, "fuzzy pattern shorter than 10 "
-			    "characters allows no error: use exact");
+			arc_place_warning(&at, "fuzzy pattern shorter than "
+			    "10 characters allows no error: use exact");
 			warnings++;
 		}
 		for (int a = 0; a < r->nterms; a++)
 			for (int b = 0; b < a; b++)
 				if (strcmp(rs->terms[r->first_term + a].folded,
 				    rs->terms[r->first_term + b].folded) == 0) {
-					warn(diag, ctx, r, "term '%s' given "
-					    "twice", rs->terms[r->first_term +
-					    a].folded);
+					arc_place_warning(&at, "term '%s' "
+					    "given twice", rs->terms[
+					    r->first_term + a].folded);
 					warnings++;
 				}
 		if (r->kind == KIND_ANY)
@@ -576,8 +575,9 @@ arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 			if (s->kind == r->kind &&
 			    strcmp(s->pattern, r->pattern) == 0) {
 				if (j < i) {
-					warn(diag, ctx, r, "duplicate of the "
-					    "rule at %s:%ld", s->file, s->line);
+					arc_place_warning(&at, "duplicate of "
+					    "the rule at %s:%ld", s->file,
+					    s->line);
 					warnings++;
 					break;
 				}
@@ -586,9 +586,9 @@ arc_rules_lint(const struct arc_rules *rs, arc_diag_fn diag, void *ctx)
 			if (!r->is_field && s->kind == KIND_ANY &&
 			    shadows(rs, s, r) && !(r->kind == KIND_ANY &&
 			    shadows(rs, r, s) && j > i)) {
-				warn(diag, ctx, r, "never makes a difference: "
-				    "whenever it matches, so does the rule at "
-				    "%s:%ld", s->file, s->line);
+				arc_place_warning(&at, "never makes a "
+				    "difference: whenever it matches, so does "
+				    "the rule at %s:%ld", s->file, s->line);
 				warnings++;
 				break;
 			}

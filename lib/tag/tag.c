@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arc_i18n.h"
 #include "tag_internal.h"
 
 /* Places a fuzzy rule is looked for around, at most; beyond, the whole
@@ -174,10 +175,14 @@ explain_match(struct arc_tagger *t, const struct rule *r, size_t start,
 
 	excerpt(t->f.source, t->f.source_len, start, end, text,
 	    sizeof(text));
-	arc_mask_format(msg, sizeof(msg),
-	    "%s %s: %s:%ld (%s), line %ld: \"%s\"",
-	    r->is_field ? "field" : "tag", label, r->file, r->line,
-	    arc_rule_kind_name(r->kind), arc_line_of(t->f.source, start), text);
+	/* TRANSLATORS: --explain: tag LABEL: RULEFILE:LINE (KIND), the line
+	 * of the document and the text matched.  KIND is a rule's kind
+	 * (any, all, exact, regex, fuzzy), as written in rule files. */
+	arc_mask_format(msg, sizeof(msg), r->is_field ?
+	    _("field %s: %s:%ld (%s), line %ld: \"%s\"") :
+	    _("tag %s: %s:%ld (%s), line %ld: \"%s\""), label, r->file,
+	    r->line, arc_rule_kind_name(r->kind),
+	    arc_line_of(t->f.source, start), text);
 	note(t, t->doc, 0, 0, msg);
 }
 
@@ -310,16 +315,19 @@ regex_rule(struct arc_tagger *t, const struct rule *r, size_t *start,
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		arc_mask_format(msg, sizeof(msg), "%s: regex for "
-		    "%s '%s' gave up (too much backtracking): undecided, not "
-		    "'no match'", t->doc, r->is_field ? "field" : "tag",
+		arc_mask_format(msg, sizeof(msg), r->is_field ?
+		    _("%s: regex for field '%s' gave up (too much "
+		    "backtracking): undecided, not 'no match'") :
+		    _("%s: regex for tag '%s' gave up (too much "
+		    "backtracking): undecided, not 'no match'"), t->doc,
 		    r->label);
 	else {
 		PCRE2_UCHAR why[200];
 		pcre2_get_error_message(rc, why, sizeof(why));
-		arc_mask_format(msg, sizeof(msg), "%s: regex for "
-		    "%s '%s' failed: %s", t->doc, r->is_field ? "field" : "tag",
-		    r->label, (char *)why);
+		arc_mask_format(msg, sizeof(msg), r->is_field ?
+		    _("%s: regex for field '%s' failed: %s") :
+		    _("%s: regex for tag '%s' failed: %s"), t->doc, r->label,
+		    (char *)why);
 	}
 	note(t, r->file, r->line, 1, msg);
 	return -1;
@@ -454,7 +462,7 @@ arc_tag_record(struct arc_tagger *t, json_t *rec, const char *doc,
 	}
 	arc_fold_free(&t->f);
 	if (explain && json_array_size(tags) == 0)
-		note(t, doc, 0, 0, "no tag");
+		note(t, doc, 0, 0, _("no tag"));
 	if (json_object_set(rec, "tags", tags) != 0 ||
 	    json_object_set(rec, "fields", fields) != 0)
 		goto out;

@@ -28,7 +28,9 @@ enum arc_scan_event {
 /*
  * Called for every event, on the thread that called arc_scan_path or
  * arc_scan_finish.  For ARC_SCAN_RECORD, rec is borrowed: the
- * callback writes it and returns; message is the record's error, or NULL.
+ * callback writes it and returns; message is the record's error (in
+ * the user's language: the record holds the English), or NULL.  A notice's
+ * or failure's message is in the user's language too.
  * file names what the event is about; member is the archive member or NULL.
  * A nonzero return stops the scan (stdout failed).
  */
