@@ -89,12 +89,9 @@ check(struct arc_store *s, const char *db)
 		    "type's name)", "removed %ld copies that no document "
 		    "points to (left by interrupted runs, or under an older "
 		    "type's name)", (unsigned long)stats.strays), stats.strays);
-	/* TRANSLATORS: the counts after the first are of copies, failed
-	 * documents and problems. */
-	arc_cli_diag(db, 0, P_("%ld document: %ld copies verified, %ld failed "
-	    "documents, %ld problems", "%ld documents: %ld copies verified, "
-	    "%ld failed documents, %ld problems",
-	    (unsigned long)stats.documents), stats.documents, stats.copies,
+	/* Four counts, each after its name: no plural to get wrong. */
+	arc_cli_diag(db, 0, "documents %ld, copies verified %ld, failed "
+	    "documents %ld, problems %ld", stats.documents, stats.copies,
 	    stats.failed, stats.problems);
 	return stats.problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
 }
@@ -229,16 +226,17 @@ static int
 keep_failed(struct arc_indexer *ix, json_t *rec, const char *file, long line,
     struct arc_error *err)
 {
-	char name[1024], message[sizeof(err->message)];
+	char name[1024], local[sizeof(err->local)];
 	int st;
 
-	snprintf(message, sizeof(message), "%s", err->message);
+	/* The record keeps the English; the note is said to the user. */
+	snprintf(local, sizeof(local), "%s", arc_error_text(err));
 	arc_record_name(rec, file, line, name, sizeof(name));
-	if (arc_record_set_error(rec, "index", message) != ARC_OK) {
+	if (arc_record_set_error(rec, "index", err->message) != ARC_OK) {
 		arc_error_set(err, "out of memory");
 		return ARC_FATAL;
 	}
-	st = arc_index_note(ix, name, message, err);
+	st = arc_index_note(ix, name, local, err);
 	return st == ARC_OK ? arc_index_record(ix, rec, name, err) : st;
 }
 
@@ -412,7 +410,8 @@ index_all(struct arc_store *s, const char *db, char **files, int nfiles,
 			else
 				arc_mask_copy(name, sizeof(name),
 				    arc_reader_file(r));
-			st = arc_index_note(ix, name, err.message, &err);
+			st = arc_index_note(ix, name, arc_error_text(&err),
+			    &err);
 		}
 		if (st == ARC_FATAL) {
 			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));

@@ -103,7 +103,8 @@ struct arc_index_stats {
  * name given with the record); a record that comes with "error" is kept as
  * failed without a report, one without a valid sha256 reported and not
  * kept.  arc_index_note reports a message in its place among the records
- * (a line that was not a record).  Both return ARC_OK, or ARC_FATAL when
+ * (a line that was not a record), said only, never kept: in the user's
+ * language.  Both return ARC_OK, or ARC_FATAL when
  * the archive cannot be written (err says why).
  *
  * A record without "sha256" that is one of faqbot's interactions (string
