@@ -29,9 +29,12 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "                        office's normalisasi.txt)\n"
 "      --synonyms FILE   synonym groups (repeatable; default: the\n"
 "                        office's sinonim.txt)\n"
-"      --answer-at X     answer when the best score is at least X (0.48)\n"
+"      --answer-at X     answer when the best score is at least X (from\n"
+"                        0.34 to 0.48, as the answer files have 1 to 8\n"
+"                        or more phrasings per entry)\n"
 "      --margin X        ... and leads the runner-up by X (0.05)\n"
-"      --suggest-at X    else offer the closest entries from X (0.46)\n"
+"      --suggest-at X    else offer the closest entries from X (0.02\n"
+"                        below --answer-at)\n"
 "      --log FILE        append every interaction to FILE as JSON lines\n"
 "      --explain         say on stderr why each answer was chosen\n"
 "      --check           check the answer and word files and stop\n"
@@ -68,7 +71,8 @@ struct settings {
 	int nfaq, nwords, nsynonyms;
 	const char *status, *log;
 	struct arc_dialogue_settings score;
-	int suggest_given;  /* else --suggest-at follows a lower --answer-at */
+	/* Given as options; else from the answer files (calibrate). */
+	int answer_given, suggest_given;
 	int explain, check;
 };
 
@@ -142,6 +146,7 @@ parse_options(int argc, char **argv, struct settings *s)
 		case OPT_ANSWER_AT:
 			st = parse_score("--answer-at", optarg,
 			    &s->score.answer_at);
+			s->answer_given = 1;
 			break;
 		case OPT_MARGIN:
 			st = parse_score("--margin", optarg, &s->score.margin);
@@ -163,9 +168,8 @@ parse_options(int argc, char **argv, struct settings *s)
 		if (st != ARC_OK)
 			return ARC_EXIT_FATAL;
 	}
-	if (s->score.suggest_at > s->score.answer_at && !s->suggest_given)
-		s->score.suggest_at = s->score.answer_at;
-	if (s->score.suggest_at > s->score.answer_at) {
+	if (s->answer_given && s->suggest_given &&
+	    s->score.suggest_at > s->score.answer_at) {
 		arc_cli_usage_error("--suggest-at (%.2f) is above --answer-at "
 		    "(%.2f)", s->score.suggest_at, s->score.answer_at);
 		return ARC_EXIT_FATAL;
@@ -229,6 +233,28 @@ office_defaults(struct settings *s, char *faq, char *status, size_t size)
 	return rc;
 }
 
+/* The thresholds no option gave, from the answer files: the fewer their
+ * phrasings, the lower a right answer scores.  --suggest-at alone above
+ * the answer threshold raises it; --answer-at alone below the suggestion
+ * threshold lowers that. */
+static void
+calibrate(struct settings *s, const struct arc_faq *faq)
+{
+	struct arc_dialogue_settings found = s->score;
+
+	arc_faq_calibrate(faq, &found);
+	if (!s->answer_given)
+		s->score.answer_at = found.answer_at;
+	if (!s->suggest_given)
+		s->score.suggest_at = found.suggest_at;
+	if (s->score.suggest_at > s->score.answer_at) {
+		if (s->suggest_given)
+			s->score.answer_at = s->score.suggest_at;
+		else
+			s->score.suggest_at = s->score.answer_at;
+	}
+}
+
 static int
 load(struct bot *bot)
 {
@@ -282,6 +308,7 @@ load(struct bot *bot)
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_FATAL;
 	}
+	calibrate(s, bot->faq);
 	return ARC_OK;
 }
 

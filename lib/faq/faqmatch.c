@@ -19,6 +19,12 @@
 /* Words shorter than this are never corrected: too many near neighbours;
  * words of this length only by a letter wrong or two swapped, since a
  * letter more or less makes another word too often (darah, daerah). */
+/* The answer threshold for answer files of one phrasing per entry, the
+ * phrasings per entry from which ARC_DIALOGUE_ANSWER_AT holds, and the
+ * number of entries below which the threshold rises towards it. */
+#define SPARSE_ANSWER_AT 0.34
+#define SPARSE_FULL 8.0
+#define FEW_ENTRIES 20.0
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
 
@@ -473,4 +479,32 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 	}
 	free(dot_p);
 	return ARC_OK;
+}
+
+void
+arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
+{
+	double phrasings = 0, per_entry, full, few;
+
+	for (int i = 0; i < faq->nentries; i++)
+		if (answerable(faq, i))
+			phrasings += faq->entries[i].count;
+	per_entry = faq->answerable > 0 ? phrasings / faq->answerable : 1;
+	/* Measured by bench/faqbot-sparse: the threshold that keeps wrong
+	 * answers and answered out-of-scope questions near 5% is about
+	 * 0.34 with one phrasing, 0.36 with two, 0.48 with eleven. */
+	full = (per_entry - 1) / (SPARSE_FULL - 1);
+	full = full > 1 ? 1 : full < 0 ? 0 : full;
+	s->answer_at = SPARSE_ANSWER_AT + full * (ARC_DIALOGUE_ANSWER_AT -
+	    SPARSE_ANSWER_AT);
+	/* In a handful of entries every word is rare, and one shared word
+	 * ("hilang") scores high: the fewer entries, the higher the bar. */
+	few = (FEW_ENTRIES - faq->answerable) / FEW_ENTRIES;
+	if (few > 0)
+		s->answer_at += few * (ARC_DIALOGUE_ANSWER_AT -
+		    SPARSE_ANSWER_AT);
+	if (s->answer_at > ARC_DIALOGUE_ANSWER_AT)
+		s->answer_at = ARC_DIALOGUE_ANSWER_AT;
+	s->suggest_at = s->answer_at - (ARC_DIALOGUE_ANSWER_AT -
+	    ARC_DIALOGUE_SUGGEST_AT);
 }

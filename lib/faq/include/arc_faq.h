@@ -108,6 +108,16 @@ struct arc_dialogue_settings {
 #define ARC_DIALOGUE_SUGGEST_AT 0.46
 
 /*
+ * The thresholds for faq's answer files (prepared): answer_at from 0.34,
+ * with one phrasing per entry, to ARC_DIALOGUE_ANSWER_AT with eight or
+ * more, as a right answer scores lower when fewer phrasings cover the
+ * citizens' words, and higher again for fewer than 20 entries;
+ * suggest_at 0.02 below.  The margin is left.
+ */
+void arc_faq_calibrate(const struct arc_faq *faq,
+    struct arc_dialogue_settings *s);
+
+/*
  * A dialogue remembers, per session, the suggestions it made last, so that
  * a reply of only their number ("2", "nomor 2.") picks one; at most
  * 100000 sessions, then all are forgotten at once.  It borrows faq
