@@ -193,7 +193,7 @@ static const char *const labels[] = {
 	N_("error"), N_("last_tried"), N_("sha256"), N_("page"),
 	N_("confidence"), N_("asked"), N_("answered"), N_("suggested"),
 	N_("declined"), N_("answered_rate"), N_("suggested_rate"),
-	N_("declined_rate"), N_("question"), N_("also"),
+	N_("declined_rate"), N_("smalltalk"), N_("question"), N_("also"),
 };
 
 static const char *

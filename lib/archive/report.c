@@ -470,17 +470,19 @@ arc_report(struct arc_store *s, const char *name,
 		return review(&r);
 	if (strcmp(name, "chat") == 0)
 		return !has_chat(&r) ? ARC_OK : rows(&r, name,
-		    "SELECT substr(time, 1, 10) AS day, count(*) AS asked, "
+		    "SELECT day, asked, answered, suggested, declined, "
+		    "round(1.0 * answered / nullif(asked, 0), 3) AS "
+		    "answered_rate, round(1.0 * suggested / nullif(asked, 0), "
+		    "3) AS suggested_rate, round(1.0 * declined / "
+		    "nullif(asked, 0), 3) AS declined_rate, smalltalk FROM "
+		    "(SELECT substr(time, 1, 10) AS day, "
+		    "sum(status != 'smalltalk') AS asked, "
 		    "sum(status IN ('answered', 'handoff', 'status')) AS "
 		    "answered, sum(status = 'suggested') AS suggested, "
 		    "sum(status = 'declined') AS declined, "
-		    "round(1.0 * sum(status IN ('answered', 'handoff', "
-		    "'status')) / count(*), 3) AS answered_rate, "
-		    "round(1.0 * sum(status = 'suggested') / count(*), 3) AS "
-		    "suggested_rate, round(1.0 * sum(status = 'declined') / "
-		    "count(*), 3) AS declined_rate FROM chat WHERE "
+		    "sum(status = 'smalltalk') AS smalltalk FROM chat WHERE "
 		    IN_RANGE("substr(time, 1, 10)")
-		    " GROUP BY day ORDER BY day");
+		    " GROUP BY day) ORDER BY day");
 	if (strcmp(name, "unanswered") == 0)
 		return unanswered(&r);
 	return arc_error_set(err, "no report \"%s\" (there are: documents, "

@@ -222,6 +222,79 @@ status_text(const char *number, const char *row, int english)
 	return text;
 }
 
+/* The reply to talk that is no question: the office's own words (the
+ * special entries _thanks, _greeting, _prompt) or built-in ones. */
+static void
+small_talk_reply(const struct arc_dialogue *d, struct arc_reply *r,
+    enum faq_small kind, int english)
+{
+	static const char *const ids[] = {
+		[FAQ_SMALL_THANKS] = "_thanks",
+		[FAQ_SMALL_GREETING] = "_greeting",
+		[FAQ_SMALL_NUDGE] = "_prompt",
+	};
+	static const char *const ind[] = {
+		[FAQ_SMALL_THANKS] = "Sama-sama, senang dapat membantu. Bila "
+		    "ada pertanyaan lain, silakan tulis di sini.",
+		[FAQ_SMALL_GREETING] = "Halo, selamat datang. Silakan tulis "
+		    "pertanyaan Anda tentang layanan kami, misalnya tentang "
+		    "syarat, biaya atau jam layanan.",
+		[FAQ_SMALL_NUDGE] = "Silakan tulis pertanyaan Anda, misalnya "
+		    "tentang syarat, biaya atau jam layanan.",
+	};
+	static const char *const eng[] = {
+		[FAQ_SMALL_THANKS] = "You're welcome, glad to help. If you "
+		    "have another question, just write it here.",
+		[FAQ_SMALL_GREETING] = "Hello, welcome. Please write your "
+		    "question about our services, for example about "
+		    "requirements, fees or opening hours.",
+		[FAQ_SMALL_NUDGE] = "Please write your question, for example "
+		    "about requirements, fees or opening hours.",
+	};
+	int e = arc_faq_find(d->faq, ids[kind]);
+
+	r->status = "smalltalk";
+	r->res.ncand = 0;  /* no entry was asked for */
+	if (e >= 0) {
+		r->entry = e;
+		r->text = strdup(arc_faq_answer(d->faq, e, english));
+	} else {
+		r->text = strdup(english ? eng[kind] : ind[kind]);
+	}
+}
+
+/* Offers the entries that came closest, from the score floor, as
+ * numbered choices; 0 when none scores that high. */
+static int
+suggest(const struct arc_dialogue *d, struct pending *pend,
+    struct arc_reply *r, const struct decision *how, double floor)
+{
+	const struct arc_faq_result *res = &r->res;
+
+	pend->n = 0;
+	pend->english = how->english;
+	for (int i = 0; i < res->ncand; i++)
+		if (res->cand[i].score >= floor) {
+			pend->entry[pend->n] = res->cand[i].entry;
+			pend->score[pend->n++] = res->cand[i].score;
+		}
+	if (pend->n == 0)
+		return 0;
+	r->status = "suggested";
+	r->text = suggestion_text(d, pend);
+	return 1;
+}
+
+/* A question of one word that several entries are about alike ("ktp",
+ * "akta"): a topic, whose entries are offered rather than one guessed. */
+#define TOPIC_ALIKE 0.8
+static int
+is_topic(const struct arc_faq_result *res)
+{
+	return res->nterms == 1 && res->nunknown == 0 && res->ncand >= 2 &&
+	    res->cand[1].score >= TOPIC_ALIKE * res->cand[0].score;
+}
+
 /* Answers with an entry: its text, or a handoff to a person. */
 static void
 give(const struct arc_dialogue *d, struct arc_reply *r,
@@ -242,7 +315,8 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	const struct arc_faq_result *res = &r->res;
 	char number[80];
 	const char *row;
-	int pick = pick_number(r->q);
+	int pick = pick_number(r->q), small_english = 0;
+	enum faq_small small = faq_small_talk(r->q, &small_english);
 
 	r->entry = -1;
 	if (pick > 0 && pick <= pend->n) {
@@ -259,27 +333,32 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 		r->text = status_text(number, row, how->english);
 		return;
 	}
+	/* Thanks and nudges never reach the entries ("makasih" is no
+	 * question); a greeting may, if an entry greets. */
+	if (small == FAQ_SMALL_THANKS || small == FAQ_SMALL_NUDGE) {
+		how->english = small_english;
+		small_talk_reply(d, r, small, small_english);
+		return;
+	}
 	how->score = res->ncand > 0 ? res->cand[0].score : 0;
 	how->margin = how->score - (res->ncand > 1 ? res->cand[1].score : 0);
 	how->has_margin = res->ncand > 0;
+	if (is_topic(res) && suggest(d, pend, r, how,
+	    TOPIC_ALIKE * res->cand[0].score))
+		return;
 	if (how->score >= s->answer_at && how->margin >= s->margin) {
 		give(d, r, how, res->cand[0].entry);
 		return;
 	}
-	if (how->score >= s->suggest_at) {
-		pend->n = 0;
-		pend->english = how->english;
-		for (int i = 0; i < res->ncand; i++)
-			if (res->cand[i].score >= s->suggest_at * 0.8) {
-				pend->entry[pend->n] = res->cand[i].entry;
-				pend->score[pend->n++] = res->cand[i].score;
-			}
-		if (pend->n > 0) {
-			r->status = "suggested";
-			r->text = suggestion_text(d, pend);
-			return;
-		}
+	/* A greeting the answer files do not answer themselves. */
+	if (small != FAQ_SMALL_NONE) {
+		how->english = small_english;
+		small_talk_reply(d, r, small, small_english);
+		return;
 	}
+	if (how->score >= s->suggest_at && suggest(d, pend, r, how,
+	    s->suggest_at * 0.8))
+		return;
 	r->status = "declined";
 	r->text = decline_text(d, how->english);
 }

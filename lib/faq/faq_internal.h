@@ -66,6 +66,8 @@ struct arc_faq {
 
 	/* The index arc_faq_prepare builds. */
 	int prepared, answerable;
+	double fullness;        /* phrasings per entry, 0 (one) to 1 (many) */
+	double answer_blend;    /* what an answer's words add to a phrasing's */
 	struct arc_strmap *terms;     /* term -> id */
 	double *idf;
 	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
@@ -94,6 +96,16 @@ int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
 /* Is this a word that only sets the scene (kemarin, anak, need)? */
 int faq_is_context_word(const char *surface);
+
+/* What a message is when it is talk, not a question (smalltalk.c);
+ * *english tells the language to reply in. */
+enum faq_small {
+	FAQ_SMALL_NONE,         /* a question */
+	FAQ_SMALL_THANKS,       /* "makasih ya min", "thank you" */
+	FAQ_SMALL_GREETING,     /* "halo", "selamat pagi", "assalamualaikum" */
+	FAQ_SMALL_NUDGE,        /* "ok", "p", an emoji, punctuation */
+};
+enum faq_small faq_small_talk(const char *q, int *english);
 /* The term of one normalised word (synonyms, then stemming). */
 void faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term);

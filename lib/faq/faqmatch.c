@@ -20,10 +20,13 @@
  * words of this length only by a letter wrong or two swapped, since a
  * letter more or less makes another word too often (darah, daerah). */
 /* The answer threshold for answer files of one phrasing per entry, the
- * phrasings per entry from which ARC_DIALOGUE_ANSWER_AT holds, and the
- * number of entries below which the threshold rises towards it. */
-#define SPARSE_ANSWER_AT 0.34
+ * phrasings per entry from which they count as full (ARC_DIALOGUE_ANSWER_AT
+ * holds, answers add nothing to phrasings), how much an answer's words add
+ * to a phrasing's score with one phrasing per entry, and the number of
+ * entries below which the threshold rises. */
+#define SPARSE_ANSWER_AT 0.38
 #define SPARSE_FULL 8.0
+#define SPARSE_ANSWER_BLEND 0.2
 #define FEW_ENTRIES 20.0
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
@@ -206,6 +209,22 @@ norm_of(const struct arc_faq *faq, const int *terms, int n)
 	return sqrt(sum);
 }
 
+/* How fully the answer files phrase their entries, from 0 (one phrasing
+ * each) to 1 (SPARSE_FULL or more), on a log scale: a second phrasing
+ * adds more than a ninth. */
+static double
+fullness(const struct arc_faq *faq)
+{
+	double phrasings = 0, per_entry, f;
+
+	for (int i = 0; i < faq->nentries; i++)
+		if (answerable(faq, i))
+			phrasings += faq->entries[i].count;
+	per_entry = faq->answerable > 0 ? phrasings / faq->answerable : 1;
+	f = log(per_entry) / log(SPARSE_FULL);
+	return f > 1 ? 1 : f < 0 ? 0 : f;
+}
+
 int
 arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 {
@@ -231,6 +250,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
 	}
 	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
+	faq->fullness = fullness(faq);
+	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness);
 	/* A question of common words only ("berapa?") is no question to
 	 * answer: its weight counts as at least that of a word found in a
 	 * quarter of the entries. */
@@ -419,6 +440,10 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 
 	memset(res, 0, sizeof(*res));
 	nq = query_terms(faq, question, res, q, &unknown);
+	res->nterms = nq;
+	if (faq->unknown_weight > 0)
+		res->nunknown = (int)lround(unknown / (faq->unknown_weight *
+		    faq->unknown_weight));
 	if (nq == 0)
 		return ARC_OK;
 	mass = unknown;
@@ -469,7 +494,12 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		}
 		best = ANSWER_WEIGHT * dot_a[e] / mass;
 		if (which >= 0) {
-			double s = similarity(dot_e[e] / mass, covered);
+			/* With few phrasings, what the answer says adds to
+			 * them (answer_blend); with many, they say enough. */
+			double s = similarity(dot_e[e] / mass, covered) +
+			    faq->answer_blend * dot_a[e] / mass;
+			if (s > 1)
+				s = 1;
 			if (s > best)
 				best = s;
 		}
@@ -484,19 +514,14 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 void
 arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 {
-	double phrasings = 0, per_entry, full, few;
+	double few;
 
-	for (int i = 0; i < faq->nentries; i++)
-		if (answerable(faq, i))
-			phrasings += faq->entries[i].count;
-	per_entry = faq->answerable > 0 ? phrasings / faq->answerable : 1;
-	/* Measured by bench/faqbot-sparse: the threshold that keeps wrong
-	 * answers and answered out-of-scope questions near 5% is about
-	 * 0.34 with one phrasing, 0.36 with two, 0.48 with eleven. */
-	full = (per_entry - 1) / (SPARSE_FULL - 1);
-	full = full > 1 ? 1 : full < 0 ? 0 : full;
-	s->answer_at = SPARSE_ANSWER_AT + full * (ARC_DIALOGUE_ANSWER_AT -
-	    SPARSE_ANSWER_AT);
+	/* Measured by bench/faqbot-sparse on five answer sets: the threshold
+	 * that keeps wrong answers and answered out-of-scope questions near
+	 * 5% is about 0.38 with one phrasing per entry, 0.42 with two, 0.48
+	 * with eleven. */
+	s->answer_at = SPARSE_ANSWER_AT + faq->fullness *
+	    (ARC_DIALOGUE_ANSWER_AT - SPARSE_ANSWER_AT);
 	/* In a handful of entries every word is rare, and one shared word
 	 * ("hilang") scores high: the fewer entries, the higher the bar. */
 	few = (FEW_ENTRIES - faq->answerable) / FEW_ENTRIES;

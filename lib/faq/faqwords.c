@@ -168,6 +168,9 @@ norm_line(void *arg, char *line)
 	return arc_strmap_put(faq->norm, from, strlen(from), faq->nnorm - 1);
 }
 
+/* Stems shorter than this are not a synonym's (add_synonym). */
+#define SYNONYM_STEM_MIN 4
+
 /* Maps word (and its stems, unless taken) to canonical group number g. */
 static int
 add_synonym(struct arc_faq *faq, const char *word, long g, int stems)
@@ -182,6 +185,12 @@ add_synonym(struct arc_faq *faq, const char *word, long g, int stems)
 		int len = sb_stemmer_length(st[i]);
 		if (s == NULL)
 			return ARC_FATAL;
+		/* A stem of a few letters is the stem of too many words:
+		 * "berapa" and "apa" both give "apa", which would make
+		 * every "apa" a "berapa". */
+		if (len < SYNONYM_STEM_MIN &&
+		    strcmp((const char *)s, word) != 0)
+			continue;
 		if (!arc_strmap_get(faq->syn, (const char *)s, (size_t)len,
 		    NULL) && arc_strmap_put(faq->syn, (const char *)s,
 		    (size_t)len, g) != ARC_OK)

@@ -43,6 +43,8 @@ struct arc_faq_result {
 	int ncand;
 	struct arc_faq_candidate cand[ARC_FAQ_TOP];  /* best first */
 	char words[512];    /* the question's words as matched, for --explain */
+	int nterms;         /* the question's words the answer files have */
+	int nunknown;       /* and those they do not (numbers left out) */
 };
 
 /* An entry's id and phrasings, as --explain shows them. */

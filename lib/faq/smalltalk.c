@@ -1,0 +1,95 @@
+/* smalltalk.c: what is no question but talk (thanks, a greeting, "ok", a
+ * lone "p" or emoji), so that it gets a word back as a person would give,
+ * never the decline with every phone number. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "faq_internal.h"
+
+/* Words that make a message thanks, a greeting or a nudge; and the
+ * words around them that change nothing ("makasih ya min"). */
+static const char *const thanks_words[] = {
+	"hatur", "kasih", "makasi", "makasih", "maksih", "matur", "mksh",
+	"nuhun", "suwun", "terimakasih", "thank", "thanks", "thankyou", "thx",
+	"tks", "tq", "trims", "trimakasih", "ty",
+};
+static const char *const greeting_words[] = {
+	"afternoon", "alaikum", "assalamu", "assalamualaikum", "evening",
+	"good", "hai", "hallo", "halo", "hello", "hey", "hi", "malam",
+	"morning", "pagi", "permisi", "punten", "salam", "selamat", "siang",
+	"sore", "wassalamualaikum",
+};
+static const char *const nudge_words[] = {
+	"baik", "hm", "hmm", "iya", "noted", "o", "oh", "ok", "oke", "okay",
+	"okey", "p", "ping", "siap", "sip", "tes", "test", "y", "ya", "yoi",
+};
+static const char *const filler_words[] = {
+	"atas", "bang", "banyak", "bnyk", "bu", "byk", "dong", "gan", "infonya",
+	"informasinya", "kak", "mas", "mbak", "min", "much", "om", "pak",
+	"sis", "so", "terima", "very", "wr", "wb", "warahmatullahi",
+	"wabarakatuh",
+	"yaa", "yah", "you",
+};
+/* English among them: the reply is then in English. */
+static const char *const english_words[] = {
+	"afternoon", "evening", "good", "hello", "hey", "hi", "morning",
+	"much", "noted", "okay", "so", "thank", "thanks", "thankyou", "thx",
+	"ty", "very", "you",
+};
+
+static int
+in(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	return 0;
+}
+#define IN(w, list) in(w, list, sizeof(list) / sizeof(list[0]))
+
+enum faq_small
+faq_small_talk(const char *q, int *english)
+{
+	int thanks = 0, greeting = 0, nudge = 0, words = 0, en = 0;
+	const char *p = q;
+
+	if (q[strspn(q, " ")] == '\0')
+		return FAQ_SMALL_NONE;  /* blank: no message at all */
+	while (*p != '\0') {
+		char w[24];
+		size_t n = 0;
+		/* ASCII letters make words; digits make a question ("2", a
+		 * number); anything else (emoji, punctuation) parts them. */
+		while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||
+		    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			p++;
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')) {
+			if (*p >= '0' && *p <= '9')
+				return FAQ_SMALL_NONE;
+			if (n + 1 < sizeof(w))
+				w[n++] = (char)(*p | 0x20);
+			p++;
+		}
+		if (n == 0)
+			continue;
+		w[n] = '\0';
+		words++;
+		en |= IN(w, english_words);
+		if (IN(w, thanks_words))
+			thanks = 1;
+		else if (IN(w, greeting_words))
+			greeting = 1;
+		else if (IN(w, nudge_words))
+			nudge = 1;
+		else if (!IN(w, filler_words))
+			return FAQ_SMALL_NONE;  /* a word of a question */
+	}
+	*english = en;
+	if (thanks)
+		return FAQ_SMALL_THANKS;
+	if (greeting)
+		return FAQ_SMALL_GREETING;
+	/* "ok", "p", an emoji or punctuation alone, nothing at all. */
+	return nudge || words == 0 ? FAQ_SMALL_NUDGE : FAQ_SMALL_NONE;
+}
