@@ -29,8 +29,13 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "                        office's normalisasi.txt)\n"
 "      --synonyms FILE   synonym groups (repeatable; default: the\n"
 "                        office's sinonim.txt)\n"
+"      --thesaurus FILE  Indonesian thesaurus, mythes .dat (default:\n"
+"                        Debian's mythes-id, if installed; '' for none)\n"
+"      --dictionary FILE English-Indonesian dictionary, dictd .dict.dz\n"
+"                        (default: Debian's dict-freedict-eng-ind, if\n"
+"                        installed; '' for none)\n"
 "      --answer-at X     answer when the best score is at least X (from\n"
-"                        0.34 to 0.48, as the answer files have 1 to 8\n"
+"                        0.38 to 0.48, as the answer files have 1 to 8\n"
 "                        or more phrasings per entry)\n"
 "      --margin X        ... and leads the runner-up by X (0.05)\n"
 "      --suggest-at X    else offer the closest entries from X (0.02\n"
@@ -42,8 +47,8 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "      --version         show the version\n");
 
 enum {
-	OPT_SYNONYMS = 256, OPT_ANSWER_AT, OPT_MARGIN, OPT_SUGGEST_AT,
-	OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
+	OPT_SYNONYMS = 256, OPT_THESAURUS, OPT_DICTIONARY, OPT_ANSWER_AT,
+	OPT_MARGIN, OPT_SUGGEST_AT, OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
 };
 
 static const struct option options[] = {
@@ -51,6 +56,8 @@ static const struct option options[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "words", required_argument, NULL, 'w' },
 	{ "synonyms", required_argument, NULL, OPT_SYNONYMS },
+	{ "thesaurus", required_argument, NULL, OPT_THESAURUS },
+	{ "dictionary", required_argument, NULL, OPT_DICTIONARY },
 	{ "answer-at", required_argument, NULL, OPT_ANSWER_AT },
 	{ "margin", required_argument, NULL, OPT_MARGIN },
 	{ "suggest-at", required_argument, NULL, OPT_SUGGEST_AT },
@@ -70,6 +77,7 @@ struct settings {
 	const char *faq[FILES_MAX], *words[FILES_MAX], *synonyms[FILES_MAX];
 	int nfaq, nwords, nsynonyms;
 	const char *status, *log;
+	const char *thesaurus, *dictionary;  /* NULL: Debian's, if there */
 	struct arc_dialogue_settings score;
 	/* Given as options; else from the answer files (calibrate). */
 	int answer_given, suggest_given;
@@ -132,6 +140,12 @@ parse_options(int argc, char **argv, struct settings *s)
 			break;
 		case 'w':
 			st = add_path(s->words, &s->nwords, "--words", optarg);
+			break;
+		case OPT_THESAURUS:
+			s->thesaurus = optarg;
+			break;
+		case OPT_DICTIONARY:
+			s->dictionary = optarg;
 			break;
 		case OPT_SYNONYMS:
 			st = add_path(s->synonyms, &s->nsynonyms, "--synonyms",
@@ -255,6 +269,23 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 	}
 }
 
+/* The thesaurus or dictionary to read: the one given ("" for none), else
+ * Debian's when installed; --check says when it is not. */
+static const char *
+lexicon_file(const char *given, const char *debian, int check,
+    const char *package)
+{
+	if (given != NULL)
+		return *given != '\0' ? given : NULL;
+	if (access(debian, R_OK) == 0)
+		return debian;
+	if (check)
+		arc_cli_diag(NULL, 0, "note: %s is not installed (Debian "
+		    "package %s): questions are matched without it", debian,
+		    package);
+	return NULL;
+}
+
 static int
 load(struct bot *bot)
 {
@@ -277,6 +308,12 @@ load(struct bot *bot)
 	    conf_faq, "sinonim.txt", synonyms, sizeof(synonyms))) == NULL)
 		return ARC_ERR;
 	if ((bot->faq = arc_faq_new()) == NULL)
+		return ARC_FATAL;
+	if (arc_faq_load_lexicon(bot->faq, lexicon_file(s->thesaurus,
+	    ARC_FAQ_THESAURUS, s->check, "mythes-id"), lexicon_file(
+	    s->dictionary, ARC_FAQ_DICTIONARY, s->check,
+	    "dict-freedict-eng-ind"), arc_cli_problem, &bot->problems) ==
+	    ARC_FATAL)
 		return ARC_FATAL;
 	/* Word lists first: phrasings are read through them. */
 	for (int i = 0; i < s->nwords; i++)

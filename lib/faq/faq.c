@@ -70,6 +70,7 @@ arc_faq_free(struct arc_faq *faq)
 		free(faq->by_entry[i].ids);
 		free(faq->by_answer[i].ids);
 	}
+	faq_lexicon_free(faq->lexicon);
 	free(faq->by_phrasing);
 	free(faq->by_entry);
 	free(faq->by_answer);

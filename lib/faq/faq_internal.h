@@ -80,6 +80,8 @@ struct arc_faq {
 	int nsurface;
 	size_t surface_cap;
 	struct arc_strmap *surface_seen;
+	/* The thesaurus and the English dictionary, or NULL (lexicon.c). */
+	struct faq_lexicon *lexicon;
 };
 
 /* One word of a question on its way to a term. */
@@ -96,6 +98,14 @@ int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
 /* Is this a word that only sets the scene (kemarin, anak, need)? */
 int faq_is_context_word(const char *surface);
+
+/* The term (id) of the answer files a word no phrasing has stands for
+ * through the lexicon: the rarest of its thesaurus synonyms, or for an
+ * English word of its dictionary translations; -1 when none. */
+struct faq_lexicon;
+long faq_lexicon_term(const struct arc_faq *faq, const char *surface,
+    const char *term, int english);
+void faq_lexicon_free(struct faq_lexicon *lx);
 
 /* What a message is when it is talk, not a question (smalltalk.c);
  * *english tells the language to reply in. */

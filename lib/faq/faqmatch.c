@@ -14,8 +14,17 @@
 /* A word no entry has weighs this much more than the rarest word an entry
  * has: it is the surest sign of a question about something else. */
 #define UNKNOWN_WEIGHT 1.3
-/* A word matched only after correcting a typo counts less than as typed. */
+/* A word matched only after correcting a typo counts less than as typed;
+ * one matched through a synonym of the thesaurus or a translation of the
+ * dictionary, less again, and keeps this share of an unknown word's
+ * weight: a thesaurus is loose ("hilang" is also "mati"), and a question
+ * about something else finds synonyms too (measured by
+ * bench/faqbot-sparse). */
 #define CORRECTED_WEIGHT 0.8
+#define LEXICON_WEIGHT 0.7
+#define LEXICON_DOUBT 0.6
+/* A dictionary's translation is surer than a thesaurus's synonym. */
+#define TRANSLATION_DOUBT 0.3
 /* Words shorter than this are never corrected: too many near neighbours;
  * words of this length only by a letter wrong or two swapped, since a
  * letter more or less makes another word too often (darah, daerah). */
@@ -368,17 +377,29 @@ query_terms(const struct arc_faq *faq, const char *question,
 			if (fixed != NULL)
 				faq_term(faq, fixed, res->english,
 				    words[i].term);
-			if (fixed == NULL || !arc_strmap_get(faq->terms,
+			if (fixed != NULL && arc_strmap_get(faq->terms,
 			    words[i].term, strlen(words[i].term), &id)) {
+				factor = CORRECTED_WEIGHT;
+				explain_word(res, "%s%s~%s", words[i].surface,
+				    words[i].term);
+			} else if ((id = faq_lexicon_term(faq,
+			    words[i].surface, words[i].term,
+			    res->english)) >= 0) {
+				/* A synonym or translation the answer files
+				 * have: a sign, weaker than their own word. */
+				factor = LEXICON_WEIGHT;
+				*unknown += (res->english ? TRANSLATION_DOUBT :
+				    LEXICON_DOUBT) * faq->unknown_weight *
+				    faq->unknown_weight;
+				explain_word(res, "%s%s=%s", words[i].surface,
+				    "");
+			} else {
 				*unknown += faq->unknown_weight *
 				    faq->unknown_weight;
 				explain_word(res, "%s?%s%s", words[i].surface,
 				    "");
 				continue;
 			}
-			factor = CORRECTED_WEIGHT;
-			explain_word(res, "%s%s~%s", words[i].surface,
-			    words[i].term);
 		} else {
 			explain_word(res, "%s%s%s", words[i].term, "");
 		}

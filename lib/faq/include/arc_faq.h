@@ -21,6 +21,19 @@ int arc_faq_load_words(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx);
 int arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx);
+/*
+ * Reads the Indonesian thesaurus (mythes .dat, such as Debian's
+ * /usr/share/mythes/th_id_ID_v2.dat) and the English-Indonesian dictionary
+ * (dictd NAME.dict.dz with its NAME.index, such as Debian's
+ * /usr/share/dictd/freedict-eng-ind.dict.dz), either NULL: a word of a
+ * question no entry has then counts, at less weight, as the rarest of its
+ * synonyms or translations that one has.  A file that cannot be read is a
+ * warning to diag; ARC_FATAL only when out of memory.
+ */
+int arc_faq_load_lexicon(struct arc_faq *faq, const char *thesaurus,
+    const char *dictionary, arc_diag_fn diag, void *ctx);
+#define ARC_FAQ_THESAURUS "/usr/share/mythes/th_id_ID_v2.dat"
+#define ARC_FAQ_DICTIONARY "/usr/share/dictd/freedict-eng-ind.dict.dz"
 
 /* Builds the index of every phrasing; call once, after loading. */
 int arc_faq_prepare(struct arc_faq *faq, struct arc_error *err);

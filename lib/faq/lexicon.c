@@ -1,0 +1,432 @@
+/*
+ * lexicon.c: the language knowledge Debian packages for Indonesian, read
+ * when it is installed: LibreOffice's Indonesian thesaurus (mythes-id),
+ * for a word of a question that no phrasing has but a synonym of which
+ * one has ("mengurangi" for "mengubah"), and FreeDict's English-Indonesian
+ * dictionary (dict-freedict-eng-ind), for English questions to answer
+ * files written in Indonesian only.  Both are optional: without them
+ * faqbot matches as before.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "faq_internal.h"
+
+/* The words a related word may bring, at most, of which the rarest the
+ * answer files have counts. */
+#define RELATED_MAX 64
+
+struct faq_lexicon {
+	/* The thesaurus as UTF-8 lines; headword -> offset of its line. */
+	char *thesaurus;
+	struct arc_strmap *headwords;
+	/* The dictionary's first translations, "kartu" or "membuka, buka",
+	 * NUL-separated; English headword -> offset of its first, and a
+	 * headword of several entries has them one after the other, joined
+	 * by ", ". */
+	char *english;
+	size_t english_len, english_cap;
+	struct arc_strmap *english_words;
+};
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (arc_grow(&buf, &cap, n, 65536, 1) != ARC_OK) {
+			free(buf);
+			fclose(f);
+			errno = ENOMEM;
+			return NULL;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		free(buf);
+		buf = NULL;
+	} else {
+		buf[n] = '\0';
+		*len = n;
+	}
+	fclose(f);
+	return buf;
+}
+
+/* ISO-8859-1, as the thesaurus says it is, into UTF-8. */
+static char *
+latin1_to_utf8(const char *in, size_t len)
+{
+	char *out = malloc(2 * len + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if (c < 0x80) {
+			*o++ = (char)c;
+		} else {
+			*o++ = (char)(0xc0 | c >> 6);
+			*o++ = (char)(0x80 | (c & 0x3f));
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* mythes: an encoding line, then for each headword "word|N" and its N
+ * lines of senses "[pos]|synonym|synonym...". */
+static int
+load_thesaurus(struct faq_lexicon *lx, const char *path)
+{
+	size_t len;
+	char *raw = read_file(path, &len), *line, *next;
+
+	if (raw == NULL)
+		return ARC_ERR;
+	lx->thesaurus = latin1_to_utf8(raw, len);
+	free(raw);
+	if (lx->thesaurus == NULL ||
+	    (lx->headwords = arc_strmap_new()) == NULL)
+		return ARC_FATAL;
+	for (line = lx->thesaurus; *line != '\0'; line = next) {
+		char *bar = NULL, *end = strchr(line, '\n');
+		next = end != NULL ? end + 1 : line + strlen(line);
+		if (*line != '[' && (bar = memchr(line, '|', (size_t)(next -
+		    line))) != NULL && bar[1] >= '0' && bar[1] <= '9' &&
+		    arc_strmap_put(lx->headwords, line, (size_t)(bar - line),
+		    line - lx->thesaurus) != ARC_OK)
+			return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/* dictd's numbers: base64 digits, most significant first. */
+static long
+b64_number(const char *s, size_t n)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	long v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *d = strchr(digits, s[i]);
+		if (d == NULL || s[i] == '\0' || v > (1L << 40))
+			return -1;
+		v = v * 64 + (d - digits);
+	}
+	return v;
+}
+
+/* The .dict.dz: gzip (dictzip is gzip with an index of its chunks). */
+static char *
+inflate_file(const char *path, size_t *len)
+{
+	gzFile gz = gzopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int got;
+
+	if (gz == NULL)
+		return NULL;
+	for (;;) {
+		if (arc_grow(&buf, &cap, n, 65536, 1) != ARC_OK)
+			goto fail;
+		got = gzread(gz, buf + n, (unsigned)(cap - n - 1));
+		if (got < 0)
+			goto fail;
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	gzclose(gz);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+fail:
+	free(buf);
+	gzclose(gz);
+	return NULL;
+}
+
+/* Appends text to the English translations, NUL-terminated; its offset,
+ * or -1 when out of memory. */
+static long
+add_translation(struct faq_lexicon *lx, const char *text, size_t n)
+{
+	long at = (long)lx->english_len;
+
+	if (arc_grow(&lx->english, &lx->english_cap, lx->english_len, n + 1,
+	    1) != ARC_OK)
+		return -1;
+	memcpy(lx->english + lx->english_len, text, n);
+	lx->english[lx->english_len + n] = '\0';
+	lx->english_len += n + 1;
+	return at;
+}
+
+/*
+ * An entry's first translation line, the one after its headword line:
+ * "1. mengawinkan, menikahkan" or "buka 2." without the sense numbers.
+ */
+static int
+first_translation(const char *entry, size_t n, const char **from,
+    size_t *len)
+{
+	const char *nl = memchr(entry, '\n', n), *s, *e;
+
+	if (nl == NULL)
+		return 0;
+	s = nl + 1;
+	if ((e = memchr(s, '\n', n - (size_t)(s - entry))) == NULL)
+		e = entry + n;
+	if (s < e && *s >= '1' && *s <= '9' && s + 2 < e && s[1] == '.')
+		s += 3;
+	while (e > s && (e[-1] == '.' || e[-1] == ' ' ||
+	    (e[-1] >= '0' && e[-1] <= '9')))
+		e--;
+	*from = s;
+	*len = (size_t)(e - s);
+	return e > s;
+}
+
+/* The .index: "headword TAB offset TAB length", numbers in base64. */
+static int
+load_dictionary(struct faq_lexicon *lx, const char *dict_path,
+    const char *index_path)
+{
+	size_t dlen, ilen;
+	char *dict = inflate_file(dict_path, &dlen), *index, *line, *next;
+	int st = ARC_OK;
+
+	if (dict == NULL)
+		return ARC_ERR;
+	if ((index = read_file(index_path, &ilen)) == NULL) {
+		free(dict);
+		return ARC_ERR;
+	}
+	if ((lx->english_words = arc_strmap_new()) == NULL)
+		st = ARC_FATAL;
+	for (line = index; st == ARC_OK && *line != '\0'; line = next) {
+		char *t1 = strchr(line, '\t'), *t2, *end = strchr(line, '\n');
+		char key[FAQ_WORD_MAX + 1];
+		const char *tr;
+		long off, n, at, was;
+		size_t klen, trlen;
+		next = end != NULL ? end + 1 : line + strlen(line);
+		if (t1 == NULL || t1 > next || (t2 = strchr(t1 + 1, '\t')) ==
+		    NULL || t2 > next)
+			continue;
+		off = b64_number(t1 + 1, (size_t)(t2 - t1 - 1));
+		n = b64_number(t2 + 1, (size_t)(next - t2 - 2));
+		klen = (size_t)(t1 - line);
+		if (off < 0 || n <= 0 || (size_t)(off + n) > dlen ||
+		    klen > FAQ_WORD_MAX || memchr(line, ' ', klen) != NULL ||
+		    !first_translation(dict + off, (size_t)n, &tr, &trlen))
+			continue;
+		for (size_t i = 0; i < klen; i++)
+			key[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ?
+			    line[i] + 32 : line[i]);
+		key[klen] = '\0';
+		/* A second entry of the word: its translations joined on. */
+		if (arc_strmap_get(lx->english_words, key, klen, &was)) {
+			char joined[512];
+			int m = snprintf(joined, sizeof(joined), "%s, %.*s",
+			    lx->english + was, (int)trlen, tr);
+			if (m < 0 || (size_t)m >= sizeof(joined))
+				continue;
+			at = add_translation(lx, joined, (size_t)m);
+		} else {
+			at = add_translation(lx, tr, trlen);
+		}
+		if (at < 0 || arc_strmap_put(lx->english_words, key, klen,
+		    at) != ARC_OK)
+			st = ARC_FATAL;
+	}
+	free(index);
+	free(dict);
+	return st;
+}
+
+void
+faq_lexicon_free(struct faq_lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	free(lx->thesaurus);
+	arc_strmap_free(lx->headwords);
+	free(lx->english);
+	arc_strmap_free(lx->english_words);
+	free(lx);
+}
+
+int
+arc_faq_load_lexicon(struct arc_faq *faq, const char *thesaurus,
+    const char *dictionary, arc_diag_fn diag, void *ctx)
+{
+	char index[4096];
+	size_t n;
+	int st;
+
+	if (faq->lexicon == NULL &&
+	    (faq->lexicon = calloc(1, sizeof(*faq->lexicon))) == NULL)
+		return ARC_FATAL;
+	if (thesaurus != NULL) {
+		st = load_thesaurus(faq->lexicon, thesaurus);
+		if (st == ARC_FATAL)
+			return ARC_FATAL;
+		if (st != ARC_OK && diag != NULL)
+			diag(ctx, thesaurus, 0, ARC_SEVERITY_WARNING,
+			    _("cannot read the thesaurus; questions are "
+			    "matched without its synonyms"));
+	}
+	if (dictionary != NULL) {
+		/* words.dict.dz beside words.index */
+		n = strlen(dictionary);
+		if (n > 8 && strcmp(dictionary + n - 8, ".dict.dz") == 0 &&
+		    n - 8 + 7 < sizeof(index))
+			snprintf(index, sizeof(index), "%.*s.index",
+			    (int)(n - 8), dictionary);
+		else
+			index[0] = '\0';
+		st = index[0] != '\0' ? load_dictionary(faq->lexicon,
+		    dictionary, index) : ARC_ERR;
+		if (st == ARC_FATAL)
+			return ARC_FATAL;
+		if (st != ARC_OK && diag != NULL)
+			diag(ctx, dictionary, 0, ARC_SEVERITY_WARNING,
+			    _("cannot read the English-Indonesian dictionary "
+			    "(NAME.dict.dz and NAME.index); English questions "
+			    "are matched without it"));
+	}
+	return ARC_OK;
+}
+
+/* Calls fn with each word related to w: its thesaurus synonyms (and
+ * opposites, which ask about the same thing: "tutup" for "buka"), or its
+ * dictionary translations for an English w. */
+static void
+related(const struct faq_lexicon *lx, const char *w, int english,
+    void (*fn)(void *arg, const char *word, size_t len), void *arg)
+{
+	const char *text, *p;
+	long at, senses;
+	int lines;
+
+	if (english) {
+		if (lx->english_words == NULL || !arc_strmap_get(
+		    lx->english_words, w, strlen(w), &at))
+			return;
+		text = lx->english + at;
+		lines = 1;
+	} else {
+		if (lx->headwords == NULL || !arc_strmap_get(lx->headwords, w,
+		    strlen(w), &at))
+			return;
+		text = lx->thesaurus + at;
+		p = strchr(text, '|');
+		senses = p != NULL ? strtol(p + 1, NULL, 10) : 0;
+		if ((text = strchr(text, '\n')) == NULL)
+			return;
+		text++;
+		lines = senses > 0 && senses < 50 ? (int)senses : 0;
+	}
+	for (int l = 0; l < lines && *text != '\0'; l++) {
+		const char *end = strchr(text, '\n');
+		if (end == NULL)
+			end = text + strlen(text);
+		/* Words between separators; "[n]" and phrases of several
+		 * words are no word to match. */
+		for (p = text; p < end;) {
+			size_t n = strcspn(p, english ? ",\n" : "|\n");
+			const char *s = p;
+			if (s + n > end)
+				n = (size_t)(end - s);
+			while (n > 0 && *s == ' ') {
+				s++;
+				n--;
+			}
+			while (n > 0 && s[n - 1] == ' ')
+				n--;
+			if (n > 0 && *s != '[' && memchr(s, ' ', n) == NULL)
+				fn(arg, s, n);
+			p += strcspn(p, english ? ",\n" : "|\n");
+			if (p < end)
+				p++;
+		}
+		text = *end != '\0' ? end + 1 : end;
+	}
+}
+
+struct best_term {
+	const struct arc_faq *faq;
+	long id;
+	int tried;
+};
+
+static void
+keep_rarest(void *arg, const char *word, size_t len)
+{
+	struct best_term *b = arg;
+	char w[FAQ_WORD_MAX + 1], term[FAQ_WORD_MAX + 1];
+	long id;
+
+	if (len > FAQ_WORD_MAX || b->tried >= RELATED_MAX)
+		return;
+	b->tried++;
+	for (size_t i = 0; i < len; i++)
+		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 :
+		    word[i]);
+	w[len] = '\0';
+	/* The related word is Indonesian: read as a phrasing's word is. */
+	faq_term(b->faq, w, 0, term);
+	if (arc_strmap_get(b->faq->terms, term, strlen(term), &id) &&
+	    (b->id < 0 || b->faq->idf[id] > b->faq->idf[b->id]))
+		b->id = id;
+}
+
+/* English word forms the dictionary lists under their base. */
+static const char *const english_endings[][2] = {
+	{ "ies", "y" }, { "ied", "y" }, { "es", "" }, { "s", "" },
+	{ "ed", "" }, { "ed", "e" }, { "ing", "" }, { "ing", "e" },
+	{ "d", "" },
+};
+
+long
+faq_lexicon_term(const struct arc_faq *faq, const char *surface,
+    const char *term, int english)
+{
+	struct best_term b = { faq, -1, 0 };
+	char base[FAQ_WORD_MAX + 1];
+	size_t len = strlen(surface);
+
+	if (faq->lexicon == NULL || len > FAQ_WORD_MAX)
+		return -1;
+	related(faq->lexicon, surface, english, keep_rarest, &b);
+	/* "diamputasi": the thesaurus has "amputasi". */
+	if (b.id < 0 && !english && strcmp(term, surface) != 0)
+		related(faq->lexicon, term, 0, keep_rarest, &b);
+	if (b.id >= 0 || !english)
+		return b.id;
+	for (size_t i = 0; i < sizeof(english_endings) /
+	    sizeof(english_endings[0]) && b.id < 0; i++) {
+		const char *end = english_endings[i][0];
+		size_t el = strlen(end);
+		if (len <= el + 2 || strcmp(surface + len - el, end) != 0)
+			continue;
+		snprintf(base, sizeof(base), "%.*s%s", (int)(len - el),
+		    surface, english_endings[i][1]);
+		related(faq->lexicon, base, 1, keep_rarest, &b);
+	}
+	return b.id;
+}

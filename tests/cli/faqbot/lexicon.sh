@@ -1,0 +1,59 @@
+# A word no phrasing has counts through the thesaurus (a synonym, or an
+# opposite: "tutup" asks about "buka") and, in an English question, the
+# dictionary (a translation, "marriage" -> "nikah", "requirements" ->
+# "requirement" -> "syarat"); with '' neither is
+# read, and a file that cannot be read is a warning.  Small files of the
+# same formats as Debian's mythes-id and dict-freedict-eng-ind.
+cat >kb.faq <<'END'
+id: jam-buka
+q: jam berapa kantor buka?
+a: Senin sampai Jumat, 08.00 sampai 15.00.
+
+id: akta-nikah
+q: syarat akta nikah
+a: Bawa buku nikah dan KTP kedua mempelai.
+
+id: ktp-ubah
+q: cara mengubah data ktp
+a: Bawa KK terbaru ke loket 2.
+END
+printf 'ISO-8859-1\ntutup|2\n[v]|menutup\n[ant]|buka\nmengurangi|1\n[v]|mengubah|memotong\n' >th.dat
+# dictd: a gzip text and an index of "word TAB offset TAB length" in base64.
+python3 - <<'END'
+import gzip
+entries = [
+    ("certificate", "certificate /x/ <n>\nakta, sertifikat\na document\n"),
+    ("marriage", "marriage /x/ <n>\npernikahan, nikah\nthe state\n"),
+    ("office", "office /x/ <n>\nkantor\na place of work\n"),
+    ("open", "open /x/ <v>\n1. membuka, buka\nto make open\n 2.\nx\n"),
+    ("requirement", "requirement /x/ <n>\nsyarat\nwhat is needed\n")]
+b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+def num(v):
+    s = ""
+    while True:
+        s = b64[v % 64] + s
+        v //= 64
+        if v == 0:
+            return s
+text, index = b"", []
+for word, body in entries:
+    data = body.encode()
+    index.append(f"{word}\t{num(len(text))}\t{num(len(data))}\n")
+    text += data
+with gzip.open("en.dict.dz", "wb") as f:
+    f.write(text)
+open("en.index", "w").writelines(index)
+END
+ask() {
+	printf '%s\n' 'kantornya tutup' 'mau mengurangi data ktp' \
+	    'what are the requirements for a marriage certificate' \
+	    'the office is open?' |
+	    faqbot -f kb.faq --synonyms /dev/null --answer-at 0.4 "$@" |
+	    jq -r '[.status, .id // "-"] | @tsv'
+}
+echo "with both:"
+ask --thesaurus th.dat --dictionary en.dict.dz
+echo "without:"
+ask --thesaurus '' --dictionary ''
+echo "unreadable:"
+ask --thesaurus missing.dat --dictionary missing.dict.dz
