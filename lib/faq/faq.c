@@ -472,6 +472,87 @@ check_phrasings(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 	return problems;
 }
 
+/* Two entries a phrasing of one reaches about equally: a citizen asking
+ * it gets either, or neither (the margin).  Each pair is said once.  faq
+ * must be prepared.  (Phrasings with a word left out were tried as well:
+ * they flag a fragment without its subject, "syarat KTP-el yang ?", not
+ * entries the office should part.) */
+#define OVERLAP_ALIKE 0.85
+static int
+check_overlaps(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
+{
+	struct arc_strmap *said = arc_strmap_new();
+	int problems = 0;
+
+	if (said == NULL || !faq->prepared) {
+		arc_strmap_free(said);
+		return 0;
+	}
+	for (int i = 0; i < faq->nphrasings; i++) {
+		const struct faq_phrasing *p = &faq->phrasings[i];
+		const struct faq_entry *e = &faq->entries[p->entry];
+		struct arc_faq_result res;
+		double own = 0, other = 0;
+		int rival = -1, n;
+		char key[512];
+
+		if (e->id[0] == '_' || arc_faq_ask(faq, p->text, &res) !=
+		    ARC_OK)
+			continue;
+		for (int k = 0; k < res.ncand; k++) {
+			const struct arc_faq_candidate *c = &res.cand[k];
+			if (c->entry == p->entry)
+				own = c->score;
+			else if (c->score > other) {
+				other = c->score;
+				rival = c->entry;
+			}
+		}
+		/* own 0: a duplicate id's entry, never answered (said). */
+		if (rival < 0 || own <= 0 || other < OVERLAP_ALIKE * own ||
+		    strcmp(e->id, faq->entries[rival].id) == 0)
+			continue;
+		/* The pair in id order, once. */
+		n = strcmp(e->id, faq->entries[rival].id) < 0 ?
+		    snprintf(key, sizeof(key), "%s %s", e->id,
+		    faq->entries[rival].id) : snprintf(key, sizeof(key),
+		    "%s %s", faq->entries[rival].id, e->id);
+		if (n < 0 || (size_t)n >= sizeof(key) ||
+		    arc_strmap_get(said, key, (size_t)n, NULL))
+			continue;
+		if (arc_strmap_put(said, key, (size_t)n, 1) != ARC_OK)
+			break;
+		warn_at(diag, ctx, e->file, p->line, _("entries \"%s\" and "
+		    "\"%s\" overlap: \"%s\" reaches both about equally "
+		    "(%.2f and %.2f); give each phrasings with words of its "
+		    "own, or merge them into one entry"), e->id,
+		    faq->entries[rival].id, p->text, own, other);
+		problems++;
+	}
+	arc_strmap_free(said);
+	return problems;
+}
+
+/* Answers that still give the shipped example office's contacts: its
+ * e-mail domain (contoh.go.id, "example") or its fictional 555 numbers. */
+static int
+check_example_contacts(const struct arc_faq *faq, arc_diag_fn diag,
+    void *ctx)
+{
+	for (int i = 0; i < faq->nentries; i++) {
+		const struct faq_entry *e = &faq->entries[i];
+		if (strstr(e->answer, "contoh.go.id") == NULL &&
+		    strstr(e->answer, "-555") == NULL &&
+		    strstr(e->answer, ") 555-") == NULL)
+			continue;
+		warn_at(diag, ctx, e->file, e->line, _("entry \"%s\" gives "
+		    "an example office's contacts (contoh.go.id, 555 "
+		    "numbers): replace them with your office's own"), e->id);
+		return 1;  /* once: the first is enough to start with */
+	}
+	return 0;
+}
+
 int
 arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 {
@@ -494,6 +575,8 @@ arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 		}
 	}
 	problems += check_phrasings(faq, diag, ctx);
+	problems += check_overlaps(faq, diag, ctx);
+	problems += check_example_contacts(faq, diag, ctx);
 	if (arc_faq_find(faq, "_decline") < 0) {
 		diag(ctx, NULL, 0, ARC_SEVERITY_WARNING,
 		    _("no \"_decline\" entry: questions faqbot cannot "

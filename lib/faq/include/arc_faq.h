@@ -38,8 +38,10 @@ int arc_faq_load_lexicon(struct arc_faq *faq, const char *thesaurus,
 /* Builds the index of every phrasing; call once, after loading. */
 int arc_faq_prepare(struct arc_faq *faq, struct arc_error *err);
 
-/* Warns of duplicate ids, one phrasing under two entries, empty answers,
- * a missing _decline text; returns the number of warnings and errors. */
+/* Warns of duplicate ids, one phrasing under two entries, entries a
+ * phrasing reaches about equally (faq prepared), empty answers, a missing
+ * _decline text, the example office's contacts still in an answer;
+ * returns the number of warnings and errors. */
 int arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx);
 int arc_faq_count(const struct arc_faq *faq);
 

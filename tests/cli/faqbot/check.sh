@@ -40,3 +40,22 @@ faq -w badwords.txt --check
 echo "exit $?"
 bot -f missing.faq --check
 echo "exit $?"
+echo "overlapping entries, the example office's contacts:"
+cat >overlap.faq <<'END'
+id: nib-daftar
+q: cara daftar nib online
+a: Lewat OSS.
+
+id: nib-online
+q: daftar nib online
+a: Buka oss.go.id.
+
+id: retribusi
+q: cara bayar retribusi
+a: Di bank.
+
+id: _decline
+a: Hubungi kami di 0812-5550-0000 atau info@kantor.contoh.go.id.
+END
+bot -f overlap.faq --check
+echo "exit $?"
