@@ -33,7 +33,7 @@
  * holds, answers add nothing to phrasings), how much an answer's words add
  * to a phrasing's score with one phrasing per entry, and the number of
  * entries below which the threshold rises. */
-#define SPARSE_ANSWER_AT 0.38
+#define SPARSE_ANSWER_AT 0.42
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.2
 #define FEW_ENTRIES 20.0
@@ -538,9 +538,9 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	double few;
 
 	/* Measured by bench/faqbot-sparse on five answer sets: the threshold
-	 * that keeps wrong answers and answered out-of-scope questions near
-	 * 5% is about 0.38 with one phrasing per entry, 0.42 with two, 0.48
-	 * with eleven. */
+	 * that keeps wrong answers near 5% and most out-of-scope questions
+	 * declined is about 0.42 with one phrasing per entry, 0.44 with two,
+	 * 0.48 with eleven (bench/README). */
 	s->answer_at = SPARSE_ANSWER_AT + faq->fullness *
 	    (ARC_DIALOGUE_ANSWER_AT - SPARSE_ANSWER_AT);
 	/* In a handful of entries every word is rare, and one shared word

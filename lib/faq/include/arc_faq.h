@@ -125,9 +125,9 @@ struct arc_dialogue_settings {
 #define ARC_DIALOGUE_SUGGEST_AT 0.46
 
 /*
- * The thresholds for faq's answer files (prepared): answer_at from 0.34,
+ * The thresholds for faq's answer files (prepared): answer_at from 0.42,
  * with one phrasing per entry, to ARC_DIALOGUE_ANSWER_AT with eight or
- * more, as a right answer scores lower when fewer phrasings cover the
+ * more (on a log scale), as a right answer scores lower when fewer phrasings cover the
  * citizens' words, and higher again for fewer than 20 entries;
  * suggest_at 0.02 below.  The margin is left.
  */
