@@ -18,6 +18,8 @@ static const char usage[] =
  * starting in column 25 within 80 columns. */
 N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "       faqbot --check [-f FAQ ...] [-w WORDS ...] [--synonyms FILE ...]\n"
+"       faqbot --review LOG [-f FAQ ...] >review.tsv\n"
+"       faqbot --learn review.tsv [-f FAQ ...]\n"
 "Answers each question (a plain line, or a JSON object with \"q\" and\n"
 "\"session\") with one JSON record; on a terminal, talks instead.\n"
 "\n"
@@ -43,12 +45,18 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "      --log FILE        append every interaction to FILE as JSON lines\n"
 "      --explain         say on stderr why each answer was chosen\n"
 "      --check           check the answer and word files and stop\n"
+"      --review LOG      list the logged questions declined, suggested or\n"
+"                        answered narrowly, each with the entry it most\n"
+"                        likely belongs to, as a file to edit for --learn\n"
+"      --learn FILE      add the questions of an edited review to their\n"
+"                        entries' answer files as phrasings\n"
 "  -h, --help            show this help\n"
 "      --version         show the version\n");
 
 enum {
 	OPT_SYNONYMS = 256, OPT_THESAURUS, OPT_DICTIONARY, OPT_ANSWER_AT,
 	OPT_MARGIN, OPT_SUGGEST_AT, OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
+	OPT_REVIEW, OPT_LEARN,
 };
 
 static const struct option options[] = {
@@ -56,6 +64,8 @@ static const struct option options[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "words", required_argument, NULL, 'w' },
 	{ "synonyms", required_argument, NULL, OPT_SYNONYMS },
+	{ "review", required_argument, NULL, OPT_REVIEW },
+	{ "learn", required_argument, NULL, OPT_LEARN },
 	{ "thesaurus", required_argument, NULL, OPT_THESAURUS },
 	{ "dictionary", required_argument, NULL, OPT_DICTIONARY },
 	{ "answer-at", required_argument, NULL, OPT_ANSWER_AT },
@@ -78,6 +88,7 @@ struct settings {
 	int nfaq, nwords, nsynonyms;
 	const char *status, *log;
 	const char *thesaurus, *dictionary;  /* NULL: Debian's, if there */
+	const char *review, *learn;  /* --review LOG, --learn FILE */
 	struct arc_dialogue_settings score;
 	/* Given as options; else from the answer files (calibrate). */
 	int answer_given, suggest_given;
@@ -141,6 +152,12 @@ parse_options(int argc, char **argv, struct settings *s)
 		case 'w':
 			st = add_path(s->words, &s->nwords, "--words", optarg);
 			break;
+		case OPT_REVIEW:
+			s->review = optarg;
+			break;
+		case OPT_LEARN:
+			s->learn = optarg;
+			break;
 		case OPT_THESAURUS:
 			s->thesaurus = optarg;
 			break;
@@ -186,6 +203,11 @@ parse_options(int argc, char **argv, struct settings *s)
 	    s->score.suggest_at > s->score.answer_at) {
 		arc_cli_usage_error("--suggest-at (%.2f) is above --answer-at "
 		    "(%.2f)", s->score.suggest_at, s->score.answer_at);
+		return ARC_EXIT_FATAL;
+	}
+	if ((s->check != 0) + (s->review != NULL) + (s->learn != NULL) > 1) {
+		arc_cli_usage_error("--check, --review and --learn are apart: "
+		    "give one");
 		return ARC_EXIT_FATAL;
 	}
 	if (s->check && optind < argc) {
@@ -634,6 +656,108 @@ check(struct bot *bot)
 	return problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
 }
 
+/* A logged question to review: not answered, or answered narrowly. */
+#define REVIEW_MARGIN 0.1
+static int
+to_review(const json_t *rec)
+{
+	const char *status = json_string_value(json_object_get(rec,
+	    "status"));
+	const json_t *margin = json_object_get(rec, "margin");
+
+	if (status == NULL)
+		return 0;
+	if (strcmp(status, "declined") == 0 ||
+	    strcmp(status, "suggested") == 0)
+		return 1;
+	return strcmp(status, "answered") == 0 && json_is_number(margin) &&
+	    json_number_value(margin) < REVIEW_MARGIN;
+}
+
+/* --review LOG: the questions to look at, each with the entry it most
+ * likely belongs to, as a file a clerk edits for --learn. */
+static int
+review(struct bot *bot, const char *log)
+{
+	struct arc_strmap *seen = arc_strmap_new();
+	FILE *f = fopen(log, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	long lineno = 0;
+	int listed = 0;
+
+	if (f == NULL || seen == NULL) {
+		arc_cli_diag(log, 0, "cannot open the log: %s",
+		    strerror(errno));
+		if (f != NULL)
+			fclose(f);
+		arc_strmap_free(seen);
+		return ARC_EXIT_FATAL;
+	}
+	/* TRANSLATORS: the head of a review file; keep "ID", TAB, "-" and
+	 * "faqbot --learn FILE". */
+	printf(_("# faqbot --review: questions declined, only suggested or "
+	    "answered narrowly.\n# Each line: ID, TAB, the question, TAB, "
+	    "what faqbot did.  Keep the ID when it\n# is the right entry, "
+	    "write the right one, or \"-\" to leave the question out;\n"
+	    "# then: faqbot --learn FILE, with the same answer files.\n"));
+	while (getline(&line, &cap, f) > 0) {
+		json_error_t jerr;
+		json_t *rec = json_loads(line, 0, &jerr);
+		struct arc_faq_result res;
+		const char *q;
+		char key[ARC_QUESTION_MAX + 1];
+
+		lineno++;
+		if (rec == NULL || !to_review(rec) || (q = json_string_value(
+		    json_object_get(rec, "q"))) == NULL || *q == '\0') {
+			json_decref(rec);
+			continue;
+		}
+		/* Once per question, whatever its case. */
+		snprintf(key, sizeof(key), "%s", q);
+		for (char *k = key; *k != '\0'; k++)
+			if (*k >= 'A' && *k <= 'Z')
+				*k = (char)(*k + 32);
+		if (arc_strmap_get(seen, key, strlen(key), NULL) ||
+		    arc_strmap_put(seen, key, strlen(key), lineno) != ARC_OK ||
+		    arc_faq_ask(bot->faq, q, &res) != ARC_OK) {
+			json_decref(rec);
+			continue;
+		}
+		/* Tabs and line ends in a question would break the file. */
+		printf("%s\t", res.ncand > 0 ? arc_faq_id(bot->faq,
+		    res.cand[0].entry) : "-");
+		for (const char *c = q; *c != '\0'; c++)
+			putchar(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' :
+			    *c);
+		printf("\t%s %.2f\n", json_string_value(json_object_get(rec,
+		    "status")), res.ncand > 0 ? res.cand[0].score : 0.0);
+		listed++;
+		json_decref(rec);
+	}
+	free(line);
+	fclose(f);
+	arc_strmap_free(seen);
+	arc_cli_diag(log, 0, P_("%d question to review",
+	    "%d questions to review", listed), listed);
+	return arc_cli_finish();
+}
+
+/* --learn FILE: the edited review into the answer files. */
+static int
+learn(struct bot *bot, const char *file)
+{
+	int learned, st = arc_faq_learn(bot->faq, file, arc_cli_problem,
+	    &bot->problems, &learned);
+
+	arc_cli_diag(file, 0, P_("%d phrasing added to the answer files",
+	    "%d phrasings added to the answer files", learned), learned);
+	if (st == ARC_FATAL)
+		return ARC_EXIT_FATAL;
+	return st == ARC_OK ? ARC_EXIT_OK : ARC_EXIT_FATAL;
+}
+
 static void
 bot_free(struct bot *bot)
 {
@@ -665,8 +789,9 @@ main(int argc, char **argv)
 		bot_free(&bot);
 		return ARC_EXIT_FATAL;
 	}
-	if (set.check) {
-		st = check(&bot);
+	if (set.check || set.review != NULL || set.learn != NULL) {
+		st = set.check ? check(&bot) : set.review != NULL ?
+		    review(&bot, set.review) : learn(&bot, set.learn);
 		bot_free(&bot);
 		return st;
 	}

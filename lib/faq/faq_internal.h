@@ -120,11 +120,6 @@ enum faq_small faq_small_talk(const char *q, int *english);
 void faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term);
 
-/* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare.
- * Not thread-safe: the stemmers keep state between calls. */
-int arc_faq_ask(const struct arc_faq *faq, const char *question,
-    struct arc_faq_result *res);
-
 /* An entry's answer, in English if asked and it has one; whether it
  * hands the citizen to staff; the entry with this id, or -1 (special
  * entries are "_decline" etc.). */

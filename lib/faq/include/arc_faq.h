@@ -35,6 +35,19 @@ int arc_faq_load_lexicon(struct arc_faq *faq, const char *thesaurus,
 #define ARC_FAQ_THESAURUS "/usr/share/mythes/th_id_ID_v2.dat"
 #define ARC_FAQ_DICTIONARY "/usr/share/dictd/freedict-eng-ind.dict.dz"
 
+/*
+ * Adds the questions a clerk accepted in the review file (lines
+ * "ID<TAB>question[<TAB>note]", # comments; ID "-" skips the question) as
+ * phrasings of their entries, each after the entry's last phrasing in the
+ * entry's own file, which keeps everything else.  Each file is rewritten
+ * beside itself, read back as an answer file and renamed over the old
+ * one.  A review with any error (an unknown id, a line without a tab)
+ * changes nothing.  *learned: the phrasings added.  ARC_ERR (said to
+ * diag) or ARC_FATAL when out of memory.
+ */
+int arc_faq_learn(const struct arc_faq *faq, const char *review,
+    arc_diag_fn diag, void *ctx, int *learned);
+
 /* Builds the index of every phrasing; call once, after loading. */
 int arc_faq_prepare(struct arc_faq *faq, struct arc_error *err);
 
@@ -61,6 +74,12 @@ struct arc_faq_result {
 	int nterms;         /* the question's words the answer files have */
 	int nunknown;       /* and those they do not (numbers left out) */
 };
+
+/* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare
+ * (for --review, which proposes the likeliest entry).  Not thread-safe:
+ * the stemmers keep state between calls. */
+int arc_faq_ask(const struct arc_faq *faq, const char *question,
+    struct arc_faq_result *res);
 
 /* An entry's id and phrasings, as --explain shows them. */
 const char *arc_faq_id(const struct arc_faq *faq, int entry);
@@ -127,8 +146,9 @@ struct arc_dialogue_settings {
 /*
  * The thresholds for faq's answer files (prepared): answer_at from 0.42,
  * with one phrasing per entry, to ARC_DIALOGUE_ANSWER_AT with eight or
- * more (on a log scale), as a right answer scores lower when fewer phrasings cover the
- * citizens' words, and higher again for fewer than 20 entries;
+ * more (on a log scale), as a right answer scores lower when fewer
+ * phrasings cover the citizens' words, and higher again for fewer than 20
+ * entries;
  * suggest_at 0.02 below.  The margin is left.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,

@@ -1,0 +1,32 @@
+# Learning from the log: --review lists the logged questions faqbot
+# declined, only suggested or answered narrowly, once each, with the entry
+# each most likely belongs to; a clerk edits the file ("-" leaves one out,
+# another id corrects it) and --learn adds them as phrasings after each
+# entry's last one, the rest of the file kept; a review with an unknown id
+# changes nothing; an answer file that cannot be rewritten is said.
+. "$ARC_TESTS/cli/faqbot/kb.inc"
+cp kb.faq before.faq
+printf '%s\n' 'dompet ktp dicuri' 'DOMPET KTP DICURI' 'ktp sy ilang gmn' \
+    'harga cabai berapa' 'bisa ngobrol sama orang' | faq --log chat.log \
+    >/dev/null
+faq --review chat.log >review.tsv
+echo "exit $?"
+grep -v '^#' review.tsv | cut -f1,2
+echo "the clerk's edit:"
+sed -e 's/^[^\t#]*\tharga cabai/-\tharga cabai/' \
+    -e 's/^[^\t#]*\tdompet ktp/ktp-hilang\tdompet ktp/' \
+    -e 's/^[^\t#]*\tbisa ngobrol/petugas\tbisa ngobrol/' review.tsv \
+    >edited.tsv
+printf 'ktp-baru\tbikin ktp pertama kali\n' >>edited.tsv
+faq --learn edited.tsv
+echo "exit $?"
+diff before.faq kb.faq
+echo "asked again:"
+printf '%s\n' 'dompet ktp dicuri' 'bisa ngobrol sama orang' | faq |
+    jq -r .id
+echo "an unknown id:"
+cp kb.faq learned.faq
+printf 'tidak-ada\tsesuatu\n' >bad.tsv
+faq --learn bad.tsv
+echo "exit $?"
+cmp -s kb.faq learned.faq && echo "the answer files unchanged"
