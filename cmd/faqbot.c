@@ -696,11 +696,12 @@ review(struct bot *bot, const char *log)
 	}
 	/* TRANSLATORS: the head of a review file; keep "ID", TAB, "-" and
 	 * "faqbot --learn FILE". */
-	printf(_("# faqbot --review: questions declined, only suggested or "
+	fputs(_("# faqbot --review: questions declined, only suggested or "
 	    "answered narrowly.\n# Each line: ID, TAB, the question, TAB, "
 	    "what faqbot did.  Keep the ID when it\n# is the right entry, "
 	    "write the right one, or \"-\" to leave the question out;\n"
-	    "# then: faqbot --learn FILE, with the same answer files.\n"));
+	    "# then: faqbot --learn FILE, with the same answer files.\n"),
+	    stdout);
 	while (getline(&line, &cap, f) > 0) {
 		json_error_t jerr;
 		json_t *rec = json_loads(line, 0, &jerr);
@@ -725,18 +726,29 @@ review(struct bot *bot, const char *log)
 			json_decref(rec);
 			continue;
 		}
-		/* Tabs and line ends in a question would break the file. */
-		printf("%s\t", res.ncand > 0 ? arc_faq_id(bot->faq,
-		    res.cand[0].entry) : "-");
-		for (const char *c = q; *c != '\0'; c++)
-			putchar(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' :
-			    *c);
-		printf("\t%s %.2f\n", json_string_value(json_object_get(rec,
-		    "status")), res.ncand > 0 ? res.cand[0].score : 0.0);
+		/* A NIK masked (a log from elsewhere may hold one), control
+		 * characters as spaces: tabs and line ends would break the
+		 * file, escapes the clerk's terminal. */
+		snprintf(key, sizeof(key), "%s", q);
+		arc_mask_nik(key);
+		for (char *c = key; *c != '\0'; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				*c = ' ';
+		printf("%s\t%s\t%s %.2f\n", res.ncand > 0 ?
+		    arc_faq_id(bot->faq, res.cand[0].entry) : "-", key,
+		    json_string_value(json_object_get(rec, "status")),
+		    res.ncand > 0 ? res.cand[0].score : 0.0);
 		listed++;
 		json_decref(rec);
 	}
 	free(line);
+	if (ferror(f)) {
+		arc_cli_diag(log, 0, "cannot read the log: %s",
+		    strerror(errno));
+		fclose(f);
+		arc_strmap_free(seen);
+		return ARC_EXIT_FATAL;
+	}
 	fclose(f);
 	arc_strmap_free(seen);
 	arc_cli_diag(log, 0, P_("%d question to review",

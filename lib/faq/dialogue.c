@@ -255,7 +255,9 @@ small_talk_reply(const struct arc_dialogue *d, struct arc_reply *r,
 
 	r->status = "smalltalk";
 	r->res.ncand = 0;  /* no entry was asked for */
-	if (e >= 0) {
+	/* An empty special entry is never given (--check says so). */
+	if (e >= 0 && arc_faq_answer(d->faq, e, english)[strspn(
+	    arc_faq_answer(d->faq, e, english), " \t")] != '\0') {
 		r->entry = e;
 		r->text = strdup(arc_faq_answer(d->faq, e, english));
 	} else {
@@ -287,11 +289,15 @@ suggest(const struct arc_dialogue *d, struct pending *pend,
 
 /* A question of one word that several entries are about alike ("ktp",
  * "akta"): a topic, whose entries are offered rather than one guessed. */
-#define TOPIC_ALIKE 0.8
+#define TOPIC_ALIKE 0.6
+/* A lone word scores low ("ktp" in a handful of entries: 0.28): it is a
+ * topic from this share of the suggestion threshold. */
+#define TOPIC_FLOOR 0.5
 static int
-is_topic(const struct arc_faq_result *res)
+is_topic(const struct arc_dialogue *d, const struct arc_faq_result *res)
 {
 	return res->nterms == 1 && res->nunknown == 0 && res->ncand >= 2 &&
+	    res->cand[0].score >= d->set.suggest_at * TOPIC_FLOOR &&
 	    res->cand[1].score >= TOPIC_ALIKE * res->cand[0].score;
 }
 
@@ -343,7 +349,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	how->score = res->ncand > 0 ? res->cand[0].score : 0;
 	how->margin = how->score - (res->ncand > 1 ? res->cand[1].score : 0);
 	how->has_margin = res->ncand > 0;
-	if (is_topic(res) && suggest(d, pend, r, how,
+	if (is_topic(d, res) && suggest(d, pend, r, how,
 	    TOPIC_ALIKE * res->cand[0].score))
 		return;
 	if (how->score >= s->answer_at && how->margin >= s->margin) {

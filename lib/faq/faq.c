@@ -533,6 +533,13 @@ check_overlaps(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 	return problems;
 }
 
+static int
+example_contact(const char *text)
+{
+	return text != NULL && (strstr(text, "contoh.go.id") != NULL ||
+	    strstr(text, "-555") != NULL || strstr(text, ") 555-") != NULL);
+}
+
 /* Answers that still give the shipped example office's contacts: its
  * e-mail domain (contoh.go.id, "example") or its fictional 555 numbers. */
 static int
@@ -541,9 +548,8 @@ check_example_contacts(const struct arc_faq *faq, arc_diag_fn diag,
 {
 	for (int i = 0; i < faq->nentries; i++) {
 		const struct faq_entry *e = &faq->entries[i];
-		if (strstr(e->answer, "contoh.go.id") == NULL &&
-		    strstr(e->answer, "-555") == NULL &&
-		    strstr(e->answer, ") 555-") == NULL)
+		if (!example_contact(e->answer) &&
+		    !example_contact(e->answer_en))
 			continue;
 		warn_at(diag, ctx, e->file, e->line, _("entry \"%s\" gives "
 		    "an example office's contacts (contoh.go.id, 555 "

@@ -100,7 +100,7 @@ int faq_words(const struct arc_faq *faq, const char *text, size_t len,
 int faq_is_context_word(const char *surface);
 
 /* The term (id) of the answer files a word no phrasing has stands for
- * through the lexicon: the rarest of its thesaurus synonyms, or for an
+ * through the lexicon: the commonest of its thesaurus synonyms, or for an
  * English word of its dictionary translations; -1 when none. */
 struct faq_lexicon;
 long faq_lexicon_term(const struct arc_faq *faq, const char *surface,

@@ -11,12 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <zlib.h>
 
 #include "faq_internal.h"
 
-/* The words a related word may bring, at most, of which the rarest the
+/* The words a related word may bring, at most, of which the commonest the
  * answer files have counts. */
 #define RELATED_MAX 64
 
@@ -33,15 +34,25 @@ struct faq_lexicon {
 	struct arc_strmap *english_words;
 };
 
+/* Larger lexicon files are refused: Debian's are under 2 MB. */
+#define LEXICON_MAX (64u << 20)
+
 static char *
 read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t cap = 0, n = 0, got;
+	struct stat st;
 
 	if (f == NULL)
 		return NULL;
+	/* Not a FIFO that never ends, nor /dev/zero. */
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > LEXICON_MAX) {
+		fclose(f);
+		return NULL;
+	}
 	do {
 		if (arc_grow(&buf, &cap, n, 65536, 1) != ARC_OK) {
 			free(buf);
@@ -132,15 +143,19 @@ b64_number(const char *s, size_t n)
 static char *
 inflate_file(const char *path, size_t *len)
 {
-	gzFile gz = gzopen(path, "rb");
+	gzFile gz;
 	char *buf = NULL;
 	size_t cap = 0, n = 0;
+	struct stat st;
 	int got;
 
-	if (gz == NULL)
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (gz = gzopen(path, "rb")) == NULL)
 		return NULL;
 	for (;;) {
-		if (arc_grow(&buf, &cap, n, 65536, 1) != ARC_OK)
+		/* A gzip bomb stops at the cap, as a plain file would. */
+		if (n >= LEXICON_MAX ||
+		    arc_grow(&buf, &cap, n, 65536, 1) != ARC_OK)
 			goto fail;
 		got = gzread(gz, buf + n, (unsigned)(cap - n - 1));
 		if (got < 0)
@@ -149,7 +164,11 @@ inflate_file(const char *path, size_t *len)
 			break;
 		n += (size_t)got;
 	}
-	gzclose(gz);
+	/* Not gzip at all, or cut short: no dictionary. */
+	if (gzdirect(gz) || gzclose_r(gz) != Z_OK) {
+		free(buf);
+		return NULL;
+	}
 	buf[n] = '\0';
 	*len = n;
 	return buf;
@@ -219,6 +238,7 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 		st = ARC_FATAL;
 	for (line = index; st == ARC_OK && *line != '\0'; line = next) {
 		char *t1 = strchr(line, '\t'), *t2, *end = strchr(line, '\n');
+		const char *line_end;
 		char key[FAQ_WORD_MAX + 1];
 		const char *tr;
 		long off, n, at, was;
@@ -227,8 +247,11 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 		if (t1 == NULL || t1 > next || (t2 = strchr(t1 + 1, '\t')) ==
 		    NULL || t2 > next)
 			continue;
+		line_end = end != NULL ? end : next;
+		if (line_end > t2 + 1 && line_end[-1] == '\r')
+			line_end--;
 		off = b64_number(t1 + 1, (size_t)(t2 - t1 - 1));
-		n = b64_number(t2 + 1, (size_t)(next - t2 - 2));
+		n = b64_number(t2 + 1, (size_t)(line_end - t2 - 1));
 		klen = (size_t)(t1 - line);
 		if (off < 0 || n <= 0 || (size_t)(off + n) > dlen ||
 		    klen > FAQ_WORD_MAX || memchr(line, ' ', klen) != NULL ||
@@ -255,6 +278,9 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 	}
 	free(index);
 	free(dict);
+	/* Nothing read from it is no dictionary. */
+	if (st == ARC_OK && arc_strmap_count(lx->english_words) == 0)
+		st = ARC_ERR;
 	return st;
 }
 
@@ -375,7 +401,7 @@ struct best_term {
 };
 
 static void
-keep_rarest(void *arg, const char *word, size_t len)
+keep_commonest(void *arg, const char *word, size_t len)
 {
 	struct best_term *b = arg;
 	char w[FAQ_WORD_MAX + 1], term[FAQ_WORD_MAX + 1];
@@ -390,8 +416,11 @@ keep_rarest(void *arg, const char *word, size_t len)
 	w[len] = '\0';
 	/* The related word is Indonesian: read as a phrasing's word is. */
 	faq_term(b->faq, w, 0, term);
+	/* The commonest in the answer files: a thesaurus lists every sense
+	 * of a word, and its rare synonyms are its rare senses ("lenyap":
+	 * "habis" as well as "hilang"). */
 	if (arc_strmap_get(b->faq->terms, term, strlen(term), &id) &&
-	    (b->id < 0 || b->faq->idf[id] > b->faq->idf[b->id]))
+	    (b->id < 0 || b->faq->idf[id] < b->faq->idf[b->id]))
 		b->id = id;
 }
 
@@ -412,10 +441,10 @@ faq_lexicon_term(const struct arc_faq *faq, const char *surface,
 
 	if (faq->lexicon == NULL || len > FAQ_WORD_MAX)
 		return -1;
-	related(faq->lexicon, surface, english, keep_rarest, &b);
+	related(faq->lexicon, surface, english, keep_commonest, &b);
 	/* "diamputasi": the thesaurus has "amputasi". */
 	if (b.id < 0 && !english && strcmp(term, surface) != 0)
-		related(faq->lexicon, term, 0, keep_rarest, &b);
+		related(faq->lexicon, term, 0, keep_commonest, &b);
 	if (b.id >= 0 || !english)
 		return b.id;
 	for (size_t i = 0; i < sizeof(english_endings) /
@@ -426,7 +455,7 @@ faq_lexicon_term(const struct arc_faq *faq, const char *surface,
 			continue;
 		snprintf(base, sizeof(base), "%.*s%s", (int)(len - el),
 		    surface, english_endings[i][1]);
-		related(faq->lexicon, base, 1, keep_rarest, &b);
+		related(faq->lexicon, base, 1, keep_commonest, &b);
 	}
 	return b.id;
 }

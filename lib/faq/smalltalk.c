@@ -47,6 +47,18 @@ in(const char *w, const char *const *list, size_t n)
 }
 #define IN(w, list) in(w, list, sizeof(list) / sizeof(list[0]))
 
+/* Whether code point cp is a letter of a script, not a symbol, an emoji
+ * or punctuation: everything from U+00C0 but the blocks of punctuation,
+ * symbols, arrows, dingbats, variation selectors and emoji. */
+static int
+is_letter_elsewhere(unsigned long cp)
+{
+	return cp >= 0xc0 && !(cp >= 0x2000 && cp <= 0x2bff) &&
+	    !(cp >= 0x3000 && cp <= 0x303f) && !(cp >= 0xfe00 &&
+	    cp <= 0xfe0f) && !(cp >= 0x1f000 && cp <= 0x1faff) &&
+	    cp < 0xe0000 && cp != 0xd7 && cp != 0xf7;
+}
+
 enum faq_small
 faq_small_talk(const char *q, int *english)
 {
@@ -58,6 +70,17 @@ faq_small_talk(const char *q, int *english)
 	while (*p != '\0') {
 		char w[24];
 		size_t n = 0;
+		/* A letter of another script (a question in Chinese, Arabic,
+		 * Russian) makes a question; emoji and symbols do not. */
+		if ((unsigned char)*p >= 0x80) {
+			unsigned long cp = arc_utf8_decode(
+			    (const unsigned char *)p, strlen(p), &n);
+			if (cp != 0xfffd && is_letter_elsewhere(cp))
+				return FAQ_SMALL_NONE;
+			p += n > 0 ? n : 1;
+			n = 0;
+			continue;
+		}
 		/* ASCII letters make words; digits make a question ("2", a
 		 * number); anything else (emoji, punctuation) parts them. */
 		while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||

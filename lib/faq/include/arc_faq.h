@@ -26,8 +26,8 @@ int arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
  * /usr/share/mythes/th_id_ID_v2.dat) and the English-Indonesian dictionary
  * (dictd NAME.dict.dz with its NAME.index, such as Debian's
  * /usr/share/dictd/freedict-eng-ind.dict.dz), either NULL: a word of a
- * question no entry has then counts, at less weight, as the rarest of its
- * synonyms or translations that one has.  A file that cannot be read is a
+ * question no entry has then counts, at less weight, as the commonest of
+ * its synonyms or translations that one has.  A file that cannot be read is a
  * warning to diag; ARC_FATAL only when out of memory.
  */
 int arc_faq_load_lexicon(struct arc_faq *faq, const char *thesaurus,

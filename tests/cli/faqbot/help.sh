@@ -12,5 +12,5 @@ echo "exit $?"
 faqbot --answer-at nan </dev/null
 echo "exit $?"
 # A lower --answer-at alone takes --suggest-at down with it.
-echo ktp | faqbot --answer-at 0.2 >/dev/null
+echo "ktp saya hilang" | faqbot --answer-at 0.2 >/dev/null
 echo "exit $?"

@@ -30,3 +30,12 @@ printf 'tidak-ada\tsesuatu\n' >bad.tsv
 faq --learn bad.tsv
 echo "exit $?"
 cmp -s kb.faq learned.faq && echo "the answer files unchanged"
+echo "a phrasing that goes on over two lines, a NIK, one question twice:"
+printf 'id: hilang\nq: kartu identitas\n  penduduk hilang\na: Lapor ke polisi.\n' \
+    >two.faq
+printf 'hilang\tktp raib\nhilang\tKTP RAIB\n' >r1.tsv
+faqbot -f two.faq --learn r1.tsv
+cat two.faq
+printf 'hilang\tktp 3201234567890123 hilang\n' >r2.tsv
+faqbot -f two.faq --learn r2.tsv
+echo "exit $?"
