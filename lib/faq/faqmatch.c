@@ -218,6 +218,36 @@ norm_of(const struct arc_faq *faq, const int *terms, int n)
 	return sqrt(sum);
 }
 
+/*
+ * Words of every question, whatever the office: wanting, being able,
+ * asking, not.  In answer files of one or two phrasings an entry they are
+ * in few entries and so look rare, and a short informal phrasing made of
+ * them ("mau nikah, urus apa aja") catches questions about anything; they
+ * weigh at most as a word found in half the entries (bench/README).
+ */
+static const char *const general_words[] = {
+	"ada", "apa", "bagaimana", "belum", "berapa", "bisa", "boleh", "buat",
+	"cara", "dapat", "dari", "dimana", "gimana", "harus", "jadi", "kalau",
+	"kapan", "ke", "lagi", "lewat", "mana", "mau", "minta", "perlu",
+	"punya", "siapa", "sudah", "tidak", "untuk",
+};
+#define GENERAL_IDF_MAX log(1.0 + 2.0)
+
+static void
+cap_general_words(struct arc_faq *faq)
+{
+	char term[FAQ_WORD_MAX + 1];
+	long id;
+
+	for (size_t i = 0; i < sizeof(general_words) /
+	    sizeof(general_words[0]); i++) {
+		faq_term(faq, general_words[i], 0, term);
+		if (arc_strmap_get(faq->terms, term, strlen(term), &id) &&
+		    faq->idf[id] > GENERAL_IDF_MAX)
+			faq->idf[id] = GENERAL_IDF_MAX;
+	}
+}
+
 /* How fully the answer files phrase their entries, from 0 (one phrasing
  * each) to 1 (SPARSE_FULL or more), on a log scale: a second phrasing
  * adds more than a ninth. */
@@ -258,6 +288,7 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 		    faq->by_answer[t].n;
 		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
 	}
+	cap_general_words(faq);
 	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
 	faq->fullness = fullness(faq);
 	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness);
