@@ -210,9 +210,10 @@ parse_options(int argc, char **argv, struct settings *s)
 		    "give one");
 		return ARC_EXIT_FATAL;
 	}
-	if (s->check && optind < argc) {
-		arc_cli_usage_error("--check reads answer files (-f), not "
-		    "questions");
+	if ((s->check || s->review != NULL || s->learn != NULL) &&
+	    optind < argc) {
+		arc_cli_usage_error("--check, --review and --learn read answer "
+		    "files (-f), not questions");
 		return ARC_EXIT_FATAL;
 	}
 	return -1;

@@ -113,8 +113,16 @@ load_thesaurus(struct faq_lexicon *lx, const char *path)
 	for (line = lx->thesaurus; *line != '\0'; line = next) {
 		char *bar = NULL, *end = strchr(line, '\n');
 		next = end != NULL ? end + 1 : line + strlen(line);
-		if (*line != '[' && (bar = memchr(line, '|', (size_t)(next -
-		    line))) != NULL && bar[1] >= '0' && bar[1] <= '9' &&
+		if (*line == '[' || (bar = memchr(line, '|', (size_t)(next -
+		    line))) == NULL || bar[1] < '0' || bar[1] > '9')
+			continue;
+		/* Questions are in lower case: so are the keys ("Ahad").
+		 * A headword given twice keeps its first senses. */
+		for (char *c = line; c < bar; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c + 32);
+		if (!arc_strmap_get(lx->headwords, line, (size_t)(bar - line),
+		    NULL) &&
 		    arc_strmap_put(lx->headwords, line, (size_t)(bar - line),
 		    line - lx->thesaurus) != ARC_OK)
 			return ARC_FATAL;
@@ -369,6 +377,10 @@ related(const struct faq_lexicon *lx, const char *w, int english,
 	}
 	for (int l = 0; l < lines && *text != '\0'; l++) {
 		const char *end = strchr(text, '\n');
+		/* Fewer sense lines than the headword said: the next
+		 * headword is no synonym. */
+		if (!english && *text != '[')
+			break;
 		if (end == NULL)
 			end = text + strlen(text);
 		/* Words between separators; "[n]" and phrases of several
