@@ -660,19 +660,35 @@ check(struct bot *bot)
 /* A logged question to review: not answered, or answered narrowly. */
 #define REVIEW_MARGIN 0.1
 static int
-to_review(const json_t *rec)
+to_review(const struct arc_interaction *in)
 {
-	const char *status = json_string_value(json_object_get(rec,
-	    "status"));
-	const json_t *margin = json_object_get(rec, "margin");
-
-	if (status == NULL)
+	if (*in->q == '\0')
 		return 0;
-	if (strcmp(status, "declined") == 0 ||
-	    strcmp(status, "suggested") == 0)
+	if (strcmp(in->status, "declined") == 0 ||
+	    strcmp(in->status, "suggested") == 0)
 		return 1;
-	return strcmp(status, "answered") == 0 && json_is_number(margin) &&
-	    json_number_value(margin) < REVIEW_MARGIN;
+	return strcmp(in->status, "answered") == 0 && in->has_margin &&
+	    in->margin < REVIEW_MARGIN;
+}
+
+/* One question of the log as the review shows it: cut on a character, a
+ * NIK masked (a log from elsewhere may hold one), control characters as
+ * spaces (tabs and line ends would break the file, escapes the clerk's
+ * terminal); *key the same with ASCII letters folded, to list it once. */
+static void
+review_text(const char *q, char *shown, char *key, size_t size)
+{
+	size_t n = arc_utf8_valid_prefix(q, size - 1);
+
+	memcpy(shown, q, n);
+	shown[n] = '\0';
+	arc_mask_nik(shown);
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = (unsigned char)shown[i];
+		if ((c < 0x20 && c != '\0') || c == 0x7f)
+			shown[i] = ' ';
+		key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : shown[i]);
+	}
 }
 
 /* --review LOG: the questions to look at, each with the entry it most
@@ -685,7 +701,7 @@ review(struct bot *bot, const char *log)
 	char *line = NULL;
 	size_t cap = 0;
 	long lineno = 0;
-	int listed = 0;
+	int listed = 0, skipped = 0;
 
 	if (f == NULL || seen == NULL) {
 		arc_cli_diag(log, 0, "cannot open the log: %s",
@@ -706,40 +722,30 @@ review(struct bot *bot, const char *log)
 	while (getline(&line, &cap, f) > 0) {
 		json_error_t jerr;
 		json_t *rec = json_loads(line, 0, &jerr);
+		struct arc_interaction in;
 		struct arc_faq_result res;
-		const char *q;
-		char key[ARC_QUESTION_MAX + 1];
+		char shown[ARC_QUESTION_MAX + 1], key[ARC_QUESTION_MAX + 1];
 
 		lineno++;
-		if (rec == NULL || !to_review(rec) || (q = json_string_value(
-		    json_object_get(rec, "q"))) == NULL || *q == '\0') {
+		if (rec == NULL || !arc_interaction_parse(rec, &in)) {
+			skipped++;
 			json_decref(rec);
 			continue;
 		}
-		/* Once per question, whatever its case. */
-		snprintf(key, sizeof(key), "%s", q);
-		for (char *k = key; *k != '\0'; k++)
-			if (*k >= 'A' && *k <= 'Z')
-				*k = (char)(*k + 32);
-		if (arc_strmap_get(seen, key, strlen(key), NULL) ||
-		    arc_strmap_put(seen, key, strlen(key), lineno) != ARC_OK ||
-		    arc_faq_ask(bot->faq, q, &res) != ARC_OK) {
+		if (!to_review(&in)) {
 			json_decref(rec);
 			continue;
 		}
-		/* A NIK masked (a log from elsewhere may hold one), control
-		 * characters as spaces: tabs and line ends would break the
-		 * file, escapes the clerk's terminal. */
-		snprintf(key, sizeof(key), "%s", q);
-		arc_mask_nik(key);
-		for (char *c = key; *c != '\0'; c++)
-			if ((unsigned char)*c < 0x20 || *c == 0x7f)
-				*c = ' ';
-		printf("%s\t%s\t%s %.2f\n", res.ncand > 0 ?
-		    arc_faq_id(bot->faq, res.cand[0].entry) : "-", key,
-		    json_string_value(json_object_get(rec, "status")),
-		    res.ncand > 0 ? res.cand[0].score : 0.0);
-		listed++;
+		review_text(in.q, shown, key, sizeof(shown));
+		if (!arc_strmap_get(seen, key, strlen(key), NULL) &&
+		    arc_strmap_put(seen, key, strlen(key), lineno) == ARC_OK &&
+		    arc_faq_ask(bot->faq, shown, &res) == ARC_OK) {
+			printf("%s\t%s\t%s %.2f\n", res.ncand > 0 ?
+			    arc_faq_id(bot->faq, res.cand[0].entry) : "-",
+			    shown, in.status,
+			    res.ncand > 0 ? res.cand[0].score : 0.0);
+			listed++;
+		}
 		json_decref(rec);
 	}
 	free(line);
@@ -752,6 +758,10 @@ review(struct bot *bot, const char *log)
 	}
 	fclose(f);
 	arc_strmap_free(seen);
+	if (skipped > 0)
+		arc_cli_diag(log, 0, P_("warning: %d line is no faqbot "
+		    "record: skipped", "warning: %d lines are no faqbot "
+		    "records: skipped", skipped), skipped);
 	arc_cli_diag(log, 0, P_("%d question to review",
 	    "%d questions to review", listed), listed);
 	return arc_cli_finish();

@@ -82,15 +82,9 @@ latin1_to_utf8(const char *in, size_t len)
 
 	if (out == NULL)
 		return NULL;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)in[i];
-		if (c < 0x80) {
-			*o++ = (char)c;
-		} else {
-			*o++ = (char)(0xc0 | c >> 6);
-			*o++ = (char)(0x80 | (c & 0x3f));
-		}
-	}
+	/* A Latin-1 byte is its own code point. */
+	for (size_t i = 0; i < len; i++)
+		o += arc_utf8_encode((unsigned char)in[i], o);
 	*o = '\0';
 	return out;
 }

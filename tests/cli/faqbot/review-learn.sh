@@ -9,6 +9,7 @@ cp kb.faq before.faq
 printf '%s\n' 'dompet ktp dicuri' 'DOMPET KTP DICURI' 'ktp sy ilang gmn' \
     'harga cabai berapa' 'bisa ngobrol sama orang' | faq --log chat.log \
     >/dev/null
+echo 'not a record' >>chat.log
 faq --review chat.log >review.tsv
 echo "exit $?"
 grep -v '^#' review.tsv | cut -f1,2
