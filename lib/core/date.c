@@ -253,7 +253,9 @@ no_such_day(struct arc_error *err, const char *text, int d, int m, int y)
 {
 	arc_error_set(err, "'%s' is not a date: there is no day %d in %s %d",
 	    text, d, month_names[m - 1], y);
-	if (err != NULL && err->local[0] != '\0')
+	/* The month named in the reader's language too, when it has
+	 * its own message. */
+	if (err != NULL && _(month_names[m - 1]) != month_names[m - 1])
 		arc_mask_format(err->local, sizeof(err->local),
 		    _("'%s' is not a date: there is no day %d in %s %d"),
 		    text, d, _(month_names[m - 1]), y);
@@ -269,8 +271,10 @@ arc_date_read(const char *text, char iso[ARC_DATE_ISO_MAX], int *shaped,
 
 	ok = split(text, strlen(text), &pt) &&
 	    shape(&pt, &y, &m, &d, &ylen, &bad_word);
+	/* A word that is no month makes no date's shape: "tanggal:3
+	 * rapat 2026" leaves "rapat" and "2026" to the search. */
 	if (shaped != NULL)
-		*shaped = ok;
+		*shaped = ok && bad_word < 0;
 	if (!ok)
 		return arc_error_set(err, "'%s' is not a date such as "
 		    "28-11-2026, 28 November 2026, November 2026 or 2026",

@@ -10,7 +10,7 @@
 #include "arc_i18n.h"
 
 /* The user's LC_MESSAGES (LC_ALL, LC_MESSAGES, LANG; then LANGUAGE), or
- * 0 when it is C or cannot be had: the messages as written. */
+ * 0 when no catalogue serves it (C, English): the messages as written. */
 static locale_t user_messages;
 
 void
@@ -21,7 +21,23 @@ arc_i18n_init(void)
 	arc_locale_dir(dir, sizeof(dir));
 	bindtextdomain(ARC_TEXTDOMAIN, dir);
 	bind_textdomain_codeset(ARC_TEXTDOMAIN, "UTF-8");
+	/* A locale that is not installed (LANG=id_ID without .UTF-8):
+	 * C.UTF-8, in which LANGUAGE=id still counts. */
 	user_messages = newlocale(LC_MESSAGES_MASK, "", (locale_t)0);
+	if (user_messages == (locale_t)0)
+		user_messages = newlocale(LC_MESSAGES_MASK, "C.UTF-8",
+		    (locale_t)0);
+	/* No catalogue for the user's language (English, C under cron):
+	 * no lookup at every message. */
+	if (user_messages != (locale_t)0) {
+		locale_t was = uselocale(user_messages);
+		int none = *dgettext(ARC_TEXTDOMAIN, "") == '\0';
+		uselocale(was);
+		if (none) {
+			freelocale(user_messages);
+			user_messages = (locale_t)0;
+		}
+	}
 }
 
 const char *

@@ -72,8 +72,9 @@ arc_locale_dir(char *buf, size_t size)
 			snprintf(buf, size, "%s", ARC_BUILD_LOCALEDIR);
 			return;
 		}
-		snprintf(buf, size, "%s/../share/locale/id/LC_MESSAGES/arc.mo",
-		    exe);
+		/* Installed: beside the program when its share/arc is there
+		 * (a tree moved or staged), as arc_share_path. */
+		snprintf(buf, size, "%s/../share/arc", exe);
 		if (exists(buf)) {
 			snprintf(buf, size, "%s/../share/locale", exe);
 			return;

@@ -143,8 +143,8 @@ test_bad(void)
 	fails("2026-13", "there is no month 13", 1);
 	fails("2026-00", "there is no month 0", 1);
 	fails("12-31-2026", "there is no month 31", 1);
-	fails("3 Dessember 2026", "'Dessember' is not a month", 1);
-	fails("rapat 2026", "'rapat' is not a month", 1);
+	fails("3 Dessember 2026", "'Dessember' is not a month", 0);
+	fails("rapat 2026", "'rapat' is not a month", 0);
 	/* 26 might be 1926 or 2026. */
 	fails("3/12/26", "write the year with four digits", 1);
 	fails("3 Des 26", "write the year with four digits", 1);

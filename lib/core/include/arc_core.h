@@ -62,8 +62,9 @@ const char *arc_date_long(const char *iso, char *buf, size_t size);
  * the date given: YYYY, YYYY-MM or YYYY-MM-DD.  Returns ARC_OK, or
  * ARC_ERR with err saying why: not written as a date, a month name that
  * is none, a short year, no such month or day (31-02-2026).  shaped, when
- * not NULL, is set to whether text is written as a date is, its numbers
- * and month name aside ("31 Februari 2026" is, "3" or "kemarin" is not).
+ * not NULL, is set to whether text is written as a date is, with a real
+ * month's name if any, its numbers aside ("31 Februari 2026" is; "3",
+ * "kemarin" and "3 rapat 2026" are not).
  */
 int arc_date_read(const char *text, char iso[ARC_DATE_ISO_MAX], int *shaped,
     struct arc_error *err);

@@ -13,7 +13,8 @@ ARC_COMMIT_SECONDS=1 arc-index --db a.db <in &
 pid=$!
 exec 3>in
 head -n 3 recs.jsonl >&3
-rows() { sqlite3 a.db 'SELECT count(*) FROM doc'; }
+# Read while the writer commits: it waits for the lock, never fails.
+rows() { sqlite3 -cmd '.timeout 5000' a.db 'SELECT count(*) FROM doc'; }
 n=600
 while [ "$(rows)" != 3 ] && [ $n -gt 0 ]; do
 	sleep 0.1
