@@ -43,6 +43,9 @@ static const char *const select_sql[][3] = {
 	    TEXTS "WHERE sha256 = ?", OLD_TEXTS "WHERE sha256 = ?" },
 	[ARC_DOC_ALL] = { ROWS "ORDER BY id", TEXTS "ORDER BY id",
 	    OLD_TEXTS "ORDER BY id" },
+	[ARC_DOC_RANGE] = { ROWS "WHERE id BETWEEN ? AND ? ORDER BY id",
+	    TEXTS "WHERE id BETWEEN ? AND ? ORDER BY id",
+	    OLD_TEXTS "WHERE id BETWEEN ? AND ? ORDER BY id" },
 };
 
 const char *
@@ -137,13 +140,24 @@ str(json_t *rec, const char *key)
 	return json_string_value(json_object_get(rec, key));
 }
 
-/* Adds (or, with del, removes) a document's words. */
+/* Adds (or, with del, removes) a document's words.  A document a ranking
+ * segment holds is then ranked from FTS5 until the segment is made
+ * again (rankseg.c). */
 static int
 fts_write(struct arc_store *s, sqlite3_int64 id, int del,
     const struct fts_columns *c)
 {
 	sqlite3_stmt *st;
 
+	if (s->has_ranking) {
+		if (arc_store_prepare(s, "INSERT OR IGNORE INTO rank_dirty "
+		    "(id) SELECT ?1 WHERE ?1 <= (SELECT max(last) FROM "
+		    "rank_segment)", &st) != SQLITE_OK)
+			return ARC_FATAL;
+		sqlite3_bind_int64(st, 1, id);
+		if (arc_store_step_done(st) != ARC_OK)
+			return ARC_FATAL;
+	}
 	if (arc_store_prepare(s, del ?
 	    "INSERT INTO fts (fts, rowid, body, title, tags, fields) "
 	    "VALUES ('delete', ?, ?, ?, ?, ?)" :

@@ -9,15 +9,6 @@
 
 /* Words shown in a snippet. */
 #define SNIPPET_WORDS 24
-/*
- * BM25 (rank.c) with weights by column: text, title, tags, fields.  A
- * paper's subject says most about it (the weights bench/quality chose;
- * bench/README has the figures).
- */
-#define RANK "arc_rank(1.0, 12.0, 2.0, 2.0)"
-
-/* Matches ranked at most, the newest (see run). */
-#define RANK_WINDOW 2000
 /* Query words remembered for marking matches. */
 #define MARK_MAX 64
 
@@ -375,31 +366,18 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	return ARC_OK;
 }
 
-/* How many documents the search matches in all (its SQL without ranking,
- * order or limit, and the same values bound); ARC_FATAL when the
+/* How many documents the search matches in all, by SQL of the documents
+ * (those the filters, added to it, let through); ARC_FATAL when the
  * database fails. */
 static long
-count_all(struct search *se, const char *match, const char *filters,
-    const char **binds, int nbinds, struct arc_error *err)
+count_all(struct search *se, const char *sql, const char **binds, int nbinds,
+    struct arc_error *err)
 {
-	size_t size = strlen(filters) + 256;
-	char *sql = malloc(size);
 	sqlite3_stmt *st;
 	long n = ARC_FATAL;
 
-	if (sql == NULL)
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	if (match != NULL)
-		snprintf(sql, size, "SELECT count(*) FROM fts %s WHERE fts "
-		    "MATCH ?%s", *filters != '\0' ?
-		    "JOIN doc d ON d.id = fts.rowid" : "", filters);
-	else
-		snprintf(sql, size, "SELECT count(*) FROM doc d WHERE "
-		    "d.state = 'archived'%s", filters);
-	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		free(sql);
+	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return arc_store_fail(se->s, err);
-	}
 	for (int i = 0; i < nbinds; i++)
 		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -407,67 +385,67 @@ count_all(struct search *se, const char *match, const char *filters,
 	else
 		n = arc_store_fail(se->s, err);
 	sqlite3_finalize(st);
-	free(sql);
 	return n;
 }
 
-/* The columns of a search's query: a document's id and its score. */
-enum { FOUND_ID, FOUND_SCORE };
+/* A query's SQL: the filters' room, and their values. */
+struct query_sql {
+	char *sql, *filters;
+	size_t size, fsize;
+	const char **binds;
+	int nbinds;
+};
 
-/*
- * Runs one search; returns the number of results or ARC_FATAL.  The best
- * are found by id and score alone, and only they are read whole: reading
- * every candidate's row (its text among them) cost more than the search.
- */
-static long
-run(struct search *se, const char *match, int partial, const char *excluded,
-    struct arc_error *err)
+static int
+query_sql_init(struct search *se, struct query_sql *qs)
 {
-	/* As many filters as the clerk typed (three more from the options
-	 * and the excluded words), each with its clause and its value. */
-	size_t fsize = (size_t)(se->q.n + 3) * FILTER_SQL_MAX + 1;
-	size_t size = fsize + 512;
-	char *sql = malloc(size), *filters = calloc(1, fsize);
-	const char **binds = calloc((size_t)se->q.n + 5, sizeof(*binds));
-	int nbinds = 0, rc = SQLITE_DONE;
+	/* As many filters as the clerk typed (three more from the options,
+	 * the phrases and the excluded words), each with its clause and its
+	 * value. */
+	qs->fsize = (size_t)(se->q.n + 4) * FILTER_SQL_MAX + 1;
+	qs->size = qs->fsize + 512;
+	qs->sql = malloc(qs->size);
+	qs->filters = calloc(1, qs->fsize);
+	qs->binds = calloc((size_t)se->q.n + 6, sizeof(*qs->binds));
+	qs->nbinds = 0;
+	return qs->sql && qs->filters && qs->binds ? ARC_OK : ARC_FATAL;
+}
+
+static void
+query_sql_free(struct query_sql *qs)
+{
+	free(qs->sql);
+	free(qs->filters);
+	free(qs->binds);
+}
+
+/* No words: every document the filters let through, newest first. */
+static long
+run_unranked(struct search *se, const char *excluded, struct arc_error *err)
+{
+	struct query_sql qs;
+	int rc = SQLITE_DONE;
 	long found = 0;
 	sqlite3_stmt *st;
 
-	if (sql == NULL || filters == NULL || binds == NULL) {
-		arc_error_set(err, "out of memory");
-		found = ARC_FATAL;
-		goto out;
+	if (query_sql_init(se, &qs) != ARC_OK) {
+		query_sql_free(&qs);
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	}
-	if (match != NULL)
-		binds[nbinds++] = match;
-	filters_sql(se, filters, fsize, binds, &nbinds, excluded);
-	if (match != NULL)
-		/* Only archived documents have words in the index.  Ranking
-		 * every match of words that every paper has ("surat",
-		 * "kecamatan") would take seconds in a large archive: the
-		 * RANK_WINDOW newest matches are ranked, found by walking
-		 * the index newest first. */
-		snprintf(sql, size, "SELECT id, -r FROM (SELECT "
-		    "fts.rowid AS id, fts.rank AS r FROM fts %s WHERE "
-		    "fts MATCH ? AND fts.rank MATCH '" RANK "'%s ORDER BY "
-		    "fts.rowid DESC LIMIT %d) ORDER BY r LIMIT ?",
-		    *filters != '\0' ? "JOIN doc d ON d.id = fts.rowid" : "",
-		    filters, RANK_WINDOW);
-	else
-		snprintf(sql, size, "SELECT d.id, NULL FROM doc d "
-		    "WHERE d.state = 'archived'%s ORDER BY coalesce(d.tanggal, "
-		    "substr(d.mtime, 1, 10)) DESC, d.id DESC LIMIT ?", filters);
-	if (sqlite3_prepare_v2(se->s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		found = arc_store_fail(se->s, err);
-		goto out;
+	filters_sql(se, qs.filters, qs.fsize, qs.binds, &qs.nbinds, excluded);
+	snprintf(qs.sql, qs.size, "SELECT d.id FROM doc d WHERE "
+	    "d.state = 'archived'%s ORDER BY coalesce(d.tanggal, "
+	    "substr(d.mtime, 1, 10)) DESC, d.id DESC LIMIT ?", qs.filters);
+	if (sqlite3_prepare_v2(se->s->db, qs.sql, -1, &st, NULL) != SQLITE_OK) {
+		query_sql_free(&qs);
+		return arc_store_fail(se->s, err);
 	}
-	for (int i = 0; i < nbinds; i++)
-		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, nbinds + 1, se->o->limit);
+	for (int i = 0; i < qs.nbinds; i++)
+		sqlite3_bind_text(st, i + 1, qs.binds[i], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, qs.nbinds + 1, se->o->limit);
 	while (found >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double score = sqlite3_column_double(st, FOUND_SCORE);
-		if (hand_over(se, sqlite3_column_int64(st, FOUND_ID),
-		    match != NULL ? &score : NULL, partial, err) != ARC_OK)
+		if (hand_over(se, sqlite3_column_int64(st, 0), NULL, 0, err) !=
+		    ARC_OK)
 			found = ARC_FATAL;
 		else
 			found++;
@@ -476,20 +454,179 @@ run(struct search *se, const char *match, int partial, const char *excluded,
 	if (found >= 0 && rc != SQLITE_DONE)
 		found = arc_store_fail(se->s, err);
 	if (found >= 0 && se->o->total != NULL) {
-		/* Fewer than asked for, and not for the window: all. */
-		int all = found < se->o->limit &&
-		    (match == NULL || found < RANK_WINDOW);
-		long total = all ? found : count_all(se, match, filters,
-		    binds, nbinds, err);
+		long total = found;
+		if (found >= se->o->limit) {
+			snprintf(qs.sql, qs.size, "SELECT count(*) FROM doc d "
+			    "WHERE d.state = 'archived'%s", qs.filters);
+			total = count_all(se, qs.sql, qs.binds, qs.nbinds, err);
+		}
+		if (total < 0)
+			found = total;
+		else
+			*se->o->total = total > found ? total : found;
+	}
+	query_sql_free(&qs);
+	return found;
+}
+
+/*
+ * The statement that says whether a ranked document is a result: still
+ * archived, let through by the filters, holding the phrases and none of
+ * the excluded words.  NULL in *st when every ranked document is.
+ */
+static int
+result_check(struct search *se, struct query_sql *qs, const char *phrases,
+    const char *excluded, sqlite3_stmt **st, struct arc_error *err)
+{
+	size_t n;
+
+	*st = NULL;
+	filters_sql(se, qs->filters, qs->fsize, qs->binds, &qs->nbinds, NULL);
+	n = strlen(qs->filters);
+	if (*phrases != '\0') {
+		n += (size_t)snprintf(qs->filters + n, qs->fsize - n, " AND "
+		    "EXISTS (SELECT 1 FROM fts WHERE fts MATCH ? AND "
+		    "rowid = d.id)");
+		qs->binds[qs->nbinds++] = phrases;
+	}
+	if (*excluded != '\0') {
+		snprintf(qs->filters + n, qs->fsize - n, " AND NOT EXISTS "
+		    "(SELECT 1 FROM fts WHERE fts MATCH ? AND rowid = d.id)");
+		qs->binds[qs->nbinds++] = excluded;
+	}
+	if (qs->nbinds == 0)
+		return ARC_OK;
+	snprintf(qs->sql, qs->size, "SELECT 1 FROM doc d WHERE d.id = ? AND "
+	    "d.state = 'archived'%s", qs->filters);
+	if (sqlite3_prepare_v2(se->s->db, qs->sql, -1, st, NULL) != SQLITE_OK)
+		return arc_store_fail(se->s, err);
+	for (int i = 0; i < qs->nbinds; i++)
+		sqlite3_bind_text(*st, i + 2, qs->binds[i], -1, SQLITE_STATIC);
+	return ARC_OK;
+}
+
+/* Is the ranked document with this id a result?  1, 0, or ARC_FATAL. */
+static int
+passes(struct search *se, sqlite3_stmt *check, sqlite3_int64 id,
+    struct arc_error *err)
+{
+	int rc;
+
+	if (check == NULL)
+		return 1;
+	sqlite3_bind_int64(check, 1, id);
+	rc = sqlite3_step(check);
+	sqlite3_reset(check);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return arc_store_fail(se->s, err);
+}
+
+/*
+ * Hands over the best of the ranked documents that check lets through, up
+ * to the limit.  The best are looked at four times as many at a time
+ * until there are enough, so that a filter that lets few through still
+ * finds them all.  The number handed over, or ARC_FATAL.
+ */
+static long
+hand_best(struct search *se, const struct arc_ranking *r, sqlite3_stmt *check,
+    int partial, struct arc_error *err)
+{
+	struct arc_ranked *best = NULL;
+	size_t want = (size_t)se->o->limit, got = 0, seen = 0;
+	long found = 0;
+
+	while (found >= 0 && found < se->o->limit &&
+	    seen < (size_t)arc_ranking_matches(r)) {
+		struct arc_ranked *b;
+		int ok;
+
+		if (seen == got) {
+			free(best);
+			want *= 4;
+			if ((best = malloc(want * sizeof(*best))) == NULL) {
+				arc_error_set(err, "out of memory");
+				return ARC_FATAL;
+			}
+			if ((got = arc_ranking_top(r, want, best)) <= seen)
+				break;
+		}
+		b = &best[seen++];
+		if ((ok = passes(se, check, b->id, err)) < 0 || (ok &&
+		    hand_over(se, b->id, &b->score, partial, err) != ARC_OK))
+			found = ARC_FATAL;
+		else
+			found += ok;
+	}
+	free(best);
+	return found;
+}
+
+/*
+ * Words: every document holding any of them scored (ranking.c), the best
+ * handed over.  The phrases must be there, unless no document has them
+ * and there are words besides: then, as when none has every word, the
+ * best with some, "partial".
+ */
+static long
+run_ranked(struct search *se, const char *phrases, const char *excluded,
+    struct arc_error *err)
+{
+	const char **texts = calloc((size_t)se->q.n + 1, sizeof(*texts));
+	struct arc_ranking *r = NULL;
+	struct query_sql qs;
+	sqlite3_stmt *check = NULL;
+	long found = ARC_FATAL;
+	int ntexts = 0, words = 0;
+
+	if (query_sql_init(se, &qs) != ARC_OK || texts == NULL) {
+		arc_error_set(err, "out of memory");
+		goto out;
+	}
+	for (int i = 0; i < se->q.n; i++) {
+		words += se->q.terms[i].kind == QT_WORD;
+		if (se->q.terms[i].kind == QT_WORD ||
+		    se->q.terms[i].kind == QT_PHRASE)
+			texts[ntexts++] = se->q.terms[i].text;
+	}
+	if (arc_ranking_run(se->s, se->q.lang, texts, ntexts, &r, err) !=
+	    ARC_OK || result_check(se, &qs, phrases, excluded, &check,
+	    err) != ARC_OK)
+		goto out;
+	found = hand_best(se, r, check, !arc_ranking_any_whole(r), err);
+	if (found == 0 && *phrases != '\0' && words > 0) {
+		sqlite3_finalize(check);
+		qs.filters[0] = '\0';
+		qs.nbinds = 0;
+		found = result_check(se, &qs, "", excluded, &check, err) !=
+		    ARC_OK ? ARC_FATAL : hand_best(se, r, check, 1, err);
+	}
+	if (found >= 0 && se->o->total != NULL) {
+		long total = arc_ranking_matches(r);
+		if (check != NULL && found >= se->o->limit) {
+			/* The filters' count over every match. */
+			snprintf(qs.sql, qs.size, "SELECT count(*) FROM fts "
+			    "JOIN doc d ON d.id = fts.rowid WHERE fts MATCH ? "
+			    "AND d.state = 'archived'%s", qs.filters);
+			memmove(qs.binds + 1, qs.binds, (size_t)qs.nbinds *
+			    sizeof(*qs.binds));
+			qs.binds[0] = arc_ranking_match(r);
+			total = count_all(se, qs.sql, qs.binds, qs.nbinds + 1,
+			    err);
+		} else if (check != NULL)
+			total = found;
 		if (total < 0)
 			found = total;
 		else
 			*se->o->total = total > found ? total : found;
 	}
 out:
-	free(sql);
-	free(filters);
-	free(binds);
+	sqlite3_finalize(check);
+	arc_ranking_free(r);
+	query_sql_free(&qs);
+	free(texts);
 	return found;
 }
 
@@ -498,12 +635,11 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
     arc_find_fn fn, void *ctx, struct arc_error *err)
 {
 	struct search se = { .s = s, .o = o, .fn = fn, .ctx = ctx };
-	char *all = NULL, *any = NULL, *excluded = NULL;
+	char *phrases = NULL, *excluded = NULL;
 	long found = ARC_FATAL;
 
 	if (arc_query_parse(o->query ? o->query : "", &se.q) != ARC_OK ||
-	    (all = arc_query_match(&se.q, 0)) == NULL ||
-	    (any = arc_query_match(&se.q, 1)) == NULL ||
+	    (phrases = arc_query_phrases(&se.q)) == NULL ||
 	    (excluded = arc_query_excluded(&se.q)) == NULL) {
 		arc_error_set(err, "out of memory");
 		goto out;
@@ -515,21 +651,16 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 	marker_init(&se.m, &se.q);
 	/* Out of memory, the texts cannot be read: each result says so. */
 	se.words = arc_word_cache_new();
-	if (*all == '\0')
-		found = run(&se, NULL, 0, excluded, err);
-	else {
-		found = run(&se, all, 0, excluded, err);
-		/* Nothing has every word: the best that have some. */
-		if (found == 0 && arc_query_words(&se.q) > 1)
-			found = run(&se, any, 1, excluded, err);
-	}
+	if (arc_query_words(&se.q) == 0)
+		found = run_unranked(&se, excluded, err);
+	else
+		found = run_ranked(&se, phrases, excluded, err);
 	marker_free(&se.m);
 	arc_word_cache_free(se.words);
 	sqlite3_finalize(se.pdf);
 out:
 	arc_query_free(&se.q);
-	free(all);
-	free(any);
+	free(phrases);
 	free(excluded);
 	return found;
 }

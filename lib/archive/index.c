@@ -976,6 +976,10 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	if (ix->n > 0)
 		flush(ix);
 	writer_join(ix);
+	/* The new documents counted for ranking, once they are all in:
+	 * until then, and if this fails, FTS5 gives their counts. */
+	if (!ix->stopped && arc_rank_update(ix->s, 0, &ix->fatal) != ARC_OK)
+		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 	checkpoint(ix);
 	if (stats != NULL)
 		*stats = ix->stats;

@@ -258,8 +258,9 @@ arc_query_match(const struct arc_query *q, int any)
 	return buf;
 }
 
-char *
-arc_query_excluded(const struct arc_query *q)
+/* The terms of one kind as FTS5 strings joined by join, or "". */
+static char *
+joined(const struct arc_query *q, enum qkind kind, const char *join)
 {
 	size_t len = 0, cap = 64;
 	char *buf = malloc(cap);
@@ -269,15 +270,27 @@ arc_query_excluded(const struct arc_query *q)
 		return NULL;
 	buf[0] = '\0';
 	for (int i = 0; i < q->n; i++) {
-		if (q->terms[i].kind != QT_EXCLUDE)
+		if (q->terms[i].kind != kind)
 			continue;
 		if (append_string(&buf, &len, &cap, q->terms[i].text,
-		    n++ == 0 ? "" : " OR ", q->lang) != ARC_OK) {
+		    n++ == 0 ? "" : join, q->lang) != ARC_OK) {
 			free(buf);
 			return NULL;
 		}
 	}
 	return buf;
+}
+
+char *
+arc_query_excluded(const struct arc_query *q)
+{
+	return joined(q, QT_EXCLUDE, " OR ");
+}
+
+char *
+arc_query_phrases(const struct arc_query *q)
+{
+	return joined(q, QT_PHRASE, " ");
 }
 
 int

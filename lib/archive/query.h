@@ -38,8 +38,10 @@ void arc_query_free(struct arc_query *q);
 /* The FTS5 expression for the words and phrases: all of them, or (any)
  * any of them but stopwords; "" when there are none.  malloc'd. */
 char *arc_query_match(const struct arc_query *q, int any);
-/* The FTS5 expression for the excluded words, or "". */
+/* The FTS5 expression for the excluded words (any), or for the phrases
+ * (all), or "". */
 char *arc_query_excluded(const struct arc_query *q);
+char *arc_query_phrases(const struct arc_query *q);
 /* How many words and phrases it has. */
 int arc_query_words(const struct arc_query *q);
 int arc_query_is_stopword(const char *text);

@@ -20,6 +20,8 @@
  *    archive has: a change to the layout is a new number and a step.
  * 4  3 and the unread table: the failures of files that could not be
  *    read, which have no sha256 to key a doc row by.
+ * 5  4 and the ranking segments (ranking.c): every document's words
+ *    counted, term by term, for ranking all matches of a search.
  */
 
 /* The newest layout, made at once in a new archive.  Its doc table's
@@ -105,6 +107,30 @@ static const char tables_of_4[] =
 	"  PRIMARY KEY (path, member)"
 	") WITHOUT ROWID;";
 
+/*
+ * The ranking segments (rankseg.c builds them, ranking.c reads them).
+ * A segment holds the documents of ids first..last as they were when it
+ * was made: their lengths in tokens (lens: 4 bytes a document, 0 for an
+ * id that had no archived document) and, for each term, in how many of
+ * them it is (df) and the documents and weighted counts (data).  A
+ * document changed or erased since (rank_dirty) is ranked from FTS5
+ * instead, as are the documents newer than the last segment.
+ */
+static const char tables_of_5[] =
+	"CREATE TABLE IF NOT EXISTS rank_segment ("
+	"  id INTEGER PRIMARY KEY, first INTEGER NOT NULL,"
+	"  last INTEGER NOT NULL, docs INTEGER NOT NULL,"
+	"  tokens INTEGER NOT NULL, lens BLOB NOT NULL"
+	");"
+	"CREATE TABLE IF NOT EXISTS rank_post ("
+	"  id INTEGER PRIMARY KEY, term TEXT NOT NULL,"
+	"  segment INTEGER NOT NULL, df INTEGER NOT NULL, data BLOB NOT NULL"
+	");"
+	"CREATE UNIQUE INDEX IF NOT EXISTS rank_post_term ON rank_post "
+	"  (term, segment);"
+	"CREATE INDEX IF NOT EXISTS rank_post_segment ON rank_post (segment);"
+	"CREATE TABLE IF NOT EXISTS rank_dirty (id INTEGER PRIMARY KEY);";
+
 /* Does the query find a row?  Only for archives of layout 2, whose
  * number does not say what they have. */
 static int
@@ -149,7 +175,8 @@ make_newest(struct arc_store *s, struct arc_error *err)
 {
 	if (arc_store_exec(s, newest, err) != ARC_OK ||
 	    arc_store_exec(s, tables_of_2, err) != ARC_OK ||
-	    arc_store_exec(s, tables_of_4, err) != ARC_OK)
+	    arc_store_exec(s, tables_of_4, err) != ARC_OK ||
+	    arc_store_exec(s, tables_of_5, err) != ARC_OK)
 		return ARC_FATAL;
 	return arc_store_exec(s, merge_less, err);
 }
@@ -187,11 +214,20 @@ add_unread(struct arc_store *s, struct arc_error *err)
 	return arc_store_exec(s, tables_of_4, err);
 }
 
+/* 4 to 5: the ranking segments, empty: the next arc-index makes them,
+ * and until then FTS5 ranks every document. */
+static int
+add_ranking(struct arc_store *s, struct arc_error *err)
+{
+	return arc_store_exec(s, tables_of_5, err);
+}
+
 /* From layout N to N + 1, by N; none: N is not upgraded. */
 static int (*const steps[ARC_SCHEMA_VERSION])(struct arc_store *,
     struct arc_error *) = {
 	[2] = complete_2,
 	[3] = add_unread,
+	[4] = add_ranking,
 };
 
 int
@@ -255,10 +291,11 @@ arc_schema_features(struct arc_store *s, int version)
 		s->has_coded = has_column(s, "coded");
 		s->has_confidence = has_column(s, "confidence");
 		s->has_chat = has_table(s, "chat");
-		s->has_unread = 0;
+		s->has_unread = s->has_ranking = 0;
 		return;
 	}
 	s->has_coded = s->has_confidence = s->has_chat =
 	    version >= 3;
 	s->has_unread = version >= 4;
+	s->has_ranking = version >= 5;
 }

@@ -2,6 +2,8 @@
 #ifndef ARC_STORE_H
 #define ARC_STORE_H
 
+#include <stdint.h>
+
 #include <sqlite3.h>
 
 #include "arc_archive.h"
@@ -27,8 +29,9 @@ struct arc_store {
 	 * confidence (doc.confidence)?  Said by its layout (schema.c), as
 	 * has_coded is. */
 	int has_chat, has_confidence;
-	/* Has it the unread table (layout 4)? */
-	int has_unread;
+	/* Has it the unread table (layout 4)?  The ranking segments
+	 * (5)? */
+	int has_unread, has_ranking;
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
@@ -57,6 +60,14 @@ int arc_chat_is(const json_t *rec);
  * and question again is no new row; *added counts the new.  (chat.c) */
 int arc_chat_put(struct arc_store *s, const json_t *rec, long *added);
 
+/* The forms a query's word is looked up by: as written, then its
+ * Indonesian stem (with ind) and its English stem (with eng), each once;
+ * how many.  (tokenizer.c) */
+#define ARC_FORMS_MAX 3
+int arc_word_forms(struct arc_stemmers *st, int ind, int eng,
+    const char *word, size_t wlen, char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1],
+    size_t lens[ARC_FORMS_MAX]);
+
 /* Registers the "arc" tokenizer and the arc_rank() function with db's
  * FTS5. */
 int arc_register_fts5(sqlite3 *db);
@@ -80,6 +91,51 @@ void arc_fts_columns_free(struct fts_columns *c);
 struct arc_word_cache;
 int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
     struct arc_word_cache *words, sqlite3_int64 id);
+
+/*
+ * Ranking every match (rankseg.c, ranking.c).  The index's columns (body,
+ * title, tags, fields): a token of each counts this many times.
+ */
+#define ARC_RANK_COLUMNS 4
+extern const int arc_rank_weight[ARC_RANK_COLUMNS];
+/* Counts the documents no ranking segment holds yet into new ones (and
+ * merges the last ones), or, with whole or after many changes, every
+ * document again.  Each segment in a transaction of its own: a run
+ * stopped half-way leaves the rest to FTS5, and to the next run. */
+int arc_rank_update(struct arc_store *s, int whole, struct arc_error *err);
+/*
+ * A search's words (each word of texts, once; lang as a query's marker
+ * says, NULL: both stems) scored in every archived document that holds
+ * any: BM25 over all the index's columns (arc_rank_weight), with
+ * coordination (ranking.c).  The documents ranking segments hold are read
+ * from them; the newer and the changed ones from FTS5 (arc_counts).
+ */
+struct arc_ranking;
+struct arc_ranked {
+	sqlite3_int64 id;
+	double score;
+};
+int arc_ranking_run(struct arc_store *s, const char *lang,
+    const char *const *texts, int ntexts, struct arc_ranking **out,
+    struct arc_error *err);
+/* How many documents hold any of the words; whether one holds them all. */
+long arc_ranking_matches(const struct arc_ranking *r);
+int arc_ranking_any_whole(const struct arc_ranking *r);
+/* The words OR'ed as an FTS5 query. */
+const char *arc_ranking_match(const struct arc_ranking *r);
+/* The best k into out (room for k), best first (equal scores: the newer
+ * first); how many. */
+size_t arc_ranking_top(const struct arc_ranking *r, size_t k,
+    struct arc_ranked *out);
+void arc_ranking_free(struct arc_ranking *r);
+
+/* The number the SQL's one row gives (a string literal: see
+ * arc_store_prepare); *rc set to ARC_FATAL when the database fails. */
+sqlite3_int64 arc_store_number(struct arc_store *s, const char *sql,
+    int *rc);
+/* v as a varint of 7 bits a byte, low first, into out (10 bytes of
+ * room); how many bytes. */
+size_t arc_varint_put(unsigned char *out, uint64_t v);
 
 /* Text deflated in the doc table (zlib's format, after its length in 8
  * bytes), as arc-index kept it before texts were coded by word. */
@@ -188,9 +244,11 @@ struct arc_doc_row {
 	const void *body, *coded;
 	size_t body_len, coded_len;
 };
-enum arc_doc_by { ARC_DOC_BY_ID, ARC_DOC_BY_SHA256, ARC_DOC_ALL };
-/* The SQL reading whole rows of doc: by id or by sha256 (parameter 1), or
- * every row in order of id; with_text, with their texts too. */
+enum arc_doc_by { ARC_DOC_BY_ID, ARC_DOC_BY_SHA256, ARC_DOC_ALL,
+    ARC_DOC_RANGE };
+/* The SQL reading whole rows of doc: by id or by sha256 (parameter 1),
+ * every row in order of id, or those of ids ?1 to ?2 in order; with_text,
+ * with their texts too. */
 const char *arc_doc_sql(const struct arc_store *s, enum arc_doc_by by,
     int with_text);
 void arc_doc_row_read(sqlite3_stmt *st, struct arc_doc_row *r);
@@ -297,7 +355,7 @@ int arc_copy_name_of(const char *name, const char *sha);
  * The archive's layout (schema.c): PRAGMA user_version, ARC_SCHEMA_VERSION
  * in an archive this arc made or upgraded.
  */
-#define ARC_SCHEMA_VERSION 4
+#define ARC_SCHEMA_VERSION 5
 /* The version in *version (0: none, a new archive); an SQLite status. */
 int arc_schema_version(struct arc_store *s, int *version);
 /* Can this arc read (and upgrade) an archive of that version?  Not one

@@ -49,6 +49,35 @@ document_words(void *ctx, const char *text, int len,
 	return SQLITE_OK;
 }
 
+int
+arc_word_forms(struct arc_stemmers *st, int ind, int eng, const char *word,
+    size_t wlen, char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1],
+    size_t lens[ARC_FORMS_MAX])
+{
+	struct sb_stemmer *which[2] = { ind ? st->ind : NULL,
+	    eng ? st->eng : NULL };
+	int n = 1;
+
+	memcpy(forms[0], word, wlen);
+	lens[0] = wlen;
+	for (int k = 0; k < 2; k++) {
+		const char *s;
+		int slen, seen = 0;
+
+		if (which[k] == NULL)
+			continue;
+		s = arc_stem(which[k], word, wlen, &slen);
+		for (int i = 0; i < n; i++)
+			seen |= lens[i] == (size_t)slen &&
+			    memcmp(forms[i], s, (size_t)slen) == 0;
+		if (seen)
+			continue;
+		memcpy(forms[n], s, (size_t)slen);
+		lens[n++] = (size_t)slen;
+	}
+	return n;
+}
+
 /*
  * A query's words are looked up as written and by both stems at once
  * (colocated tokens), since a query does not say its language:
@@ -61,9 +90,11 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
     int (*emit)(void *, int, const char *, int, int, int))
 {
 	struct arc_stemmers *t = (struct arc_stemmers *)tok;
-	struct sb_stemmer *q1 = t->ind, *q2 = t->eng;
+	int ind = 1, eng = 1;
 	size_t n = (size_t)len, at = 0, start, wlen;
-	char word[ARC_WORD_MAX + 1], first[ARC_WORD_MAX + 1];
+	char word[ARC_WORD_MAX + 1];
+	char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1];
+	size_t lens[ARC_FORMS_MAX];
 	int rc;
 
 	if ((flags & FTS5_TOKENIZE_QUERY) == 0)
@@ -72,37 +103,20 @@ tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 		/* The other language's stemmer mangles foreign words into
 		 * false matches ("between" into "tween"). */
 		if (memcmp(text + 1, "eng ", 4) == 0)
-			q1 = NULL;
+			ind = 0;
 		else if (memcmp(text + 1, "ind ", 4) == 0)
-			q2 = NULL;
+			eng = 0;
 		at = 5;
 	}
 	while ((at = arc_next_word(text, n, at, &start, word, &wlen)) <= n &&
 	    wlen > 0) {
-		const char *s;
-		int slen, flen;
-
-		if ((rc = emit(ctx, 0, word, (int)wlen, (int)start, (int)at)) !=
-		    SQLITE_OK)
-			return rc;
-		flen = 0;
-		if (q1 != NULL) {
-			s = arc_stem(q1, word, wlen, &slen);
-			memcpy(first, s, (size_t)slen);
-			flen = slen;
-			if ((slen != (int)wlen || memcmp(s, word, wlen) != 0) &&
-			    (rc = emit(ctx, FTS5_TOKEN_COLOCATED, first, flen,
-			    (int)start, (int)at)) != SQLITE_OK)
+		int nforms = arc_word_forms(t, ind, eng, word, wlen, forms,
+		    lens);
+		for (int i = 0; i < nforms; i++)
+			if ((rc = emit(ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED,
+			    forms[i], (int)lens[i], (int)start, (int)at)) !=
+			    SQLITE_OK)
 				return rc;
-		}
-		if (q2 == NULL)
-			continue;
-		s = arc_stem(q2, word, wlen, &slen);
-		if ((slen != (int)wlen || memcmp(s, word, wlen) != 0) &&
-		    (slen != flen || memcmp(s, first, (size_t)flen) != 0) &&
-		    (rc = emit(ctx, FTS5_TOKEN_COLOCATED, s, slen, (int)start,
-		    (int)at)) != SQLITE_OK)
-			return rc;
 	}
 	return SQLITE_OK;
 }

@@ -28,7 +28,7 @@ documents() {
 arc-index --db new.db </dev/null 2>/dev/null
 layout new.db >new.layout
 for name in v2-first v2-chat v2-confidence v2-forgotten v2-coded \
-    v2-word-pruned v2-forgetting; do
+    v2-word-pruned v2-forgetting v4; do
 	echo "== $name"
 	cp "$layouts/$name.db" .
 	cp -R "$layouts/$name.files" .
@@ -60,7 +60,7 @@ arc-index --db v1.db <nota.jsonl
 echo "exit $?"
 echo "== newer"
 cp "$layouts/v2-forgetting.db" newer.db
-sqlite3 newer.db 'PRAGMA user_version = 5'
+sqlite3 newer.db 'PRAGMA user_version = 6'
 arc-find --db newer.db rapat
 echo "exit $?"
 arc-index --db newer.db <nota.jsonl
