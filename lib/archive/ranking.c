@@ -359,10 +359,13 @@ score_word(struct arc_ranking *r, const struct rank_word *w,
 		uint64_t id = 0, gap, count;
 
 		while (p < end) {
-			size_t a = varint(p, end, &gap), b;
-			if (a == 0 || (b = varint(p + a, end, &count)) == 0)
+			size_t a = varint(p, end, &gap), b = 0;
+			count = 1;
+			if (a == 0 || ((gap & 1) == 0 && (b = varint(p + a, end,
+			    &count)) == 0))
 				break;  /* cut short: the rest unread */
 			p += a + b;
+			gap >>= 1;
 			id += gap;
 			if (id > (uint64_t)r->covered ||
 			    (r->dirty != NULL && r->dirty[id]) ||

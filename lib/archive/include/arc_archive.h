@@ -144,12 +144,14 @@ void arc_indexer_free(struct arc_indexer *ix);
 /* ---- Search (find.c, query.c) ------------------------------------------- */
 
 /*
- * Searches the archive.  The query is what a clerk types: words (all must
- * match; if no document has them all, the best with some, marked
- * "partial"), "phrases", -excluded, and tag:, nomor:, tanggal:, mime:,
- * path: filters; nothing in it is ever a syntax error.  No words: every
- * document, newest first.  fn gets each result record (borrowed); nonzero
- * stops.  Returns the number of results, or ARC_FATAL.
+ * Searches the archive.  The query is what a clerk types: words (every
+ * document with any of them ranked, BM25 with coordination; marked
+ * "partial" when none has them all), "phrases" (required, unless none has
+ * them and there are words besides), -excluded, and tag:, nomor:,
+ * tanggal:, mime:, path: filters; nothing in it is ever a syntax error.
+ * No words: every document, newest first.  fn gets each result record
+ * (borrowed); nonzero stops.  Returns the number of results, or
+ * ARC_FATAL.
  */
 struct arc_find_options {
 	const char *query;
