@@ -630,6 +630,69 @@ out:
 	return found;
 }
 
+/* Do a and b differ only in the case of ASCII letters? */
+static int
+same_but_case(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+/*
+ * A tag: filter's value as the archive spells the tag, whatever its case
+ * (tag:KTP finds the documents tagged ktp); the archive's tags are walked
+ * one seek each, not row by row.  A tag no document has is said to be
+ * unknown.  ARC_FATAL when the database fails.
+ */
+static int
+spell_tag(struct search *se, struct qterm *t, struct arc_error *err)
+{
+	sqlite3_stmt *st;
+	char *found = NULL, *prev = strdup("");
+	int rc = SQLITE_ROW;
+
+	if (prev == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	if (arc_store_prepare(se->s, "SELECT tag FROM doc_tag WHERE tag > ? "
+	    "ORDER BY tag LIMIT 1", &st) != SQLITE_OK) {
+		free(prev);
+		return arc_store_fail(se->s, err);
+	}
+	while (found == NULL) {
+		const char *tag;
+
+		sqlite3_bind_text(st, 1, prev, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
+		tag = (const char *)sqlite3_column_text(st, 0);
+		free(prev);
+		if ((prev = strdup(tag ? tag : "")) == NULL)
+			break;
+		if (same_but_case(prev, t->text))
+			found = strdup(prev);
+		sqlite3_reset(st);
+	}
+	sqlite3_reset(st);
+	free(prev);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return arc_store_fail(se->s, err);
+	if (found != NULL) {
+		free(t->text);
+		t->text = found;
+	} else if (se->o->problem != NULL) {
+		char line[256];
+		snprintf(line, sizeof(line), _("tag:%s: no document has this "
+		    "tag (arc-report tags lists them)"), t->text);
+		se->o->problem(se->o->problem_ctx, NULL, line);
+	}
+	return ARC_OK;
+}
+
 long
 arc_find(struct arc_store *s, const struct arc_find_options *o,
     arc_find_fn fn, void *ctx, struct arc_error *err)
@@ -648,6 +711,11 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 	if (se.q.date_error.message[0] != '\0' && o->problem != NULL)
 		o->problem(o->problem_ctx, NULL,
 		    arc_error_text(&se.q.date_error));
+	for (int i = 0; i < se.q.n; i++)
+		if (se.q.terms[i].kind == QT_FILTER &&
+		    se.q.terms[i].key == QF_TAG &&
+		    spell_tag(&se, &se.q.terms[i], err) != ARC_OK)
+			goto out;
 	marker_init(&se.m, &se.q);
 	/* Out of memory, the texts cannot be read: each result says so. */
 	se.words = arc_word_cache_new();

@@ -16,6 +16,8 @@ q '"tim pelayanan"'
 q '"pelayanan tim"'
 q pelayanan -rapat
 q tag:undangan
+q tag:UNDANGAN rapat
+q tag:bukan-label
 q nomor:100/47
 q tanggal:2026-11
 q --since 2026-11-01 --until 2026-11
