@@ -197,6 +197,58 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 	return rc;
 }
 
+int
+arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
+{
+	struct arc_stemmers stemmers;
+	struct arc_word_cache *words = arc_word_cache_new();
+	sqlite3_stmt *st = NULL;
+	int rc = ARC_OK, step = SQLITE_DONE;
+
+	if (words == NULL || arc_stemmers_init(&stemmers) != ARC_OK) {
+		arc_word_cache_free(words);
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	}
+	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('delete-all')",
+	    err) != ARC_OK) {
+		arc_word_cache_free(words);
+		arc_stemmers_done(&stemmers);
+		return ARC_FATAL;
+	}
+	if (sqlite3_prepare_v2(s->db, arc_doc_sql(s, ARC_DOC_ALL, 1), -1, &st,
+	    NULL) != SQLITE_OK)
+		rc = ARC_FATAL;
+	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct arc_doc_row r;
+		struct fts_columns c;
+		char *text = NULL;
+		size_t len = 0;
+
+		arc_doc_row_read(st, &r);
+		/* A text that cannot be read back had no words to find
+		 * before either: arc-index --check names it. */
+		if (r.is_archived && arc_doc_text(s, words, &r, &text, &len) ==
+		    ARC_OK) {
+			if (arc_fts_columns(&stemmers, r.lang, r.title, text,
+			    len, r.tags, r.fields, &c) != ARC_OK)
+				rc = ARC_FATAL;
+			else {
+				rc = fts_write(s, r.id, 0, &c);
+				arc_fts_columns_free(&c);
+			}
+		}
+		free(text);
+	}
+	if (rc == ARC_OK && step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	if (rc != ARC_OK)
+		arc_store_fail(s, err);
+	sqlite3_finalize(st);
+	arc_word_cache_free(words);
+	arc_stemmers_done(&stemmers);
+	return rc;
+}
+
 static int
 set_tags(struct arc_store *s, sqlite3_int64 id, json_t *tags)
 {

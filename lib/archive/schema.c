@@ -21,7 +21,8 @@
  * 4  3 and the unread table: the failures of files that could not be
  *    read, which have no sha256 to key a doc row by.
  * 5  4 and the ranking segments (ranking.c): every document's words
- *    counted, term by term, for ranking all matches of a search.
+ *    counted, term by term, for ranking all matches of a search; the
+ *    index's words without diacritics (made again from the texts).
  */
 
 /* The newest layout, made at once in a new archive.  Its doc table's
@@ -215,11 +216,15 @@ add_unread(struct arc_store *s, struct arc_error *err)
 }
 
 /* 4 to 5: the ranking segments, empty: the next arc-index makes them,
- * and until then FTS5 ranks every document. */
+ * and until then FTS5 ranks every document.  Words lost their diacritics
+ * (words.c): the index made again, so that its words are those a search
+ * now looks up, and those a document's change takes out. */
 static int
 add_ranking(struct arc_store *s, struct arc_error *err)
 {
-	return arc_store_exec(s, tables_of_5, err);
+	if (arc_store_exec(s, tables_of_5, err) != ARC_OK)
+		return ARC_FATAL;
+	return arc_fts_rebuild(s, err);
 }
 
 /* From layout N to N + 1, by N; none: N is not upgraded. */

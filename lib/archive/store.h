@@ -137,6 +137,10 @@ sqlite3_int64 arc_store_number(struct arc_store *s, const char *sql,
  * room); how many bytes. */
 size_t arc_varint_put(unsigned char *out, uint64_t v);
 
+/* Every archived document's words into the index again, made by this
+ * arc's words.c (an upgrade whose words differ from those before). */
+int arc_fts_rebuild(struct arc_store *s, struct arc_error *err);
+
 /* Text deflated in the doc table (zlib's format, after its length in 8
  * bytes), as arc-index kept it before texts were coded by word. */
 int arc_uncompress(const void *blob, size_t len, char **text,

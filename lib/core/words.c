@@ -31,6 +31,29 @@ arc_is_word_char(unsigned long cp)
 	return iswalnum((wint_t)cp) != 0;
 }
 
+/*
+ * The Latin letters with diacritics (U+00C0 to U+017F) as the letter
+ * without, so that "Daimyō" finds "Daimyo" and "François" "Francois", as
+ * a clerk types them on a keyboard without such letters; '0': kept as it
+ * is (Æ, Œ, ß, ...).
+ */
+static const char latin_fold[] =
+	    "aaaaaa0ceeeeiiiidnooooo0ouuuuy00"	/* U+00C0 */
+	    "aaaaaa0ceeeeiiiidnooooo0ouuuuy0y"	/* U+00E0 */
+	    "aaaaaaccccccccddddeeeeeeeeeegggg"	/* U+0100 */
+	    "gggghhhhiiiiiiiiii00jjkk0lllllll"	/* U+0120 */
+	    "lllnnnnnnn00oooooo00rrrrrrssssss"	/* U+0140 */
+	    "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs"	/* U+0160 */;
+
+static unsigned long
+fold(unsigned long cp)
+{
+	if (cp >= 0xC0 && cp < 0xC0 + sizeof(latin_fold) - 1 &&
+	    latin_fold[cp - 0xC0] != '0')
+		return (unsigned long)latin_fold[cp - 0xC0];
+	return cp;
+}
+
 size_t
 arc_next_word(const char *text, size_t len, size_t from, size_t *start,
     char *word, size_t *wlen)
@@ -47,6 +70,7 @@ arc_next_word(const char *text, size_t len, size_t from, size_t *start,
 		return len;
 	*start = i;
 	while (i < len && arc_is_word_char(cp = char_at(s + i, len - i, &k))) {
+		cp = fold(cp);
 		if (cp < 0x80) {
 			if (n < WORD_MAX)
 				word[n++] = (char)(cp >= 'A' && cp <= 'Z' ?

@@ -297,7 +297,8 @@ arc_is_word_byte(unsigned char c)
 
 /*
  * Finds the next word of text at or after from: its start in *start, its
- * lower-case form in word (at most ARC_WORD_MAX bytes, not terminated) and
+ * lower-case form, Latin letters without diacritics, in word (at most
+ * ARC_WORD_MAX bytes, not terminated) and
  * length in *wlen (0 when there is none).  Returns the offset after it.
  */
 size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,

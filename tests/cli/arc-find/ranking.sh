@@ -56,3 +56,11 @@ q kepala dinas path:lama
 echo "== a phrase: only the documents that have it"
 q '"pegawai honorer"' kantor
 q '"honorer pegawai"'
+echo "== diacritics folded, hyphenated words found whole and by their parts"
+mkdir lain
+echo "Catatan perjalanan François ke wilayah daimyō; kura-kura dan surat-menyurat" >lain/catatan.txt
+arc-scan lain | arc-ocr | arc-index -q
+for query in francois "François" daimyo Daimyō kura-kura kura menyurat surat-menyurat '"kura kura"'; do
+	printf '%s\t' "$query"
+	arc-find --json -n 1 -- "$query" | jq -r .path
+done
