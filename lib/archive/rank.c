@@ -9,24 +9,8 @@
  * of the query, its tokens in the row, each counting its column's
  * arc_rank_weight; then the row's length in tokens.  The documents no
  * ranking segment holds are counted this way (ranking.c), as rankseg.c
- * counts the others: a title's token where the text has the same at the
- * same place (a first line taken for a title) counts once, as text.
+ * counts the others.
  */
-
-/* Has the text (column 0) this phrase at this place? */
-static int
-in_text_at(const Fts5ExtensionApi *api, Fts5Context *fts, int ninst,
-    int phrase, int off)
-{
-	for (int i = 0; i < ninst; i++) {
-		int p, col, o;
-		if (api->xInst(fts, i, &p, &col, &o) == SQLITE_OK &&
-		    p == phrase && col == 0 && o == off)
-			return 1;
-	}
-	return 0;
-}
-
 static void
 arc_counts(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_context *ctx, int nval, sqlite3_value **val)
@@ -44,8 +28,7 @@ arc_counts(const Fts5ExtensionApi *api, Fts5Context *fts,
 	for (int i = 0; i < ninst && rc == SQLITE_OK; i++) {
 		int phrase, col, off;
 		if ((rc = api->xInst(fts, i, &phrase, &col, &off)) !=
-		    SQLITE_OK || phrase >= n || (col == 1 &&
-		    in_text_at(api, fts, ninst, phrase, off)))
+		    SQLITE_OK || phrase >= n)
 			continue;
 		out[phrase] += (uint32_t)(col < ARC_RANK_COLUMNS ?
 		    arc_rank_weight[col] : 1);

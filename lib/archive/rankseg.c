@@ -106,52 +106,30 @@ term_order(const void *a, const void *b)
 	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* The next token of a column at *p, moved past it; its length. */
-static size_t
-next_token(const char **p, const char **tok)
-{
-	const char *e;
-
-	while (**p == ' ')
-		(*p)++;
-	for (e = *p; *e != '\0' && *e != ' '; e++)
-		;
-	*tok = *p;
-	*p = e;
-	return (size_t)(e - *tok);
-}
-
-/*
- * A document's terms, summed.  A title token where the text has the same
- * token at the same place is the text's first line taken for a title (or
- * a title the text starts with): it counts once, as text, not as a title
- * (arc_counts reads FTS5's the same way).
- */
+/* A document's terms, summed. */
 static int
 add_document(struct segment *g, sqlite3_int64 id, const struct fts_columns *c,
     struct doc_term **buf, size_t *cap)
 {
 	const char *cols[ARC_RANK_COLUMNS] = { c->body, c->title, c->tags,
 	    c->fields };
-	const char *body = c->body;
 	size_t n = 0, tokens = 0;
 
 	for (int k = 0; k < ARC_RANK_COLUMNS; k++) {
-		const char *p = cols[k], *tok, *same;
-		size_t len, same_len;
-
-		while ((len = next_token(&p, &tok)) > 0) {
-			unsigned weight = (unsigned)arc_rank_weight[k];
-			tokens++;
-			if (k == 1) {
-				same_len = next_token(&body, &same);
-				if (same_len == len && memcmp(same, tok, len) ==
-				    0)
-					continue;
+		for (const char *p = cols[k]; *p != '\0';) {
+			const char *e = p;
+			while (*e != '\0' && *e != ' ')
+				e++;
+			if (e > p) {
+				if (arc_grow(buf, cap, n, 1, sizeof(**buf)) !=
+				    ARC_OK)
+					return ARC_FATAL;
+				(*buf)[n++] = (struct doc_term){ p,
+				    (size_t)(e - p),
+				    (unsigned)arc_rank_weight[k] };
+				tokens++;
 			}
-			if (arc_grow(buf, cap, n, 1, sizeof(**buf)) != ARC_OK)
-				return ARC_FATAL;
-			(*buf)[n++] = (struct doc_term){ tok, len, weight };
+			p = *e == ' ' ? e + 1 : e;
 		}
 	}
 	/* Each term once, its counts summed. */

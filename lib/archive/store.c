@@ -693,6 +693,8 @@ arc_fts_columns(struct arc_stemmers *st, const char *lang,
 	    "ind";
 
 	memset(c, 0, sizeof(*c));
+	if (title != NULL && arc_title_guessed(title, text, text_len))
+		title = NULL;
 	c->body = arc_index_words(st, l, text, text_len);
 	c->title = arc_index_words(st, l, title ? title : "",
 	    title ? strlen(title) : 0);

@@ -294,6 +294,10 @@ int arc_doc_put_failed(struct arc_store *s, json_t *rec, const char *error,
  * letter past the letterhead.  malloc'd; NULL when out of memory.
  * (title.c) */
 char *arc_title_of(json_t *rec, const char *text);
+/* Is the title one of the text's lines, as arc_title_of makes one when no
+ * stage named it, nor the paper's subject?  Such a title says nothing the
+ * text does not: the index holds it as no title (arc_fts_columns). */
+int arc_title_guessed(const char *title, const char *text, size_t len);
 
 /* Sorted sha256s (forgotten.c). */
 struct arc_sha_list {

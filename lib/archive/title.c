@@ -91,3 +91,33 @@ arc_title_of(json_t *rec, const char *text)
 			return title;
 	return strdup("");
 }
+
+int
+arc_title_guessed(const char *title, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t n = strlen(title);
+
+	if (n == 0)
+		return 0;
+	while (p < end) {
+		const char *line = p;
+		char *t;
+		int same;
+
+		while (p < end && *p != '\n' && *p != '\f')
+			p++;
+		p += p < end;
+		/* Only a line that starts with the title's first letters
+		 * is made a title, to look at fewer. */
+		if (memchr(line, title[0], (size_t)(p - line)) == NULL)
+			continue;
+		if ((t = line_title(line)) == NULL)
+			continue;
+		same = strcmp(t, title) == 0;
+		free(t);
+		if (same)
+			return 1;
+	}
+	return 0;
+}
