@@ -104,6 +104,7 @@ struct listing {
 	int bold;
 	size_t width;           /* the terminal's columns */
 	long shown;
+	int partial;            /* the results had only some of the words */
 	long open;              /* --open N: result N's path kept */
 	char *open_path;
 };
@@ -290,6 +291,8 @@ show(void *ctx, json_t *r)
 	const char *open = json_string_value(json_object_get(r, "open"));
 
 	l->shown++;
+	if (json_is_true(json_object_get(r, "partial")))
+		l->partial = 1;
 	if (l->open > 0) {
 		if (l->shown == l->open && open != NULL &&
 		    (l->open_path = strdup(open)) == NULL)
@@ -468,6 +471,39 @@ text_problem(void *ctx, const char *sha256, const char *problem)
 		arc_cli_diag(ctx, 0, "%s: %s", sha256, problem);
 }
 
+/*
+ * After a search: the query again with a word the archive does not know,
+ * or knows in a handful of papers, made the near one it has; NULL when
+ * there is none.  A suggestion that cannot be made (the archive failed
+ * after the search) is only not made.
+ */
+static char *
+suggestion(struct arc_store *s, const char *query, const struct listing *l,
+    long found)
+{
+	struct arc_error err;
+	char *better;
+
+	if (found < 0 || arc_find_suggest(s, query, found, l->partial,
+	    &better, &err) != ARC_OK)
+		return NULL;
+	return better;
+}
+
+/* Says it (and frees it) after the results, on standard error, so that
+ * the results stay records, whatever the format. */
+static void
+suggest(char *better)
+{
+	if (better == NULL)
+		return;
+	fflush(stdout);
+	/* TRANSLATORS: after a search's results: %s is the query again,
+	 * a word in it the archive does not know made a near one it has. */
+	arc_cli_diag(NULL, 0, "did you mean: %s?", better);
+	free(better);
+}
+
 /* After the table: how many more there are, and how to see them. */
 static void
 more(const struct listing *l, long total)
@@ -488,7 +524,7 @@ main(int argc, char **argv)
 	struct arc_find_options o = { .limit = 10 };
 	struct listing l = { 0 };
 	const char *db_opt = NULL;
-	char db[4096], *query, **words;
+	char db[4096], *query, **words, *better;
 	struct arc_store *s;
 	struct arc_error err;
 	int c, nwords;
@@ -528,6 +564,7 @@ main(int argc, char **argv)
 	    getenv("NO_COLOR") == NULL;
 	l.width = terminal_width();
 	found = arc_find(s, &o, show, &l, &err);
+	better = suggestion(s, query, &l, found);
 	free(query);
 	arc_store_close(s);
 	if (found == ARC_FATAL) {
@@ -555,6 +592,7 @@ main(int argc, char **argv)
 				    (unsigned long)found), l.open, found);
 			c = ARC_EXIT_FATAL;
 		}
+		suggest(better);
 		free(l.open_path);
 		return c != ARC_EXIT_OK ? (arc_cli_finish(), c) :
 		    arc_cli_finish();
@@ -563,6 +601,7 @@ main(int argc, char **argv)
 		fputs(_("Nothing found.\n"), stdout);
 	else if (l.format == FORMAT_TABLE)
 		more(&l, total);
+	suggest(better);
 	c = arc_cli_finish();
 	if (c != ARC_EXIT_OK)
 		return c;

@@ -1,4 +1,5 @@
 /* utf8.c: UTF-8 checks and repair, so that every record and message is valid text. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,73 @@ int
 arc_utf8_valid(const char *s, size_t len)
 {
 	return arc_utf8_valid_prefix(s, len) == len;
+}
+
+/* The UTF-16 code unit at p, of either byte order. */
+static unsigned long
+utf16_unit(const unsigned char *p, int le)
+{
+	return le ? p[0] | (unsigned long)p[1] << 8 :
+	    (unsigned long)p[0] << 8 | p[1];
+}
+
+/*
+ * The character at p (avail bytes), its length in *n; 0 when the bytes
+ * are no character (a NUL is none either, in a text), ULONG_MAX when they
+ * are the start of one that the end of the bytes cut.
+ */
+static unsigned long
+text_char(const unsigned char *p, size_t avail, int utf16, int le, size_t *n)
+{
+	unsigned long c, low;
+
+	if (!utf16) {
+		if ((*n = sequence_length(p, avail)) == 0)
+			return avail < 4 && p[0] >= 0xc2 && p[0] <= 0xf4 ?
+			    ULONG_MAX : 0;
+		return arc_utf8_decode(p, avail, n);
+	}
+	if (avail < 2)
+		return ULONG_MAX;
+	c = utf16_unit(p, le);
+	*n = 2;
+	if (c >= 0xdc00 && c <= 0xdfff)
+		return 0;
+	if (c < 0xd800 || c > 0xdbff)
+		return c;
+	if (avail < 4)
+		return ULONG_MAX;
+	low = utf16_unit(p + 2, le);
+	if (low < 0xdc00 || low > 0xdfff)
+		return 0;
+	*n = 4;
+	return 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+}
+
+int
+arc_text_is_plain(const void *data, size_t len, int cut)
+{
+	const unsigned char *p = data;
+	int utf16 = len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff));
+	size_t i = utf16 ? 2 : 0, n, chars = 0, controls = 0;
+	unsigned long c;
+
+	while (i < len) {
+		c = text_char(p + i, len - i, utf16, p[0] == 0xff, &n);
+		if (c == ULONG_MAX && cut)
+			break;
+		if (c == 0 || c == ULONG_MAX)
+			return 0;
+		/* A stray escape or DOS end-of-file mark does not make a
+		 * letter something else; a binary format has many. */
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+		    c != '\f') || (c >= 0x7f && c <= 0x9f))
+			controls++;
+		chars++;
+		i += n;
+	}
+	return chars > 0 && controls * 100 <= chars;
 }
 
 char *

@@ -538,8 +538,10 @@ arc_ocr_record(struct arc_ocr *ocr, json_t *rec, struct arc_error *err)
 		return ARC_ERR;
 	st = identify(rec, data, size, sha256, err);
 	if (st == ARC_OK) {
+		/* A path given alone has no "mime": its bytes are judged as
+		 * arc-scan judges a text libmagic misnamed. */
 		if (mime != NULL ? strncmp(mime, "text/plain", 10) == 0 :
-		    arc_textfile_looks_like(data, size))
+		    arc_text_is_plain(data, size, 0))
 			st = arc_textfile_read(data, size, rec) == ARC_OK ?
 			    ARC_OK : arc_error_set(err, "out of memory");
 		else

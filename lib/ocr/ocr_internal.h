@@ -37,10 +37,6 @@ TessBaseAPI *arc_ocr_osd(struct arc_ocr *ocr);
 
 /* ---- textfile.c: plain-text documents, UTF-8 or UTF-16 ---- */
 
-/* For a path given without arc-scan's "mime": UTF-8 text with no control
- * characters but line and page breaks and tabs. */
-int arc_textfile_looks_like(const unsigned char *data, size_t size);
-
 /* Adds "text", "pages", "lang" and "ocr" to rec from a text document's
  * bytes; ARC_FATAL when out of memory. */
 int arc_textfile_read(const unsigned char *data, size_t size, json_t *rec);

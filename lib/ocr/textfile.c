@@ -64,13 +64,3 @@ arc_textfile_read(const unsigned char *data, size_t size, json_t *rec)
 	free(text);
 	return ARC_OK;
 }
-
-int
-arc_textfile_looks_like(const unsigned char *data, size_t size)
-{
-	for (size_t i = 0; i < size; i++)
-		if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' &&
-		    data[i] != '\t' && data[i] != '\f')
-			return 0;
-	return size > 0 && arc_utf8_valid((const char *)data, size);
-}

@@ -42,16 +42,42 @@ arc_mime_free(struct arc_mime *m)
 	free(m);
 }
 
+/*
+ * The types arc reads, and those libmagic knows by magic numbers no text
+ * has by chance: the other names it gives are only what a text's first
+ * bytes call to mind.
+ */
+static int
+readable(const char *mime)
+{
+	return strcmp(mime, "text/plain") == 0 ||
+	    strcmp(mime, "application/pdf") == 0 ||
+	    strncmp(mime, "image/", 6) == 0 ||
+	    strcmp(mime, "application/x-empty") == 0 ||
+	    arc_mime_is_container(mime);
+}
+
 const char *
 arc_mime_of(struct arc_mime *m, const void *head, size_t len)
 {
 	const char *t;
+	size_t n = len > ARC_MIME_HEAD ? ARC_MIME_HEAD : len;
 
 	if (len == 0)
 		return "application/x-empty";
-	t = magic_buffer(m->cookie, head, len > ARC_MIME_HEAD ?
-	    ARC_MIME_HEAD : len);
-	return t != NULL ? t : "application/octet-stream";
+	t = magic_buffer(m->cookie, head, n);
+	if (t == NULL)
+		t = "application/octet-stream";
+	/*
+	 * A letter that begins "PATTIRO (Pusat" or "SPT Tahunan" is HP-GL to
+	 * libmagic (two capitals and a plotter command), one that begins
+	 * "Date:" mail: arc-ocr would refuse it and it would never be
+	 * archived.  A type arc cannot read is no loss, so text is text.
+	 */
+	if (!readable(t) && arc_text_is_plain(head, n, n < len ||
+	    n == ARC_MIME_HEAD))
+		t = "text/plain";
+	return t;
 }
 
 int

@@ -1,5 +1,6 @@
 /* test_utf8.c: UTF-8 validation and repair, safe diagnostic lines, NIK masking. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "arc_core.h"
 #include "check.h"
@@ -16,6 +17,37 @@ test_valid(void)
 	CHECK(!arc_utf8_valid("\xf4\x90\x80\x80", 4));    /* past U+10FFFF */
 	CHECK(!arc_utf8_valid("\xe2\x82", 2));            /* cut short */
 	CHECK(arc_utf8_valid_prefix("ab\xff" "cd", 5) == 2);
+}
+
+/* Text as arc-scan and arc-ocr tell it, whatever libmagic guessed. */
+static void
+test_is_plain(void)
+{
+	char many[300];
+
+	CHECK(arc_text_is_plain("PATTIRO (Pusat Telaah)\n", 23, 0));
+	CHECK(arc_text_is_plain("Kepala Dinas\r\n\fhal. 2\tx", 23, 0));
+	CHECK(!arc_text_is_plain("", 0, 0));
+	CHECK(!arc_text_is_plain("a\0b", 3, 0));
+	CHECK(!arc_text_is_plain("caf\xe9", 4, 0));           /* Latin-1 */
+	/* A head cut inside a character is text; a whole file is not. */
+	CHECK(arc_text_is_plain("caf\xc3", 4, 1));
+	CHECK(!arc_text_is_plain("caf\xc3", 4, 0));
+	/* UTF-16 after its byte order mark, either order; no NUL unit. */
+	CHECK(arc_text_is_plain("\xff\xfeS\0K\0", 6, 0));
+	CHECK(arc_text_is_plain("\xfe\xff\0S\0K", 6, 0));
+	CHECK(!arc_text_is_plain("\xff\xfeS\0\0\0", 6, 0));
+	CHECK(!arc_text_is_plain("\xff\xfeS\0K", 5, 0));
+	CHECK(!arc_text_is_plain("\xff\xfe\0\xdc", 4, 0)); /* lone low */
+	/* One control character in a hundred, not two. */
+	memset(many, 'a', sizeof(many));
+	many[10] = '\x1b';
+	CHECK(arc_text_is_plain(many, 100, 0));
+	many[20] = '\x1a';
+	CHECK(!arc_text_is_plain(many, 100, 0));
+	CHECK(arc_text_is_plain(many, 200, 0));
+	/* C1 controls are control characters too. */
+	CHECK(!arc_text_is_plain("ab\xc2\x9b", 4, 0));
 }
 
 static void
@@ -84,6 +116,7 @@ int
 main(void)
 {
 	test_valid();
+	test_is_plain();
 	test_repair();
 	test_safe_line();
 	test_mask_copy();

@@ -175,6 +175,27 @@ typedef int (*arc_find_fn)(void *ctx, json_t *result);
 long arc_find(struct arc_store *s, const struct arc_find_options *o,
     arc_find_fn fn, void *ctx, struct arc_error *err);
 
+/*
+ * "Did you mean" (suggest.c), after a search that handed over found
+ * results (partial: marked so).  Each word of the query's words and
+ * phrases that the archive's index does not have, or has in at most three
+ * documents, is matched to the nearest word its texts have that ten times
+ * as many documents have (one, for a word none has): one edit away (a
+ * letter left out, put in, changed, or two swapped), or, for a word of
+ * eight letters or more, two edits but not in its first four letters; or
+ * one OCR confusion away (l, i and 1; rn and m; cl and d; vv and w; 0 and
+ * o).  Of the nearest, the commonest.  Words of fewer than four letters
+ * and stopwords are left as they are.  *out is the query again, the near
+ * words in their places, in the case the words were typed in (malloc'd,
+ * the caller frees); NULL when there is none.  ARC_FATAL: err says why.
+ * A query of one word that found three documents or more costs nothing;
+ * another, a capped count of documents a word (a fraction of a
+ * millisecond), and a few milliseconds at a million pages for a word in
+ * three documents or fewer.
+ */
+int arc_find_suggest(struct arc_store *s, const char *query, long found,
+    int partial, char **out, struct arc_error *err);
+
 /* ---- Reports (report.c) ------------------------------------------------- */
 
 /*

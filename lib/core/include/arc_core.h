@@ -219,6 +219,15 @@ void arc_time_iso8601(time_t t, char buf[32]);
 size_t arc_utf8_valid_prefix(const char *s, size_t len);
 int arc_utf8_valid(const char *s, size_t len);
 
+/*
+ * Are these bytes a plain text arc reads (arc-ocr's textfile.c)?  Valid
+ * UTF-8, or UTF-16 after a byte order mark, with no NUL and at most one
+ * control character in a hundred besides tab, line and page breaks.  cut:
+ * the bytes are only a document's head, which may end inside a character.
+ * The one definition of text arc-scan and arc-ocr both go by.
+ */
+int arc_text_is_plain(const void *data, size_t len, int cut);
+
 /* Returns a malloc'd copy of s[0..len) with invalid sequences and NUL bytes
  * replaced by U+FFFD; NULL when out of memory.  The caller frees. */
 char *arc_utf8_repair(const char *s, size_t len);
