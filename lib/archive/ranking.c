@@ -1,4 +1,4 @@
-/* ranking.c: every document that holds any of a search's words, scored by BM25 with coordination, from the ranking segments and FTS5. */
+/* ranking.c: every document that holds any of a search's words, scored by BM25, from the ranking segments and FTS5. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,14 +8,6 @@
 /* Okapi BM25's usual constants, as FTS5's bm25(). */
 #define K1 1.2
 #define B 0.75
-/*
- * Coordination: a document's BM25 is multiplied by the share of the
- * query's weight (the sum of its words' idf) that it holds, to this
- * power, so that one holding more of the words, the rare ones above all,
- * comes first, without an "every word" pass that ranks one document that
- * happens to hold a question word above all those that answer it.
- */
-#define COORDINATION 1.0
 /* Changed documents looked up one by one in FTS5; more, all at once. */
 #define DIRTY_ONE_BY_ONE 256
 
@@ -400,13 +392,39 @@ score_fresh(struct arc_ranking *r)
 	}
 }
 
-/* Each distinct word of the texts, with its forms and FTS5 string. */
+/* Has any of the texts a word that is no stopword? */
+static int
+has_content(const char *const *texts, int ntexts)
+{
+	for (int t = 0; t < ntexts; t++) {
+		size_t n = strlen(texts[t]), at = 0, start, wlen;
+		char word[ARC_WORD_MAX + 1];
+
+		while ((at = arc_next_word(texts[t], n, at, &start, word,
+		    &wlen)) <= n && wlen > 0) {
+			word[wlen] = '\0';
+			if (!arc_is_stopword(word))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Each distinct word of the texts, with its forms and FTS5 string.  The
+ * stopwords as typed (yang, apa, the, of) are left out, unless there is
+ * nothing else: the rest are weighed by how many documents have them,
+ * which also takes the weight from a stem every text has ("diadakan" is
+ * "ada").  Leaving them out was measured better than weighing them too
+ * (bench/README, bench/quality).
+ */
 static int
 add_words(struct arc_ranking *r, struct arc_stemmers *st, const char *lang,
     const char *const *texts, int ntexts)
 {
 	int ind = lang == NULL || strcmp(lang, "eng") != 0;
 	int eng = lang == NULL || strcmp(lang, "ind") != 0;
+	int skip_stopwords = has_content(texts, ntexts);
 	size_t cap = 0;
 
 	for (int t = 0; t < ntexts; t++) {
@@ -423,7 +441,8 @@ add_words(struct arc_ranking *r, struct arc_stemmers *st, const char *lang,
 			for (int i = 0; i < r->nw; i++)
 				seen |= r->w[i].lens[0] == wlen &&
 				    memcmp(r->w[i].forms[0], word, wlen) == 0;
-			if (seen)
+			word[wlen] = '\0';
+			if (seen || (skip_stopwords && arc_is_stopword(word)))
 				continue;
 			if (arc_grow(&r->w, &cap, (size_t)r->nw, 1,
 			    sizeof(*r->w)) != ARC_OK)
@@ -562,17 +581,6 @@ arc_ranking_match(const struct arc_ranking *r)
 	return r->match;
 }
 
-static double
-final_score(const struct arc_ranking *r, sqlite3_int64 id)
-{
-	double held = r->weight > 0.0 ? r->held[id] / r->weight : 1.0;
-
-	if (held > 1.0)
-		held = 1.0;
-	return r->score[id] * (COORDINATION == 1.0 ? held :
-	    pow(held, COORDINATION));
-}
-
 /* Before: higher score, then newer. */
 static int
 better(const struct arc_ranked *a, const struct arc_ranked *b)
@@ -615,14 +623,11 @@ arc_ranking_top(const struct arc_ranking *r, size_t k,
 	/* A heap of the k best so far, the worst of them on top. */
 	for (sqlite3_int64 id = 0; id <= r->top; id++) {
 		struct arc_ranked c;
-		if (r->held[id] <= 0.0f)
-			continue;
-		/* Coordination only lowers a score: no need to work it out
-		 * for one already below the k best. */
-		if (n == k && (double)r->score[id] < out[0].score)
+		if (r->held[id] <= 0.0f ||
+		    (n == k && (double)r->score[id] < out[0].score))
 			continue;
 		c.id = id;
-		c.score = final_score(r, id);
+		c.score = r->score[id];
 		if (n < k) {
 			size_t i = n++;
 			out[i] = c;

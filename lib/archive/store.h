@@ -106,9 +106,10 @@ int arc_rank_update(struct arc_store *s, int whole, struct arc_error *err);
 /*
  * A search's words (each word of texts, once; lang as a query's marker
  * says, NULL: both stems) scored in every archived document that holds
- * any: BM25 over all the index's columns (arc_rank_weight), with
- * coordination (ranking.c).  The documents ranking segments hold are read
- * from them; the newer and the changed ones from FTS5 (arc_counts).
+ * any: BM25 over all the index's columns (arc_rank_weight), the
+ * stopwords left out unless there is nothing else (ranking.c).  The
+ * documents ranking segments hold are read from them; the newer and the
+ * changed ones from FTS5 (arc_counts).
  */
 struct arc_ranking;
 struct arc_ranked {

@@ -145,7 +145,7 @@ void arc_indexer_free(struct arc_indexer *ix);
 
 /*
  * Searches the archive.  The query is what a clerk types: words (every
- * document with any of them ranked, BM25 with coordination; marked
+ * document with any of them ranked by BM25; marked
  * "partial" when none has them all), "phrases" (required, unless none has
  * them and there are words besides), -excluded, and tag:, nomor:,
  * tanggal:, mime:, path: filters; nothing in it is ever a syntax error.
