@@ -1,4 +1,5 @@
 /* ranking.c: every document that holds any of a search's words, scored by BM25, from the ranking segments and FTS5. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +34,13 @@ struct arc_ranking {
 	int nw;
 	sqlite3_int64 top;              /* the highest id */
 	sqlite3_int64 covered;          /* the last id a segment holds */
-	double docs, avg_len, weight;   /* weight: the words' idf summed */
+	double docs, avg_len;
 	uint32_t *len;                  /* by id, from the segments */
 	unsigned char *dirty;           /* by id, or NULL: none */
 	struct fresh *fresh;
 	size_t nfresh, fresh_cap;
-	float *score, *held;            /* by id */
+	float *score;                   /* by id */
+	unsigned char *held;            /* by id: how many of the words */
 	long matches;
 	int any_whole;                  /* a document holds every word */
 	char *match;                    /* fts_query's */
@@ -276,6 +278,7 @@ fresh_documents(struct arc_ranking *r)
 struct postings {
 	unsigned char *data;
 	size_t len;
+	int form;
 };
 
 struct word_postings {
@@ -317,6 +320,7 @@ read_postings(struct arc_ranking *r, struct rank_word *w,
 			}
 			memcpy(p->data, sqlite3_column_blob(st, 1), n);
 			p->len = n;
+			p->form = f;
 			out->n++;
 		}
 		sqlite3_reset(st);
@@ -336,43 +340,89 @@ bm25(const struct arc_ranking *r, double idf, double tf, double len)
 	    r->avg_len));
 }
 
-/* Adds word w's part of every score it has.  Its forms' counts in one
- * document are summed first (tf, by id), as FTS5 counts colocated
- * tokens as one phrase. */
+/* A walk over a segment's postings of one form. */
+struct posting_walk {
+	const unsigned char *at, *end;
+	uint64_t id;
+};
+
+/* The next document the segment holds as it is, and its count: 1, or 0
+ * at the end (or where the postings are cut short). */
+static int
+next_posting(const struct arc_ranking *r, struct posting_walk *w,
+    uint64_t *id, uint64_t *count)
+{
+	while (w->at < w->end) {
+		uint64_t gap;
+		size_t a = varint(w->at, w->end, &gap), b = 0;
+
+		*count = 1;
+		if (a == 0 || ((gap & 1) == 0 && (b = varint(w->at + a, w->end,
+		    count)) == 0))
+			return 0;
+		w->at += a + b;
+		w->id += gap >> 1;
+		if (w->id > (uint64_t)r->covered || (r->dirty != NULL &&
+		    r->dirty[w->id]) || r->len[w->id] == 0)
+			continue;
+		*id = w->id;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+add_score(struct arc_ranking *r, const struct rank_word *w, uint64_t id,
+    double tf)
+{
+	r->score[id] += (float)bm25(r, w->idf, tf, r->len[id]);
+	if (r->held[id] < UCHAR_MAX)
+		r->held[id]++;
+}
+
+/*
+ * Adds word w's part of every score it has.  When more than one of its
+ * forms is in the segments, its forms' counts in one document are summed
+ * first (tf, by id), as FTS5 counts colocated tokens as one phrase; most
+ * words have one (the documents hold stems), and are scored straight
+ * from their postings.
+ */
 static int
 score_word(struct arc_ranking *r, const struct rank_word *w,
-    const struct word_postings *wp, uint32_t *tf, sqlite3_int64 *touched)
+    const struct word_postings *wp, uint32_t **tf, uint32_t **touched)
 {
 	size_t ntouched = 0;
+	uint64_t id, count;
+	int forms = 0;
 
+	for (size_t k = 0; k < wp->n; k++)
+		forms |= 1 << wp->p[k].form;
+	if ((forms & (forms - 1)) == 0) {
+		for (size_t k = 0; k < wp->n; k++) {
+			struct posting_walk pw = { wp->p[k].data,
+			    wp->p[k].data + wp->p[k].len, 0 };
+			while (next_posting(r, &pw, &id, &count))
+				add_score(r, w, id, (double)count);
+		}
+		return ARC_OK;
+	}
+	if (*tf == NULL && ((*tf = calloc((size_t)r->top + 1,
+	    sizeof(**tf))) == NULL || (*touched = malloc(((size_t)r->top +
+	    1) * sizeof(**touched))) == NULL))
+		return ARC_FATAL;
 	for (size_t k = 0; k < wp->n; k++) {
-		const unsigned char *p = wp->p[k].data;
-		const unsigned char *end = p + wp->p[k].len;
-		uint64_t id = 0, gap, count;
-
-		while (p < end) {
-			size_t a = varint(p, end, &gap), b = 0;
-			count = 1;
-			if (a == 0 || ((gap & 1) == 0 && (b = varint(p + a, end,
-			    &count)) == 0))
-				break;  /* cut short: the rest unread */
-			p += a + b;
-			gap >>= 1;
-			id += gap;
-			if (id > (uint64_t)r->covered ||
-			    (r->dirty != NULL && r->dirty[id]) ||
-			    r->len[id] == 0)
-				continue;
-			if (tf[id] == 0)
-				touched[ntouched++] = (sqlite3_int64)id;
-			tf[id] += (uint32_t)count;
+		struct posting_walk pw = { wp->p[k].data,
+		    wp->p[k].data + wp->p[k].len, 0 };
+		while (next_posting(r, &pw, &id, &count)) {
+			if ((*tf)[id] == 0)
+				(*touched)[ntouched++] = (uint32_t)id;
+			(*tf)[id] += (uint32_t)count;
 		}
 	}
 	for (size_t i = 0; i < ntouched; i++) {
-		sqlite3_int64 id = touched[i];
-		r->score[id] += (float)bm25(r, w->idf, tf[id], r->len[id]);
-		r->held[id] += (float)w->idf;
-		tf[id] = 0;
+		uint32_t doc = (*touched)[i];
+		add_score(r, w, doc, (*tf)[doc]);
+		(*tf)[doc] = 0;
 	}
 	return ARC_OK;
 }
@@ -387,7 +437,8 @@ score_fresh(struct arc_ranking *r)
 				continue;
 			r->score[f->id] += (float)bm25(r, r->w[i].idf,
 			    f->counts[i], f->counts[r->nw]);
-			r->held[f->id] += (float)r->w[i].idf;
+			if (r->held[f->id] < UCHAR_MAX)
+				r->held[f->id]++;
 		}
 	}
 }
@@ -490,8 +541,7 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	struct arc_ranking *r = calloc(1, sizeof(*r));
 	struct word_postings *wp = NULL;
 	struct arc_stemmers st = { 0 };
-	uint32_t *tf = NULL;
-	sqlite3_int64 *touched = NULL;
+	uint32_t *tf = NULL, *touched = NULL;
 	int rc = ARC_OK;
 
 	*out = NULL;
@@ -505,6 +555,9 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	if (rc == ARC_OK)
 		r->top = arc_store_number(s, "SELECT coalesce(max(id), 0) "
 		    "FROM doc", &rc);
+	/* Ids are kept in 32 bits while scoring. */
+	if (rc == ARC_OK && (r->top < 0 || r->top >= UINT32_MAX))
+		rc = ARC_FATAL;
 	if (rc == ARC_OK && totals(r) != ARC_OK)
 		rc = ARC_FATAL;
 	if (rc == ARC_OK && ((r->len = calloc((size_t)r->top + 1,
@@ -529,22 +582,14 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		 * little, as in FTS5's bm25(). */
 		if (!(w->idf > 1e-6))
 			w->idf = 1e-6;
-		r->weight += w->idf;
 	}
-	if (rc == ARC_OK && (tf = calloc((size_t)r->top + 1,
-	    sizeof(*tf))) == NULL)
-		rc = ARC_FATAL;
-	if (rc == ARC_OK && (touched = malloc(((size_t)r->top + 1) *
-	    sizeof(*touched))) == NULL)
-		rc = ARC_FATAL;
 	for (int i = 0; rc == ARC_OK && i < r->nw; i++)
-		rc = score_word(r, &r->w[i], &wp[i], tf, touched);
+		rc = score_word(r, &r->w[i], &wp[i], &tf, &touched);
 	if (rc == ARC_OK)
 		score_fresh(r);
 	for (sqlite3_int64 id = 0; rc == ARC_OK && id <= r->top; id++) {
-		r->matches += r->held[id] > 0.0f;
-		/* Every word's weight, but for float's rounding. */
-		r->any_whole |= r->held[id] >= (float)r->weight * 0.9999f;
+		r->matches += r->held[id] > 0;
+		r->any_whole |= r->held[id] >= r->nw;
 	}
 	free(tf);
 	free(touched);
@@ -623,7 +668,7 @@ arc_ranking_top(const struct arc_ranking *r, size_t k,
 	/* A heap of the k best so far, the worst of them on top. */
 	for (sqlite3_int64 id = 0; id <= r->top; id++) {
 		struct arc_ranked c;
-		if (r->held[id] <= 0.0f ||
+		if (r->held[id] == 0 ||
 		    (n == k && (double)r->score[id] < out[0].score))
 			continue;
 		c.id = id;
