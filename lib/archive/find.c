@@ -496,12 +496,14 @@ result_check(struct search *se, struct query_sql *qs, const char *phrases,
 	}
 	if (qs->nbinds == 0)
 		return ARC_OK;
-	snprintf(qs->sql, qs->size, "SELECT 1 FROM doc d WHERE d.id = ? AND "
-	    "d.state = 'archived'%s", qs->filters);
+	/* The id last: the filters number some of their values (?N) as
+	 * the first of the statement's. */
+	snprintf(qs->sql, qs->size, "SELECT 1 FROM doc d WHERE "
+	    "d.state = 'archived'%s AND d.id = ?", qs->filters);
 	if (sqlite3_prepare_v2(se->s->db, qs->sql, -1, st, NULL) != SQLITE_OK)
 		return arc_store_fail(se->s, err);
 	for (int i = 0; i < qs->nbinds; i++)
-		sqlite3_bind_text(*st, i + 2, qs->binds[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(*st, i + 1, qs->binds[i], -1, SQLITE_STATIC);
 	return ARC_OK;
 }
 
@@ -514,7 +516,7 @@ passes(struct search *se, sqlite3_stmt *check, sqlite3_int64 id,
 
 	if (check == NULL)
 		return 1;
-	sqlite3_bind_int64(check, 1, id);
+	sqlite3_bind_int64(check, sqlite3_bind_parameter_count(check), id);
 	rc = sqlite3_step(check);
 	sqlite3_reset(check);
 	if (rc == SQLITE_ROW)
@@ -608,11 +610,10 @@ run_ranked(struct search *se, const char *phrases, const char *excluded,
 		if (check != NULL && found >= se->o->limit) {
 			/* The filters' count over every match. */
 			snprintf(qs.sql, qs.size, "SELECT count(*) FROM fts "
-			    "JOIN doc d ON d.id = fts.rowid WHERE fts MATCH ? "
-			    "AND d.state = 'archived'%s", qs.filters);
-			memmove(qs.binds + 1, qs.binds, (size_t)qs.nbinds *
-			    sizeof(*qs.binds));
-			qs.binds[0] = arc_ranking_match(r);
+			    "JOIN doc d ON d.id = fts.rowid WHERE "
+			    "d.state = 'archived'%s AND fts MATCH ?",
+			    qs.filters);
+			qs.binds[qs.nbinds] = arc_ranking_match(r);
 			total = count_all(se, qs.sql, qs.binds, qs.nbinds + 1,
 			    err);
 		} else if (check != NULL)

@@ -21,6 +21,7 @@ q tag:bukan-label
 q nomor:100/47
 q tanggal:2026-11
 q --since 2026-11-01 --until 2026-11
+q pelayanan '"tim pelayanan"' -rapat --since 2026-11 --until 2026-11-30
 q records preserve
 q helicopter KTP-el
 q 'C++ NEAR( 12/KPTS/2023 "unclosed'
