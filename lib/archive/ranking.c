@@ -542,7 +542,7 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	struct word_postings *wp = NULL;
 	struct arc_stemmers st = { 0 };
 	uint32_t *tf = NULL, *touched = NULL;
-	int rc = ARC_OK;
+	int rc = ARC_OK, own = 0;
 
 	*out = NULL;
 	if (r == NULL || arc_stemmers_init(&st) != ARC_OK) {
@@ -552,6 +552,13 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	r->s = s;
 	rc = add_words(r, &st, lang, texts, ntexts);
 	arc_stemmers_done(&st);
+	/* One snapshot for the segments, the changes and FTS5: an
+	 * arc-index counting them again meanwhile changes none of them. */
+	if (rc == ARC_OK && sqlite3_get_autocommit(s->db)) {
+		own = 1;
+		if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+			rc = ARC_FATAL;
+	}
 	if (rc == ARC_OK)
 		r->top = arc_store_number(s, "SELECT coalesce(max(id), 0) "
 		    "FROM doc", &rc);
@@ -602,10 +609,13 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		else
 			arc_error_set(err, "out of memory");
 		arc_ranking_free(r);
-		return ARC_FATAL;
+		r = NULL;
 	}
+	/* Read only: ended either way. */
+	if (own)
+		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	*out = r;
-	return ARC_OK;
+	return r != NULL ? ARC_OK : ARC_FATAL;
 }
 
 long
