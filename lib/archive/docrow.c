@@ -198,7 +198,8 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 }
 
 int
-arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
+arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
+    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx)
 {
 	struct arc_stemmers stemmers;
 	struct arc_word_cache *words = arc_word_cache_new();
@@ -207,17 +208,14 @@ arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
 
 	if (words == NULL || arc_stemmers_init(&stemmers) != ARC_OK) {
 		arc_word_cache_free(words);
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	}
-	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('delete-all')",
-	    err) != ARC_OK) {
-		arc_word_cache_free(words);
-		arc_stemmers_done(&stemmers);
 		return ARC_FATAL;
 	}
-	if (sqlite3_prepare_v2(s->db, arc_doc_sql(s, ARC_DOC_ALL, 1), -1, &st,
-	    NULL) != SQLITE_OK)
+	/* Its own statement: fn may write with the cached ones. */
+	if (sqlite3_prepare_v2(s->db, arc_doc_sql(s, ARC_DOC_RANGE, 1), -1,
+	    &st, NULL) != SQLITE_OK)
 		rc = ARC_FATAL;
+	sqlite3_bind_int64(st, 1, first);
+	sqlite3_bind_int64(st, 2, last);
 	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct arc_doc_row r;
 		struct fts_columns c;
@@ -233,7 +231,7 @@ arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
 			    len, r.tags, r.fields, &c) != ARC_OK)
 				rc = ARC_FATAL;
 			else {
-				rc = fts_write(s, r.id, 0, &c);
+				rc = fn(ctx, r.id, &c);
 				arc_fts_columns_free(&c);
 			}
 		}
@@ -241,12 +239,27 @@ arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
 	}
 	if (rc == ARC_OK && step != SQLITE_DONE)
 		rc = ARC_FATAL;
-	if (rc != ARC_OK)
-		arc_store_fail(s, err);
 	sqlite3_finalize(st);
 	arc_word_cache_free(words);
 	arc_stemmers_done(&stemmers);
 	return rc;
+}
+
+static int
+write_words(void *ctx, sqlite3_int64 id, const struct fts_columns *c)
+{
+	return fts_write(ctx, id, 0, c);
+}
+
+int
+arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('delete-all')",
+	    err) != ARC_OK)
+		return ARC_FATAL;
+	if (arc_doc_each_words(s, 0, INT64_MAX, write_words, s) != ARC_OK)
+		return arc_store_fail(s, err);
+	return ARC_OK;
 }
 
 static int

@@ -67,23 +67,6 @@ sqlite_varint(const unsigned char *p, size_t n, uint64_t *v)
 	return 0;
 }
 
-static size_t
-varint(const unsigned char *p, const unsigned char *end, uint64_t *v)
-{
-	uint64_t x = 0;
-	size_t i = 0;
-
-	for (int shift = 0; p + i < end && shift < 64; shift += 7) {
-		unsigned char c = p[i++];
-		x |= (uint64_t)(c & 0x7f) << shift;
-		if ((c & 0x80) == 0) {
-			*v = x;
-			return i;
-		}
-	}
-	return 0;
-}
-
 /*
  * The documents FTS5 holds and their tokens in all: its own totals (the
  * "averages" record, row 1 of fts_data: the rows, then each column's
@@ -354,11 +337,11 @@ next_posting(const struct arc_ranking *r, struct posting_walk *w,
 {
 	while (w->at < w->end) {
 		uint64_t gap;
-		size_t a = varint(w->at, w->end, &gap), b = 0;
+		size_t a = arc_varint_get(w->at, w->end, &gap), b = 0;
 
 		*count = 1;
-		if (a == 0 || ((gap & 1) == 0 && (b = varint(w->at + a, w->end,
-		    count)) == 0))
+		if (a == 0 || ((gap & 1) == 0 && (b = arc_varint_get(w->at + a,
+		    w->end, count)) == 0))
 			return 0;
 		w->at += a + b;
 		w->id += gap >> 1;
@@ -596,7 +579,9 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		score_fresh(r);
 	for (sqlite3_int64 id = 0; rc == ARC_OK && id <= r->top; id++) {
 		r->matches += r->held[id] > 0;
-		r->any_whole |= r->held[id] >= r->nw;
+		/* held counts to UCHAR_MAX: a longer query is whole there. */
+		r->any_whole |= r->held[id] >= (r->nw < UCHAR_MAX ? r->nw :
+		    UCHAR_MAX);
 	}
 	free(tf);
 	free(touched);

@@ -56,6 +56,23 @@ arc_varint_put(unsigned char *out, uint64_t v)
 	return n;
 }
 
+size_t
+arc_varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)
+{
+	uint64_t x = 0;
+	size_t i = 0;
+
+	for (int shift = 0; p + i < end && shift < 64; shift += 7) {
+		unsigned char c = p[i++];
+		x |= (uint64_t)(c & 0x7f) << shift;
+		if ((c & 0x80) == 0) {
+			*v = x;
+			return i;
+		}
+	}
+	return 0;
+}
+
 static int
 add_posting(struct segment *g, const char *term, size_t len,
     sqlite3_int64 id, unsigned count)
@@ -164,58 +181,29 @@ segment_free(struct segment *g)
 	arc_strmap_free(g->terms);
 }
 
-/* The archived documents of ids first..last counted into g; a document
- * whose text cannot be read back is left out (arc-index --check says
- * so), as FTS5 could not have its words either. */
+/* A segment being counted, and room for one document's terms. */
+struct counting {
+	struct segment *g;
+	struct doc_term *buf;
+	size_t cap;
+};
+
+static int
+count_document(void *ctx, sqlite3_int64 id, const struct fts_columns *c)
+{
+	struct counting *k = ctx;
+
+	return add_document(k->g, id, c, &k->buf, &k->cap);
+}
+
+/* The archived documents of ids first..last counted into g. */
 static int
 count_documents(struct arc_store *s, struct segment *g)
 {
-	struct arc_stemmers stemmers;
-	struct arc_word_cache *words = arc_word_cache_new();
-	struct doc_term *buf = NULL;
-	size_t cap = 0;
-	sqlite3_stmt *st = NULL;
-	int rc = ARC_OK, step = SQLITE_DONE;
+	struct counting k = { g, NULL, 0 };
+	int rc = arc_doc_each_words(s, g->first, g->last, count_document, &k);
 
-	if (words == NULL || arc_stemmers_init(&stemmers) != ARC_OK) {
-		arc_word_cache_free(words);
-		return ARC_FATAL;
-	}
-	if (arc_store_prepare(s, arc_doc_sql(s, ARC_DOC_RANGE, 1), &st) !=
-	    SQLITE_OK)
-		rc = ARC_FATAL;
-	else {
-		sqlite3_bind_int64(st, 1, g->first);
-		sqlite3_bind_int64(st, 2, g->last);
-	}
-	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct arc_doc_row r;
-		struct fts_columns c;
-		char *text = NULL;
-		size_t len = 0;
-
-		arc_doc_row_read(st, &r);
-		if (!r.is_archived || arc_doc_text(s, words, &r, &text, &len) !=
-		    ARC_OK) {
-			free(text);
-			continue;
-		}
-		if (arc_fts_columns(&stemmers, r.lang, r.title, text, len,
-		    r.tags, r.fields, &c) != ARC_OK)
-			rc = ARC_FATAL;
-		else {
-			rc = add_document(g, r.id, &c, &buf, &cap);
-			arc_fts_columns_free(&c);
-		}
-		free(text);
-	}
-	if (rc == ARC_OK && step != SQLITE_DONE)
-		rc = ARC_FATAL;
-	if (st != NULL)
-		sqlite3_reset(st);
-	free(buf);
-	arc_word_cache_free(words);
-	arc_stemmers_done(&stemmers);
+	free(k.buf);
 	return rc;
 }
 
@@ -227,26 +215,23 @@ segment_write(struct arc_store *s, struct segment *g)
 	sqlite3_stmt *st;
 	sqlite3_int64 seg;
 
-	if (arc_store_prepare(s, "DELETE FROM rank_post WHERE segment IN "
-	    "(SELECT id FROM rank_segment WHERE first >= ?1 AND last <= ?2)",
-	    &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, g->first);
-	sqlite3_bind_int64(st, 2, g->last);
-	if (arc_store_step_done(st) != ARC_OK ||
-	    arc_store_prepare(s, "DELETE FROM rank_segment WHERE first >= ?1 "
-	    "AND last <= ?2", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, g->first);
-	sqlite3_bind_int64(st, 2, g->last);
-	if (arc_store_step_done(st) != ARC_OK ||
-	    arc_store_prepare(s, "DELETE FROM rank_dirty WHERE id BETWEEN ?1 "
-	    "AND ?2", &st) != SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, g->first);
-	sqlite3_bind_int64(st, 2, g->last);
-	if (arc_store_step_done(st) != ARC_OK ||
-	    arc_store_prepare(s, "INSERT INTO rank_segment (first, last, docs, "
+	/* The segments it replaces, and the changes it holds. */
+	static const char *const replaced[] = {
+		"DELETE FROM rank_post WHERE segment IN (SELECT id FROM "
+		"rank_segment WHERE first >= ?1 AND last <= ?2)",
+		"DELETE FROM rank_segment WHERE first >= ?1 AND last <= ?2",
+		"DELETE FROM rank_dirty WHERE id BETWEEN ?1 AND ?2",
+	};
+
+	for (size_t i = 0; i < sizeof(replaced) / sizeof(*replaced); i++) {
+		if (arc_store_prepare(s, replaced[i], &st) != SQLITE_OK)
+			return ARC_FATAL;
+		sqlite3_bind_int64(st, 1, g->first);
+		sqlite3_bind_int64(st, 2, g->last);
+		if (arc_store_step_done(st) != ARC_OK)
+			return ARC_FATAL;
+	}
+	if (arc_store_prepare(s, "INSERT INTO rank_segment (first, last, docs, "
 	    "tokens, lens) VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	sqlite3_bind_int64(st, 1, g->first);

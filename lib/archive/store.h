@@ -137,7 +137,19 @@ sqlite3_int64 arc_store_number(struct arc_store *s, const char *sql,
 /* v as a varint of 7 bits a byte, low first, into out (10 bytes of
  * room); how many bytes. */
 size_t arc_varint_put(unsigned char *out, uint64_t v);
+/* The varint at p (before end) into *v; its bytes, 0 when cut short. */
+size_t arc_varint_get(const unsigned char *p, const unsigned char *end,
+    uint64_t *v);
 
+/* Calls fn with each archived document of ids first..last and the words
+ * the index holds for it (made again from its row, as arc_index_unwords
+ * does), in order of id; a document whose text cannot be read back is
+ * passed over (arc-index --check names it).  ARC_FATAL when the database
+ * fails, memory runs out, or fn returns other than ARC_OK. */
+typedef int (*arc_doc_words_fn)(void *ctx, sqlite3_int64 id,
+    const struct fts_columns *c);
+int arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
+    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx);
 /* Every archived document's words into the index again, made by this
  * arc's words.c (an upgrade whose words differ from those before). */
 int arc_fts_rebuild(struct arc_store *s, struct arc_error *err);
