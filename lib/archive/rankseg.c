@@ -217,8 +217,8 @@ segment_write(struct arc_store *s, struct segment *g)
 
 	/* The segments it replaces, and the changes it holds. */
 	static const char *const replaced[] = {
-		"DELETE FROM rank_post WHERE segment IN (SELECT id FROM "
-		"rank_segment WHERE first >= ?1 AND last <= ?2)",
+		("DELETE FROM rank_post WHERE segment IN (SELECT id FROM "
+		"rank_segment WHERE first >= ?1 AND last <= ?2)"),
 		"DELETE FROM rank_segment WHERE first >= ?1 AND last <= ?2",
 		"DELETE FROM rank_dirty WHERE id BETWEEN ?1 AND ?2",
 	};
