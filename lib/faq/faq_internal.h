@@ -99,6 +99,12 @@ int faq_words(const struct arc_faq *faq, const char *text, size_t len,
 /* Is this a word that only sets the scene (kemarin, anak, need)? */
 int faq_is_context_word(const char *surface);
 
+/* The roots an informal word may be made of ("ngurusin": urus), likeliest
+ * first, at most max; their number. */
+#define INFORMAL_ROOTS_MAX 12
+int faq_informal_roots(const char *w, char (*out)[FAQ_WORD_MAX + 1],
+    int max);
+
 /* The term (id) of the answer files a word no phrasing has stands for
  * through the lexicon: the commonest of its thesaurus synonyms, or for an
  * English word of its dictionary translations; -1 when none. */

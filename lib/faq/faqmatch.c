@@ -21,6 +21,10 @@
  * about something else finds synonyms too (measured by
  * bench/faqbot-sparse). */
 #define CORRECTED_WEIGHT 0.8
+/* A word matched through the root an informal form is guessed to have
+ * ("dilaporin": lapor) or, in an English question, through its
+ * Indonesian stem ("disnaker"): nearly as sure as the word itself. */
+#define INFORMAL_WEIGHT 0.9
 #define LEXICON_WEIGHT 0.7
 #define LEXICON_DOUBT 0.6
 /* A dictionary's translation is surer than a thesaurus's synonym. */
@@ -383,6 +387,29 @@ explain_word(struct arc_faq_result *res, const char *fmt, const char *a,
 		    used > 0 ? " " : "", a, b);
 }
 
+/* The id of a term the answer files have for a word that is not one of
+ * theirs as written: its Indonesian stem (an office's name in an English
+ * question), else the first root of it as an informal word; -1 when
+ * none.  term gets the term found. */
+static long
+informal_term(const struct arc_faq *faq, const char *surface, char *term)
+{
+	char roots[INFORMAL_ROOTS_MAX][FAQ_WORD_MAX + 1];
+	char t[FAQ_WORD_MAX + 1];
+	int n = faq_informal_roots(surface, roots + 1, INFORMAL_ROOTS_MAX - 1);
+	long id;
+
+	strcpy(roots[0], surface);
+	for (int i = 0; i <= n; i++) {
+		faq_term(faq, roots[i], 0, t);
+		if (arc_strmap_get(faq->terms, t, strlen(t), &id)) {
+			strcpy(term, t);
+			return id;
+		}
+	}
+	return -1;
+}
+
 /* The question's terms with their weights; *unknown gets the weight of
  * the words no entry has, which only lower every score. */
 static int
@@ -404,6 +431,13 @@ query_terms(const struct arc_faq *faq, const char *question,
 			    strlen(words[i].surface) < 3 ||
 			    faq_is_context_word(words[i].surface))
 				continue;  /* numbers, scraps, scenery */
+			if ((id = informal_term(faq, words[i].surface,
+			    words[i].term)) >= 0) {
+				factor = INFORMAL_WEIGHT;
+				explain_word(res, "%s%s>%s", words[i].surface,
+				    words[i].term);
+				goto found;
+			}
 			fixed = correct(faq, words[i].surface);
 			if (fixed != NULL)
 				faq_term(faq, fixed, res->english,
@@ -434,6 +468,7 @@ query_terms(const struct arc_faq *faq, const char *question,
 		} else {
 			explain_word(res, "%s%s%s", words[i].term, "");
 		}
+found:;
 		int seen = 0;
 		for (int k = 0; k < nq; k++)
 			if (q[k].id == (int)id) {

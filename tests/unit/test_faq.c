@@ -135,10 +135,48 @@ test_status(void)
 	remove("status.tsv");
 }
 
+/* Whether root is one of the roots faq_informal_roots guesses for w. */
+static int
+has_root(const char *w, const char *root)
+{
+	char roots[INFORMAL_ROOTS_MAX][FAQ_WORD_MAX + 1];
+	int n = faq_informal_roots(w, roots, INFORMAL_ROOTS_MAX);
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(roots[i], root) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_informal(void)
+{
+	char roots[INFORMAL_ROOTS_MAX][FAQ_WORD_MAX + 1];
+
+	CHECK(has_root("ngurus", "urus"));
+	CHECK(has_root("ngirim", "kirim"));
+	CHECK(has_root("ngecek", "cek"));
+	CHECK(has_root("nyanggah", "sanggah"));
+	CHECK(has_root("nyari", "cari"));
+	CHECK(has_root("milih", "pilih"));
+	CHECK(has_root("nanya", "tanya"));
+	CHECK(has_root("dilaporin", "lapor"));
+	CHECK(has_root("dimintain", "minta"));
+	CHECK(has_root("ngaktifinnya", "aktif"));
+	CHECK(has_root("bikinin", "bikin"));
+	/* The word itself is never among them; short roots are not made. */
+	CHECK(!has_root("ngurus", "ngurus"));
+	CHECK(faq_informal_roots("nya", roots, INFORMAL_ROOTS_MAX) == 0);
+	CHECK(!has_root("dia", "a"));
+	/* No more than asked for. */
+	CHECK(faq_informal_roots("nyanggahin", roots, 2) == 2);
+}
+
 int
 main(void)
 {
 	test_strmap();
+	test_informal();
 	test_words();
 	test_status();
 	return CHECK_DONE();
