@@ -12,6 +12,8 @@
  *     for p (milih: pilih), n- for t (nanya: tanya);
  *   - -in for -kan and -i (bikinin, laporin), often after di- (diusulin);
  *   - -nya after all of it (ngaktifinnya).
+ * The written language's menge- and penge-...-an before a root of one
+ * syllable (mengecek, pengecekan) are undone here too.
  * The candidates are only guesses: the caller keeps the first one whose
  * term the answer files have.
  */
@@ -56,6 +58,11 @@ unprefix(struct roots *r, const char *w, size_t len)
 		add(r, "", w + 2, len - 2);
 	if (len > 3 && strncmp(w, "nge", 3) == 0)
 		add(r, "", w + 3, len - 3);
+	/* The written language does it too, with roots of one syllable
+	 * (mengecek, pengecekan), which stemmers cut as "ecek". */
+	if (len > 5 && (strncmp(w, "menge", 5) == 0 ||
+	    strncmp(w, "penge", 5) == 0))
+		add(r, "", w + 5, len - 5);
 	if (len > 2 && strncmp(w, "ng", 2) == 0 && vowel(w[2])) {
 		add(r, "", w + 2, len - 2);
 		add(r, "k", w + 2, len - 2);
@@ -94,5 +101,7 @@ faq_informal_roots(const char *w, char (*out)[FAQ_WORD_MAX + 1], int max)
 		add(&r, "", w, len - 2);
 		unprefix(&r, w, len - 2);
 	}
+	if (ends(w, len, "an") && strncmp(w, "penge", 5) == 0)
+		unprefix(&r, w, len - 2);
 	return r.n;
 }

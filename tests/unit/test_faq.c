@@ -164,6 +164,8 @@ test_informal(void)
 	CHECK(has_root("dimintain", "minta"));
 	CHECK(has_root("ngaktifinnya", "aktif"));
 	CHECK(has_root("bikinin", "bikin"));
+	CHECK(has_root("mengecek", "cek"));
+	CHECK(has_root("pengecekan", "cek"));
 	/* The word itself is never among them; short roots are not made. */
 	CHECK(!has_root("ngurus", "ngurus"));
 	CHECK(faq_informal_roots("nya", roots, INFORMAL_ROOTS_MAX) == 0);
