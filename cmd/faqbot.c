@@ -11,6 +11,7 @@
 #include "arc_cli.h"
 #include "arc_faq.h"
 #include "arc_i18n.h"
+#include "faqbot.h"
 
 static const char usage[] =
 /* TRANSLATORS: keep the option names, FAQ, STATUS, FILE, X, arc.conf,
@@ -50,13 +51,21 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "                        likely belongs to, as a file to edit for --learn\n"
 "      --learn FILE      add the questions of an edited review to their\n"
 "                        entries' answer files as phrasings\n"
+"      --listen [ADDR:]PORT  serve the chat page and its JSON API over\n"
+"                        HTTP (address default 127.0.0.1)\n"
+"      --rate N          questions a minute one address may ask the\n"
+"                        service (60; 0 for no limit)\n"
+"      --trust-proxy     take the client's address from X-Forwarded-For\n"
+"                        when the request comes from this machine\n"
+"      --access-log FILE append a line for each request to FILE\n"
 "  -h, --help            show this help\n"
 "      --version         show the version\n");
 
 enum {
 	OPT_SYNONYMS = 256, OPT_THESAURUS, OPT_DICTIONARY, OPT_ANSWER_AT,
 	OPT_MARGIN, OPT_SUGGEST_AT, OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
-	OPT_REVIEW, OPT_LEARN,
+	OPT_REVIEW, OPT_LEARN, OPT_LISTEN, OPT_RATE, OPT_TRUST_PROXY,
+	OPT_ACCESS_LOG,
 };
 
 static const struct option options[] = {
@@ -74,38 +83,16 @@ static const struct option options[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "rate", required_argument, NULL, OPT_RATE },
+	{ "trust-proxy", no_argument, NULL, OPT_TRUST_PROXY },
+	{ "access-log", required_argument, NULL, OPT_ACCESS_LOG },
 	ARC_CLI_COMMON_OPTIONS,
 	{ NULL, 0, NULL, 0 },
 };
 
 /* Input lines are read up to this much; the rest of a line is skipped. */
 #define LINE_MAX_BYTES 65536
-
-#define FILES_MAX 64
-
-struct settings {
-	const char *faq[FILES_MAX], *words[FILES_MAX], *synonyms[FILES_MAX];
-	int nfaq, nwords, nsynonyms;
-	const char *status, *log;
-	const char *thesaurus, *dictionary;  /* NULL: Debian's, if there */
-	const char *review, *learn;  /* --review LOG, --learn FILE */
-	struct arc_dialogue_settings score;
-	/* Given as options; else from the answer files (calibrate). */
-	int answer_given, suggest_given;
-	int explain, check;
-};
-
-struct bot {
-	struct settings *set;
-	struct arc_faq *faq;
-	struct arc_status *status;
-	struct arc_dialogue *dialogue;
-	int log_fd;
-	int log_failed;
-	char default_session[64];
-	int interactive;
-	struct arc_cli_problems problems;  /* in the files read */
-};
 
 /* ---- Options ---------------------------------------------------------- */
 
@@ -193,6 +180,22 @@ parse_options(int argc, char **argv, struct settings *s)
 		case OPT_CHECK:
 			s->check = 1;
 			break;
+		case OPT_LISTEN:
+			s->listen = optarg;
+			break;
+		case OPT_RATE:
+			if (strcmp(optarg, "0") == 0)
+				s->rate = 0;
+			else
+				st = arc_cli_parse_count("--rate", optarg,
+				    1000000, &s->rate);
+			break;
+		case OPT_TRUST_PROXY:
+			s->trust_proxy = 1;
+			break;
+		case OPT_ACCESS_LOG:
+			s->access_log = optarg;
+			break;
 		default:
 			return arc_cli_common_option(c, _(usage), argv);
 		}
@@ -208,6 +211,12 @@ parse_options(int argc, char **argv, struct settings *s)
 	if ((s->check != 0) + (s->review != NULL) + (s->learn != NULL) > 1) {
 		arc_cli_usage_error("--check, --review and --learn are apart: "
 		    "give one");
+		return ARC_EXIT_FATAL;
+	}
+	if (s->listen != NULL && (s->check || s->review != NULL ||
+	    s->learn != NULL || s->explain || optind < argc)) {
+		arc_cli_usage_error("--listen answers over HTTP: no --check, "
+		    "--review, --learn, --explain or question files with it");
 		return ARC_EXIT_FATAL;
 	}
 	if ((s->check || s->review != NULL || s->learn != NULL) &&
@@ -781,8 +790,8 @@ learn(struct bot *bot, const char *file)
 	return st == ARC_OK ? ARC_EXIT_OK : ARC_EXIT_FATAL;
 }
 
-static void
-bot_free(struct bot *bot)
+void
+faqbot_free(struct bot *bot)
 {
 	arc_dialogue_free(bot->dialogue);
 	arc_faq_free(bot->faq);
@@ -791,44 +800,88 @@ bot_free(struct bot *bot)
 		close(bot->log_fd);
 }
 
+/* See faqbot.h.  The questions' tools (dialogue, log) only when questions
+ * are to be answered. */
+int
+faqbot_start(struct bot *bot)
+{
+	struct settings *set = bot->set;
+	int st;
+
+	if ((st = load(bot)) != ARC_OK) {
+		if (bot->problems.errors > 0)
+			arc_cli_diag(NULL, 0, P_("%d error in the answer, "
+			    "word or status files: nothing answered",
+			    "%d errors in the answer, word or status files: "
+			    "nothing answered", bot->problems.errors),
+			    bot->problems.errors);
+		return st;
+	}
+	if (set->check || set->review != NULL || set->learn != NULL)
+		return ARC_OK;
+	if ((bot->dialogue = arc_dialogue_new(bot->faq, bot->status,
+	    &set->score)) == NULL)
+		return ARC_FATAL;
+	if (set->log != NULL && (bot->log_fd = open(set->log, O_WRONLY |
+	    O_APPEND | O_CREAT | O_CLOEXEC, 0640)) < 0) {
+		arc_cli_diag(set->log, 0, "cannot open the log: %s",
+		    strerror(errno));
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+json_t *
+faqbot_answer(struct bot *bot, const char *q, size_t len,
+    const char *session)
+{
+	struct arc_reply r;
+	char clean[128];
+	json_t *rec = NULL;
+
+	/* A session id is the caller's, but it is echoed and logged too. */
+	if (arc_session_clean(clean, sizeof(clean), session) != ARC_OK)
+		return NULL;
+	if (arc_dialogue_ask(bot->dialogue, clean, q, len, time(NULL), 0,
+	    &r) == ARC_OK) {
+		log_record(bot, r.record);
+		rec = json_incref(r.record);
+	}
+	arc_reply_free(&r);
+	return rec;
+}
+
+const char *
+faqbot_special(const struct bot *bot, const char *id, int english)
+{
+	return arc_faq_special(bot->faq, id, english);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct settings set = { .score = { ARC_DIALOGUE_ANSWER_AT,
-	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT } };
+	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT }, .rate = 60 };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;
 
 	arc_cli_init("faqbot");
 	if ((st = parse_options(argc, argv, &set)) >= 0)
 		return st;
-	if ((st = load(&bot)) != ARC_OK) {
-		if (bot.problems.errors > 0)
-			arc_cli_diag(NULL, 0, P_("%d error in the answer, "
-			    "word or status files: nothing answered",
-			    "%d errors in the answer, word or status files: "
-			    "nothing answered", bot.problems.errors),
-			    bot.problems.errors);
-		bot_free(&bot);
+	if ((st = faqbot_start(&bot)) != ARC_OK) {
+		faqbot_free(&bot);
 		return ARC_EXIT_FATAL;
 	}
 	if (set.check || set.review != NULL || set.learn != NULL) {
 		st = set.check ? check(&bot) : set.review != NULL ?
 		    review(&bot, set.review) : learn(&bot, set.learn);
-		bot_free(&bot);
+		faqbot_free(&bot);
 		return st;
 	}
-	if ((bot.dialogue = arc_dialogue_new(bot.faq, bot.status,
-	    &set.score)) == NULL) {
-		bot_free(&bot);
-		return ARC_EXIT_FATAL;
-	}
-	if (set.log != NULL && (bot.log_fd = open(set.log, O_WRONLY |
-	    O_APPEND | O_CREAT | O_CLOEXEC, 0640)) < 0) {
-		arc_cli_diag(set.log, 0, "cannot open the log: %s",
-		    strerror(errno));
-		bot_free(&bot);
-		return ARC_EXIT_FATAL;
+	if (set.listen != NULL) {
+		st = faqbot_serve(&bot);
+		faqbot_free(&bot);
+		return st;
 	}
 	snprintf(bot.default_session, sizeof(bot.default_session), "%ld-%ld",
 	    (long)time(NULL), (long)getpid());
@@ -846,7 +899,7 @@ main(int argc, char **argv)
 		    bot.log_failed);
 		st = ARC_FATAL;
 	}
-	bot_free(&bot);
+	faqbot_free(&bot);
 	int out = arc_cli_finish();
 	return st == ARC_OK ? out : ARC_EXIT_FATAL;
 }

@@ -401,6 +401,14 @@ arc_faq_answer(const struct arc_faq *faq, int entry, int english)
 	    e->answer_en : e->answer;
 }
 
+const char *
+arc_faq_special(const struct arc_faq *faq, const char *id, int english)
+{
+	int e = arc_faq_find(faq, id);
+
+	return e >= 0 ? arc_faq_answer(faq, e, english) : NULL;
+}
+
 int
 arc_faq_handoff(const struct arc_faq *faq, int entry)
 {

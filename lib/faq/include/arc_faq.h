@@ -83,6 +83,10 @@ int arc_faq_ask(const struct arc_faq *faq, const char *question,
 
 /* An entry's id and phrasings, as --explain shows them. */
 const char *arc_faq_id(const struct arc_faq *faq, int entry);
+/* The text of the special entry id (_greeting, _prompt, _decline...), in
+ * English when asked and it has one; NULL when the files have none. */
+const char *arc_faq_special(const struct arc_faq *faq, const char *id,
+    int english);
 const char *arc_faq_phrasing(const struct arc_faq *faq, int entry, int n);
 
 /* The status export: TSV, a header line, application numbers first. */
