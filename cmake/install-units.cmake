@@ -6,7 +6,9 @@ if(IS_ABSOLUTE "${ARC_INSTALL_BINDIR}")
 	set(ARC_BINDIR "${ARC_INSTALL_BINDIR}")
 endif()
 set(share "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
-foreach(unit cron/arc-batch systemd/arc-batch.service)
+set(ARC_DATADIR "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
+foreach(unit cron/arc-batch systemd/arc-batch.service
+		systemd/faqbot-web.service)
 	message(STATUS "Installing: ${share}/${unit}")
 	configure_file("${ARC_SOURCE_DIR}/share/${unit}.in" "${share}/${unit}"
 		@ONLY)
