@@ -60,6 +60,9 @@ void arc_http_client_address(struct MHD_Connection *c, int trust_proxy,
 /* Is the peer on this machine (a proxy we may believe)? */
 int arc_http_peer_local(struct MHD_Connection *c);
 
+/* Seconds on a clock no one sets (CLOCK_MONOTONIC). */
+double arc_http_now(void);
+
 /* A rate limit per address: per_minute requests a minute (0: none), at
  * most a minute's worth at once.  NULL when out of memory. */
 struct arc_http_rate;

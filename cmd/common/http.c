@@ -210,8 +210,8 @@ struct arc_http_rate {
 	struct bucket *buckets;
 };
 
-static double
-now_seconds(void)
+double
+arc_http_now(void)
 {
 	struct timespec ts;
 
@@ -246,7 +246,7 @@ arc_http_rate_allows(struct arc_http_rate *r, const char *addr)
 {
 	uint32_t h = 2166136261u;
 	struct bucket *b;
-	double t = now_seconds(), per_second, cap;
+	double t = arc_http_now(), per_second, cap;
 
 	if (r->per_minute <= 0)
 		return 1;
