@@ -102,7 +102,7 @@ web_user_check(const char *users, const char *name, const char *password,
 	int ok;
 
 	if (cd == NULL) {
-		*why = "out of memory";
+		*why = N_("out of memory");
 		return 0;
 	}
 	if (!name_ok(name) || find_hash(users, name, hash, sizeof(hash)) != 0)
@@ -112,16 +112,16 @@ web_user_check(const char *users, const char *name, const char *password,
 	ok = hash[0] == '$' && out != NULL && web_token_equal(out, hash);
 	free(cd);
 	if (!ok) {
-		*why = hash[0] == '\0' ? "no such user in the users file" :
-		    "wrong password";
+		*why = hash[0] == '\0' ? N_("no such user in the users file") :
+		    N_("wrong password");
 		return 0;
 	}
 	if ((pw = getpwnam(name)) == NULL) {
-		*why = "no system account of that name";
+		*why = N_("no system account of that name");
 		return 0;
 	}
 	if (!in_group(pw, (gid_t)group)) {
-		*why = "not in the archive's group";
+		*why = N_("not in the archive's group");
 		return 0;
 	}
 	return 1;

@@ -268,6 +268,25 @@ snippet(struct page *pg, const char *s)
 	}
 }
 
+/* A paper's date as the office writes it, in Indonesian whatever the
+ * service's locale: 3 Desember 2026 (Desember 2026, 2026); anything else
+ * as it is. */
+static void
+date_long(struct page *pg, const char *iso)
+{
+	static const char *const months[] = { "Januari", "Februari", "Maret",
+	    "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+	    "November", "Desember" };
+	int y, m, d, n = sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+
+	if (n >= 2 && m >= 1 && m <= 12) {
+		if (n == 3)
+			page_printf(pg, "%d ", d);
+		page_printf(pg, "%s %d", months[m - 1], y);
+	} else
+		page_html(pg, iso);
+}
+
 static int
 result_row(void *ctx, json_t *r)
 {
@@ -280,7 +299,6 @@ result_row(void *ctx, json_t *r)
 	    json_object_get(r, "fields"), "nomor"));
 	const char *path = json_string_value(json_object_get(r, "path"));
 	json_t *tags = json_object_get(r, "tags"), *t;
-	char when[64];
 	size_t i;
 
 	if (json_is_true(json_object_get(r, "partial")))
@@ -298,7 +316,7 @@ result_row(void *ctx, json_t *r)
 	page_html(pg, path);
 	page_puts(pg, "</div></td><td>");
 	if (date != NULL)
-		page_html(pg, arc_date_long(date, when, sizeof(when)));
+		date_long(pg, date);
 	page_puts(pg, "</td><td>");
 	json_array_foreach(tags, i, t) {
 		page_puts(pg, "<a class=\"tag\" href=\"/?tag=");

@@ -234,7 +234,7 @@ login(struct web *w, struct MHD_Connection *c, struct web_session *s,
 	explicit_bzero(password, sizeof(password));
 	if (!ok) {
 		arc_cli_diag(NULL, 0, "log-in refused for \"%s\" from %s: %s",
-		    name, addr, why);
+		    name, addr, _(why));
 		*slow = 1;
 		return login_form(w, c, s, MHD_HTTP_FORBIDDEN,
 		    "Nama pengguna atau kata sandi salah, atau akun tidak "
