@@ -4,15 +4,11 @@
 # in a document's title, tags, number, file name and text shown escaped,
 # the reports, log-out, and a session ended after --idle seconds unused
 # (http-client.py).  Accounts can be made only by root: skipped otherwise.
-if [ "$(id -u)" != 0 ]; then
-	echo "login: skipped: only root can make the accounts" >&2
-	exit 77
-fi
+. "$ARC_TESTS/cli/accounts.inc"
 . "$ARC_TESTS/cli/letters.inc"
 clerk=arcweb$$ outsider=arcout$$ grp=arcwebg$$
-trap 'userdel "$clerk"; userdel "$outsider"; groupdel "$grp"' EXIT
-groupadd "$grp" && useradd -M -U -G "$grp" "$clerk" &&
-    useradd -M -U "$outsider" || exit 2
+add_group "$grp" && add_user "$clerk" -G "$grp" && add_user "$outsider" ||
+    exit 2
 cat >'surat/"><img src=x onerror=alert(3)>.txt' <<'TXT'
 PENGUMUMAN <script>alert(1)</script>
 Perihal : Pengumuman <script>alert(1)</script> "><img src=x onerror=alert(2)>
