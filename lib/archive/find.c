@@ -320,6 +320,10 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 		    clause[se->q.terms[i].key]);
 		binds[(*nbinds)++] = se->q.terms[i].text;
 	}
+	if (se->o->sha256 != NULL) {
+		n += (size_t)snprintf(sql + n, size - n, " AND d.sha256 = ?");
+		binds[(*nbinds)++] = se->o->sha256;
+	}
 	if (se->o->since != NULL) {
 		n += (size_t)snprintf(sql + n, size - n, " AND coalesce("
 		    "d.tanggal, substr(d.mtime, 1, 10)) >= ?");
@@ -399,14 +403,14 @@ struct query_sql {
 static int
 query_sql_init(struct search *se, struct query_sql *qs)
 {
-	/* As many filters as the clerk typed (three more from the options,
+	/* As many filters as the clerk typed (four more from the options,
 	 * the phrases and the excluded words), each with its clause and its
 	 * value. */
-	qs->fsize = (size_t)(se->q.n + 4) * FILTER_SQL_MAX + 1;
+	qs->fsize = (size_t)(se->q.n + 5) * FILTER_SQL_MAX + 1;
 	qs->size = qs->fsize + 512;
 	qs->sql = malloc(qs->size);
 	qs->filters = calloc(1, qs->fsize);
-	qs->binds = calloc((size_t)se->q.n + 6, sizeof(*qs->binds));
+	qs->binds = calloc((size_t)se->q.n + 7, sizeof(*qs->binds));
 	qs->nbinds = 0;
 	return qs->sql && qs->filters && qs->binds ? ARC_OK : ARC_FATAL;
 }

@@ -537,6 +537,12 @@ arc_store_step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
+const char *
+arc_store_copies(const struct arc_store *s)
+{
+	return s->files;
+}
+
 void
 arc_store_close(struct arc_store *s)
 {

@@ -24,6 +24,9 @@ int arc_store_being_made(const char *path);
 struct arc_store *arc_store_open(const char *path, int write,
     struct arc_error *err);
 void arc_store_close(struct arc_store *s);
+/* The folder of the archive's copies of the originals (borrowed, valid
+ * until arc_store_close), whether or not it exists yet. */
+const char *arc_store_copies(const struct arc_store *s);
 
 enum { ARC_STORE_ABSENT, ARC_STORE_ARCHIVED, ARC_STORE_FAILED,
 	ARC_STORE_FORGOTTEN };
@@ -157,6 +160,9 @@ struct arc_find_options {
 	const char *query;
 	long limit;
 	const char *since, *until;      /* YYYY[-MM[-DD]], inclusive */
+	/* Not NULL: only the document with this sha256 (a program that
+	 * opens one by the sha256 a search gave it: arc-web). */
+	const char *sha256;
 	/* Told of a result whose text cannot be read back (damaged: its
 	 * snippet is then empty), and with sha256 NULL of a tanggal: that
 	 * is no date (searched as typed); NULL: not told. */

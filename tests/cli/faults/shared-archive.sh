@@ -6,15 +6,11 @@
 # account's next write; the clerk's arc-batch is refused in one line and
 # changes nothing; everything is the group's to read and nobody else's.
 # Accounts can be made only by root: skipped otherwise.
-if [ "$(id -u)" != 0 ]; then
-	echo "shared-archive: skipped: only root can make the accounts" >&2
-	exit 77
-fi
+. "$ARC_TESTS/cli/accounts.inc"
 . "$ARC_TESTS/cli/letters.inc"
 svc=arcsvc$$ clerk=arcclerk$$ grp=arcstaf$$
-trap 'userdel "$svc"; userdel "$clerk"; groupdel "$grp"' EXIT
-groupadd "$grp" && useradd -M -U -G "$grp" "$svc" &&
-    useradd -M -U -G "$grp" "$clerk" || exit 2
+add_group "$grp" && add_user "$svc" -G "$grp" &&
+    add_user "$clerk" -G "$grp" || exit 2
 as() { u=$1; shift; setpriv --reuid="$u" --regid="$u" --init-groups "$@"; }
 # The names of the accounts, alike in every run.
 names() { sed "s/$svc/SVC/g; s/$clerk/CLERK/g; s/$grp/STAF/g"; }
