@@ -68,6 +68,25 @@ int arc_word_forms(struct arc_stemmers *st, int ind, int eng,
     const char *word, size_t wlen, char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1],
     size_t lens[ARC_FORMS_MAX]);
 
+/*
+ * The words OCR may have made of a query's word (wlen bytes, lower case as
+ * arc_next_word makes it; misread.c): with one of the letters Tesseract
+ * confuses read as the other (l, i and 1; rn and m; o and 0; cl and d; li
+ * and h; vv and w; ii and u), or, with edits 2, with two; never the word
+ * itself, each once, those with one confusion first, the commonest
+ * confusions first; at most max (up to ARC_MISREAD_MAX), into out,
+ * NUL-terminated.  How many.
+ */
+#define ARC_MISREAD_MAX 64
+int arc_misreadings(const char *word, size_t wlen, int edits,
+    char (*out)[ARC_WORD_MAX + 1], int max);
+/* The misreadings a search looks a query word (NUL-terminated) up by: none
+ * for a stopword or a short word, two confusions in a long one; at most
+ * ARC_MISREAD_TRIED. */
+#define ARC_MISREAD_TRIED 32
+int arc_query_misreadings(const char *word, size_t wlen,
+    char (*out)[ARC_WORD_MAX + 1]);
+
 /* Registers the "arc" tokenizer and the arc_rank() function with db's
  * FTS5. */
 int arc_register_fts5(sqlite3 *db);

@@ -30,17 +30,6 @@
 #define WORD_BYTES (ARC_WORD_MAX + 8)
 
 /*
- * What OCR reads for what (l for I and 1, rn for m, cl for d, vv for w, 0
- * for O), in lower case, as a query word is, and both ways round but into
- * digits: the vocabulary keeps no word with a digit.
- */
-static const char *const confusions[][2] = {
-	{ "rn", "m" }, { "m", "rn" }, { "cl", "d" }, { "d", "cl" },
-	{ "vv", "w" }, { "w", "vv" }, { "l", "i" }, { "i", "l" },
-	{ "1", "l" }, { "1", "i" }, { "0", "o" },
-};
-
-/*
  * The vocabulary keeps each word as the texts wrote it, "Kependudukan"
  * and "KEPENDUDUKAN" apart from "kependudukan": a near word is looked for
  * in the three.  The smallest number is the word met first, and the words
@@ -263,28 +252,18 @@ one_edit(struct hunt *h)
 		}
 }
 
-/* The words OCR makes of this one, or this one of: one confusion each,
- * as near as one edit. */
+/* The words OCR makes of this one, or this one of (arc_misreadings):
+ * one confusion each, as near as one edit.  Those with a digit are not
+ * looked up: the vocabulary keeps no word with one. */
 static void
 misread(struct hunt *h)
 {
-	size_t len = strlen(h->word);
-	char w[WORD_BYTES * 2];
+	char w[ARC_MISREAD_MAX][ARC_WORD_MAX + 1];
+	int n = arc_misreadings(h->word, strlen(h->word), 1, w,
+	    ARC_MISREAD_MAX);
 
-	for (size_t k = 0; k < sizeof(confusions) / sizeof(*confusions); k++) {
-		const char *from = confusions[k][0], *to = confusions[k][1];
-		size_t fl = strlen(from), tl = strlen(to);
-		for (const char *p = strstr(h->word, from); p != NULL;
-		    p = strstr(p + 1, from)) {
-			size_t at = (size_t)(p - h->word);
-			if (len - fl + tl >= sizeof(w))
-				break;
-			memcpy(w, h->word, at);
-			memcpy(w + at, to, tl);
-			memcpy(w + at + tl, p + fl, len - at - fl + 1);
-			probe(h, w);
-		}
-	}
+	for (int i = 0; i < n; i++)
+		probe(h, w[i]);
 }
 
 /* The optimal string alignment distance of a and b (edits, a swap of two
