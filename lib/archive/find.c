@@ -46,11 +46,29 @@ stem_into(struct sb_stemmer *st, const char *w, size_t n, char *out,
 	memcpy(out, s, *out_len);
 }
 
+/* A word to mark (lower case, wlen bytes), and its two stems. */
+static void
+marker_add(struct marker *m, const char *word, size_t wlen)
+{
+	char stem[80];
+	size_t slen;
+
+	add_form(m, word, wlen);
+	if (m->ind != NULL) {
+		stem_into(m->ind, word, wlen, stem, &slen);
+		add_form(m, stem, slen);
+	}
+	if (m->eng != NULL) {
+		stem_into(m->eng, word, wlen, stem, &slen);
+		add_form(m, stem, slen);
+	}
+}
+
 static void
 marker_init(struct marker *m, const struct arc_query *q)
 {
-	char word[80], stem[80];
-	size_t start, wlen, slen, at;
+	char word[80];
+	size_t start, wlen, at;
 
 	memset(m, 0, sizeof(*m));
 	m->ind = sb_stemmer_new("indonesian", "UTF_8");
@@ -62,17 +80,8 @@ marker_init(struct marker *m, const struct arc_query *q)
 			continue;
 		at = 0;
 		while ((at = arc_next_word(t, strlen(t), at, &start, word,
-		    &wlen)) <= strlen(t) && wlen > 0) {
-			add_form(m, word, wlen);
-			if (m->ind != NULL) {
-				stem_into(m->ind, word, wlen, stem, &slen);
-				add_form(m, stem, slen);
-			}
-			if (m->eng != NULL) {
-				stem_into(m->eng, word, wlen, stem, &slen);
-				add_form(m, stem, slen);
-			}
-		}
+		    &wlen)) <= strlen(t) && wlen > 0)
+			marker_add(m, word, wlen);
 	}
 }
 
@@ -581,26 +590,34 @@ run_ranked(struct search *se, const char *phrases, const char *excluded,
     struct arc_error *err)
 {
 	const char **texts = calloc((size_t)se->q.n + 1, sizeof(*texts));
+	int *phrase = calloc((size_t)se->q.n + 1, sizeof(*phrase));
 	struct arc_ranking *r = NULL;
 	struct query_sql qs;
 	sqlite3_stmt *check = NULL;
 	long found = ARC_FATAL;
 	int ntexts = 0, words = 0;
 
-	if (query_sql_init(se, &qs) != ARC_OK || texts == NULL) {
+	if (query_sql_init(se, &qs) != ARC_OK || texts == NULL ||
+	    phrase == NULL) {
 		arc_error_set(err, "out of memory");
 		goto out;
 	}
 	for (int i = 0; i < se->q.n; i++) {
 		words += se->q.terms[i].kind == QT_WORD;
 		if (se->q.terms[i].kind == QT_WORD ||
-		    se->q.terms[i].kind == QT_PHRASE)
+		    se->q.terms[i].kind == QT_PHRASE) {
+			phrase[ntexts] = se->q.terms[i].kind == QT_PHRASE;
 			texts[ntexts++] = se->q.terms[i].text;
+		}
 	}
-	if (arc_ranking_run(se->s, se->q.lang, texts, ntexts, &r, err) !=
-	    ARC_OK || result_check(se, &qs, phrases, excluded, &check,
+	if (arc_ranking_run(se->s, se->q.lang, texts, phrase, ntexts, &r,
+	    err) != ARC_OK || result_check(se, &qs, phrases, excluded, &check,
 	    err) != ARC_OK)
 		goto out;
+	/* The misreadings found are marked in the snippets too. */
+	for (int i = 0; arc_ranking_misreading(r, i) != NULL; i++)
+		marker_add(&se->m, arc_ranking_misreading(r, i),
+		    strlen(arc_ranking_misreading(r, i)));
 	found = hand_best(se, r, check, !arc_ranking_any_whole(r), err);
 	if (found == 0 && *phrases != '\0' && words > 0) {
 		sqlite3_finalize(check);
@@ -632,6 +649,7 @@ out:
 	arc_ranking_free(r);
 	query_sql_free(&qs);
 	free(texts);
+	free(phrase);
 	return found;
 }
 

@@ -12,11 +12,32 @@
 /* Changed documents looked up one by one in FTS5; more, all at once. */
 #define DIRTY_ONE_BY_ONE 256
 
+/*
+ * A query word is also looked up as OCR may have misread it
+ * (arc_query_misreadings), as its other forms are: "pemerintah" finds a
+ * scan that reads "pernerintah".  Of its misreadings, the first
+ * MISREAD_KEPT that the archive has are read.
+ */
+#define MISREAD_KEPT 8
+/*
+ * An occurrence of a misreading counts MISREAD_PARTS of the word's
+ * WORD_PARTS: a paper found only by its misreading ranks below one with
+ * the word as typed as often (same length, same other words).  It is the
+ * same term otherwise, weighed by the word's documents: as rare as the
+ * misreading is, it would else outweigh the word.
+ */
+#define WORD_PARTS 2
+#define MISREAD_PARTS 1
+
+/* A query word, or one of its misreadings (after the words). */
 struct rank_word {
 	char fts[2 * ARC_WORD_MAX + 16];        /* as an FTS5 string */
 	char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1];
 	size_t lens[ARC_FORMS_MAX];
 	int nforms;
+	int of;         /* a misreading: its word's index; a word: -1 */
+	int as_typed;   /* a word of phrases alone: not misread */
+	int dropped;    /* a misreading commoner than its word */
 	long df;        /* documents: the commonest form's in the segments,
 	                 * plus those of the others that have it */
 	double idf;
@@ -31,12 +52,16 @@ struct fresh {
 struct arc_ranking {
 	struct arc_store *s;
 	struct rank_word *w;
-	int nw;
+	int nw;                         /* the query's words */
+	int nt;                         /* and their misreadings, after */
+	size_t wcap;
 	sqlite3_int64 top;              /* the highest id */
 	sqlite3_int64 covered;          /* the last id a segment holds */
 	double docs, avg_len;
 	uint32_t *len;                  /* by id, from the segments */
 	unsigned char *dirty;           /* by id, or NULL: none */
+	sqlite3_int64 *dirty_ids;
+	size_t ndirty;
 	struct fresh *fresh;
 	size_t nfresh, fresh_cap;
 	float *score;                   /* by id */
@@ -134,15 +159,15 @@ read_lengths(struct arc_ranking *r)
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
+/* The documents changed since the segments were made. */
 static int
-read_dirty(struct arc_ranking *r, sqlite3_int64 **ids, size_t *n)
+read_dirty(struct arc_ranking *r)
 {
+	sqlite3_int64 **ids = &r->dirty_ids;
+	size_t *n = &r->ndirty, cap = 0;
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	int rc;
 
-	*ids = NULL;
-	*n = 0;
 	if (arc_store_prepare(r->s, "SELECT id FROM rank_dirty WHERE id <= ?",
 	    &st) != SQLITE_OK)
 		return ARC_FATAL;
@@ -167,20 +192,23 @@ read_dirty(struct arc_ranking *r, sqlite3_int64 **ids, size_t *n)
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
-/* The query's words OR'ed, each an FTS5 string, in the order of r->w. */
+/* The query's words and misreadings OR'ed, each an FTS5 string, in the
+ * order of r->w; those dropped left out. */
 static char *
 fts_query(const struct arc_ranking *r)
 {
 	size_t size = 1;
 	char *q;
 
-	for (int i = 0; i < r->nw; i++)
+	for (int i = 0; i < r->nt; i++)
 		size += strlen(r->w[i].fts) + 4;
 	if ((q = malloc(size)) == NULL)
 		return NULL;
 	q[0] = '\0';
-	for (int i = 0; i < r->nw; i++) {
-		if (i > 0)
+	for (int i = 0; i < r->nt; i++) {
+		if (r->w[i].dropped)
+			continue;
+		if (q[0] != '\0')
 			strcat(q, " OR ");
 		strcat(q, r->w[i].fts);
 	}
@@ -203,7 +231,7 @@ read_fresh(struct arc_ranking *r, const char *match, const char *sql,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_int64 row = sqlite3_column_int64(st, 0);
 		const void *c = sqlite3_column_blob(st, 1);
-		size_t bytes = (size_t)(r->nw + 1) * sizeof(uint32_t);
+		size_t bytes = (size_t)(r->nt + 1) * sizeof(uint32_t);
 		struct fresh *f;
 
 		/* Those a segment holds as they are: scored from it. */
@@ -224,7 +252,7 @@ read_fresh(struct arc_ranking *r, const char *match, const char *sql,
 		memcpy(f->counts, c, bytes);
 		f->id = row;
 		r->nfresh++;
-		for (int i = 0; i < r->nw; i++)
+		for (int i = 0; i < r->nt; i++)
 			r->w[i].df += f->counts[i] > 0;
 	}
 	sqlite3_reset(st);
@@ -236,11 +264,10 @@ read_fresh(struct arc_ranking *r, const char *match, const char *sql,
 static int
 fresh_documents(struct arc_ranking *r)
 {
-	sqlite3_int64 *dirty = NULL;
-	size_t ndirty = 0;
+	sqlite3_int64 *dirty = r->dirty_ids;
+	size_t ndirty = r->ndirty;
 	char *match = r->match = fts_query(r);
-	int rc = match == NULL ? ARC_FATAL : !r->s->has_ranking ? ARC_OK :
-	    read_dirty(r, &dirty, &ndirty);
+	int rc = match == NULL ? ARC_FATAL : ARC_OK;
 
 	if (rc == ARC_OK)
 		rc = read_fresh(r, match, "SELECT rowid, arc_counts(fts) FROM "
@@ -253,7 +280,6 @@ fresh_documents(struct arc_ranking *r)
 			rc = read_fresh(r, match, "SELECT rowid, "
 			    "arc_counts(fts) FROM fts WHERE fts MATCH ? AND "
 			    "rowid = ?", dirty[i]);
-	free(dirty);
 	return rc;
 }
 
@@ -363,27 +389,49 @@ add_score(struct arc_ranking *r, const struct rank_word *w, uint64_t id,
 		r->held[id]++;
 }
 
+/* Adds parts for each count of a term's postings to tf (by id), and the
+ * ids first met to touched. */
+static void
+tally(const struct arc_ranking *r, const struct word_postings *wp,
+    uint32_t parts, uint32_t *tf, uint32_t *touched, size_t *ntouched)
+{
+	uint64_t id, count;
+
+	for (size_t k = 0; k < wp->n; k++) {
+		struct posting_walk pw = { wp->p[k].data,
+		    wp->p[k].data + wp->p[k].len, 0 };
+		while (next_posting(r, &pw, &id, &count)) {
+			if (tf[id] == 0)
+				touched[(*ntouched)++] = (uint32_t)id;
+			tf[id] += (uint32_t)count * parts;
+		}
+	}
+}
+
 /*
- * Adds word w's part of every score it has.  When more than one of its
- * forms is in the segments, its forms' counts in one document are summed
- * first (tf, by id), as FTS5 counts colocated tokens as one phrase; most
- * words have one (the documents hold stems), and are scored straight
- * from their postings.
+ * Adds word i's part of every score it has.  When more than one of its
+ * forms is in the segments, or a misreading of it, their counts in one
+ * document are summed first (tf, by id), as FTS5 counts colocated tokens
+ * as one phrase; most words have one (the documents hold stems), and are
+ * scored straight from their postings.
  */
 static int
-score_word(struct arc_ranking *r, const struct rank_word *w,
-    const struct word_postings *wp, uint32_t **tf, uint32_t **touched)
+score_word(struct arc_ranking *r, int i, const struct word_postings *wp,
+    uint32_t **tf, uint32_t **touched)
 {
+	const struct rank_word *w = &r->w[i];
 	size_t ntouched = 0;
 	uint64_t id, count;
-	int forms = 0;
+	int forms = 0, misread = 0;
 
-	for (size_t k = 0; k < wp->n; k++)
-		forms |= 1 << wp->p[k].form;
-	if ((forms & (forms - 1)) == 0) {
-		for (size_t k = 0; k < wp->n; k++) {
-			struct posting_walk pw = { wp->p[k].data,
-			    wp->p[k].data + wp->p[k].len, 0 };
+	for (int m = r->nw; m < r->nt; m++)
+		misread |= r->w[m].of == i && !r->w[m].dropped && wp[m].n > 0;
+	for (size_t k = 0; k < wp[i].n; k++)
+		forms |= 1 << wp[i].p[k].form;
+	if (!misread && (forms & (forms - 1)) == 0) {
+		for (size_t k = 0; k < wp[i].n; k++) {
+			struct posting_walk pw = { wp[i].p[k].data,
+			    wp[i].p[k].data + wp[i].p[k].len, 0 };
 			while (next_posting(r, &pw, &id, &count))
 				add_score(r, w, id, (double)count);
 		}
@@ -393,18 +441,14 @@ score_word(struct arc_ranking *r, const struct rank_word *w,
 	    sizeof(**tf))) == NULL || (*touched = malloc(((size_t)r->top +
 	    1) * sizeof(**touched))) == NULL))
 		return ARC_FATAL;
-	for (size_t k = 0; k < wp->n; k++) {
-		struct posting_walk pw = { wp->p[k].data,
-		    wp->p[k].data + wp->p[k].len, 0 };
-		while (next_posting(r, &pw, &id, &count)) {
-			if ((*tf)[id] == 0)
-				(*touched)[ntouched++] = (uint32_t)id;
-			(*tf)[id] += (uint32_t)count;
-		}
-	}
-	for (size_t i = 0; i < ntouched; i++) {
-		uint32_t doc = (*touched)[i];
-		add_score(r, w, doc, (*tf)[doc]);
+	tally(r, &wp[i], WORD_PARTS, *tf, *touched, &ntouched);
+	for (int m = r->nw; m < r->nt; m++)
+		if (r->w[m].of == i && !r->w[m].dropped)
+			tally(r, &wp[m], MISREAD_PARTS, *tf, *touched,
+			    &ntouched);
+	for (size_t k = 0; k < ntouched; k++) {
+		uint32_t doc = (*touched)[k];
+		add_score(r, w, doc, (double)(*tf)[doc] / WORD_PARTS);
 		(*tf)[doc] = 0;
 	}
 	return ARC_OK;
@@ -416,10 +460,15 @@ score_fresh(struct arc_ranking *r)
 	for (size_t k = 0; k < r->nfresh; k++) {
 		const struct fresh *f = &r->fresh[k];
 		for (int i = 0; i < r->nw; i++) {
-			if (f->counts[i] == 0)
+			uint64_t parts = (uint64_t)f->counts[i] * WORD_PARTS;
+			for (int m = r->nw; m < r->nt; m++)
+				if (r->w[m].of == i && !r->w[m].dropped)
+					parts += (uint64_t)f->counts[m] *
+					    MISREAD_PARTS;
+			if (parts == 0)
 				continue;
 			r->score[f->id] += (float)bm25(r, r->w[i].idf,
-			    f->counts[i], f->counts[r->nw]);
+			    (double)parts / WORD_PARTS, f->counts[r->nt]);
 			if (r->held[f->id] < UCHAR_MAX)
 				r->held[f->id]++;
 		}
@@ -444,22 +493,59 @@ has_content(const char *const *texts, int ntexts)
 	return 0;
 }
 
-/*
- * Each distinct word of the texts, with its forms and FTS5 string.  The
- * stopwords as typed (yang, apa, the, of) are left out, unless there is
- * nothing else: the rest are weighed by how many documents have them,
- * which also takes the weight from a stem every text has ("diadakan" is
- * "ada").  Leaving them out was measured better than weighing them too
- * (bench/README, bench/quality).
- */
-static int
-add_words(struct arc_ranking *r, struct arc_stemmers *st, const char *lang,
-    const char *const *texts, int ntexts)
+/* w as the lower-case word (wlen bytes) of a query: its forms and its
+ * FTS5 string, for the tokenizer to find the same forms. */
+static void
+make_term(struct rank_word *w, struct arc_stemmers *st, const char *lang,
+    const char *word, size_t wlen)
 {
 	int ind = lang == NULL || strcmp(lang, "eng") != 0;
 	int eng = lang == NULL || strcmp(lang, "ind") != 0;
+	char *q;
+
+	memset(w, 0, sizeof(*w));
+	w->of = -1;
+	w->nforms = arc_word_forms(st, ind, eng, word, wlen, w->forms,
+	    w->lens);
+	for (int f = 0; f < w->nforms; f++)
+		w->forms[f][w->lens[f]] = '\0';
+	q = w->fts;
+	*q++ = '"';
+	if (lang != NULL)
+		q += sprintf(q, "%c%s ", ARC_LANG_MARK, lang);
+	for (size_t i = 0; i < wlen; i++) {
+		if (word[i] == '"')
+			*q++ = '"';
+		*q++ = word[i];
+	}
+	*q++ = '"';
+	*q = '\0';
+}
+
+/* A term more at the end of r->w: NULL when out of memory. */
+static struct rank_word *
+new_term(struct arc_ranking *r)
+{
+	if (arc_grow(&r->w, &r->wcap, (size_t)r->nt, 1, sizeof(*r->w)) !=
+	    ARC_OK)
+		return NULL;
+	return &r->w[r->nt++];
+}
+
+/*
+ * Each distinct word of the texts, with its forms and FTS5 string; those
+ * of phrases (phrase[t]) alone are not misread, as a phrase is found as
+ * written.  The stopwords as typed (yang, apa, the, of) are left out,
+ * unless there is nothing else: the rest are weighed by how many
+ * documents have them, which also takes the weight from a stem every text
+ * has ("diadakan" is "ada").  Leaving them out was measured better than
+ * weighing them too (bench/README, bench/quality).
+ */
+static int
+add_words(struct arc_ranking *r, struct arc_stemmers *st, const char *lang,
+    const char *const *texts, const int *phrase, int ntexts)
+{
 	int skip_stopwords = has_content(texts, ntexts);
-	size_t cap = 0;
 
 	for (int t = 0; t < ntexts; t++) {
 		const char *text = texts[t];
@@ -468,63 +554,220 @@ add_words(struct arc_ranking *r, struct arc_stemmers *st, const char *lang,
 
 		while ((at = arc_next_word(text, n, at, &start, word,
 		    &wlen)) <= n && wlen > 0) {
-			struct rank_word *w;
-			int seen = 0;
-			char *q;
+			struct rank_word *w = NULL;
 
-			for (int i = 0; i < r->nw; i++)
-				seen |= r->w[i].lens[0] == wlen &&
-				    memcmp(r->w[i].forms[0], word, wlen) == 0;
+			for (int i = 0; i < r->nw && w == NULL; i++)
+				if (r->w[i].lens[0] == wlen &&
+				    memcmp(r->w[i].forms[0], word, wlen) == 0)
+					w = &r->w[i];
 			word[wlen] = '\0';
-			if (seen || (skip_stopwords && arc_is_stopword(word)))
+			if (w != NULL) {
+				w->as_typed &= phrase != NULL && phrase[t];
 				continue;
-			if (arc_grow(&r->w, &cap, (size_t)r->nw, 1,
-			    sizeof(*r->w)) != ARC_OK)
-				return ARC_FATAL;
-			w = &r->w[r->nw++];
-			memset(w, 0, sizeof(*w));
-			w->nforms = arc_word_forms(st, ind, eng, word, wlen,
-			    w->forms, w->lens);
-			for (int f = 0; f < w->nforms; f++)
-				w->forms[f][w->lens[f]] = '\0';
-			/* The word as an FTS5 string, for the tokenizer to
-			 * find the same forms. */
-			q = w->fts;
-			*q++ = '"';
-			if (lang != NULL)
-				q += sprintf(q, "%c%s ", ARC_LANG_MARK, lang);
-			for (size_t i = 0; i < wlen; i++) {
-				if (word[i] == '"')
-					*q++ = '"';
-				*q++ = word[i];
 			}
-			*q++ = '"';
-			*q = '\0';
+			if (skip_stopwords && arc_is_stopword(word))
+				continue;
+			if ((w = new_term(r)) == NULL)
+				return ARC_FATAL;
+			r->nw++;
+			make_term(w, st, lang, word, wlen);
+			w->as_typed = phrase != NULL && phrase[t];
 		}
 	}
 	return ARC_OK;
 }
 
-static void
-postings_free(struct word_postings *wp, int n)
+/* Is the term in a document FTS5 holds?  1, 0, or ARC_FATAL. */
+static int
+in_fts(struct arc_ranking *r, const struct rank_word *w)
 {
-	for (int i = 0; wp != NULL && i < n; i++) {
-		for (size_t k = 0; k < wp[i].n; k++)
-			free(wp[i].p[k].data);
-		free(wp[i].p);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (arc_store_prepare(r->s, "SELECT 1 FROM fts WHERE fts MATCH ? "
+	    "LIMIT 1", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, w->fts, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
+}
+
+/* v with its ASCII letters in capitals: all, the first, or none (only
+ * those at [from, to) made I when i). */
+static void
+cased(const char *v, char *out, int how, size_t from, size_t to)
+{
+	size_t i = 0;
+
+	for (; v[i] != '\0'; i++) {
+		int up = how == 2 || (how == 1 && i == 0) ||
+		    (v[i] == 'i' && i >= from && i < to);
+		out[i] = up && v[i] >= 'a' && v[i] <= 'z' ? (char)(v[i] - 32) :
+		    v[i];
 	}
-	free(wp);
+	out[i] = '\0';
+}
+
+/*
+ * Does the archive's vocabulary (the words of its texts as written, each
+ * once: vocab.c) have the misreading v of word?  1 or 0; -1 when it cannot
+ * tell (no vocabulary, or v a word it does not keep: one with a digit,
+ * which the index has as it is); ARC_FATAL.  The texts' words are asked,
+ * not the index's, whose stems a misreading may share with a word of its
+ * own ("kasii" is "kasi").  A text writes the misreading in lower case,
+ * with a capital, in capitals, or with a capital I that OCR read for l
+ * (keIurahan, KeIurahan): each is one seek.
+ */
+static int
+in_vocabulary(struct arc_ranking *r, const char *word, const char *v)
+{
+	size_t len = strlen(v), wlen = strlen(word), from = 0, to = len;
+	char form[ARC_WORD_MAX + 1], last[ARC_WORD_MAX + 1] = "";
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (!r->s->has_coded || !arc_textcode_worthy(v, len))
+		return -1;
+	/* The letters OCR changed: between what v and word share at their
+	 * start and at their end. */
+	while (from < len && from < wlen && v[from] == word[from])
+		from++;
+	while (to > from && wlen - (len - to) > from &&
+	    v[to - 1] == word[wlen - (len - to) - 1])
+		to--;
+	if (arc_store_prepare(r->s, "SELECT 1 FROM word WHERE w = ?", &st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	for (int how = 0; how < 5 && rc == SQLITE_DONE; how++) {
+		cased(v, form, how % 3, how < 3 ? 0 : from, how < 3 ? 0 : to);
+		if (strcmp(form, last) == 0)
+			continue;
+		memcpy(last, form, len + 1);
+		sqlite3_bind_text(st, 1, form, (int)len, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : ARC_FATAL;
+}
+
+/* Has a term so far one of w's forms? */
+static int
+shares_form(const struct arc_ranking *r, const struct rank_word *w)
+{
+	for (int t = 0; t < r->nt; t++)
+		for (int a = 0; a < r->w[t].nforms; a++)
+			for (int b = 0; b < w->nforms; b++)
+				if (r->w[t].lens[a] == w->lens[b] &&
+				    memcmp(r->w[t].forms[a], w->forms[b],
+				    w->lens[b]) == 0)
+					return 1;
+	return 0;
+}
+
+static void
+postings_clear(struct word_postings *wp)
+{
+	for (size_t k = 0; k < wp->n; k++)
+		free(wp->p[k].data);
+	free(wp->p);
+	memset(wp, 0, sizeof(*wp));
+}
+
+/*
+ * Adds, after the words, each word's misreadings that the archive's texts
+ * have (their postings into wp, which has room for MISREAD_KEPT a word):
+ * those its vocabulary has; where it cannot tell, those in a segment, or,
+ * while some documents are in none, those FTS5 finds.  Each is looked
+ * up, never found by a walk over the vocabulary.  One with a form of a
+ * word or of another misreading is left out: it is that word already.
+ */
+static int
+add_misreadings(struct arc_ranking *r, struct arc_stemmers *st,
+    const char *lang, struct word_postings *wp)
+{
+	int fresh = !r->s->has_ranking || r->covered < r->top ||
+	    r->ndirty > 0;
+	char v[ARC_MISREAD_TRIED][ARC_WORD_MAX + 1];
+
+	for (int i = 0; i < r->nw; i++) {
+		int n, kept = 0;
+
+		if (r->w[i].as_typed)
+			continue;
+		n = arc_query_misreadings(r->w[i].forms[0], r->w[i].lens[0],
+		    v);
+		for (int k = 0; k < n && kept < MISREAD_KEPT; k++) {
+			struct word_postings *p = &wp[r->nt];
+			struct rank_word m, *added;
+			int found;
+
+			make_term(&m, st, lang, v[k], strlen(v[k]));
+			if (shares_form(r, &m))
+				continue;
+			m.of = i;
+			if ((found = in_vocabulary(r, r->w[i].forms[0],
+			    v[k])) == 0)
+				continue;
+			if (found == ARC_FATAL || (r->s->has_ranking &&
+			    read_postings(r, &m, p) != ARC_OK))
+				return ARC_FATAL;
+			if (found < 0)
+				found = p->n > 0;
+			if (!found && fresh && (found = in_fts(r, &m)) < 0)
+				return ARC_FATAL;
+			if (!found) {
+				postings_clear(p);
+				continue;
+			}
+			if ((added = new_term(r)) == NULL)
+				return ARC_FATAL;
+			*added = m;
+			kept++;
+		}
+	}
+	return ARC_OK;
+}
+
+/*
+ * Drops the misreadings commoner than their word: such a "misreading" is
+ * a word of its own ("modem" for "modern", "dear" for "clear"), and would
+ * make the word look commoner than it is.  A word no document has keeps
+ * them all: the archive has it misread, if at all.  Then a word's
+ * documents are the most of its own and of its misreadings', as of its
+ * forms'; the FTS5 query is made again without those dropped.
+ */
+static int
+weigh_misreadings(struct arc_ranking *r)
+{
+	int dropped = 0;
+
+	for (int m = r->nw; m < r->nt; m++) {
+		struct rank_word *v = &r->w[m];
+		long own = r->w[v->of].df;
+		dropped |= v->dropped = own > 0 && v->df > own;
+	}
+	for (int m = r->nw; m < r->nt; m++) {
+		struct rank_word *v = &r->w[m], *w = &r->w[v->of];
+		if (!v->dropped && v->df > w->df)
+			w->df = v->df;
+	}
+	if (!dropped)
+		return ARC_OK;
+	free(r->match);
+	return (r->match = fts_query(r)) != NULL ? ARC_OK : ARC_FATAL;
 }
 
 int
 arc_ranking_run(struct arc_store *s, const char *lang,
-    const char *const *texts, int ntexts, struct arc_ranking **out,
-    struct arc_error *err)
+    const char *const *texts, const int *phrase, int ntexts,
+    struct arc_ranking **out, struct arc_error *err)
 {
 	struct arc_ranking *r = calloc(1, sizeof(*r));
 	struct word_postings *wp = NULL;
 	struct arc_stemmers st = { 0 };
 	uint32_t *tf = NULL, *touched = NULL;
+	size_t nwp = 0;
 	int rc = ARC_OK, own = 0;
 
 	*out = NULL;
@@ -533,8 +776,7 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	}
 	r->s = s;
-	rc = add_words(r, &st, lang, texts, ntexts);
-	arc_stemmers_done(&st);
+	rc = add_words(r, &st, lang, texts, phrase, ntexts);
 	/* One snapshot for the segments, the changes and FTS5: an
 	 * arc-index counting them again meanwhile changes none of them. */
 	if (rc == ARC_OK && sqlite3_get_autocommit(s->db)) {
@@ -555,15 +797,22 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	    1, sizeof(*r->score))) == NULL || (r->held = calloc((size_t)
 	    r->top + 1, sizeof(*r->held))) == NULL))
 		rc = ARC_FATAL;
-	if (rc == ARC_OK && s->has_ranking && read_lengths(r) != ARC_OK)
+	if (rc == ARC_OK && s->has_ranking && (read_lengths(r) != ARC_OK ||
+	    read_dirty(r) != ARC_OK))
 		rc = ARC_FATAL;
-	if (rc == ARC_OK && fresh_documents(r) != ARC_OK)
-		rc = ARC_FATAL;
-	if (rc == ARC_OK && (wp = calloc((size_t)r->nw + 1,
-	    sizeof(*wp))) == NULL)
+	/* Each word's postings, then those of its misreadings. */
+	nwp = (size_t)r->nw * (1 + MISREAD_KEPT) + 1;
+	if (rc == ARC_OK && (wp = calloc(nwp, sizeof(*wp))) == NULL)
 		rc = ARC_FATAL;
 	for (int i = 0; rc == ARC_OK && s->has_ranking && i < r->nw; i++)
 		rc = read_postings(r, &r->w[i], &wp[i]);
+	if (rc == ARC_OK)
+		rc = add_misreadings(r, &st, lang, wp);
+	arc_stemmers_done(&st);
+	if (rc == ARC_OK && fresh_documents(r) != ARC_OK)
+		rc = ARC_FATAL;
+	if (rc == ARC_OK)
+		rc = weigh_misreadings(r);
 	for (int i = 0; rc == ARC_OK && i < r->nw; i++) {
 		struct rank_word *w = &r->w[i];
 		w->idf = log((r->docs - (double)w->df + 0.5) /
@@ -574,7 +823,7 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 			w->idf = 1e-6;
 	}
 	for (int i = 0; rc == ARC_OK && i < r->nw; i++)
-		rc = score_word(r, &r->w[i], &wp[i], &tf, &touched);
+		rc = score_word(r, i, wp, &tf, &touched);
 	if (rc == ARC_OK)
 		score_fresh(r);
 	for (sqlite3_int64 id = 0; rc == ARC_OK && id <= r->top; id++) {
@@ -585,7 +834,9 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	}
 	free(tf);
 	free(touched);
-	postings_free(wp, r->nw);
+	for (size_t i = 0; wp != NULL && i < nwp; i++)
+		postings_clear(&wp[i]);
+	free(wp);
 	if (rc != ARC_OK) {
 		if (sqlite3_errcode(s->db) != SQLITE_OK &&
 		    sqlite3_errcode(s->db) != SQLITE_ROW &&
@@ -619,6 +870,15 @@ const char *
 arc_ranking_match(const struct arc_ranking *r)
 {
 	return r->match;
+}
+
+const char *
+arc_ranking_misreading(const struct arc_ranking *r, int i)
+{
+	for (int m = r->nw; m < r->nt; m++)
+		if (!r->w[m].dropped && i-- == 0)
+			return r->w[m].forms[0];
+	return NULL;
 }
 
 /* Before: higher score, then newer. */
@@ -698,6 +958,7 @@ arc_ranking_free(struct arc_ranking *r)
 	free(r->w);
 	free(r->len);
 	free(r->dirty);
+	free(r->dirty_ids);
 	free(r->score);
 	free(r->held);
 	free(r);

@@ -68,6 +68,25 @@ int arc_word_forms(struct arc_stemmers *st, int ind, int eng,
     const char *word, size_t wlen, char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1],
     size_t lens[ARC_FORMS_MAX]);
 
+/*
+ * The words OCR may have made of a query's word (wlen bytes, lower case as
+ * arc_next_word makes it; misread.c): with one of the letters Tesseract
+ * confuses read as the other (l, i and 1; rn and m; o and 0; cl and d; li
+ * and h; vv and w; ii and u), or, with edits 2, with two; never the word
+ * itself, each once, those with one confusion first, the commonest
+ * confusions first; at most max (up to ARC_MISREAD_MAX), into out,
+ * NUL-terminated.  How many.
+ */
+#define ARC_MISREAD_MAX 64
+int arc_misreadings(const char *word, size_t wlen, int edits,
+    char (*out)[ARC_WORD_MAX + 1], int max);
+/* The misreadings a search looks a query word (NUL-terminated) up by: none
+ * for a stopword or a short word, two confusions in a long one; at most
+ * ARC_MISREAD_TRIED. */
+#define ARC_MISREAD_TRIED 32
+int arc_query_misreadings(const char *word, size_t wlen,
+    char (*out)[ARC_WORD_MAX + 1]);
+
 /* Registers the "arc" tokenizer and the arc_rank() function with db's
  * FTS5. */
 int arc_register_fts5(sqlite3 *db);
@@ -107,9 +126,11 @@ int arc_rank_update(struct arc_store *s, int whole, struct arc_error *err);
  * A search's words (each word of texts, once; lang as a query's marker
  * says, NULL: both stems) scored in every archived document that holds
  * any: BM25 over all the index's columns (arc_rank_weight), the
- * stopwords left out unless there is nothing else (ranking.c).  The
- * documents ranking segments hold are read from them; the newer and the
- * changed ones from FTS5 (arc_counts).
+ * stopwords left out unless there is nothing else (ranking.c).  Each word
+ * is found also as OCR may have misread it (arc_misreadings), but the
+ * words of phrases alone (phrase[t] set for a text that is one; phrase
+ * NULL: none is).  The documents ranking segments hold are read from
+ * them; the newer and the changed ones from FTS5 (arc_counts).
  */
 struct arc_ranking;
 struct arc_ranked {
@@ -117,13 +138,17 @@ struct arc_ranked {
 	double score;
 };
 int arc_ranking_run(struct arc_store *s, const char *lang,
-    const char *const *texts, int ntexts, struct arc_ranking **out,
-    struct arc_error *err);
+    const char *const *texts, const int *phrase, int ntexts,
+    struct arc_ranking **out, struct arc_error *err);
 /* How many documents hold any of the words; whether one holds them all. */
 long arc_ranking_matches(const struct arc_ranking *r);
 int arc_ranking_any_whole(const struct arc_ranking *r);
-/* The words OR'ed as an FTS5 query. */
+/* The words and the misreadings found OR'ed as an FTS5 query. */
 const char *arc_ranking_match(const struct arc_ranking *r);
+/* The misreadings of the words that were found, from i = 0 (lower case,
+ * as arc_next_word makes words); NULL after the last.  Valid until r is
+ * freed. */
+const char *arc_ranking_misreading(const struct arc_ranking *r, int i);
 /* The best k into out (room for k), best first (equal scores: the newer
  * first); how many. */
 size_t arc_ranking_top(const struct arc_ranking *r, size_t k,

@@ -30,17 +30,6 @@
 #define WORD_BYTES (ARC_WORD_MAX + 8)
 
 /*
- * What OCR reads for what (l for I and 1, rn for m, cl for d, vv for w, 0
- * for O), in lower case, as a query word is, and both ways round but into
- * digits: the vocabulary keeps no word with a digit.
- */
-static const char *const confusions[][2] = {
-	{ "rn", "m" }, { "m", "rn" }, { "cl", "d" }, { "d", "cl" },
-	{ "vv", "w" }, { "w", "vv" }, { "l", "i" }, { "i", "l" },
-	{ "1", "l" }, { "1", "i" }, { "0", "o" },
-};
-
-/*
  * The vocabulary keeps each word as the texts wrote it, "Kependudukan"
  * and "KEPENDUDUKAN" apart from "kependudukan": a near word is looked for
  * in the three.  The smallest number is the word met first, and the words
@@ -73,6 +62,10 @@ struct hunt {
 	int n;                  /* characters */
 	struct near near[NEAR_MAX];
 	int nnear;
+	/* The misreadings the search looked the word up by, when it has
+	 * them already: not offered. */
+	char (*searched)[ARC_WORD_MAX + 1];
+	int nsearched;
 	char *probes;           /* the words to look up, a JSON array */
 	size_t plen, pcap;
 	int failed;             /* the database failed */
@@ -94,6 +87,9 @@ keep(struct hunt *h, const char *w, int dist, sqlite3_int64 id)
 
 	if (strlen(w) >= WORD_BYTES || strcmp(w, h->word) == 0)
 		return;
+	for (int i = 0; i < h->nsearched; i++)
+		if (strcmp(h->searched[i], w) == 0)
+			return;
 	for (int i = 0; i < h->nnear; i++) {
 		struct near *k = &h->near[i];
 		if (strcmp(k->w, w) == 0) {
@@ -263,28 +259,18 @@ one_edit(struct hunt *h)
 		}
 }
 
-/* The words OCR makes of this one, or this one of: one confusion each,
- * as near as one edit. */
+/* The words OCR makes of this one, or this one of (arc_misreadings):
+ * one confusion each, as near as one edit.  Those with a digit are not
+ * looked up: the vocabulary keeps no word with one. */
 static void
 misread(struct hunt *h)
 {
-	size_t len = strlen(h->word);
-	char w[WORD_BYTES * 2];
+	char w[ARC_MISREAD_MAX][ARC_WORD_MAX + 1];
+	int n = arc_misreadings(h->word, strlen(h->word), 1, w,
+	    ARC_MISREAD_MAX);
 
-	for (size_t k = 0; k < sizeof(confusions) / sizeof(*confusions); k++) {
-		const char *from = confusions[k][0], *to = confusions[k][1];
-		size_t fl = strlen(from), tl = strlen(to);
-		for (const char *p = strstr(h->word, from); p != NULL;
-		    p = strstr(p + 1, from)) {
-			size_t at = (size_t)(p - h->word);
-			if (len - fl + tl >= sizeof(w))
-				break;
-			memcpy(w, h->word, at);
-			memcpy(w + at, to, tl);
-			memcpy(w + at + tl, p + fl, len - at - fl + 1);
-			probe(h, w);
-		}
-	}
+	for (int i = 0; i < n; i++)
+		probe(h, w[i]);
 }
 
 /* The optimal string alignment distance of a and b (edits, a swap of two
@@ -439,11 +425,14 @@ choose(struct hunt *h, long need)
 /*
  * The near word to say for the lower-case query word into out
  * (WORD_BYTES): 1, or 0 when there is none; ARC_FATAL (err says why).
+ * searched: the search looked the word up as OCR misreads it too (a word
+ * out of a phrase).
  */
 static int
-nearest(struct arc_store *s, const char *word, char *out,
+nearest(struct arc_store *s, const char *word, int searched, char *out,
     struct arc_error *err)
 {
+	char misread_searched[ARC_MISREAD_TRIED][ARC_WORD_MAX + 1];
 	struct hunt h = { .s = s, .word = word };
 	size_t wlen = strlen(word), k;
 	long docs;
@@ -461,6 +450,15 @@ nearest(struct arc_store *s, const char *word, char *out,
 		return arc_store_fail(s, err);
 	if (docs > HANDFUL)
 		return 0;
+	/* A word no document has was searched as its misreadings that the
+	 * archive has (ranking.c): its results have them already.  One in a
+	 * few may be a misreading itself, of a word in many, or a misreading
+	 * that is commoner (which the search leaves out). */
+	if (docs == 0 && searched) {
+		h.searched = misread_searched;
+		h.nsearched = arc_query_misreadings(word, wlen,
+		    misread_searched);
+	}
 	misread(&h);
 	one_edit(&h);
 	look_up(&h);
@@ -482,12 +480,13 @@ nearest(struct arc_store *s, const char *word, char *out,
 struct fix {
 	char word[WORD_BYTES], better[WORD_BYTES];
 	int found;
+	int searched;   /* out of a phrase: searched misread too */
 };
 
 /* Adds the words of one of the query's words or phrases to those to look
  * at, each once. */
 static void
-gather(const char *t, struct fix *fix, size_t *nfix)
+gather(const char *t, int phrase, struct fix *fix, size_t *nfix)
 {
 	size_t tl = strlen(t), at = 0, start, wlen, j;
 	char word[ARC_WORD_MAX + 1];
@@ -500,8 +499,10 @@ gather(const char *t, struct fix *fix, size_t *nfix)
 		if (j == *nfix) {
 			snprintf(fix[j].word, sizeof(fix[j].word), "%s", word);
 			fix[j].found = 0;
+			fix[j].searched = 0;
 			(*nfix)++;
 		}
+		fix[j].searched |= !phrase;
 	}
 }
 
@@ -573,7 +574,8 @@ arc_find_suggest(struct arc_store *s, const char *query, long found,
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	for (int i = 0; i < q.n; i++)
 		if (q.terms[i].kind == QT_WORD || q.terms[i].kind == QT_PHRASE)
-			gather(q.terms[i].text, fix, &nfix);
+			gather(q.terms[i].text, q.terms[i].kind == QT_PHRASE,
+			    fix, &nfix);
 	arc_query_free(&q);
 	/*
 	 * A word that many documents have was not mistyped.  The results of
@@ -583,7 +585,8 @@ arc_find_suggest(struct arc_store *s, const char *query, long found,
 	if (!partial && found >= FEW_RESULTS && nfix <= 1)
 		return ARC_OK;
 	for (j = 0; j < nfix; j++) {
-		if ((rc = nearest(s, fix[j].word, fix[j].better, err)) < 0)
+		if ((rc = nearest(s, fix[j].word, fix[j].searched,
+		    fix[j].better, err)) < 0)
 			return rc;
 		any |= fix[j].found = rc;
 	}

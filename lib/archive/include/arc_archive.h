@@ -148,9 +148,10 @@ void arc_indexer_free(struct arc_indexer *ix);
 
 /*
  * Searches the archive.  The query is what a clerk types: words (every
- * document with any of them ranked by BM25; marked
- * "partial" when none has them all), "phrases" (required, unless none has
- * them and there are words besides), -excluded, and tag:, nomor:,
+ * document with any of them ranked by BM25, each word found also as OCR
+ * misreads it, at a lower weight; marked "partial" when none has them
+ * all), "phrases" (required, as written, unless none has them and there
+ * are words besides), -excluded, and tag:, nomor:,
  * tanggal:, mime:, path: filters; nothing in it is ever a syntax error.
  * No words: every document, newest first.  fn gets each result record
  * (borrowed); nonzero stops.  Returns the number of results, or
@@ -189,8 +190,10 @@ long arc_find(struct arc_store *s, const struct arc_find_options *o,
  * as many documents have (one, for a word none has): one edit away (a
  * letter left out, put in, changed, or two swapped), or, for a word of
  * eight letters or more, two edits but not in its first four letters; or
- * one OCR confusion away (l, i and 1; rn and m; cl and d; vv and w; 0 and
- * o).  Of the nearest, the commonest.  Words of fewer than four letters
+ * one OCR confusion away (l, i and 1; rn and m; o and 0; cl and d; li and
+ * h; vv and w; ii and u), but for those the search found already: the
+ * misreadings of a word no document has, out of a phrase.  Of the
+ * nearest, the commonest.  Words of fewer than four letters
  * and stopwords are left as they are.  *out is the query again, the near
  * words in their places, in the case the words were typed in (malloc'd,
  * the caller frees); NULL when there is none.  ARC_FATAL: err says why.

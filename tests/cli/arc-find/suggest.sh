@@ -4,7 +4,8 @@
 # were, and a right word gets nothing.
 . "$ARC_TESTS/cli/letters.inc"
 # A name in twelve letters, mistyped in one; and a scan OCR misread,
-# "rn" for "m", in the only paper that has the word.
+# "rn" for "m", in the only paper that has the word: the search finds it
+# (arc-find/misread), a phrase, found as written, gets it offered.
 for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	printf 'Surat keterangan nomor %s untuk Siti Nurhaliza, warga Sukamaju.\n' \
 	    "$i" > surat/nurhaliza-$i.txt
@@ -28,6 +29,7 @@ found tag:undangan koordinasl
 found nurhalisa
 found surat nurhalisa
 found masyarakat
+found '"masyarakat desa"'
 echo "== standard output: the records only"
 arc-find --json rapat kependudkan 2>/dev/null | jq -c '{path, partial}'
 arc-find --json kependudkan 2>/dev/null | wc -c
