@@ -100,7 +100,7 @@ doc = re.search(rb'href="/doc/([0-9a-f]{64})">Undangan', r[1]).group(1)
 show("filters", c.call("GET", "/?tag=undangan&since=2026-11-01"
                        "&until=2026-12-31&folder=surat"),
      r'<p class="count">[^<]*</p>')
-show("did you mean", c.call("GET", "/?q=koordinasl"),
+show("did you mean", c.call("GET", "/?q=koordinsai"),
      r'<p class="suggest">.*?</p>')
 show("bad date", c.call("GET", "/?q=rapat&since=kemarin"),
      r'<p class="error">[^<]*</p>')
