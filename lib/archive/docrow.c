@@ -353,7 +353,7 @@ arc_doc_put_found(struct arc_store *s, json_t *rec, sqlite3_int64 id)
 
 int
 arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
-    sqlite3_int64 id, const char *now)
+    sqlite3_int64 *id, const char *now)
 {
 	json_t *fields = json_object_get(rec, "fields");
 	sqlite3_stmt *st;
@@ -395,10 +395,10 @@ arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
 	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
-	if (id == 0)
-		id = sqlite3_last_insert_rowid(s->db);
-	if (fts_write(s, id, 0, m->words) != ARC_OK ||
-	    set_tags(s, id, json_object_get(rec, "tags")) != ARC_OK)
+	if (*id == 0)
+		*id = sqlite3_last_insert_rowid(s->db);
+	if (fts_write(s, *id, 0, m->words) != ARC_OK ||
+	    set_tags(s, *id, json_object_get(rec, "tags")) != ARC_OK)
 		return ARC_FATAL;
 	return ARC_OK;
 }

@@ -71,6 +71,8 @@ struct arc_indexer {
 	struct arc_vocab *vocab;
 	struct arc_copies *copies;
 	struct arc_stemmers main;       /* the writer's: old words out */
+	struct arc_rank_tally *tally;   /* the writer's: its documents
+	                                 * counted for ranking */
 	struct worker *workers;
 	int nworkers;
 	struct arc_queue *q;
@@ -480,7 +482,9 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 			    p->name);
 		return ARC_FATAL;
 	}
-	if (arc_doc_put(s, rec, &made, id, now) != ARC_OK)
+	if (arc_doc_put(s, rec, &made, &id, now) != ARC_OK ||
+	    arc_rank_tally_add(s, ix->tally, id, p->digest, &p->words) !=
+	    ARC_OK)
 		return ARC_FATAL;
 	if (was_archived)
 		ix->stats.updated++;
@@ -803,6 +807,7 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	if (jobs < 1)
 		jobs = 1;
 	if (arc_stemmers_init(&ix->main) != ARC_OK ||
+	    (ix->tally = arc_rank_tally_new()) == NULL ||
 	    (w = calloc((size_t)jobs, sizeof(*w))) == NULL ||
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
@@ -976,9 +981,11 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	if (ix->n > 0)
 		flush(ix);
 	writer_join(ix);
-	/* The new documents counted for ranking, once they are all in:
-	 * until then, and if this fails, FTS5 gives their counts. */
-	if (!ix->stopped && arc_rank_update(ix->s, 0, &ix->fatal) != ARC_OK)
+	/* The new documents into ranking segments, once they are all in
+	 * (most counted already as the writer wrote them): until then, and
+	 * if this fails, FTS5 gives their counts. */
+	if (!ix->stopped && arc_rank_update(ix->s, 0, ix->tally, &ix->fatal) !=
+	    ARC_OK)
 		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 	checkpoint(ix);
 	if (stats != NULL)
@@ -1010,6 +1017,7 @@ arc_indexer_free(struct arc_indexer *ix)
 	}
 	free(w);
 	arc_stemmers_done(&ix->main);
+	arc_rank_tally_free(ix->tally);
 	arc_vocab_free(ix->vocab);
 	arc_copies_free(ix->copies);
 	arc_sha_list_free(&ix->forgotten);

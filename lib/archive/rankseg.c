@@ -21,15 +21,109 @@
 
 const int arc_rank_weight[ARC_RANK_COLUMNS] = { 1, 12, 2, 2 };
 
-/* One term's documents so far: for each, a varint of the gap from the
- * previous id (the first id whole) times two, plus one when the count is
- * 1; else the count follows, a varint too.  Most counts are 1: a byte a
- * document saved, a third of the segments' size. */
-struct postings {
-	unsigned char *data;
-	size_t len, cap;
+/*
+ * A term of a segment and its documents so far: for each, a varint of the
+ * gap from the previous id (the first id whole) times two, plus one when
+ * the count is 1; else the count follows, a varint too.  Most counts are
+ * 1: a byte a document saved, a third of the segments' size.  One cache
+ * line a term, its name in it when short: counting a document's words
+ * looks up a term for each, and its rarer words' terms are in no cache;
+ * a map of names to an array of postings waited for memory once more.
+ */
+#define TERM_INLINE 16
+struct term {
+	union {
+		char bytes[TERM_INLINE];
+		char *ptr;              /* len > TERM_INLINE: malloc'd */
+	} name;
+	uint32_t len;
+	uint32_t df;
 	sqlite3_int64 last;
-	long df;
+	/* While a document is counted: its id once the term is seen in
+	 * it, and the term's count there so far. */
+	sqlite3_int64 doc;
+	uint32_t count;
+	uint32_t data_len, data_cap;
+	unsigned char *data;
+};
+_Static_assert(sizeof(struct term) == 64, "a term is a cache line");
+
+/*
+ * The postings' bytes, in blocks of 2^k bytes cut from slabs of their
+ * own, a block given up when its term outgrows it kept for the next term
+ * of that size: growing each term's bytes with realloc in the indexer's
+ * writer thread, among SQLite's and FTS5's own allocations, left malloc's
+ * free lists cut up, and FTS5's allocations slower.
+ */
+#define POOL_SLAB ((size_t)1 << 20)
+#define POOL_MIN 4                      /* 16 bytes */
+#define POOL_CLASSES 32
+struct pool {
+	unsigned char **slabs;
+	size_t nslabs, slabs_cap;
+	unsigned char *at, *end;        /* what is left of the last slab */
+	void *spare[POOL_CLASSES];      /* blocks given up, by size */
+};
+
+/* A block of 2^k bytes, or NULL when out of memory. */
+static void *
+pool_get(struct pool *p, unsigned k)
+{
+	size_t size = (size_t)1 << k;
+	unsigned char *b;
+
+	if ((b = p->spare[k]) != NULL) {
+		memcpy(&p->spare[k], b, sizeof(void *));
+		return b;
+	}
+	if (size > (size_t)(p->end - p->at)) {
+		/* A large block is a slab of its own: the rest of the
+		 * current slab stays for the small ones. */
+		size_t slab = size > POOL_SLAB / 4 ? size : POOL_SLAB;
+		if (arc_grow(&p->slabs, &p->slabs_cap, p->nslabs, 1,
+		    sizeof(*p->slabs)) != ARC_OK ||
+		    (b = malloc(slab)) == NULL)
+			return NULL;
+		p->slabs[p->nslabs++] = b;
+		if (slab != POOL_SLAB)
+			return b;
+		p->at = b;
+		p->end = b + slab;
+	}
+	b = p->at;
+	p->at += size;
+	return b;
+}
+
+static void
+pool_put(struct pool *p, void *b, unsigned k)
+{
+	memcpy(b, &p->spare[k], sizeof(void *));
+	p->spare[k] = b;
+}
+
+static void
+pool_free(struct pool *p)
+{
+	for (size_t i = 0; i < p->nslabs; i++)
+		free(p->slabs[i]);
+	free(p->slabs);
+	memset(p, 0, sizeof(*p));
+}
+
+/* A token of a document, its term's hash, and the slot value whose
+ * hash is the same (0: none: a new term). */
+struct token {
+	const char *s;
+	uint32_t len, weight, hash;
+	uint64_t slot;
+};
+
+/* A term a document holds that the segment has not seen yet. */
+struct doc_term {
+	const char *s;
+	size_t len;
+	unsigned count;
 };
 
 struct segment {
@@ -37,10 +131,22 @@ struct segment {
 	long docs;
 	sqlite3_int64 tokens;
 	uint32_t *lens;                 /* last - first + 1 */
-	struct arc_strmap *terms;       /* term -> index into posts */
-	char **names;
-	struct postings *posts;
-	size_t nposts, cap, names_cap;
+	/* The terms in the order they came (as rank_post's rows are
+	 * written), found through slots: each the term's hash above its
+	 * index + 1, 0 when empty; a power of two, at most half full. */
+	struct term *terms;
+	size_t nterms, terms_cap;
+	uint64_t *slots;
+	size_t nslots;
+	struct pool pool;               /* the terms' data */
+	/* Room for counting one document: its tokens, its new terms, and
+	 * the terms it holds. */
+	struct token *toks;
+	size_t toks_cap;
+	struct doc_term *fresh;
+	size_t fresh_cap;
+	uint32_t *seen;
+	size_t seen_cap;
 };
 
 size_t
@@ -73,45 +179,163 @@ arc_varint_get(const unsigned char *p, const unsigned char *end, uint64_t *v)
 	return 0;
 }
 
-static int
-add_posting(struct segment *g, const char *term, size_t len,
-    sqlite3_int64 id, unsigned count)
+static const char *
+term_name(const struct term *t)
 {
-	struct postings *p;
-	long at;
+	return t->len <= TERM_INLINE ? t->name.bytes : t->name.ptr;
+}
 
-	if (!arc_strmap_get(g->terms, term, len, &at)) {
-		if (arc_grow(&g->posts, &g->cap, g->nposts, 1,
-		    sizeof(*g->posts)) != ARC_OK ||
-		    arc_grow(&g->names, &g->names_cap, g->nposts, 1,
-		    sizeof(*g->names)) != ARC_OK ||
-		    (g->names[g->nposts] = strndup(term, len)) == NULL)
-			return ARC_FATAL;
-		/* The first id whole, the others as gaps. */
-		memset(&g->posts[g->nposts], 0, sizeof(*g->posts));
-		at = (long)g->nposts++;
-		if (arc_strmap_put(g->terms, term, len, at) != ARC_OK)
-			return ARC_FATAL;
+/* The slot of the term s (hash h), or the empty one where it would go. */
+static uint64_t *
+term_slot(const struct segment *g, const char *s, size_t len, uint32_t h)
+{
+	size_t mask = g->nslots - 1, i = h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		uint64_t v = g->slots[i];
+		const struct term *t;
+
+		if (v == 0)
+			return &g->slots[i];
+		if ((uint32_t)(v >> 32) != h)
+			continue;
+		t = &g->terms[(uint32_t)v - 1];
+		if (t->len == len && memcmp(term_name(t), s, len) == 0)
+			return &g->slots[i];
 	}
-	p = &g->posts[at];
-	if (arc_grow(&p->data, &p->cap, p->len, 20, 1) != ARC_OK)
+}
+
+/* The term s, or NULL when the segment has not seen it. */
+static struct term *
+term_find(const struct segment *g, const char *s, size_t len)
+{
+	uint64_t v = *term_slot(g, s, len, arc_strmap_hash(s, len));
+
+	return v != 0 ? &g->terms[(uint32_t)v - 1] : NULL;
+}
+
+static int
+slots_grow(struct segment *g)
+{
+	size_t n = g->nslots ? g->nslots * 2 : 1024;
+	uint64_t *old = g->slots;
+	size_t oldn = g->nslots;
+
+	if ((g->slots = calloc(n, sizeof(*g->slots))) == NULL) {
+		g->slots = old;
 		return ARC_FATAL;
-	p->len += arc_varint_put(p->data + p->len, (uint64_t)(id - p->last) *
-	    2 + (count == 1));
-	if (count != 1)
-		p->len += arc_varint_put(p->data + p->len, count);
-	p->last = id;
-	p->df++;
+	}
+	g->nslots = n;
+	for (size_t i = 0; i < oldn; i++)
+		if (old[i] != 0) {
+			size_t k = (uint32_t)(old[i] >> 32) & (n - 1);
+			while (g->slots[k] != 0)
+				k = (k + 1) & (n - 1);
+			g->slots[k] = old[i];
+		}
+	free(old);
 	return ARC_OK;
 }
 
-/* A document's terms, each token of column c counting arc_rank_weight[c]:
- * the columns are the FTS5 index's, space-separated tokens. */
-struct doc_term {
-	const char *s;
-	size_t len;
-	unsigned count;
-};
+/* Room for another term: the terms on cache lines of their own, each
+ * read whole by one fetch. */
+static int
+terms_grow(struct segment *g)
+{
+	size_t cap = g->terms_cap ? 2 * g->terms_cap : 1024;
+	struct term *terms;
+
+	if (g->nterms < g->terms_cap)
+		return ARC_OK;
+	if (cap > SIZE_MAX / sizeof(*terms) ||
+	    (terms = aligned_alloc(64, cap * sizeof(*terms))) == NULL)
+		return ARC_FATAL;
+	if (g->nterms > 0)
+		memcpy(terms, g->terms, g->nterms * sizeof(*terms));
+	free(g->terms);
+	g->terms = terms;
+	g->terms_cap = cap;
+	return ARC_OK;
+}
+
+/* A term the segment has not seen, after the others. */
+static struct term *
+term_new(struct segment *g, const char *s, size_t len)
+{
+	uint32_t h = arc_strmap_hash(s, len);
+	struct term *t;
+
+	if (len > UINT32_MAX || g->nterms >= UINT32_MAX - 1 ||
+	    ((g->nterms + 1) * 2 > g->nslots && slots_grow(g) != ARC_OK) ||
+	    terms_grow(g) != ARC_OK)
+		return NULL;
+	t = &g->terms[g->nterms];
+	memset(t, 0, sizeof(*t));
+	if (len > TERM_INLINE) {
+		if ((t->name.ptr = malloc(len)) == NULL)
+			return NULL;
+		memcpy(t->name.ptr, s, len);
+	} else
+		memcpy(t->name.bytes, s, len);
+	t->len = (uint32_t)len;
+	*term_slot(g, s, len, h) = (uint64_t)h << 32 | (g->nterms + 1);
+	g->nterms++;
+	return t;
+}
+
+/* Room for more bytes of t's data. */
+static int
+term_room(struct pool *p, struct term *t, size_t more)
+{
+	size_t need = (size_t)t->data_len + more;
+	unsigned k = POOL_MIN;
+	unsigned char *d;
+
+	if (need <= t->data_cap)
+		return ARC_OK;
+	while (((size_t)1 << k) < need)
+		if (++k >= POOL_CLASSES)
+			return ARC_FATAL;
+	if ((d = pool_get(p, k)) == NULL)
+		return ARC_FATAL;
+	if (t->data != NULL) {
+		memcpy(d, t->data, t->data_len);
+		pool_put(p, t->data, (unsigned)__builtin_ctz(t->data_cap));
+	}
+	t->data = d;
+	t->data_cap = (uint32_t)1 << k;
+	return ARC_OK;
+}
+
+static size_t
+varint_len(uint64_t v)
+{
+	size_t n = 1;
+
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static int
+add_posting(struct segment *g, struct term *t, sqlite3_int64 id,
+    unsigned count)
+{
+	uint64_t gap = (uint64_t)(id - t->last) * 2 + (count == 1);
+
+	if (term_room(&g->pool, t, varint_len(gap) +
+	    (count != 1 ? varint_len(count) : 0)) != ARC_OK)
+		return ARC_FATAL;
+	t->data_len += (uint32_t)arc_varint_put(t->data + t->data_len, gap);
+	if (count != 1)
+		t->data_len += (uint32_t)arc_varint_put(t->data + t->data_len,
+		    count);
+	t->last = id;
+	t->df++;
+	return ARC_OK;
+}
 
 static int
 term_order(const void *a, const void *b)
@@ -123,97 +347,202 @@ term_order(const void *a, const void *b)
 	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
 }
 
-/* A document's terms, summed. */
+/* Term t of the segment is in document id, count more times. */
 static int
-add_document(struct segment *g, sqlite3_int64 id, const struct fts_columns *c,
-    struct doc_term **buf, size_t *cap)
+seen_term(struct segment *g, struct term *t, sqlite3_int64 id,
+    unsigned count, size_t *nseen)
+{
+	if (t->doc != id) {
+		if (*nseen == g->seen_cap && arc_grow(&g->seen, &g->seen_cap,
+		    *nseen, 1, sizeof(*g->seen)) != ARC_OK)
+			return ARC_FATAL;
+		g->seen[(*nseen)++] = (uint32_t)(t - g->terms);
+		t->doc = id;
+		t->count = 0;
+		__builtin_prefetch(t->data + t->data_len, 1);
+	}
+	t->count += count;
+	return ARC_OK;
+}
+
+/*
+ * A document's terms (the columns of the FTS5 index, space-separated
+ * tokens), each token of column c counting arc_rank_weight[c], summed.
+ * The terms the segment has not seen are numbered in the order of the
+ * documents, and within one in byte order: the rows of rank_post come out
+ * the same however the documents are counted (from their rows, or as an
+ * indexer writes them).  Its tokens are looked up in passes over them
+ * all, each fetching what the next reads (slots, terms, their data) for
+ * every token at once: a lookup at a time waited for the memory of each
+ * in turn, and that was most of the time.
+ */
+static int
+add_document(struct segment *g, sqlite3_int64 id, const struct fts_columns *c)
 {
 	const char *cols[ARC_RANK_COLUMNS] = { c->body, c->title, c->tags,
 	    c->fields };
-	size_t n = 0, tokens = 0;
+	size_t ntoks = 0, nfresh = 0, nseen = 0, mask = g->nslots - 1;
 
 	for (int k = 0; k < ARC_RANK_COLUMNS; k++) {
 		for (const char *p = cols[k]; *p != '\0';) {
 			const char *e = p;
+			struct token *t;
+
 			while (*e != '\0' && *e != ' ')
 				e++;
 			if (e > p) {
-				if (arc_grow(buf, cap, n, 1, sizeof(**buf)) !=
-				    ARC_OK)
+				if ((ntoks == g->toks_cap && arc_grow(&g->toks,
+				    &g->toks_cap, ntoks, 1, sizeof(*g->toks)) !=
+				    ARC_OK) || (size_t)(e - p) > UINT32_MAX)
 					return ARC_FATAL;
-				(*buf)[n++] = (struct doc_term){ p,
-				    (size_t)(e - p),
-				    (unsigned)arc_rank_weight[k] };
-				tokens++;
+				t = &g->toks[ntoks++];
+				t->s = p;
+				t->len = (uint32_t)(e - p);
+				t->weight = (uint32_t)arc_rank_weight[k];
+				t->hash = arc_strmap_hash(p, t->len);
+				__builtin_prefetch(&g->slots[t->hash & mask]);
 			}
 			p = *e == ' ' ? e + 1 : e;
 		}
 	}
-	/* Each term once, its counts summed. */
-	qsort(*buf, n, sizeof(**buf), term_order);
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0; i < ntoks; i++) {
+		struct token *t = &g->toks[i];
+		size_t at = t->hash & mask;
+
+		while ((t->slot = g->slots[at]) != 0 &&
+		    (uint32_t)(t->slot >> 32) != t->hash)
+			at = (at + 1) & mask;
+		if (t->slot != 0)
+			__builtin_prefetch(&g->terms[(uint32_t)t->slot - 1]);
+	}
+	for (size_t i = 0; i < ntoks; i++) {
+		const struct token *tok = &g->toks[i];
+		struct term *t = NULL;
+
+		if (tok->slot != 0) {
+			t = &g->terms[(uint32_t)tok->slot - 1];
+			/* Another term of the same hash: the whole way. */
+			if (t->len != tok->len || memcmp(term_name(t), tok->s,
+			    tok->len) != 0)
+				t = term_find(g, tok->s, tok->len);
+		}
+		if (t != NULL) {
+			if (seen_term(g, t, id, tok->weight, &nseen) != ARC_OK)
+				return ARC_FATAL;
+		} else {
+			if (arc_grow(&g->fresh, &g->fresh_cap, nfresh, 1,
+			    sizeof(*g->fresh)) != ARC_OK)
+				return ARC_FATAL;
+			g->fresh[nfresh++] = (struct doc_term){ tok->s,
+			    tok->len, tok->weight };
+		}
+	}
+	/* The new terms, each once, in byte order. */
+	qsort(g->fresh, nfresh, sizeof(*g->fresh), term_order);
+	for (size_t i = 0; i < nfresh;) {
 		size_t j = i + 1;
-		unsigned count = (*buf)[i].count;
-		while (j < n && term_order(&(*buf)[i], &(*buf)[j]) == 0)
-			count += (*buf)[j++].count;
-		if (add_posting(g, (*buf)[i].s, (*buf)[i].len, id, count) !=
-		    ARC_OK)
+		unsigned count = g->fresh[i].count;
+		struct term *t;
+
+		while (j < nfresh && term_order(&g->fresh[i], &g->fresh[j]) ==
+		    0)
+			count += g->fresh[j++].count;
+		if ((t = term_new(g, g->fresh[i].s, g->fresh[i].len)) ==
+		    NULL || seen_term(g, t, id, count, &nseen) != ARC_OK)
 			return ARC_FATAL;
 		i = j;
 	}
-	g->lens[id - g->first] = (uint32_t)(tokens > UINT32_MAX ? UINT32_MAX :
-	    tokens);
-	g->tokens += (sqlite3_int64)tokens;
+	for (size_t i = 0; i < nseen; i++) {
+		struct term *t = &g->terms[g->seen[i]];
+		if (add_posting(g, t, id, t->count) != ARC_OK)
+			return ARC_FATAL;
+	}
+	g->lens[id - g->first] = (uint32_t)(ntoks > UINT32_MAX ? UINT32_MAX :
+	    ntoks);
+	g->tokens += (sqlite3_int64)ntoks;
 	g->docs++;
 	return ARC_OK;
+}
+
+/* Room for the documents of ids first..last; ARC_FATAL when out of
+ * memory. */
+static int
+segment_init(struct segment *g, sqlite3_int64 first, sqlite3_int64 last)
+{
+	memset(g, 0, sizeof(*g));
+	g->first = first;
+	g->last = last;
+	g->lens = calloc((size_t)(last - first + 1), sizeof(*g->lens));
+	return g->lens != NULL && slots_grow(g) == ARC_OK ? ARC_OK :
+	    ARC_FATAL;
 }
 
 static void
 segment_free(struct segment *g)
 {
-	for (size_t i = 0; i < g->nposts; i++) {
-		free(g->posts[i].data);
-		free(g->names[i]);
-	}
-	free(g->posts);
-	free(g->names);
+	for (size_t i = 0; i < g->nterms; i++)
+		if (g->terms[i].len > TERM_INLINE)
+			free(g->terms[i].name.ptr);
+	pool_free(&g->pool);
+	free(g->terms);
+	free(g->slots);
 	free(g->lens);
-	arc_strmap_free(g->terms);
+	free(g->toks);
+	free(g->fresh);
+	free(g->seen);
+	memset(g, 0, sizeof(*g));
 }
 
-/* A segment being counted, and room for one document's terms. */
-struct counting {
-	struct segment *g;
-	struct doc_term *buf;
-	size_t cap;
-};
+/*
+ * The documents of t (counted from t->first on) after those of g, which
+ * end before: each of t's terms' postings after g's, its first id as a
+ * gap from g's last; t's new terms after g's, in t's order, which is the
+ * order counting all the documents into g would give them.
+ */
+static int
+segment_append(struct segment *g, const struct segment *t)
+{
+	for (size_t i = 0; i < t->nterms; i++) {
+		const struct term *src = &t->terms[i];
+		const char *name = term_name(src);
+		struct term *dst = term_find(g, name, src->len);
+		size_t n;
+		uint64_t v;
+
+		if (dst == NULL && (dst = term_new(g, name, src->len)) == NULL)
+			return ARC_FATAL;
+		if ((n = arc_varint_get(src->data, src->data + src->data_len,
+		    &v)) == 0 || term_room(&g->pool, dst, src->data_len + 10) !=
+		    ARC_OK)
+			return ARC_FATAL;
+		dst->data_len += (uint32_t)arc_varint_put(dst->data +
+		    dst->data_len, ((v >> 1) - (uint64_t)dst->last) * 2 +
+		    (v & 1));
+		memcpy(dst->data + dst->data_len, src->data + n,
+		    src->data_len - n);
+		dst->data_len += (uint32_t)(src->data_len - n);
+		dst->last = src->last;
+		dst->df += src->df;
+	}
+	memcpy(g->lens + (t->first - g->first), t->lens,
+	    (size_t)(g->last - t->first + 1) * sizeof(*g->lens));
+	g->tokens += t->tokens;
+	g->docs += t->docs;
+	return ARC_OK;
+}
 
 static int
 count_document(void *ctx, sqlite3_int64 id, const struct fts_columns *c)
 {
-	struct counting *k = ctx;
-
-	return add_document(k->g, id, c, &k->buf, &k->cap);
-}
-
-/* The archived documents of ids first..last counted into g. */
-static int
-count_documents(struct arc_store *s, struct segment *g)
-{
-	struct counting k = { g, NULL, 0 };
-	int rc = arc_doc_each_words(s, g->first, g->last, count_document, &k);
-
-	free(k.buf);
-	return rc;
+	return add_document(ctx, id, c);
 }
 
 /* Writes g in place of the segments within its ids, and forgets the
- * changes to documents it now holds as they are. */
+ * changes to documents it now holds as they are; its id in *seg. */
 static int
-segment_write(struct arc_store *s, struct segment *g)
+segment_write(struct arc_store *s, struct segment *g, sqlite3_int64 *seg)
 {
 	sqlite3_stmt *st;
-	sqlite3_int64 seg;
 
 	/* The segments it replaces, and the changes it holds. */
 	static const char *const replaced[] = {
@@ -242,15 +571,17 @@ segment_write(struct arc_store *s, struct segment *g)
 	    g->first + 1) * sizeof(*g->lens), SQLITE_STATIC);
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
-	seg = sqlite3_last_insert_rowid(s->db);
+	*seg = sqlite3_last_insert_rowid(s->db);
 	if (arc_store_prepare(s, "INSERT INTO rank_post (term, segment, df, "
 	    "data) VALUES (?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
-	for (size_t i = 0; i < g->nposts; i++) {
-		sqlite3_bind_text(st, 1, g->names[i], -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, seg);
-		sqlite3_bind_int64(st, 3, g->posts[i].df);
-		sqlite3_bind_blob64(st, 4, g->posts[i].data, g->posts[i].len,
+	for (size_t i = 0; i < g->nterms; i++) {
+		const struct term *t = &g->terms[i];
+		sqlite3_bind_text64(st, 1, term_name(t), t->len, SQLITE_STATIC,
+		    SQLITE_UTF8);
+		sqlite3_bind_int64(st, 2, *seg);
+		sqlite3_bind_int64(st, 3, t->df);
+		sqlite3_bind_blob64(st, 4, t->data, t->data_len,
 		    SQLITE_STATIC);
 		if (arc_store_step_done(st) != ARC_OK)
 			return ARC_FATAL;
@@ -258,31 +589,269 @@ segment_write(struct arc_store *s, struct segment *g)
 	return ARC_OK;
 }
 
+/*
+ * The documents an indexer writes, counted as it writes them, from the
+ * words its workers made for FTS5: the end of the run then need not read
+ * each one back, decode and tokenise it again (about 160 us a page, on
+ * one core, after the last batch).  Counts are used only where they are
+ * what counting the rows would give: a chunk of SEGMENT_MAX_DOCS ids from
+ * the first id no segment held when the run began (where arc_rank_update
+ * cuts its segments), its documents counted in order of id, and its
+ * archived documents at the end exactly those counted, with the digests
+ * counted (the words follow from what a digest covers).  Anything else (a
+ * document written twice, another arc-index meanwhile) leaves the chunk
+ * to be counted from its rows.  A chunk filled before the end is written
+ * at once, since no new segment can be merged with it: a run holds one
+ * chunk's counts at most, as counting the rows does.
+ */
+struct counted {
+	sqlite3_int64 id;
+	unsigned char digest[32];
+};
+
+/* A chunk written during the run, and whether one of its documents was
+ * written again since. */
+struct early {
+	sqlite3_int64 first, last, segment;
+	int changed;
+};
+
+struct arc_rank_tally {
+	int started;
+	sqlite3_int64 base;     /* the first id no segment held */
+	sqlite3_int64 done;     /* the chunks up to this id are behind */
+	int open, stale;        /* a chunk being counted; given up */
+	struct segment g;       /* its counts, of its ids g.first..g.last */
+	struct counted *docs;   /* its documents counted, in order */
+	size_t ndocs, docs_cap;
+	struct early *early;
+	size_t nearly, early_cap;
+};
+
+struct arc_rank_tally *
+arc_rank_tally_new(void)
+{
+	return calloc(1, sizeof(struct arc_rank_tally));
+}
+
+static void
+tally_close(struct arc_rank_tally *t)
+{
+	segment_free(&t->g);
+	t->ndocs = 0;
+	t->open = t->stale = 0;
+}
+
+void
+arc_rank_tally_free(struct arc_rank_tally *t)
+{
+	if (t == NULL)
+		return;
+	tally_close(t);
+	free(t->docs);
+	free(t->early);
+	free(t);
+}
+
+static int
+hex_digit(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : -1;
+}
+
+/* A digest's 64 hex digits as 32 bytes; 0 when it is not one. */
+static int
+digest_bytes(const char *hex, unsigned char out[32])
+{
+	if (hex == NULL || strlen(hex) != 64)
+		return 0;
+	for (int i = 0; i < 32; i++) {
+		int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return 0;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 1;
+}
+
+/* Are the archived documents of ids t->g.first..last those counted, as
+ * counted (*same)?  ARC_FATAL when the database fails. */
+static int
+tally_matches(struct arc_store *s, const struct arc_rank_tally *t,
+    sqlite3_int64 last, int *same)
+{
+	sqlite3_stmt *st;
+	size_t i = 0;
+	int rc = SQLITE_DONE;
+
+	*same = 1;
+	if (arc_store_prepare(s, "SELECT id, digest FROM doc WHERE id "
+	    "BETWEEN ? AND ? AND state = 'archived' ORDER BY id", &st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, t->g.first);
+	sqlite3_bind_int64(st, 2, last);
+	while (*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		unsigned char d[32];
+
+		*same = i < t->ndocs &&
+		    t->docs[i].id == sqlite3_column_int64(st, 0) &&
+		    digest_bytes((const char *)sqlite3_column_text(st, 1), d) &&
+		    memcmp(d, t->docs[i].digest, sizeof(d)) == 0;
+		i++;
+	}
+	sqlite3_reset(st);
+	if (*same && rc != SQLITE_DONE)
+		return ARC_FATAL;
+	*same = *same && i == t->ndocs;
+	return ARC_OK;
+}
+
+/*
+ * The chunk being counted is full: written as a segment, in the writer's
+ * transaction, from its counts if they hold, else counted from its rows
+ * as the end of the run would: the segments are then made in the same
+ * order, with the same ids.
+ */
+static int
+tally_seal(struct arc_store *s, struct arc_rank_tally *t)
+{
+	sqlite3_int64 first = t->g.first, last = t->g.last, seg;
+	int same = 0, rc = ARC_OK;
+
+	if (!t->stale)
+		rc = tally_matches(s, t, last, &same);
+	if (rc == ARC_OK && !same) {
+		tally_close(t);
+		rc = segment_init(&t->g, first, last);
+		if (rc == ARC_OK)
+			rc = arc_doc_each_words(s, first, last, count_document,
+			    &t->g);
+	}
+	if (rc == ARC_OK)
+		rc = arc_grow(&t->early, &t->early_cap, t->nearly, 1,
+		    sizeof(*t->early));
+	if (rc == ARC_OK)
+		rc = segment_write(s, &t->g, &seg);
+	if (rc == ARC_OK)
+		t->early[t->nearly++] = (struct early){ first, last, seg, 0 };
+	t->done = last;
+	tally_close(t);
+	return rc;
+}
+
+/* The chunk being counted is left to be counted from its rows; its
+ * documents are passed over till it is full. */
+static void
+tally_give_up(struct arc_rank_tally *t)
+{
+	sqlite3_int64 first = t->g.first, last = t->g.last;
+
+	tally_close(t);
+	t->g.first = first;
+	t->g.last = last;
+	t->open = t->stale = 1;
+}
+
+int
+arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
+    sqlite3_int64 id, const char *digest, const struct fts_columns *c)
+{
+	struct counted *d;
+	int rc = ARC_OK;
+
+	if (t == NULL || !s->has_ranking || s->readonly)
+		return ARC_OK;
+	if (!t->started) {
+		t->base = arc_store_number(s, "SELECT coalesce(max(last), 0) "
+		    "+ 1 FROM rank_segment", &rc);
+		if (rc != ARC_OK)
+			return ARC_FATAL;
+		t->done = t->base - 1;
+		t->started = 1;
+	}
+	for (size_t i = 0; i < t->nearly; i++)
+		if (id >= t->early[i].first && id <= t->early[i].last) {
+			t->early[i].changed = 1;
+			return ARC_OK;
+		}
+	if (t->open && id > t->g.last && tally_seal(s, t) != ARC_OK)
+		return ARC_FATAL;
+	if (id <= t->done)
+		return ARC_OK;
+	/* The chunks before id's, if none of their ids was written (all
+	 * failed documents, say), as the end would make them; then id's. */
+	while (!t->open) {
+		sqlite3_int64 first = t->done + 1;
+		if (segment_init(&t->g, first, first + SEGMENT_MAX_DOCS - 1) !=
+		    ARC_OK)
+			return ARC_FATAL;
+		t->open = 1;
+		if (id > t->g.last) {
+			t->stale = 1;
+			if (tally_seal(s, t) != ARC_OK)
+				return ARC_FATAL;
+		}
+	}
+	if (t->stale)
+		return ARC_OK;
+	if (arc_grow(&t->docs, &t->docs_cap, t->ndocs, 1, sizeof(*t->docs)) !=
+	    ARC_OK)
+		return ARC_FATAL;
+	d = &t->docs[t->ndocs];
+	d->id = id;
+	/* Written again, or out of order: the rows will say. */
+	if ((t->ndocs > 0 && id <= t->docs[t->ndocs - 1].id) ||
+	    !digest_bytes(digest, d->digest)) {
+		tally_give_up(t);
+		return ARC_OK;
+	}
+	t->ndocs++;
+	return add_document(&t->g, id, c);
+}
+
 /* Counts the documents of ids first..last into one segment, in place of
- * those it covers, in one transaction. */
+ * those it covers, in one transaction: those t counted as they are, the
+ * others from their rows. */
 static int
 make_segment(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
-    struct arc_error *err)
+    struct arc_rank_tally *t, struct arc_error *err)
 {
-	struct segment g = { .first = first, .last = last };
-	int rc;
+	struct segment own, *g = &own;
+	sqlite3_int64 seg;
+	int rc, same = 0, oom = 0;
 
-	g.terms = arc_strmap_new();
-	g.lens = calloc((size_t)(last - first + 1), sizeof(*g.lens));
-	if (g.terms == NULL || g.lens == NULL) {
-		segment_free(&g);
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	}
-	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK) {
-		segment_free(&g);
+	memset(&own, 0, sizeof(own));
+	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
 		return ARC_FATAL;
+	rc = ARC_OK;
+	if (t != NULL && t->open && !t->stale && t->g.first >= first &&
+	    t->g.first <= last && last <= t->g.last)
+		rc = tally_matches(s, t, last, &same);
+	if (rc == ARC_OK && same && t->g.first == first) {
+		g = &t->g;
+		g->last = last;
+	} else if (rc == ARC_OK) {
+		if (segment_init(g, first, last) != ARC_OK) {
+			arc_error_set(err, "out of memory");
+			oom = 1;
+			rc = ARC_FATAL;
+		}
+		if (rc == ARC_OK)
+			rc = arc_doc_each_words(s, first, same ?
+			    t->g.first - 1 : last, count_document, g);
+		if (rc == ARC_OK && same)
+			rc = segment_append(g, &t->g);
 	}
-	rc = count_documents(s, &g);
 	if (rc == ARC_OK)
-		rc = segment_write(s, &g);
-	segment_free(&g);
+		rc = segment_write(s, g, &seg);
+	segment_free(&own);
+	if (same)
+		tally_close(t);
 	if (rc != ARC_OK) {
-		arc_store_fail(s, err);
+		if (!oom)
+			arc_store_fail(s, err);
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return ARC_FATAL;
 	}
@@ -291,7 +860,7 @@ make_segment(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
 
 /* The segments, in order of ids. */
 struct seg_row {
-	sqlite3_int64 first, last, docs;
+	sqlite3_int64 id, first, last, docs;
 };
 
 static int
@@ -303,17 +872,18 @@ read_segments(struct arc_store *s, struct seg_row **rows, size_t *n)
 
 	*rows = NULL;
 	*n = 0;
-	if (arc_store_prepare(s, "SELECT first, last, docs FROM rank_segment "
-	    "ORDER BY first", &st) != SQLITE_OK)
+	if (arc_store_prepare(s, "SELECT id, first, last, docs FROM "
+	    "rank_segment ORDER BY first", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (arc_grow(rows, &cap, *n, 1, sizeof(**rows)) != ARC_OK) {
 			sqlite3_reset(st);
 			return ARC_FATAL;
 		}
-		(*rows)[*n].first = sqlite3_column_int64(st, 0);
-		(*rows)[*n].last = sqlite3_column_int64(st, 1);
-		(*rows)[(*n)++].docs = sqlite3_column_int64(st, 2);
+		(*rows)[*n].id = sqlite3_column_int64(st, 0);
+		(*rows)[*n].first = sqlite3_column_int64(st, 1);
+		(*rows)[*n].last = sqlite3_column_int64(st, 2);
+		(*rows)[(*n)++].docs = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
@@ -341,32 +911,156 @@ arc_store_number(struct arc_store *s, const char *sql, int *rc)
  * each. */
 static int
 make_segments(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
-    struct arc_error *err)
+    struct arc_rank_tally *t, struct arc_error *err)
 {
 	for (sqlite3_int64 at = first; at <= last; at += SEGMENT_MAX_DOCS) {
 		sqlite3_int64 end = at + SEGMENT_MAX_DOCS - 1;
-		if (make_segment(s, at, end < last ? end : last, err) != ARC_OK)
+		if (make_segment(s, at, end < last ? end : last, t, err) !=
+		    ARC_OK)
 			return ARC_FATAL;
 	}
 	return ARC_OK;
 }
 
+/* Is segment id one t wrote during the run? */
+static int
+is_early(const struct arc_rank_tally *t, sqlite3_int64 id)
+{
+	for (size_t i = 0; t != NULL && i < t->nearly; i++)
+		if (t->early[i].segment == id)
+			return 1;
+	return 0;
+}
+
+/* The segments t wrote during the run but the first keep, taken out
+ * again. */
+static int
+tally_drop(struct arc_store *s, struct arc_rank_tally *t, size_t keep,
+    struct arc_error *err)
+{
+	if (keep >= t->nearly)
+		return ARC_OK;
+	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
+		return ARC_FATAL;
+	/* Rare: statements of their own, not of the cache. */
+	for (size_t i = keep; i < t->nearly; i++) {
+		static const char *const gone[] = {
+			"DELETE FROM rank_post WHERE segment = ?",
+			"DELETE FROM rank_segment WHERE id = ?",
+		};
+		for (size_t k = 0; k < sizeof(gone) / sizeof(*gone); k++) {
+			sqlite3_stmt *st;
+			int done;
+			if (sqlite3_prepare_v2(s->db, gone[k], -1, &st, NULL) !=
+			    SQLITE_OK)
+				goto fail;
+			sqlite3_bind_int64(st, 1, t->early[i].segment);
+			done = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_finalize(st);
+			if (!done)
+				goto fail;
+		}
+	}
+	t->nearly = keep;
+	return arc_store_exec(s, "COMMIT", err);
+fail:
+	arc_store_fail(s, err);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return ARC_FATAL;
+}
+
+/*
+ * The segments t wrote during the run are those arc_rank_update would
+ * make now, after the segments before the run, if nothing else changed
+ * them: else (another arc-index counted meanwhile, documents erased at
+ * the end) they go, and are made again as the others are.
+ */
+static int
+tally_settle(struct arc_store *s, struct arc_rank_tally *t,
+    const struct seg_row *seg, size_t n, sqlite3_int64 top,
+    struct arc_error *err)
+{
+	sqlite3_int64 before = 0;
+	size_t found = 0;
+	int fits;
+
+	for (size_t i = 0; i < n; i++) {
+		if (is_early(t, seg[i].id))
+			found++;
+		else if (seg[i].last > before)
+			before = seg[i].last;
+	}
+	fits = before == t->base - 1 && found == t->nearly;
+	for (size_t i = 0; i < t->nearly; i++)
+		fits &= t->early[i].first == t->base + (sqlite3_int64)i *
+		    SEGMENT_MAX_DOCS && t->early[i].last <= top;
+	return fits ? ARC_OK : tally_drop(s, t, 0, err);
+}
+
+/*
+ * The new documents' segments from first on: those t wrote during the
+ * run stay, up to the first with a document written again since (or
+ * that the segments from first on do not begin with); the rest are made
+ * again, in order, as if they never had been: the same ids.
+ */
+static int
+make_new_segments(struct arc_store *s, sqlite3_int64 first,
+    sqlite3_int64 last, struct arc_rank_tally *t, struct arc_error *err)
+{
+	size_t keep = 0;
+
+	if (t != NULL && first == t->base)
+		while (keep < t->nearly && !t->early[keep].changed)
+			keep++;
+	if (t != NULL && tally_drop(s, t, keep, err) != ARC_OK)
+		return ARC_FATAL;
+	return make_segments(s, first + (sqlite3_int64)keep *
+	    SEGMENT_MAX_DOCS, last, t, err);
+}
+
 int
-arc_rank_update(struct arc_store *s, int whole, struct arc_error *err)
+arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
+    struct arc_error *err)
 {
 	struct seg_row *seg = NULL;
-	size_t n = 0;
+	sqlite3_stmt *st;
+	size_t n = 0, kept;
 	sqlite3_int64 top, covered, dirty, docs;
 	int rc = ARC_OK;
 
 	if (!s->has_ranking || s->readonly)
 		return ARC_OK;
 	top = arc_store_number(s, "SELECT coalesce(max(id), 0) FROM doc", &rc);
-	dirty = arc_store_number(s, "SELECT count(*) FROM rank_dirty", &rc);
 	if (rc != ARC_OK || read_segments(s, &seg, &n) != ARC_OK) {
 		free(seg);
 		return arc_store_fail(s, err);
 	}
+	if (t != NULL && t->nearly > 0 &&
+	    tally_settle(s, t, seg, n, top, err) != ARC_OK) {
+		free(seg);
+		return ARC_FATAL;
+	}
+	/* Decided on the segments and changes as they were before the
+	 * run: those t wrote since are what this would make now. */
+	if (arc_store_prepare(s, "SELECT count(*) FROM rank_dirty WHERE id < ?",
+	    &st) != SQLITE_OK) {
+		free(seg);
+		return arc_store_fail(s, err);
+	}
+	sqlite3_bind_int64(st, 1, t != NULL && t->nearly > 0 ? t->base :
+	    INT64_MAX);
+	rc = sqlite3_step(st) == SQLITE_ROW ? ARC_OK : ARC_FATAL;
+	dirty = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != ARC_OK) {
+		free(seg);
+		return arc_store_fail(s, err);
+	}
+	kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_early(t, seg[i].id))
+			seg[kept++] = seg[i];
+	n = kept;
 	covered = n > 0 ? seg[n - 1].last : 0;
 	docs = 0;
 	for (size_t i = 0; i < n; i++)
@@ -380,7 +1074,9 @@ arc_rank_update(struct arc_store *s, int whole, struct arc_error *err)
 		    "DELETE FROM rank_segment; DELETE FROM rank_dirty; COMMIT",
 		    err) != ARC_OK)
 			return ARC_FATAL;
-		return top > 0 ? make_segments(s, 1, top, err) : ARC_OK;
+		if (t != NULL)
+			t->nearly = 0;
+		return top > 0 ? make_segments(s, 1, top, t, err) : ARC_OK;
 	}
 	if (top > covered) {
 		/* The new documents, merged with the last segment while it
@@ -389,7 +1085,7 @@ arc_rank_update(struct arc_store *s, int whole, struct arc_error *err)
 		while (n > 0 && seg[n - 1].docs < MERGE_SHARE * (top - from + 1)
 		    && top - seg[n - 1].first < SEGMENT_MAX_DOCS)
 			from = seg[--n].first;
-		rc = make_segments(s, from, top, err);
+		rc = make_new_segments(s, from, top, t, err);
 	}
 	free(seg);
 	return rc;

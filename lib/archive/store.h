@@ -13,7 +13,10 @@
  * "eng ", then the text: look up that language's stems only. */
 #define ARC_LANG_MARK '\x1b'
 
-#define STMT_CACHE 24
+/* Statements an archive keeps prepared (arc_store_prepare): an
+ * arc-index run that counts its documents for ranking as it writes them
+ * used all of 24. */
+#define STMT_CACHE 32
 
 /* How long a writer waits for another before it gives up: a nightly run's
  * batch, an --optimize of a large archive. */
@@ -117,11 +120,26 @@ int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
  */
 #define ARC_RANK_COLUMNS 4
 extern const int arc_rank_weight[ARC_RANK_COLUMNS];
+/*
+ * The documents an indexer writes, counted for ranking as it writes them,
+ * from the words it indexes them by (rankseg.c): arc_rank_update then
+ * need not read them back.  Added in the writer's transaction, once
+ * archived document id is written with this digest and these words; a
+ * chunk of ids filled meanwhile is written as a segment there.  ARC_FATAL
+ * when the database fails or memory runs out.
+ */
+struct arc_rank_tally;
+struct arc_rank_tally *arc_rank_tally_new(void);
+void arc_rank_tally_free(struct arc_rank_tally *t);
+int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
+    sqlite3_int64 id, const char *digest, const struct fts_columns *c);
 /* Counts the documents no ranking segment holds yet into new ones (and
  * merges the last ones), or, with whole or after many changes, every
- * document again.  Each segment in a transaction of its own: a run
+ * document again; those t (NULL: none) counted as they were written are
+ * not read again.  Each segment in a transaction of its own: a run
  * stopped half-way leaves the rest to FTS5, and to the next run. */
-int arc_rank_update(struct arc_store *s, int whole, struct arc_error *err);
+int arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
+    struct arc_error *err);
 /*
  * A search's words (each word of texts, once; lang as a query's marker
  * says, NULL: both stems) scored in every archived document that holds
@@ -316,10 +334,10 @@ struct arc_doc_made {
 	size_t coded_len;
 	const struct fts_columns *words;
 };
-/* In the caller's transaction: the archived document's row (id, 0 when
- * new), its words and tags. */
+/* In the caller's transaction: the archived document's row (*id, 0 when
+ * new: then set to the new row's), its words and tags. */
 int arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
-    sqlite3_int64 id, const char *now);
+    sqlite3_int64 *id, const char *now);
 /* An archived document found unchanged: only where it was found. */
 int arc_doc_put_found(struct arc_store *s, json_t *rec, sqlite3_int64 id);
 /* A document that failed: kept so that arc-scan --new offers it again;

@@ -259,7 +259,7 @@ arc_store_optimize(struct arc_store *s, struct arc_error *err)
 {
 	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
 	    "PRAGMA optimize;", err) != ARC_OK ||
-	    arc_rank_update(s, 1, err) != ARC_OK)
+	    arc_rank_update(s, 1, NULL, err) != ARC_OK)
 		return ARC_FATAL;
 	/* Folds the write-ahead log back into the database file. */
 	return arc_store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE);", err);

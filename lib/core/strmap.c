@@ -31,8 +31,8 @@ struct arc_strmap {
 #define EMPTY UINT32_MAX
 
 /* FNV-1a: short keys; good enough and obviously correct. */
-static uint32_t
-hash_of(const char *key, size_t len)
+uint32_t
+arc_strmap_hash(const char *key, size_t len)
 {
 	uint64_t h = 1469598103934665603ull;
 
@@ -121,7 +121,7 @@ grow(struct arc_strmap *m)
 int
 arc_strmap_put(struct arc_strmap *m, const char *key, size_t len, long value)
 {
-	uint32_t h = hash_of(key, len);
+	uint32_t h = arc_strmap_hash(key, len);
 	struct slot *s;
 
 	if (len >= EMPTY)
@@ -156,7 +156,7 @@ arc_strmap_get(const struct arc_strmap *m, const char *key, size_t len,
 
 	if (len >= EMPTY)
 		return 0;
-	s = find(m, key, len, hash_of(key, len));
+	s = find(m, key, len, arc_strmap_hash(key, len));
 	if (s->len == EMPTY)
 		return 0;
 	if (value != NULL)

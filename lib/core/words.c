@@ -137,19 +137,27 @@ struct stem_cache {
 	struct stem_slot slot[STEM_CACHE_SLOTS];
 };
 
-static const char *
-stem_cached(struct sb_stemmer *st, struct stem_cache **cachep, const char *w,
-    size_t n, int *len)
+static uint32_t
+stem_hash(const char *w, size_t n)
 {
 	uint32_t h = 2166136261u;       /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+/* The stem of w (n bytes, hash h: stem_hash). */
+static const char *
+stem_cached(struct sb_stemmer *st, struct stem_cache **cachep, const char *w,
+    size_t n, uint32_t h, int *len)
+{
 	struct stem_slot *e;
 	const char *s;
 
 	if (st == NULL || n >= STEM_CACHE_WORD || (*cachep == NULL &&
 	    (*cachep = calloc(1, sizeof(**cachep))) == NULL))
 		return arc_stem(st, w, n, len);
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	e = &(*cachep)->slot[h & (STEM_CACHE_SLOTS - 1)];
 	if (e->wlen == n && memcmp(e->word, w, n) == 0) {
 		*len = e->slen;
@@ -188,6 +196,13 @@ arc_stemmers_done(struct arc_stemmers *st)
 	st->ind_cache = st->eng_cache = NULL;
 }
 
+/*
+ * Words are stemmed STEM_WINDOW at a time, the cache's slots of all of
+ * them fetched first: most of a page's rarer words' slots are in no CPU
+ * cache, and looking them up one after the other waited for each in turn.
+ */
+#define STEM_WINDOW 32
+
 char *
 arc_index_words(struct arc_stemmers *st, const char *lang,
     const char *text, size_t len)
@@ -198,25 +213,43 @@ arc_index_words(struct arc_stemmers *st, const char *lang,
 	struct stem_cache **cache = eng ? &st->eng_cache : &st->ind_cache;
 	/* A stem is at most its word, and each word is at least one byte
 	 * plus one skipped: the words fit in twice the text. */
-	size_t cap = 2 * len + 1, n = 0, at = 0, start, wlen;
-	char word[WORD_MAX + 1], *out = malloc(cap);
+	size_t cap = 2 * len + 1, n = 0, at = 0, start, nw;
+	char word[STEM_WINDOW][WORD_MAX + 1], *out = malloc(cap);
+	size_t wlen[STEM_WINDOW];
+	uint32_t hash[STEM_WINDOW];
 
 	if (out == NULL)
 		return NULL;
-	while ((at = arc_next_word(text, len, at, &start, word, &wlen)) <=
-	    len && wlen > 0) {
-		int slen;
-		const char *s = stem_cached(stemmer, cache, word, wlen, &slen);
+	do {
+		for (nw = 0; nw < STEM_WINDOW && (at = arc_next_word(text, len,
+		    at, &start, word[nw], &wlen[nw])) <= len && wlen[nw] > 0;
+		    nw++) {
+			const char *e;
 
-		if (arc_grow(&out, &cap, n, (size_t)slen + 2, 1) != ARC_OK) {
-			free(out);
-			return NULL;
+			hash[nw] = stem_hash(word[nw], wlen[nw]);
+			if (stemmer == NULL || *cache == NULL)
+				continue;
+			e = (const char *)&(*cache)->slot[hash[nw] &
+			    (STEM_CACHE_SLOTS - 1)];
+			__builtin_prefetch(e);
+			__builtin_prefetch(e + sizeof(struct stem_slot) - 1);
 		}
-		if (n > 0)
-			out[n++] = ' ';
-		memcpy(out + n, s, (size_t)slen);
-		n += (size_t)slen;
-	}
+		for (size_t i = 0; i < nw; i++) {
+			int slen;
+			const char *s = stem_cached(stemmer, cache, word[i],
+			    wlen[i], hash[i], &slen);
+
+			if (arc_grow(&out, &cap, n, (size_t)slen + 2, 1) !=
+			    ARC_OK) {
+				free(out);
+				return NULL;
+			}
+			if (n > 0)
+				out[n++] = ' ';
+			memcpy(out + n, s, (size_t)slen);
+			n += (size_t)slen;
+		}
+	} while (nw == STEM_WINDOW);
 	out[n] = '\0';
 	return out;
 }

@@ -341,6 +341,8 @@ int arc_strmap_put(struct arc_strmap *m, const char *key, size_t len,
 int arc_strmap_get(const struct arc_strmap *m, const char *key, size_t len,
     long *value);                                  /* 1 found, 0 not */
 size_t arc_strmap_count(const struct arc_strmap *m);
+/* The hash the map uses, for tables of their own over the same keys. */
+uint32_t arc_strmap_hash(const char *key, size_t len);
 
 /* ---- Ordered work queue (queue.c) ---------------------------------------- */
 
