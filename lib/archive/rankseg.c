@@ -359,7 +359,9 @@ seen_term(struct segment *g, struct term *t, sqlite3_int64 id,
 		g->seen[(*nseen)++] = (uint32_t)(t - g->terms);
 		t->doc = id;
 		t->count = 0;
-		__builtin_prefetch(t->data + t->data_len, 1);
+		/* A new term has no data yet: NULL + 0 is undefined. */
+		if (t->data != NULL)
+			__builtin_prefetch(t->data + t->data_len, 1);
 	}
 	t->count += count;
 	return ARC_OK;
