@@ -534,7 +534,7 @@ main(int argc, char **argv)
 	/* --check opens for writing only to run FTS5's own check; it does
 	 * not make an archive that is not there, nor does --forget. */
 	if ((mode == OPT_CHECK || mode == OPT_FORGET) &&
-	    access(db, F_OK) != 0) {
+	    !arc_store_may_exist(db)) {
 		arc_cli_diag(db, 0, "no archive here");
 		return ARC_EXIT_FATAL;
 	}

@@ -394,7 +394,7 @@ main(int argc, char **argv)
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
-	if (access(db, F_OK) != 0) {
+	if (!arc_store_may_exist(db)) {
 		arc_cli_diag(db, 0, "no archive here");
 		return ARC_EXIT_FATAL;
 	}

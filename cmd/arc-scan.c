@@ -141,7 +141,7 @@ open_archive(const char *db_opt)
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_ERR;
 	}
-	if (access(db, F_OK) != 0 || arc_store_being_made(db))
+	if (!arc_store_may_exist(db) || arc_store_being_made(db))
 		return ARC_OK;
 	if ((archive = arc_store_open(db, 0, &err)) == NULL) {
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));

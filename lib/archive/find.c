@@ -5,6 +5,7 @@
 
 #include <libstemmer.h>
 
+#include "pg.h"
 #include "query.h"
 
 /* Words shown in a snippet. */
@@ -219,6 +220,8 @@ struct search {
 	 * asks; pdf_missing when the archive's layout has no such column. */
 	sqlite3_stmt *pdf;
 	int pdf_missing;
+	/* On PostgreSQL: the result's searchable PDF, as its row says. */
+	const char *pg_pdf;
 };
 
 static json_t *
@@ -237,6 +240,9 @@ searchable_pdf(struct search *se, sqlite3_int64 id)
 	const char *path;
 	char *pdf = NULL;
 
+	if (se->s->pg != NULL)
+		return se->pg_pdf != NULL && *se->pg_pdf != '\0' &&
+		    access(se->pg_pdf, F_OK) == 0 ? strdup(se->pg_pdf) : NULL;
 	if (se->pdf == NULL && !se->pdf_missing &&
 	    sqlite3_prepare_v2(se->s->db, "SELECT pdf FROM doc WHERE id = ?",
 	    -1, &se->pdf, NULL) != SQLITE_OK) {
@@ -287,7 +293,12 @@ result(struct search *se, const struct arc_doc_row *row, const double *score,
 		json_object_set_new(r, "partial", json_true());
 	json_object_set_new(r, "title", json_string(row->title ? row->title :
 	    ""));
-	if (arc_doc_text(se->s, se->words, row, &text, &len) == ARC_OK)
+	if (se->s->pg != NULL) {
+		/* PostgreSQL keeps the text as it is. */
+		if ((text = strdup(row->body ? (const char *)row->body :
+		    "")) != NULL)
+			snip = snippet(&se->m, row->lang, text, row->body_len);
+	} else if (arc_doc_text(se->s, se->words, row, &text, &len) == ARC_OK)
 		snip = snippet(&se->m, row->lang, text, len);
 	else if (se->o->problem != NULL)
 		se->o->problem(se->o->problem_ctx, row->sha256, _("its text "
@@ -351,6 +362,65 @@ filters_sql(struct search *se, char *sql, size_t size, const char **binds,
 	}
 }
 
+/* Gives the caller result r (NULL: out of memory); ARC_FATAL when it
+ * cannot. */
+static int
+give(struct search *se, json_t *r, struct arc_error *err)
+{
+	int stop;
+
+	if (r == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	stop = se->fn(se->ctx, r);
+	json_decref(r);
+	if (stop)
+		return arc_error_set(err, "cannot write the results"),
+		    ARC_FATAL;
+	return ARC_OK;
+}
+
+/* hand_over's, from a PostgreSQL archive. */
+static int
+hand_over_pg(struct search *se, sqlite3_int64 id, const double *score,
+    int partial, struct arc_error *err)
+{
+	struct arc_doc_row row;
+	PGresult *res = arc_pg_doc(se->s, id, &row, err);
+	json_t *r;
+
+	if (res == NULL)
+		return ARC_FATAL;
+	if (row.id == 0) {
+		PQclear(res);
+		return ARC_OK;          /* gone since it was found */
+	}
+	se->pg_pdf = arc_pg_text(res, 0, 11);
+	r = result(se, &row, score, partial);
+	PQclear(res);
+	return give(se, r, err);
+}
+
+/* Every result of a search of a PostgreSQL archive (pgfind.c). */
+static long
+run_pg(struct search *se, struct arc_error *err)
+{
+	struct arc_pg_hits h;
+	long found = 0;
+
+	if (arc_pg_find(se->s, &se->q, se->o, &h, err) != ARC_OK)
+		return ARC_FATAL;
+	for (int i = 0; i < h.n && found >= 0; i++)
+		if (hand_over_pg(se, h.hit[i].id, arc_query_words(&se->q) > 0 ?
+		    &h.hit[i].score : NULL, h.partial, err) != ARC_OK)
+			found = ARC_FATAL;
+		else
+			found++;
+	if (found >= 0 && se->o->total != NULL)
+		*se->o->total = h.total > found ? h.total : found;
+	arc_pg_hits_free(&h);
+	return found;
+}
+
 /* Hands the document with this id over as a result; ARC_FATAL when it
  * cannot. */
 static int
@@ -360,7 +430,7 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 	struct arc_doc_row row;
 	sqlite3_stmt *st;
 	json_t *r;
-	int found, stop;
+	int found;
 
 	found = arc_doc_find(se->s, ARC_DOC_BY_ID, id, NULL, 1, &st, &row);
 	if (found == ARC_FATAL)
@@ -369,14 +439,7 @@ hand_over(struct search *se, sqlite3_int64 id, const double *score,
 		return ARC_OK;          /* gone since it was found */
 	r = result(se, &row, score, partial);
 	sqlite3_reset(st);
-	if (r == NULL)
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	stop = se->fn(se->ctx, r);
-	json_decref(r);
-	if (stop)
-		return arc_error_set(err, "cannot write the results"),
-		    ARC_FATAL;
-	return ARC_OK;
+	return give(se, r, err);
 }
 
 /* How many documents the search matches in all, by SQL of the documents
@@ -666,6 +729,23 @@ same_but_case(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* The tag as the archive spells it (found, taken over), or, NULL, said to
+ * be unknown. */
+static int
+tag_spelled(struct search *se, struct qterm *t, char *found)
+{
+	if (found != NULL) {
+		free(t->text);
+		t->text = found;
+	} else if (se->o->problem != NULL) {
+		char line[256];
+		snprintf(line, sizeof(line), _("tag:%s: no document has this "
+		    "tag (arc-report tags lists them)"), t->text);
+		se->o->problem(se->o->problem_ctx, NULL, line);
+	}
+	return ARC_OK;
+}
+
 /*
  * A tag: filter's value as the archive spells the tag, whatever its case
  * (tag:KTP finds the documents tagged ktp); the archive's tags are walked
@@ -676,10 +756,15 @@ static int
 spell_tag(struct search *se, struct qterm *t, struct arc_error *err)
 {
 	sqlite3_stmt *st;
-	char *found = NULL, *prev = strdup("");
+	char *found = NULL, *prev;
 	int rc = SQLITE_ROW;
 
-	if (prev == NULL)
+	if (se->s->pg != NULL) {
+		if (arc_pg_spell_tag(se->s, t->text, &found, err) != ARC_OK)
+			return ARC_FATAL;
+		return tag_spelled(se, t, found);
+	}
+	if ((prev = strdup("")) == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	if (arc_store_prepare(se->s, "SELECT tag FROM doc_tag WHERE tag > ? "
 	    "ORDER BY tag LIMIT 1", &st) != SQLITE_OK) {
@@ -702,18 +787,11 @@ spell_tag(struct search *se, struct qterm *t, struct arc_error *err)
 	}
 	sqlite3_reset(st);
 	free(prev);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		free(found);
 		return arc_store_fail(se->s, err);
-	if (found != NULL) {
-		free(t->text);
-		t->text = found;
-	} else if (se->o->problem != NULL) {
-		char line[256];
-		snprintf(line, sizeof(line), _("tag:%s: no document has this "
-		    "tag (arc-report tags lists them)"), t->text);
-		se->o->problem(se->o->problem_ctx, NULL, line);
 	}
-	return ARC_OK;
+	return tag_spelled(se, t, found);
 }
 
 long
@@ -742,7 +820,9 @@ arc_find(struct arc_store *s, const struct arc_find_options *o,
 	marker_init(&se.m, &se.q);
 	/* Out of memory, the texts cannot be read: each result says so. */
 	se.words = arc_word_cache_new();
-	if (arc_query_words(&se.q) == 0)
+	if (s->pg != NULL)
+		found = run_pg(&se, err);
+	else if (arc_query_words(&se.q) == 0)
 		found = run_unranked(&se, excluded, err);
 	else
 		found = run_ranked(&se, phrases, excluded, err);

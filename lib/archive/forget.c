@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "pg.h"
 
 static char *
 text_dup(const char *v)
@@ -301,6 +301,8 @@ arc_forget(struct arc_store *s, const char *sha, struct arc_forget_result *r,
 {
 	int rc;
 
+	if (s->pg != NULL)
+		return arc_pg_forget(s, sha, r, err);
 	memset(r, 0, sizeof(*r));
 	err->message[0] = '\0';
 	/* Every page SQLite frees from now on is overwritten with zeros:
@@ -335,6 +337,9 @@ arc_forget_pending(struct arc_store *s, struct arc_error *err)
 	size_t have = 0, cap = 0;
 	int finished = 0, rc = ARC_OK;
 
+	/* PostgreSQL's erasures finish by running --forget again. */
+	if (s->pg != NULL)
+		return 0;
 	/* Read first: finishing one writes to the table being read. */
 	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgetting", -1,
 	    &st, NULL) != SQLITE_OK)

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "pg.h"
 
 static int
 compare_sha(const void *a, const void *b)
@@ -28,9 +28,12 @@ arc_sha_list_free(struct arc_sha_list *l)
 int
 arc_forgotten_load(struct arc_store *s, struct arc_sha_list *l)
 {
+	struct arc_error ignored;
 	sqlite3_stmt *st;
 	int rc;
 
+	if (s->pg != NULL)
+		return arc_pg_forgotten_load(s, l, &ignored);
 	l->n = 0;
 	if (sqlite3_prepare_v2(s->db, "SELECT sha256 FROM forgotten "
 	    "ORDER BY sha256", -1, &st, NULL) != SQLITE_OK)

@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "pg.h"
 
 /*
  * Records per transaction, at most, and their text: fewer commits (each
@@ -287,8 +287,9 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	if ((p->title = arc_title_of(rec, text)) == NULL)
 		return ARC_FATAL;
 	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
-	if (arc_vocab_encode(vocab, text, len, &p->coded, &p->coded_len,
-	    &p->fresh, &p->vocab_gen) != ARC_OK)
+	/* PostgreSQL keeps the text as it is (vocab NULL). */
+	if (vocab != NULL && arc_vocab_encode(vocab, text, len, &p->coded,
+	    &p->coded_len, &p->fresh, &p->vocab_gen) != ARC_OK)
 		return ARC_FATAL;
 	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
 	    p->fields, &p->words);
@@ -493,6 +494,39 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 	return ARC_OK;
 }
 
+/* An archived document into a PostgreSQL archive (write_archived's). */
+static int
+write_archived_pg(struct arc_indexer *ix, struct pending *p, const char *now,
+    struct arc_error *err)
+{
+	struct arc_doc_made made = { p->title, p->tags, p->fields,
+	    p->confidence, p->digest, NULL, 0, &p->words };
+	const char *sha = str(p->rec, "sha256"), *mime = str(p->rec, "mime");
+	char *old_mime = NULL, *old_copy;
+	int outcome;
+
+	if (arc_pg_put_archived(ix->s, p->rec, &made, now, &outcome,
+	    &old_mime, err) != ARC_OK) {
+		free(old_mime);
+		return ARC_FATAL;
+	}
+	if (old_mime != NULL && (mime == NULL || strcmp(old_mime, mime) != 0)
+	    && (old_copy = arc_copy_path(ix->s, NULL, sha, old_mime)) !=
+	    NULL) {
+		free(p->stale);
+		p->stale = stale_copy(ix->s, old_copy, p->archived);
+		free(old_copy);
+	}
+	free(old_mime);
+	if (outcome == ARC_PG_UNCHANGED)
+		ix->stats.unchanged++;
+	else if (outcome == ARC_PG_UPDATED)
+		ix->stats.updated++;
+	else
+		ix->stats.added++;
+	return ARC_OK;
+}
+
 static void
 pending_free(struct pending *p)
 {
@@ -614,6 +648,72 @@ remove_stale(struct pending **batch, int n)
 			unlink(batch[i]->stale);
 }
 
+/* A batch into a PostgreSQL archive: one try, rolled back by the caller
+ * when it fails; ARC_ERR when it met another writer (then to be tried
+ * again). */
+static int
+write_batch_pg_once(struct arc_indexer *ix, struct pending **batch, int n,
+    struct arc_error *err)
+{
+	struct arc_store *s = ix->s;
+	char now[32];
+	int rc;
+
+	arc_time_iso8601(time(NULL), now);
+	if (arc_pg_begin(s, &ix->erased, err) != ARC_OK ||
+	    settle_batch(ix, batch, n, err) != ARC_OK)
+		return ARC_FATAL;
+	for (int i = 0; i < n; i++) {
+		struct pending *p = batch[i];
+		if (p->skip)
+			continue;
+		if (p->chat)
+			rc = arc_pg_chat_put(s, p->rec, &ix->stats.chats, err);
+		else if (p->unread)
+			rc = arc_pg_put_unread(s, p->rec, p->error, now, err);
+		else if (p->error != NULL) {
+			ix->stats.failed++;
+			rc = arc_pg_put_failed(s, p->rec, p->error, now, err);
+		} else
+			rc = write_archived_pg(ix, p, now, err);
+		if (rc == ARC_OK && !p->unread && !p->chat)
+			rc = arc_pg_clear_unread(s, p->rec, err);
+		if (rc != ARC_OK)
+			return strncmp(s->pg->code, "40", 2) == 0 ? ARC_ERR :
+			    ARC_FATAL;
+	}
+	return arc_pg_commit(s, err);
+}
+
+/* Times a batch is tried when it meets other writers (deadlocks). */
+#define PG_TRIES 8
+
+static void
+write_batch_pg(struct arc_indexer *ix, struct pending **batch, int n)
+{
+	struct arc_index_stats before = ix->stats;
+	struct arc_error err;
+	int rc = ARC_ERR;
+
+	for (int tries = 0; rc == ARC_ERR && tries < PG_TRIES; tries++) {
+		if (tries > 0) {
+			/* Rows written in the try rolled back: counted
+			 * again, and the other writer let through first. */
+			before.erased = ix->stats.erased;
+			ix->stats = before;
+			usleep((useconds_t)(10000 << tries) +
+			    (useconds_t)(rand() % 10000));
+		}
+		err.message[0] = '\0';
+		if ((rc = write_batch_pg_once(ix, batch, n, &err)) != ARC_OK)
+			arc_pg_rollback(ix->s);
+	}
+	if (rc == ARC_OK)
+		remove_stale(batch, n);
+	else
+		stop(ix, &err);
+}
+
 /* On the writer thread: the batch in one transaction, its copies already
  * on disk (flush).  The transaction is open only meanwhile: not while the
  * next records are awaited. */
@@ -626,6 +726,10 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 
 	if (__atomic_load_n(&ix->stopped, __ATOMIC_RELAXED))
 		goto out;
+	if (ix->s->pg != NULL) {
+		write_batch_pg(ix, batch, n);
+		goto out;
+	}
 	arc_time_iso8601(time(NULL), now);
 	err.message[0] = '\0';
 	/* IMMEDIATE: wait here for another writer, not deadlock later. */
@@ -807,17 +911,21 @@ arc_indexer_new(struct arc_store *s, int jobs, arc_index_problem_fn problem,
 	if (jobs < 1)
 		jobs = 1;
 	if (arc_stemmers_init(&ix->main) != ARC_OK ||
-	    (ix->tally = arc_rank_tally_new()) == NULL ||
 	    (w = calloc((size_t)jobs, sizeof(*w))) == NULL ||
 	    (wctx = calloc((size_t)jobs, sizeof(*wctx))) == NULL)
 		goto fail;
 	ix->workers = w;
 	if (arc_forgotten_load(s, &ix->forgotten) != ARC_OK ||
-	    (ix->copies = arc_copies_new(s)) == NULL ||
-	    (ix->vocab = arc_vocab_new(s)) == NULL ||
-	    arc_vocab_begin(ix->vocab) != ARC_OK)
+	    (ix->copies = arc_copies_new(s)) == NULL)
 		goto fail;
-	arc_vocab_end(ix->vocab);
+	/* SQLite's: the vocabulary texts are coded with, the counts for
+	 * ranking. */
+	if (s->pg == NULL && ((ix->tally = arc_rank_tally_new()) == NULL ||
+	    (ix->vocab = arc_vocab_new(s)) == NULL ||
+	    arc_vocab_begin(ix->vocab) != ARC_OK))
+		goto fail;
+	if (ix->vocab != NULL)
+		arc_vocab_end(ix->vocab);
 	for (i = 0; i < jobs; i++) {
 		w[i].ix = ix;
 		if (arc_stemmers_init(&w[i].stemmers) != ARC_OK)
@@ -984,10 +1092,11 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	/* The new documents into ranking segments, once they are all in
 	 * (most counted already as the writer wrote them): until then, and
 	 * if this fails, FTS5 gives their counts. */
-	if (!ix->stopped && arc_rank_update(ix->s, 0, ix->tally, &ix->fatal) !=
-	    ARC_OK)
+	if (ix->s->pg == NULL && !ix->stopped && arc_rank_update(ix->s, 0,
+	    ix->tally, &ix->fatal) != ARC_OK)
 		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
-	checkpoint(ix);
+	if (ix->s->pg == NULL)
+		checkpoint(ix);
 	if (stats != NULL)
 		*stats = ix->stats;
 	if (ix->stopped) {

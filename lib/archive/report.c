@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "pg.h"
 
 /* Unanswered questions shown, at most, and how alike two must be (shared
  * words over all their words) to count as one. */
@@ -446,6 +446,8 @@ arc_report(struct arc_store *s, const char *name,
 {
 	struct report r = { s, range, fn, ctx, err };
 
+	if (s->pg != NULL)
+		return arc_pg_report(s, name, range, fn, ctx, err);
 	if (strcmp(name, "documents") == 0)
 		return rows(&r, name, "SELECT substr(indexed, 1, 10) AS day, "
 		    "sum(state = 'archived') AS archived, "

@@ -10,7 +10,7 @@
 
 #include <zlib.h>
 
-#include "store.h"
+#include "pg.h"
 
 #ifndef ARC_PAGE_SIZE
 #define ARC_PAGE_SIZE "8192"
@@ -182,6 +182,12 @@ static char *uri_of(const char *path, const char *query);
 static const char *reader_vfs_name(void);
 
 int
+arc_store_may_exist(const char *path)
+{
+	return arc_pg_is_uri(path) || access(path, F_OK) == 0;
+}
+
+int
 arc_store_being_made(const char *path)
 {
 	sqlite3 *db;
@@ -190,8 +196,11 @@ arc_store_being_made(const char *path)
 	/* Opened as every reader is (see reader_vfs): never leaving a -wal
 	 * or -shm of this account's in the archive's folder. */
 	const char *vfs = reader_vfs_name();
-	char *uri = vfs != NULL ? uri_of(path, "?readonly_shm=1") : NULL;
+	char *uri;
 
+	if (arc_pg_is_uri(path))
+		return 0;               /* the server makes it in one go */
+	uri = vfs != NULL ? uri_of(path, "?readonly_shm=1") : NULL;
 	rc = sqlite3_open_v2(uri != NULL ? uri : path, &db,
 	    SQLITE_OPEN_READONLY | (uri != NULL ? SQLITE_OPEN_URI : 0),
 	    uri != NULL ? vfs : NULL);
@@ -383,6 +392,14 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 
 	if (s != NULL)
 		s->lockfd = -1;
+	if (s != NULL && arc_pg_is_uri(path)) {
+		if ((s->path = strdup(path)) == NULL)
+			arc_error_set(err, "out of memory");
+		else if (arc_pg_open(s, write, err) == ARC_OK)
+			return s;
+		arc_store_close(s);
+		return NULL;
+	}
 	if (s == NULL || (s->path = strdup(path)) == NULL ||
 	    (s->files = files_dir(path)) == NULL) {
 		arc_error_set(err, "out of memory");
@@ -548,6 +565,7 @@ arc_store_close(struct arc_store *s)
 {
 	if (s == NULL)
 		return;
+	arc_pg_close(s);
 	for (int i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(s->cache[i].st);
 	if (s->db != NULL)
@@ -567,6 +585,8 @@ arc_store_state(struct arc_store *s, const char *sha256, int named_ok,
 	sqlite3_stmt *st;
 	int state = ARC_STORE_ABSENT;
 
+	if (s->pg != NULL)
+		return arc_pg_state(s, sha256, named_ok, attempts);
 	*attempts = 0;
 	if (arc_store_prepare(s, arc_doc_sql(s, ARC_DOC_BY_SHA256, 0), &st) !=
 	    SQLITE_OK)
@@ -602,6 +622,8 @@ arc_store_unread(struct arc_store *s, const char *path, const char *member)
 	sqlite3_stmt *st;
 	int attempts = 0;
 
+	if (s->pg != NULL)
+		return arc_pg_unread(s, path, member);
 	if (!s->has_unread || arc_store_prepare(s, "SELECT attempts FROM "
 	    "unread WHERE path = ? AND member = ?", &st) != SQLITE_OK)
 		return 0;

@@ -22,7 +22,11 @@
  * batch, an --optimize of a large archive. */
 #define ARC_BUSY_TIMEOUT_MS (10 * 60 * 1000)
 
+struct arc_pg;
+
 struct arc_store {
+	/* The archive on a PostgreSQL server (pg.h), or NULL: then db. */
+	struct arc_pg *pg;
 	sqlite3 *db;
 	char *path;             /* the database */
 	char *files;            /* the folder of copies beside it */
@@ -397,6 +401,12 @@ int arc_copies_add(struct arc_copies *c, json_t *rec, char **archived,
  * they exist. */
 int arc_copies_sync(struct arc_copies *c, struct arc_error *err);
 
+/* Checks the copy of document sha (its row's kept path, if any, and
+ * mime) against its sha256, for arc_store_check: a problem reported and
+ * counted in stats, or the copy counted.  (upkeep.c) */
+void arc_check_copy(struct arc_store *s, const char *kept, const char *sha,
+    const char *mime, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats);
 /* Is the file at path whole: 1 if its sha256 is sha, 0 if not or missing.
  * (copy.c) */
 int arc_copy_intact(const char *path, const char *sha);

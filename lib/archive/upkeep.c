@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store.h"
+#include "pg.h"
 
 /*
  * A temporary copy that a run killed half-way left behind
@@ -187,6 +187,22 @@ text_problem(struct arc_store *s, struct arc_word_cache *words,
 	    NULL;
 }
 
+void
+arc_check_copy(struct arc_store *s, const char *kept, const char *sha,
+    const char *mime, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats)
+{
+	char *copy = arc_copy_path(s, kept, sha, mime);
+
+	if (copy == NULL || !arc_copy_intact(copy, sha)) {
+		report(ctx, sha, copy == NULL ? _("no copy in the archive") :
+		    _("copy missing or damaged (sha256 differs)"));
+		stats->problems++;
+	} else
+		stats->copies++;
+	free(copy);
+}
+
 int
 arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err)
@@ -195,6 +211,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 	sqlite3_stmt *st;
 	int rc;
 
+	if (s->pg != NULL)
+		return arc_pg_check(s, report, ctx, stats, err);
 	memset(stats, 0, sizeof(*stats));
 	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st,
 	    NULL) != SQLITE_OK)
@@ -222,7 +240,6 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct arc_doc_row row;
 		const char *sha, *problem;
-		char *copy;
 		arc_doc_row_read(st, &row);
 		sha = row.sha256;
 		stats->documents++;
@@ -234,15 +251,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 			report(ctx, sha, problem);
 			stats->problems++;
 		}
-		copy = arc_copy_path(s, row.archived, sha, row.mime);
-		if (copy == NULL || !arc_copy_intact(copy, sha)) {
-			report(ctx, sha, copy == NULL ?
-			    _("no copy in the archive") :
-			    _("copy missing or damaged (sha256 differs)"));
-			stats->problems++;
-		} else
-			stats->copies++;
-		free(copy);
+		arc_check_copy(s, row.archived, sha, row.mime, report, ctx,
+		    stats);
 	}
 	sqlite3_finalize(st);
 	arc_word_cache_free(words);
@@ -257,6 +267,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 int
 arc_store_optimize(struct arc_store *s, struct arc_error *err)
 {
+	if (s->pg != NULL)
+		return arc_pg_optimize(s, err);
 	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
 	    "PRAGMA optimize;", err) != ARC_OK ||
 	    arc_rank_update(s, 1, NULL, err) != ARC_OK)

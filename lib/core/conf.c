@@ -9,7 +9,7 @@
 #include "arc_i18n.h"
 
 static const char *const keys[] = {
-	"archive", "scan", "rules", "faq", "status",
+	"archive", "scan", "rules", "faq", "status", "copies", "office",
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -41,6 +41,21 @@ trim(char *s)
 	return s;
 }
 
+/*
+ * Is the setting a path, or (scan) paths apart by spaces?  Every one but
+ * office is, from the root, since each program reads them from its own
+ * folder; the archive may be a PostgreSQL server's address instead.
+ */
+static int
+is_path(const char *name, const char *value)
+{
+	if (strcmp(name, "office") == 0)
+		return 0;
+	return strcmp(name, "archive") != 0 ||
+	    (strncmp(value, "postgresql://", 13) != 0 &&
+	    strncmp(value, "postgres://", 11) != 0);
+}
+
 static int
 conf_line(void *arg, char *line)
 {
@@ -69,9 +84,8 @@ conf_line(void *arg, char *line)
 		arc_place_warning(c->at, "unknown name '%s' (ignored)", name);
 		return ARC_OK;
 	}
-	/* Every setting is a path, or (scan) paths apart by spaces: from
-	 * the root, since each program reads them from its own folder. */
-	for (const char *p = value; *p != '\0'; p += strcspn(p, " \t")) {
+	for (const char *p = value; is_path(name, value) && *p != '\0';
+	    p += strcspn(p, " \t")) {
 		p += strspn(p, " \t");
 		if (*p != '\0' && *p != '/') {
 			arc_place_error(c->at, "%s: '%s' is not an absolute "

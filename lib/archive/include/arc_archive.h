@@ -17,6 +17,9 @@ int arc_db_path(const char *opt, char *buf, size_t size,
  * wait; a writer waits for another (up to ten minutes).
  */
 struct arc_store;
+/* May there be an archive at this address: a file that is there, or a
+ * PostgreSQL server's (postgresql://...), which only opening tells? */
+int arc_store_may_exist(const char *path);
 /* Does the file at path hold no tables yet: an archive another arc-index
  * is making at this moment (or an empty file)?  Such an archive holds
  * nothing yet. */

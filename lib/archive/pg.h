@@ -1,0 +1,134 @@
+/* pg.h: the archive on a PostgreSQL server (pg*.c), behind the same functions of arc_archive.h as the SQLite archive: store.c, index.c, find.c, report.c and the upkeep dispatch to these when the archive's address is a postgresql:// URI. */
+#ifndef ARC_PG_H
+#define ARC_PG_H
+
+#include <libpq-fe.h>
+
+#include "store.h"
+
+/* Is the archive's address a PostgreSQL connection URI? */
+int arc_pg_is_uri(const char *address);
+
+/*
+ * A connection to the city's archive.  shown is the address without its
+ * password, for messages; office, the office this program writes for
+ * (arc.conf's office, or ARC_OFFICE), or NULL.
+ */
+struct arc_pg {
+	PGconn *conn;
+	char *shown;
+	char *office;
+	char code[6];           /* the last error's SQLSTATE, or "" */
+};
+
+/* Connects (s->path is the URI), makes the tables when writing and none
+ * are there, and sets s->files to the folder of copies (arc.conf's
+ * copies, or ARC_COPIES). */
+int arc_pg_open(struct arc_store *s, int write, struct arc_error *err);
+void arc_pg_close(struct arc_store *s);
+
+/* err set to what the server said (its first line), after the address;
+ * ARC_FATAL. */
+int arc_pg_fail(struct arc_store *s, struct arc_error *err);
+/* Runs SQL with no result and no parameters; ARC_FATAL with err. */
+int arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err);
+/* Runs SQL with text parameters (NULL: SQL's NULL); the result, to be
+ * PQclear'ed, or NULL with err set when it failed. */
+PGresult *arc_pg_query(struct arc_store *s, const char *sql, int n,
+    const char *const *params, struct arc_error *err);
+/* A row's text or NULL for SQL's NULL (borrowed from the result). */
+const char *arc_pg_text(const PGresult *r, int row, int col);
+
+/* arc_store_state and arc_store_unread (pgstore.c). */
+int arc_pg_state(struct arc_store *s, const char *sha256, int named_ok,
+    int *attempts);
+int arc_pg_unread(struct arc_store *s, const char *path, const char *member);
+
+/* ---- Writing (pgindex.c), in a transaction an indexer's writer holds -- */
+
+/* The documents erased on request (sorted) into l. */
+int arc_pg_forgotten_load(struct arc_store *s, struct arc_sha_list *l,
+    struct arc_error *err);
+/* Begins the writer's transaction; the sha256s erased so far into l. */
+int arc_pg_begin(struct arc_store *s, struct arc_sha_list *erased,
+    struct arc_error *err);
+/* Commits it; ARC_ERR (err set) when two writers met (a deadlock, or a
+ * serialization failure): the batch is to be written again. */
+int arc_pg_commit(struct arc_store *s, struct arc_error *err);
+void arc_pg_rollback(struct arc_store *s);
+/*
+ * The rows of one record, as arc_doc_put, arc_doc_put_failed,
+ * arc_chat_put and the indexer's unread rows make them in SQLite, the
+ * text taken from the record.  An archived document's *outcome says
+ * whether it is new, changed, or the same as archived (its digest: then
+ * only where it was found is written); *old_mime is the mime it was
+ * archived with before (malloc'd, or NULL).
+ */
+enum { ARC_PG_ADDED, ARC_PG_UPDATED, ARC_PG_UNCHANGED };
+int arc_pg_put_archived(struct arc_store *s, json_t *rec,
+    const struct arc_doc_made *m, const char *now, int *outcome,
+    char **old_mime, struct arc_error *err);
+int arc_pg_put_failed(struct arc_store *s, json_t *rec, const char *error,
+    const char *now, struct arc_error *err);
+int arc_pg_put_unread(struct arc_store *s, json_t *rec, const char *error,
+    const char *now, struct arc_error *err);
+int arc_pg_clear_unread(struct arc_store *s, json_t *rec,
+    struct arc_error *err);
+int arc_pg_chat_put(struct arc_store *s, const json_t *rec, long *added,
+    struct arc_error *err);
+
+/* A document's words as a tsvector's text: each column's words at their
+ * positions, weighted as arc_rank_weight weighs them (pgwords.c).
+ * malloc'd; NULL when out of memory. */
+char *arc_pg_tsvector(const struct fts_columns *c);
+/* The words of a query's text (a word, or a phrase's words) as tsquery
+ * text: each word by its forms (as written and its stems, OR'ed), the
+ * words of a phrase, or the parts of a word ("kura-kura"), followed by
+ * one another; "" when it has none.  malloc'd; NULL when out of memory. */
+char *arc_pg_tsquery_text(struct arc_stemmers *st, const char *lang,
+    const char *text);
+
+/* ---- Search (pgfind.c) ------------------------------------------------ */
+
+/* The results of a search: ids (best first) and scores, how many match
+ * in all, and whether none holds every word. */
+struct arc_pg_hits {
+	struct arc_pg_hit {
+		long long id;
+		double score;
+	} *hit;
+	int n;
+	long total;
+	int partial;
+};
+struct arc_query;
+/* The documents the query finds (o's filters, up to o->limit): ranked
+ * when it has words, else newest first.  ARC_FATAL with err. */
+int arc_pg_find(struct arc_store *s, const struct arc_query *q,
+    const struct arc_find_options *o, struct arc_pg_hits *h,
+    struct arc_error *err);
+void arc_pg_hits_free(struct arc_pg_hits *h);
+/* The row of document id into *row (its text in row->body, NUL-
+ * terminated; row->id 0 when there is none), borrowed from the result
+ * returned, which the caller PQclears; NULL with err when it fails. */
+PGresult *arc_pg_doc(struct arc_store *s, long long id,
+    struct arc_doc_row *row, struct arc_error *err);
+/* The archive's spelling of a tag typed in any case, malloc'd in *found;
+ * NULL there when no document has it. */
+int arc_pg_spell_tag(struct arc_store *s, const char *typed, char **found,
+    struct arc_error *err);
+
+/* ---- Upkeep (pgupkeep.c) ---------------------------------------------- */
+
+int arc_pg_check(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats, struct arc_error *err);
+int arc_pg_forget(struct arc_store *s, const char *sha256,
+    struct arc_forget_result *r, struct arc_error *err);
+int arc_pg_optimize(struct arc_store *s, struct arc_error *err);
+
+/* arc_report on PostgreSQL (pgreport.c). */
+int arc_pg_report(struct arc_store *s, const char *name,
+    const struct arc_report_range *range, arc_report_fn fn, void *ctx,
+    struct arc_error *err);
+
+#endif

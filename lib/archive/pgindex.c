@@ -1,0 +1,259 @@
+/* pgindex.c: an indexer's rows written to a PostgreSQL archive, in the writer's transaction, as docrow.c and chat.c write them to SQLite; each document listed for the office that archived it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arc_faq.h"
+#include "pg.h"
+
+static const char *
+str(json_t *rec, const char *key)
+{
+	return json_string_value(json_object_get(rec, key));
+}
+
+/* An integer of the record as text, or NULL. */
+static const char *
+integer(json_t *rec, const char *key, char buf[24])
+{
+	json_t *v = json_object_get(rec, key);
+
+	if (!json_is_integer(v))
+		return NULL;
+	snprintf(buf, 24, "%lld", (long long)json_integer_value(v));
+	return buf;
+}
+
+/* Runs a statement whose result is not wanted; ARC_FATAL with err. */
+static int
+run(struct arc_store *s, const char *sql, int n, const char *const *params,
+    struct arc_error *err)
+{
+	PGresult *r = arc_pg_query(s, sql, n, params, err);
+
+	if (r == NULL)
+		return ARC_FATAL;
+	PQclear(r);
+	return ARC_OK;
+}
+
+int
+arc_pg_forgotten_load(struct arc_store *s, struct arc_sha_list *l,
+    struct arc_error *err)
+{
+	PGresult *r = arc_pg_query(s, "SELECT sha256 FROM forgotten "
+	    "ORDER BY sha256 COLLATE \"C\"", 0, NULL, err);
+
+	if (r == NULL)
+		return ARC_FATAL;
+	l->n = 0;
+	for (int i = 0; i < PQntuples(r); i++) {
+		if (arc_grow(&l->sha, &l->cap, l->n, 1, sizeof(*l->sha)) !=
+		    ARC_OK) {
+			PQclear(r);
+			return arc_error_set(err, "out of memory"), ARC_FATAL;
+		}
+		snprintf(l->sha[l->n++], 65, "%s", PQgetvalue(r, i, 0));
+	}
+	PQclear(r);
+	return ARC_OK;
+}
+
+int
+arc_pg_begin(struct arc_store *s, struct arc_sha_list *erased,
+    struct arc_error *err)
+{
+	if (arc_pg_exec(s, "BEGIN", err) != ARC_OK)
+		return ARC_FATAL;
+	/* The erasures so far: a document erased while this run went on
+	 * is not written. */
+	return arc_pg_forgotten_load(s, erased, err);
+}
+
+int
+arc_pg_commit(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_pg_exec(s, "COMMIT", err) == ARC_OK)
+		return ARC_OK;
+	arc_pg_rollback(s);
+	/* 40P01 deadlock, 40001 serialization: two writers met. */
+	return strncmp(s->pg->code, "40", 2) == 0 ? ARC_ERR : ARC_FATAL;
+}
+
+/* The document's row is listed for this run's office too ($1). */
+#define ADD_OFFICE(param) \
+	"offices = CASE WHEN " param "::text IS NULL OR " param \
+	" = ANY (doc.offices) THEN doc.offices ELSE " \
+	"array_append(doc.offices, " param ") END"
+
+int
+arc_pg_put_archived(struct arc_store *s, json_t *rec,
+    const struct arc_doc_made *m, const char *now, int *outcome,
+    char **old_mime, struct arc_error *err)
+{
+	json_t *fields = json_object_get(rec, "fields");
+	const char *sha = str(rec, "sha256"), *office = s->pg->office;
+	char size[24], pages[24], *words = NULL;
+	PGresult *r;
+	int rc = ARC_FATAL;
+
+	*old_mime = NULL;
+	/* The row, locked: another writer archiving the same document
+	 * waits here until this one commits. */
+	const char *find[1] = { sha };
+	if ((r = arc_pg_query(s, "SELECT id, state, digest, mime FROM doc "
+	    "WHERE sha256 = $1 FOR UPDATE", 1, find, err)) == NULL)
+		return ARC_FATAL;
+	if (PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 1), "archived") ==
+	    0) {
+		const char *digest = arc_pg_text(r, 0, 2);
+		const char *mime = arc_pg_text(r, 0, 3);
+		if (mime != NULL && (*old_mime = strdup(mime)) == NULL) {
+			PQclear(r);
+			return arc_error_set(err, "out of memory"), ARC_FATAL;
+		}
+		if (digest != NULL && strcmp(digest, m->digest) == 0) {
+			char id[24];
+			const char *p[7] = { str(rec, "path"),
+			    str(rec, "member"), str(rec, "mtime"),
+			    str(rec, "mime"), str(rec, "pdf"), id, office };
+			snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
+			PQclear(r);
+			*outcome = ARC_PG_UNCHANGED;
+			return run(s, "UPDATE doc SET path = $1, member = $2, "
+			    "mtime = $3, mime = $4, pdf = coalesce($5, pdf), "
+			    ADD_OFFICE("$7") " WHERE id = $6", 7, p, err);
+		}
+		*outcome = ARC_PG_UPDATED;
+	} else
+		*outcome = ARC_PG_ADDED;
+	PQclear(r);
+	if ((words = arc_pg_tsvector(m->words)) == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	const char *p[20] = { sha, str(rec, "path"), str(rec, "member"),
+	    integer(rec, "size", size), str(rec, "mtime"), str(rec, "mime"),
+	    integer(rec, "pages", pages), now, str(rec, "lang"), m->title,
+	    json_string_value(json_object_get(fields, "tanggal")),
+	    json_string_value(json_object_get(fields, "nomor")), m->tags,
+	    m->fields, m->digest, str(rec, "text") ? str(rec, "text") : "",
+	    m->confidence, str(rec, "pdf"), words, office };
+	r = arc_pg_query(s,
+	    "INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
+	    "  pages, indexed, state, lang, title, tanggal, nomor, tags, "
+	    "  fields, digest, body, confidence, pdf, words, offices) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, "
+	    "  $11, $12, $13, $14, $15, $16, $17, $18, $19::tsvector, "
+	    "  CASE WHEN $20::text IS NULL THEN '{}' ELSE ARRAY[$20] END) "
+	    "ON CONFLICT (sha256) DO UPDATE SET "
+	    "  path = excluded.path, member = excluded.member, "
+	    "  size = excluded.size, mtime = excluded.mtime, "
+	    "  mime = excluded.mime, pages = excluded.pages, "
+	    "  indexed = excluded.indexed, state = 'archived', "
+	    "  lang = excluded.lang, title = excluded.title, "
+	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
+	    "  tags = excluded.tags, fields = excluded.fields, "
+	    "  digest = excluded.digest, body = excluded.body, "
+	    "  confidence = excluded.confidence, pdf = excluded.pdf, "
+	    "  words = excluded.words, error = NULL, " ADD_OFFICE("$20")
+	    " RETURNING id", 20, p, err);
+	free(words);
+	if (r == NULL)
+		return ARC_FATAL;
+	/* The tags again: those of the record, strings only. */
+	const char *t[2] = { PQgetvalue(r, 0, 0), m->tags ? m->tags : "[]" };
+	if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, t, err) ==
+	    ARC_OK && run(s, "INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
+	    "e #>> '{}', $1::bigint FROM jsonb_array_elements(CASE WHEN "
+	    "jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE '[]' END) e "
+	    "WHERE jsonb_typeof(e) = 'string'", 2, t, err) == ARC_OK)
+		rc = ARC_OK;
+	PQclear(r);
+	return rc;
+}
+
+int
+arc_pg_put_failed(struct arc_store *s, json_t *rec, const char *error,
+    const char *now, struct arc_error *err)
+{
+	char size[24], pages[24];
+	const char *p[10] = { str(rec, "sha256"), str(rec, "path"),
+	    str(rec, "member"), integer(rec, "size", size), str(rec, "mtime"),
+	    str(rec, "mime"), integer(rec, "pages", pages), now, error,
+	    s->pg->office };
+
+	return run(s,
+	    "INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
+	    "  pages, indexed, state, error, attempts, offices) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'failed', $9, 1, "
+	    "  CASE WHEN $10::text IS NULL THEN '{}' ELSE ARRAY[$10] END) "
+	    "ON CONFLICT (sha256) DO UPDATE SET "
+	    "  error = excluded.error, attempts = doc.attempts + 1, "
+	    "  indexed = excluded.indexed, path = excluded.path, "
+	    "  member = excluded.member, " ADD_OFFICE("$10")
+	    " WHERE doc.state = 'failed'", 10, p, err);
+}
+
+int
+arc_pg_put_unread(struct arc_store *s, json_t *rec, const char *error,
+    const char *now, struct arc_error *err)
+{
+	const char *member = str(rec, "member");
+	const char *p[5] = { str(rec, "path"), member != NULL ? member : "",
+	    error, now, s->pg->office };
+
+	return run(s, "INSERT INTO unread (path, member, attempts, error, "
+	    "time, office) VALUES ($1, $2, 1, $3, $4, $5) "
+	    "ON CONFLICT (path, member) DO UPDATE SET "
+	    "  attempts = unread.attempts + 1, error = excluded.error, "
+	    "  time = excluded.time", 5, p, err);
+}
+
+int
+arc_pg_clear_unread(struct arc_store *s, json_t *rec, struct arc_error *err)
+{
+	const char *member = str(rec, "member");
+	const char *p[2] = { str(rec, "path"), member != NULL ? member : "" };
+
+	if (p[0] == NULL)
+		return ARC_OK;
+	return run(s, "DELETE FROM unread WHERE path = $1 AND member = $2", 2,
+	    p, err);
+}
+
+int
+arc_pg_chat_put(struct arc_store *s, const json_t *rec, long *added,
+    struct arc_error *err)
+{
+	struct arc_interaction in;
+	char *value[7] = { NULL }, score[32];
+	PGresult *r;
+	int rc = ARC_FATAL;
+
+	arc_interaction_parse(rec, &in);
+	const char *text[] = { in.time, in.session, in.q, in.status, in.id,
+	    in.lang, in.answer };
+	for (int i = 0; i < 7; i++) {
+		/* Masked again, whoever made the record. */
+		if (text[i] != NULL && (value[i] = strdup(text[i])) == NULL) {
+			arc_error_set(err, "out of memory");
+			goto out;
+		}
+		if (value[i] != NULL)
+			arc_mask_nik(value[i]);
+	}
+	snprintf(score, sizeof(score), "%.17g", in.score);
+	const char *p[9] = { value[0], value[1], value[2], value[3], value[4],
+	    value[5], value[6], in.has_score ? score : NULL, s->pg->office };
+	r = arc_pg_query(s, "INSERT INTO chat (time, session, q, status, "
+	    "entry, lang, answer, score, office) VALUES ($1, $2, $3, $4, $5, "
+	    "$6, $7, $8, $9) ON CONFLICT DO NOTHING", 9, p, err);
+	if (r != NULL) {
+		*added += atol(PQcmdTuples(r));
+		PQclear(r);
+		rc = ARC_OK;
+	}
+out:
+	for (int i = 0; i < 7; i++)
+		free(value[i]);
+	return rc;
+}

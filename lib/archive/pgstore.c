@@ -1,0 +1,374 @@
+/* pgstore.c: the archive on a PostgreSQL server: connecting, its tables made once, the state of a document, and the server's errors said plainly. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pg.h"
+
+/* The layout of a city archive, in arc_meta's 'schema'. */
+#define PG_SCHEMA_VERSION "1"
+
+/*
+ * The tables: as in SQLite (schema.c), with the text kept as text (the
+ * server compresses it) and the words as a tsvector, and each document
+ * listed for every office that archived it (offices).  Row-level
+ * security: a role sees the documents of the offices that arc_member
+ * lists for it (or every office, for '*'); a role listed as a writer
+ * sees and writes every row, since one document is stored once for all
+ * the offices that hold it.  The table owner (the role that made the
+ * archive) is above the policies.
+ */
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS arc_meta ("
+	"  key text PRIMARY KEY, value text NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS arc_member ("
+	"  role name NOT NULL, office text NOT NULL,"
+	"  writes boolean NOT NULL DEFAULT false,"
+	"  PRIMARY KEY (role, office));"
+	"CREATE TABLE IF NOT EXISTS doc ("
+	"  id bigserial PRIMARY KEY,"
+	"  sha256 text NOT NULL UNIQUE,"
+	"  state text NOT NULL CHECK (state IN ('archived', 'failed')),"
+	"  path text, member text, size bigint, mtime text, mime text,"
+	"  lang text, pages bigint, title text, tanggal text, nomor text,"
+	"  tags text, fields text, error text,"
+	"  attempts integer NOT NULL DEFAULT 0,"
+	"  digest text, indexed text NOT NULL, confidence text, pdf text,"
+	"  body text, words tsvector,"
+	"  offices text[] NOT NULL DEFAULT '{}');"
+	"CREATE INDEX IF NOT EXISTS doc_words ON doc USING gin (words);"
+	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
+	"CREATE INDEX IF NOT EXISTS doc_offices ON doc USING gin (offices);"
+	"CREATE TABLE IF NOT EXISTS doc_tag ("
+	"  tag text NOT NULL,"
+	"  doc bigint NOT NULL REFERENCES doc ON DELETE CASCADE,"
+	"  PRIMARY KEY (tag, doc));"
+	"CREATE INDEX IF NOT EXISTS doc_tag_doc ON doc_tag (doc);"
+	"CREATE TABLE IF NOT EXISTS forgotten ("
+	"  sha256 text PRIMARY KEY, time text NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS chat ("
+	"  id bigserial PRIMARY KEY,"
+	"  time text NOT NULL, session text NOT NULL, q text NOT NULL,"
+	"  status text NOT NULL, entry text, score double precision,"
+	"  lang text, answer text, office text,"
+	"  UNIQUE (time, session, q));"
+	"CREATE INDEX IF NOT EXISTS chat_time ON chat (time);"
+	"CREATE TABLE IF NOT EXISTS unread ("
+	"  path text NOT NULL, member text NOT NULL DEFAULT '',"
+	"  attempts integer NOT NULL, error text, time text NOT NULL,"
+	"  office text, PRIMARY KEY (path, member));"
+	/* The offices the current role reads ('*': all of them), and
+	 * whether it writes: asked once a statement (the policies call them
+	 * in a sub-select, which PostgreSQL runs once). */
+	"CREATE OR REPLACE FUNCTION arc_offices() RETURNS text[]"
+	"  LANGUAGE sql STABLE AS $$"
+	"  SELECT coalesce(array_agg(m.office), '{}') FROM arc_member m"
+	"  JOIN pg_roles r ON r.rolname = m.role"
+	"  WHERE pg_has_role(r.oid, 'MEMBER') $$;"
+	"CREATE OR REPLACE FUNCTION arc_writes() RETURNS boolean"
+	"  LANGUAGE sql STABLE AS $$"
+	"  SELECT EXISTS (SELECT 1 FROM arc_member m"
+	"  JOIN pg_roles r ON r.rolname = m.role"
+	"  WHERE m.writes AND pg_has_role(r.oid, 'MEMBER')) $$;"
+	"ALTER TABLE doc ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE chat ENABLE ROW LEVEL SECURITY;"
+	"ALTER TABLE unread ENABLE ROW LEVEL SECURITY;"
+	"DROP POLICY IF EXISTS doc_read ON doc;"
+	"CREATE POLICY doc_read ON doc FOR SELECT USING ("
+	"  offices && (SELECT arc_offices())"
+	"  OR (SELECT arc_offices()) @> '{*}');"
+	"DROP POLICY IF EXISTS doc_write ON doc;"
+	"CREATE POLICY doc_write ON doc FOR ALL"
+	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
+	"DROP POLICY IF EXISTS chat_read ON chat;"
+	"CREATE POLICY chat_read ON chat FOR SELECT USING ("
+	"  ARRAY[office] <@ (SELECT arc_offices())"
+	"  OR (SELECT arc_offices()) @> '{*}');"
+	"DROP POLICY IF EXISTS chat_write ON chat;"
+	"CREATE POLICY chat_write ON chat FOR ALL"
+	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
+	"DROP POLICY IF EXISTS unread_read ON unread;"
+	"CREATE POLICY unread_read ON unread FOR SELECT USING ("
+	"  ARRAY[office] <@ (SELECT arc_offices())"
+	"  OR (SELECT arc_offices()) @> '{*}');"
+	"DROP POLICY IF EXISTS unread_write ON unread;"
+	"CREATE POLICY unread_write ON unread FOR ALL"
+	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
+	"INSERT INTO arc_meta VALUES ('schema', '" PG_SCHEMA_VERSION "')"
+	"  ON CONFLICT (key) DO NOTHING;";
+
+int
+arc_pg_is_uri(const char *address)
+{
+	return address != NULL &&
+	    (strncmp(address, "postgresql://", 13) == 0 ||
+	    strncmp(address, "postgres://", 11) == 0);
+}
+
+/* The URI without its password (user:password@ becomes user@), for
+ * messages and logs.  malloc'd. */
+static char *
+shown_uri(const char *uri)
+{
+	const char *rest = strstr(uri, "://"), *at, *colon;
+	char *out = strdup(uri);
+
+	if (out == NULL || rest == NULL)
+		return out;
+	rest += 3;
+	at = rest + strcspn(rest, "@/?");
+	if (*at != '@')
+		return out;
+	colon = memchr(rest, ':', (size_t)(at - rest));
+	if (colon != NULL)
+		memmove(out + (colon - uri), out + (at - uri),
+		    strlen(at) + 1);
+	/* A password given as a parameter is cut off too. */
+	if ((rest = strstr(out, "password=")) != NULL)
+		strcpy(out + (rest - out), "password=...");
+	return out;
+}
+
+/* The first line of what the server or libpq said. */
+static void
+say(struct arc_store *s, const char *what, struct arc_error *err)
+{
+	size_t n = strcspn(what, "\n");
+
+	while (n > 0 && (what[n - 1] == ' ' || what[n - 1] == '.'))
+		n--;
+	arc_error_set(err, "%s: %.*s", s->pg->shown, (int)n, what);
+}
+
+int
+arc_pg_fail(struct arc_store *s, struct arc_error *err)
+{
+	const char *msg = PQerrorMessage(s->pg->conn);
+
+	/* The message names the error, never the values of the row. */
+	if (strncmp(msg, "ERROR:  ", 8) == 0)
+		msg += 8;
+	if (PQstatus(s->pg->conn) == CONNECTION_BAD)
+		arc_error_set(err, "%s: the connection to the server was lost "
+		    "(%.*s); run again once it is back: nothing committed is "
+		    "lost", s->pg->shown, (int)strcspn(msg, "\n"), msg);
+	else
+		say(s, *msg != '\0' ? msg : "the server failed", err);
+	return ARC_FATAL;
+}
+
+/* Says why r failed, keeping its SQLSTATE in s->pg->code; clears r.
+ * ARC_FATAL. */
+static int
+failed(struct arc_store *s, PGresult *r, struct arc_error *err)
+{
+	const char *code = r != NULL ? PQresultErrorField(r,
+	    PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = r != NULL ? PQresultErrorField(r,
+	    PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	snprintf(s->pg->code, sizeof(s->pg->code), "%s",
+	    code != NULL ? code : "");
+	/* 57014: the statement_timeout the connection asked for. */
+	if (code != NULL && strcmp(code, "57014") == 0)
+		arc_error_set(err, "%s: the server cancelled a statement that "
+		    "ran longer than its statement_timeout; run again, or "
+		    "raise it", s->pg->shown);
+	else if (primary != NULL && PQstatus(s->pg->conn) == CONNECTION_OK)
+		say(s, primary, err);
+	else
+		arc_pg_fail(s, err);
+	PQclear(r);
+	return ARC_FATAL;
+}
+
+PGresult *
+arc_pg_query(struct arc_store *s, const char *sql, int n,
+    const char *const *params, struct arc_error *err)
+{
+	PGresult *r = PQexecParams(s->pg->conn, sql, n, NULL, params, NULL,
+	    NULL, 0);
+
+	if (PQresultStatus(r) == PGRES_COMMAND_OK ||
+	    PQresultStatus(r) == PGRES_TUPLES_OK)
+		return r;
+	failed(s, r, err);
+	return NULL;
+}
+
+int
+arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err)
+{
+	/* The simple protocol: sql may be several statements. */
+	PGresult *r = PQexec(s->pg->conn, sql);
+
+	if (PQresultStatus(r) == PGRES_COMMAND_OK ||
+	    PQresultStatus(r) == PGRES_TUPLES_OK) {
+		PQclear(r);
+		return ARC_OK;
+	}
+	return failed(s, r, err);
+}
+
+const char *
+arc_pg_text(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+/* A setting of arc.conf, else the environment's, malloc'd; NULL when
+ * neither gives one. */
+static char *
+setting(const char *conf_name, const char *env_name)
+{
+	const char *env = getenv(env_name);
+	struct arc_error ignored;
+	char buf[4096];
+
+	if (env != NULL && *env != '\0')
+		return strdup(env);
+	if (arc_conf_lookup(conf_name, buf, sizeof(buf), &ignored) == ARC_OK &&
+	    buf[0] != '\0')
+		return strdup(buf);
+	return NULL;
+}
+
+/* Makes the tables when they are not there, one writer at a time. */
+static int
+make_tables(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_pg_exec(s, "BEGIN", err) != ARC_OK)
+		return ARC_FATAL;
+	if (arc_pg_exec(s, "SELECT pg_advisory_xact_lock(7361601)", err) !=
+	    ARC_OK || arc_pg_exec(s, schema_sql, err) != ARC_OK ||
+	    arc_pg_exec(s, "COMMIT", err) != ARC_OK) {
+		arc_pg_rollback(s);
+		return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/* Is the archive there, of a layout this arc reads? */
+static int
+check_layout(struct arc_store *s, struct arc_error *err)
+{
+	PGresult *r = arc_pg_query(s, "SELECT value FROM arc_meta "
+	    "WHERE key = 'schema'", 0, NULL, err);
+	int rc = ARC_OK;
+
+	if (r == NULL) {
+		if (strcmp(s->pg->code, "42P01") == 0)
+			arc_error_set(err, "%s: no archive here; arc-index "
+			    "makes one", s->pg->shown);
+		return ARC_FATAL;
+	}
+	if (PQntuples(r) != 1 ||
+	    strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) != 0)
+		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
+		    "arc reads %s", s->pg->shown, PQntuples(r) == 1 ?
+		    PQgetvalue(r, 0, 0) : "unknown", PG_SCHEMA_VERSION);
+	PQclear(r);
+	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
+}
+
+int
+arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
+{
+	struct arc_pg *pg = calloc(1, sizeof(*pg));
+
+	if (pg == NULL || (pg->shown = shown_uri(s->path)) == NULL) {
+		free(pg);
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	}
+	s->pg = pg;
+	s->readonly = !write;
+	pg->office = setting("office", "ARC_OFFICE");
+	if ((s->files = setting("copies", "ARC_COPIES")) == NULL)
+		return arc_error_set(err, "%s: an archive on PostgreSQL keeps "
+		    "its copies of the originals in the folder arc.conf's "
+		    "copies names (or ARC_COPIES): set it", pg->shown),
+		    ARC_FATAL;
+	if (s->files[0] != '/')
+		return arc_error_set(err, "ARC_COPIES: '%s' is not an absolute "
+		    "path (one from /)", s->files), ARC_FATAL;
+	/* No password in the URI is needed: ~/.pgpass or peer. */
+	pg->conn = PQconnectdb(s->path);
+	if (pg->conn == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		say(s, PQerrorMessage(pg->conn), err);
+		return ARC_FATAL;
+	}
+	if (arc_pg_exec(s, "SET client_min_messages = warning", err) !=
+	    ARC_OK)
+		return ARC_FATAL;
+	if (write && make_tables(s, err) != ARC_OK)
+		return ARC_FATAL;
+	return check_layout(s, err);
+}
+
+void
+arc_pg_close(struct arc_store *s)
+{
+	if (s->pg == NULL)
+		return;
+	PQfinish(s->pg->conn);
+	free(s->pg->shown);
+	free(s->pg->office);
+	free(s->pg);
+	s->pg = NULL;
+}
+
+void
+arc_pg_rollback(struct arc_store *s)
+{
+	PQclear(PQexec(s->pg->conn, "ROLLBACK"));
+}
+
+int
+arc_pg_state(struct arc_store *s, const char *sha256, int named_ok,
+    int *attempts)
+{
+	const char *params[1] = { sha256 };
+	struct arc_error err;
+	PGresult *r;
+	int state = ARC_STORE_ABSENT;
+
+	*attempts = 0;
+	r = arc_pg_query(s, "SELECT state, attempts, path FROM doc WHERE "
+	    "sha256 = $1 UNION ALL SELECT 'forgotten', 0, NULL FROM "
+	    "forgotten WHERE sha256 = $1", 1, params, &err);
+	if (r == NULL)
+		return ARC_FATAL;
+	if (PQntuples(r) > 0) {
+		const char *st = PQgetvalue(r, 0, 0), *path = arc_pg_text(r, 0,
+		    2);
+		state = strcmp(st, "archived") == 0 ? ARC_STORE_ARCHIVED :
+		    strcmp(st, "failed") == 0 ? ARC_STORE_FAILED :
+		    ARC_STORE_FORGOTTEN;
+		*attempts = atoi(PQgetvalue(r, 0, 1));
+		if (state == ARC_STORE_FAILED && named_ok && path != NULL &&
+		    strstr(path, "\xef\xbf\xbd")) {
+			state = ARC_STORE_ABSENT;
+			*attempts = 0;
+		}
+	}
+	PQclear(r);
+	return state;
+}
+
+int
+arc_pg_unread(struct arc_store *s, const char *path, const char *member)
+{
+	const char *params[2] = { path, member != NULL ? member : "" };
+	struct arc_error err;
+	PGresult *r = arc_pg_query(s, "SELECT attempts FROM unread WHERE "
+	    "path = $1 AND member = $2", 2, params, &err);
+	int attempts = 0;
+
+	if (r == NULL)
+		return 0;
+	if (PQntuples(r) > 0)
+		attempts = atoi(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return attempts;
+}
