@@ -8,7 +8,8 @@ endif()
 set(share "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
 set(ARC_DATADIR "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
 foreach(unit cron/arc-batch systemd/arc-batch.service
-		systemd/faqbot-web.service systemd/arc-web.service)
+		systemd/faqbot-web.service systemd/arc-web.service
+		systemd/arc-web-pam.conf)
 	message(STATUS "Installing: ${share}/${unit}")
 	configure_file("${ARC_SOURCE_DIR}/share/${unit}.in" "${share}/${unit}"
 		@ONLY)
