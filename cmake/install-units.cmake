@@ -12,7 +12,7 @@ set(ARC_DATADIR "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_DATADIR}/arc")
 include("${ARC_SOURCE_DIR}/cmake/install-sysconfdir.cmake")
 foreach(unit cron/arc-batch systemd/arc-batch.service
 		systemd/faqbot-web.service systemd/arc-web.service
-		systemd/faqbot-webhook@.service)
+		systemd/faqbot-webhook@.service systemd/arc-web-pam.conf)
 	message(STATUS "Installing: ${share}/${unit}")
 	configure_file("${ARC_SOURCE_DIR}/share/${unit}.in" "${share}/${unit}"
 		@ONLY)

@@ -71,7 +71,7 @@ find_hash(const char *users, const char *name, char *hash, size_t size)
 	return 0;
 }
 
-/* Is the account name in the group gid (its own group or one more)? */
+/* Is the account pw in the group gid (its own group or one more)? */
 static int
 in_group(const struct passwd *pw, gid_t gid)
 {
@@ -89,6 +89,25 @@ in_group(const struct passwd *pw, gid_t gid)
 }
 
 int
+web_account_check(const char *name, unsigned group, const char **why)
+{
+	struct passwd pwbuf, *pw = NULL;
+	char buf[16384];
+
+	/* getpwnam_r: log-ins are checked on several threads at once. */
+	if (!name_ok(name) || getpwnam_r(name, &pwbuf, buf, sizeof(buf),
+	    &pw) != 0 || pw == NULL) {
+		*why = N_("no system account of that name");
+		return 0;
+	}
+	if (!in_group(pw, (gid_t)group)) {
+		*why = N_("not in the archive's group");
+		return 0;
+	}
+	return 1;
+}
+
+int
 web_user_check(const char *users, const char *name, const char *password,
     unsigned group, const char **why)
 {
@@ -98,7 +117,6 @@ web_user_check(const char *users, const char *name, const char *password,
 	char hash[LINE_MAX_USERS];
 	struct crypt_data *cd = calloc(1, sizeof(*cd));
 	const char *out;
-	struct passwd *pw;
 	int ok;
 
 	if (cd == NULL) {
@@ -116,15 +134,7 @@ web_user_check(const char *users, const char *name, const char *password,
 		    N_("wrong password");
 		return 0;
 	}
-	if ((pw = getpwnam(name)) == NULL) {
-		*why = N_("no system account of that name");
-		return 0;
-	}
-	if (!in_group(pw, (gid_t)group)) {
-		*why = N_("not in the archive's group");
-		return 0;
-	}
-	return 1;
+	return web_account_check(name, group, why);
 }
 
 /* One line of the password from fd: the terminal's with echo off after

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arc_cli.h"
@@ -20,17 +21,20 @@ extern const char web_arc_web_css[];
 extern const size_t web_arc_web_css_len;
 
 static const char usage[] = N_(
-"usage: arc-web [--db PATH] [--users FILE] [--listen [ADDRESS:]PORT]\n"
-"               [--trust-proxy] [--access-log FILE] [--idle SECONDS]\n"
+"usage: arc-web [--db PATH] [--users FILE | --pam[=SERVICE]]\n"
+"               [--listen [ADDRESS:]PORT] [--trust-proxy]\n"
+"               [--access-log FILE] [--idle SECONDS]\n"
 "       arc-web [--users FILE] --add-user NAME\n"
 "Serves the archive's search page, documents and reports over HTTP to\n"
 "the office's staff: accounts of this machine in the archive's group,\n"
-"with a password in the users file.\n"
+"with a password in the users file, or with --pam their own.\n"
 "\n"
 "      --db PATH          the archive (default: $ARC_DB, else arc.conf's\n"
 "                         archive, else ~/.local/share/arc/archive.db)\n"
 "      --users FILE       the users file (default:\n"
 "                         PREFIX/etc/arc/web-users)\n"
+"      --pam[=SERVICE]    check the accounts' own passwords by PAM, with\n"
+"                         /etc/pam.d/SERVICE (default arc-web), instead\n"
 "      --listen ADDR      where to listen (default 127.0.0.1:8082; port 0:\n"
 "                         one the system chooses)\n"
 "      --trust-proxy      believe X-Forwarded-For and X-Forwarded-Proto\n"
@@ -43,13 +47,14 @@ static const char usage[] = N_(
 "      --version          show the version\n");
 
 enum {
-	OPT_DB = 256, OPT_USERS, OPT_LISTEN, OPT_TRUST, OPT_ACCESS, OPT_IDLE,
-	OPT_ADD
+	OPT_DB = 256, OPT_USERS, OPT_PAM, OPT_LISTEN, OPT_TRUST, OPT_ACCESS,
+	OPT_IDLE, OPT_ADD
 };
 
 static const struct option options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "users", required_argument, NULL, OPT_USERS },
+	{ "pam", optional_argument, NULL, OPT_PAM },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
 	{ "trust-proxy", no_argument, NULL, OPT_TRUST },
 	{ "access-log", required_argument, NULL, OPT_ACCESS },
@@ -63,18 +68,23 @@ static const struct option options[] = {
 #define BODY_MAX 4096
 /* A session lasts this long at most, used or not: a working day. */
 #define LIFETIME_SECONDS (8 * 3600)
-/* Log-in attempts an address may make a minute. */
+/* Log-in attempts an address may make a minute, refused or not. */
 #define LOGIN_RATE 10
-/* A failed log-in is answered this much later (microseconds): guessing
- * is slow even within the rate. */
-#define LOGIN_DELAY 1000000
+/* A refused log-in is answered this many seconds after it came, whatever
+ * was refused and however long the check took: guessing is slow even
+ * within the rate, and the time tells nothing. */
+#define LOGIN_DELAY 1.0
 
 struct web {
-	pthread_mutex_t lock;   /* held while a request uses what follows */
+	/* Held while a request uses what follows, but for a log-in's check
+	 * of the password (login); what is not changed after start-up is
+	 * read without it. */
+	pthread_mutex_t lock;
 	struct arc_store *store;
 	struct web_sessions *sessions;
 	struct arc_http_rate *logins;
 	const char *users;
+	const char *pam;        /* PAM's service, or NULL: the users file */
 	char copies[PATH_MAX];  /* the archive's copies, real path */
 	unsigned group;         /* the archive's file's group */
 	int trust_proxy;
@@ -208,20 +218,34 @@ login_form(struct web *w, struct MHD_Connection *c, struct web_session *s,
 	return send_page(c, status, &pg, fresh ? cookie : NULL);
 }
 
-/* POST /login: the form's token checked, then the name and password;
- * a failure said in the log (never the password) and answered late. */
+static enum MHD_Result
+form_expired(struct MHD_Connection *c)
+{
+	return message(c, MHD_HTTP_FORBIDDEN, "Ditolak",
+	    "Formulir kedaluwarsa. Muat ulang halaman masuk.");
+}
+
+/*
+ * POST /login, called with w->lock held: the form's token and the rate
+ * checked, then the name and password with the lock released, since PAM
+ * may take seconds (and yescrypt tens of milliseconds) while the other
+ * clients are answered; the form's session is looked up again after.  A
+ * refusal is said in the log (never the password), and *late set to when
+ * it may be answered.
+ */
 static enum MHD_Result
 login(struct web *w, struct MHD_Connection *c, struct web_session *s,
-    const char *addr, const struct arc_http_upload *u, int *slow)
+    const char *addr, const struct arc_http_upload *u, double *late)
 {
-	char name[64], password[256], token[WEB_TOKEN_LEN + 2], cookie[160];
+	char name[64], account[64], password[256], token[WEB_TOKEN_LEN + 2];
+	char id[WEB_TOKEN_LEN + 1], cookie[160];
 	const char *body = u->data != NULL ? u->data : "", *why;
+	double came = arc_http_now();
 	int ok;
 
 	form_value(body, "csrf", token, sizeof(token));
 	if (s == NULL || !web_token_equal(token, s->csrf))
-		return message(c, MHD_HTTP_FORBIDDEN, "Ditolak",
-		    "Formulir kedaluwarsa. Muat ulang halaman masuk.");
+		return form_expired(c);
 	if (!arc_http_rate_allows(w->logins, addr)) {
 		arc_cli_diag(NULL, 0, "log-in refused from %s: too many "
 		    "attempts", addr);
@@ -230,23 +254,35 @@ login(struct web *w, struct MHD_Connection *c, struct web_session *s,
 	}
 	form_value(body, "name", name, sizeof(name));
 	form_value(body, "password", password, sizeof(password));
-	ok = web_user_check(w->users, name, password, w->group, &why);
+	snprintf(id, sizeof(id), "%s", s->id);
+	snprintf(account, sizeof(account), "%s", name);
+	pthread_mutex_unlock(&w->lock);
+	if (w->pam != NULL)
+		ok = web_pam_check(w->pam, name, password, addr, w->group,
+		    account, sizeof(account), &why);
+	else
+		ok = web_user_check(w->users, name, password, w->group, &why);
 	explicit_bzero(password, sizeof(password));
+	pthread_mutex_lock(&w->lock);
+	s = web_session_find(w->sessions, id);
 	if (!ok) {
 		arc_cli_diag(NULL, 0, "log-in refused for \"%s\" from %s: %s",
 		    name, addr, _(why));
-		*slow = 1;
+		*late = came + LOGIN_DELAY;
 		return login_form(w, c, s, MHD_HTTP_FORBIDDEN,
 		    "Nama pengguna atau kata sandi salah, atau akun tidak "
 		    "berhak membuka arsip ini.");
 	}
+	/* Gone meanwhile: the same form logged in on another tab. */
+	if (s == NULL)
+		return form_expired(c);
 	/* A new session for the clerk: the form's id, which another could
 	 * have planted, is never the logged-in one. */
 	web_session_end(w->sessions, s);
-	if ((s = web_session_new(w->sessions, name)) == NULL)
+	if ((s = web_session_new(w->sessions, account)) == NULL)
 		return message(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "Galat",
 		    "Sesi tidak dapat dibuat.");
-	arc_cli_diag(NULL, 0, "logged in: \"%s\" from %s", name, addr);
+	arc_cli_diag(NULL, 0, "logged in: \"%s\" from %s", account, addr);
 	cookie_of(w, c, s, cookie, sizeof(cookie));
 	return redirect(c, "/", cookie);
 }
@@ -392,7 +428,7 @@ page(struct web *w, struct MHD_Connection *c, struct web_session *s,
 static enum MHD_Result
 route(struct web *w, struct MHD_Connection *c, const char *addr,
     const char *url, const char *method, const struct arc_http_upload *u,
-    int *slow)
+    double *late)
 {
 	int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
 	int post = strcmp(method, "POST") == 0;
@@ -416,7 +452,7 @@ route(struct web *w, struct MHD_Connection *c, const char *addr,
 	if (strcmp(url, "/login") == 0) {
 		if (s != NULL && s->user[0] != '\0')
 			return redirect(c, "/", NULL);
-		return post ? login(w, c, s, addr, u, slow) :
+		return post ? login(w, c, s, addr, u, late) :
 		    login_form(w, c, s, MHD_HTTP_OK, NULL);
 	}
 	if (s == NULL || s->user[0] == '\0')
@@ -448,6 +484,21 @@ route(struct web *w, struct MHD_Connection *c, const char *addr,
 	    "Halaman tidak ada.");
 }
 
+/* Sleeps until t on arc_http_now's clock. */
+static void
+wait_until(double t)
+{
+	double left = t - arc_http_now();
+	struct timespec ts;
+
+	if (left <= 0)
+		return;
+	ts.tv_sec = (time_t)left;
+	ts.tv_nsec = (long)((left - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -457,7 +508,8 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	struct arc_http_upload *u;
 	char addr[INET6_ADDRSTRLEN];
 	enum MHD_Result ok;
-	int got, slow = 0;
+	double late = 0;
+	int got;
 
 	(void)version;
 	if ((got = arc_http_receive(con_cls, upload_data, upload_data_size,
@@ -466,19 +518,19 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	arc_http_client_address(c, w->trust_proxy, addr, sizeof(addr));
 	arc_http_status();
 	pthread_mutex_lock(&w->lock);
-	ok = route(w, c, addr, url, method, u, &slow);
+	ok = route(w, c, addr, url, method, u, &late);
 	pthread_mutex_unlock(&w->lock);
 	arc_http_access_line(w->access_fd, addr, method, url,
 	    arc_http_status());
-	/* On this connection's own thread: the others go on meanwhile. */
-	if (slow)
-		usleep(LOGIN_DELAY);
+	/* On this connection's own thread, the lock released: the others
+	 * go on meanwhile. */
+	wait_until(late);
 	return ok;
 }
 
 struct config {
-	const char *db, *users, *listen, *access_log, *add_user;
-	int trust_proxy;
+	const char *db, *users, *pam, *listen, *access_log, *add_user;
+	int trust_proxy, users_given;
 	long idle;
 };
 
@@ -495,6 +547,10 @@ parse_options(int argc, char **argv, struct config *cf)
 			break;
 		case OPT_USERS:
 			cf->users = optarg;
+			cf->users_given = 1;
+			break;
+		case OPT_PAM:
+			cf->pam = optarg != NULL ? optarg : "arc-web";
 			break;
 		case OPT_LISTEN:
 			cf->listen = optarg;
@@ -519,6 +575,19 @@ parse_options(int argc, char **argv, struct config *cf)
 	}
 	if (optind < argc) {
 		arc_cli_usage_error("unexpected argument '%s'", argv[optind]);
+		return ARC_EXIT_FATAL;
+	}
+	if (cf->pam != NULL && (cf->users_given || cf->add_user != NULL)) {
+		arc_cli_usage_error("--pam checks the machine's own passwords: "
+		    "no users file (--users, --add-user) with it");
+		return ARC_EXIT_FATAL;
+	}
+	/* A name in /etc/pam.d, never a path. */
+	if (cf->pam != NULL && (cf->pam[0] == '\0' || cf->pam[0] == '.' ||
+	    strspn(cf->pam, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV"
+	    "WXYZ0123456789._-") != strlen(cf->pam))) {
+		arc_cli_usage_error("--pam wants the name of a service in "
+		    "/etc/pam.d, not \"%s\"", cf->pam);
 		return ARC_EXIT_FATAL;
 	}
 	return -1;
@@ -550,7 +619,8 @@ serve(struct web *w, const struct config *cf)
 		return ARC_EXIT_FATAL;
 	arc_http_url(d, &ss, url, sizeof(url));
 	arc_cli_diag(NULL, 0, "listening on %s", url);
-	/* SIGHUP changes nothing: the users file is read at each log-in. */
+	/* SIGHUP changes nothing: the users file, or PAM's service, is read
+	 * at each log-in. */
 	while (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
 		;
 	MHD_stop_daemon(d);
@@ -590,6 +660,9 @@ main(int argc, char **argv)
 		snprintf(w.copies, sizeof(w.copies), "/nonexistent/");
 	}
 	w.users = cf.users;
+	w.pam = cf.pam;
+	if (w.pam != NULL)
+		web_pam_warn(w.pam);
 	w.trust_proxy = cf.trust_proxy;
 	if ((w.sessions = web_sessions_new((double)cf.idle,
 	    LIFETIME_SECONDS)) == NULL || (w.logins = arc_http_rate_new(

@@ -58,10 +58,32 @@ void web_message_page(struct page *pg, const char *title,
  */
 int web_user_check(const char *users, const char *name, const char *password,
     unsigned group, const char **why);
+/* Is name a system account in the group group (its own or one more)?
+ * 1 yes; 0 no, why set.  Both ways of logging in end with it. */
+int web_account_check(const char *name, unsigned group, const char **why);
 /* arc-web --add-user: reads the password (twice on a terminal) and puts
  * name's line into the users file atomically, mode 0640.  The exit
  * status, with the reason said. */
 int web_add_user(const char *users, const char *name);
+
+/* ---- Log-in by PAM (arc-web-pam.c) -------------------------------------- */
+
+/*
+ * Whether name may log in with password by the machine's own accounts:
+ * name a system account in the archive's group (checked first, so that
+ * no other account's password is ever tried), then PAM's service
+ * (/etc/pam.d/SERVICE) authenticates it and takes the account
+ * (pam_acct_mgmt: expired or locked ones refused), for a client at rhost.
+ * PAM's own delay after a failure is left out: the caller waits, off the
+ * server's lock.  account receives the name PAM ended with (size bytes).
+ * 1 yes; 0 no, why set (for the log).  Safe on several threads at once.
+ */
+int web_pam_check(const char *service, const char *name,
+    const char *password, const char *rhost, unsigned group, char *account,
+    size_t size, const char **why);
+/* Says at start-up what would make every log-in by PAM fail here: no
+ * /etc/pam.d/SERVICE, or an account that cannot read /etc/shadow. */
+void web_pam_warn(const char *service);
 
 /* A session: the random id in the cookie, the token of its forms, the
  * clerk (empty before log-in), and when it began and was last used. */

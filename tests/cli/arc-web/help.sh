@@ -1,5 +1,6 @@
 # arc-web: --help, a bad option, a stray argument, a bad --listen, a bad
-# --idle, an archive that is not there.
+# --idle, an archive that is not there; --pam with a users file, with
+# --add-user, and with a path for a service's name.
 . "$ARC_TESTS/cli/letters.inc"
 make_archive 2>/dev/null
 arc-web --help
@@ -13,4 +14,12 @@ echo "exit $?"
 arc-web --db arsip.db --idle 0
 echo "exit $?"
 arc-web --db missing/arsip.db
+echo "exit $?"
+arc-web --db arsip.db --pam --users web-users
+echo "exit $?"
+arc-web --pam --add-user "$(id -un)" </dev/null
+echo "exit $?"
+arc-web --db arsip.db --pam=../shadow
+echo "exit $?"
+arc-web --db arsip.db --pam=
 echo "exit $?"
