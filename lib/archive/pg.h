@@ -1,4 +1,4 @@
-/* pg.h: the archive on a PostgreSQL server (pg*.c), behind the same functions of arc_archive.h as the SQLite archive: store.c, index.c, find.c, report.c and the upkeep dispatch to these when the archive's address is a postgresql:// URI. */
+/* pg.h: the archive on a PostgreSQL server (pg*.c), behind the same functions of arc_archive.h as the SQLite archive: store.c, index.c, find.c and the upkeep dispatch to these when the archive's address is a postgresql:// URI; the reports read both through one cursor (cursor.c). */
 #ifndef ARC_PG_H
 #define ARC_PG_H
 
@@ -125,10 +125,5 @@ int arc_pg_check(struct arc_store *s, arc_check_fn report, void *ctx,
 int arc_pg_forget(struct arc_store *s, const char *sha256,
     struct arc_forget_result *r, struct arc_error *err);
 int arc_pg_optimize(struct arc_store *s, struct arc_error *err);
-
-/* arc_report on PostgreSQL (pgreport.c). */
-int arc_pg_report(struct arc_store *s, const char *name,
-    const struct arc_report_range *range, arc_report_fn fn, void *ctx,
-    struct arc_error *err);
 
 #endif

@@ -281,6 +281,8 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 	}
 	s->pg = pg;
 	s->readonly = !write;
+	/* What the reports ask of an archive's layout: all there. */
+	s->has_chat = s->has_confidence = s->has_unread = 1;
 	pg->office = setting("office", "ARC_OFFICE");
 	if ((s->files = setting("copies", "ARC_COPIES")) == NULL)
 		return arc_error_set(err, "%s: an archive on PostgreSQL keeps "

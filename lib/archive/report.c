@@ -22,6 +22,10 @@ const char *const arc_report_names[] = {
 #define XSTR(x) STR(x)
 #define RETRIES XSTR(ARC_RETRIES_DEFAULT)
 
+/* How many rows cond holds for: SQL both SQLite and PostgreSQL read (a
+ * truth is no number in PostgreSQL). */
+#define COUNT_IF(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
+
 /* The days a report covers: ?1 since and ?2 until, either NULL. */
 #define IN_RANGE(day) \
 	"(?1 IS NULL OR " day " >= ?1) AND " \
@@ -45,18 +49,13 @@ struct report {
 	struct arc_error *err;
 };
 
+/* The report's query, its range bound, from either back end: the SQL
+ * is what SQLite and PostgreSQL both read. */
 static int
-prepare(struct report *r, const char *sql, sqlite3_stmt **st)
+prepare(struct report *r, const char *sql, struct arc_cursor *c)
 {
-	if (sqlite3_prepare_v2(r->s->db, sql, -1, st, NULL) != SQLITE_OK) {
-		arc_store_fail(r->s, r->err);
-		return ARC_FATAL;
-	}
-	if (r->range->since != NULL)
-		sqlite3_bind_text(*st, 1, r->range->since, -1, SQLITE_STATIC);
-	if (r->range->until != NULL)
-		sqlite3_bind_text(*st, 2, r->range->until, -1, SQLITE_STATIC);
-	return ARC_OK;
+	return arc_cursor_open(r->s, sql, r->range->since, r->range->until,
+	    c, r->err);
 }
 
 /* A text of the archive as a report shows it: NIKs masked, whatever
@@ -76,17 +75,17 @@ masked_string(const char *text)
 }
 
 static json_t *
-column_value(sqlite3_stmt *st, int i)
+column_value(const struct arc_cursor *c, int i)
 {
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_INTEGER:
-		return json_integer(sqlite3_column_int64(st, i));
-	case SQLITE_FLOAT:
-		return json_real(sqlite3_column_double(st, i));
-	case SQLITE_NULL:
+	switch (arc_cursor_type(c, i)) {
+	case ARC_CURSOR_INTEGER:
+		return json_integer(arc_cursor_int(c, i));
+	case ARC_CURSOR_REAL:
+		return json_real(arc_cursor_real(c, i));
+	case ARC_CURSOR_NULL:
 		return json_null();
 	default:
-		return masked_string((const char *)sqlite3_column_text(st, i));
+		return masked_string(arc_cursor_text(c, i));
 	}
 }
 
@@ -94,36 +93,27 @@ column_value(sqlite3_stmt *st, int i)
 static int
 rows(struct report *r, const char *name, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct arc_cursor c;
 	int rc;
 
-	if (prepare(r, sql, &st) != ARC_OK)
+	if (prepare(r, sql, &c) != ARC_OK)
 		return ARC_FATAL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = arc_cursor_next(&c, r->err)) == 1) {
 		json_t *row = json_pack("{s:s}", "report", name);
-		for (int i = 0; row != NULL && i < sqlite3_column_count(st);
-		    i++)
-			json_object_set_new(row, sqlite3_column_name(st, i),
-			    column_value(st, i));
+		for (int i = 0; row != NULL && i < arc_cursor_columns(&c); i++)
+			json_object_set_new(row, arc_cursor_name(&c, i),
+			    column_value(&c, i));
 		if (row == NULL) {
-			sqlite3_finalize(st);
-			arc_error_set(r->err, "out of memory");
-			return ARC_FATAL;
+			rc = arc_error_set(r->err, "out of memory");
+			break;
 		}
 		int stop = r->fn(r->ctx, name, row);
 		json_decref(row);
-		if (stop) {
-			sqlite3_finalize(st);
-			return ARC_OK;
-		}
+		if (stop)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		arc_store_fail(r->s, r->err);
-		sqlite3_finalize(st);
-		return ARC_FATAL;
-	}
-	sqlite3_finalize(st);
-	return ARC_OK;
+	arc_cursor_close(&c);
+	return rc == ARC_FATAL || rc == ARC_ERR ? ARC_FATAL : ARC_OK;
 }
 
 /* Archives made before conversations and OCR confidence were kept lack
@@ -160,23 +150,23 @@ folders(struct report *r)
 	json_t *counts = json_object(), *value;
 	struct folder_count *list = NULL;
 	size_t n = 0;
-	sqlite3_stmt *st;
+	struct arc_cursor c;
 	const char *key;
-	int rc = ARC_FATAL;
+	int rc = ARC_FATAL, more;
 
 	if (counts == NULL)
 		goto nomem;
 	if (prepare(r, "SELECT path FROM doc WHERE state = 'archived' AND "
-	    IN_RANGE("substr(indexed, 1, 10)"), &st) != ARC_OK)
+	    IN_RANGE("substr(indexed, 1, 10)"), &c) != ARC_OK)
 		goto out;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *path = (const char *)sqlite3_column_text(st, 0);
+	while ((more = arc_cursor_next(&c, r->err)) == 1) {
+		const char *path = arc_cursor_text(&c, 0);
 		const char *slash = path ? strrchr(path, '/') : NULL;
 		char *folder = slash == NULL ? strdup(".") :
 		    strndup(path, slash == path ? 1 : (size_t)(slash - path));
 		json_t *seen;
 		if (folder == NULL) {
-			sqlite3_finalize(st);
+			arc_cursor_close(&c);
 			goto nomem;
 		}
 		arc_mask_nik(folder);
@@ -186,12 +176,14 @@ folders(struct report *r)
 		else if (json_object_set_new(counts, folder,
 		    json_integer(1)) != 0) {
 			free(folder);
-			sqlite3_finalize(st);
+			arc_cursor_close(&c);
 			goto nomem;
 		}
 		free(folder);
 	}
-	sqlite3_finalize(st);
+	arc_cursor_close(&c);
+	if (more != 0)
+		goto out;
 	if (json_object_size(counts) > 0 && (list = malloc(
 	    json_object_size(counts) * sizeof(*list))) == NULL)
 		goto nomem;
@@ -230,32 +222,31 @@ enum { REVIEW_PATH, REVIEW_MEMBER, REVIEW_CONFIDENCE, REVIEW_SHA256 };
 static int
 review(struct report *r)
 {
-	sqlite3_stmt *st;
-	int rc = SQLITE_DONE, stop = 0;
+	struct arc_cursor cur;
+	int rc = 0, stop = 0;
 
 	if (!r->s->has_confidence)
 		return ARC_OK;
 	if (prepare(r, "SELECT path, member, confidence, sha256 FROM doc "
 	    "WHERE state = 'archived' AND confidence IS NOT NULL AND "
 	    IN_RANGE("substr(indexed, 1, 10)") " ORDER BY path, member",
-	    &st) != ARC_OK)
+	    &cur) != ARC_OK)
 		return ARC_FATAL;
-	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st,
-		    REVIEW_CONFIDENCE);
+	while (!stop && (rc = arc_cursor_next(&cur, r->err)) == 1) {
+		const char *c = arc_cursor_text(&cur, REVIEW_CONFIDENCE);
 		for (long page = 1; c != NULL && *c != '\0' && !stop; page++) {
 			char *end;
 			long v = strtol(c, &end, 10);
 			if (end != c && v < REVIEW_BELOW) {
 				json_t *row = json_pack("{s:s, s:o?, s:o?, "
 				    "s:i, s:i, s:s?}", "report", "review",
-				    "path", column_value(st, REVIEW_PATH),
-				    "member", column_value(st, REVIEW_MEMBER),
-				    "page", (int)page, "confidence", (int)v,
-				    "sha256",
-				    sqlite3_column_text(st, REVIEW_SHA256));
+				    "path", column_value(&cur, REVIEW_PATH),
+				    "member", column_value(&cur,
+				    REVIEW_MEMBER), "page", (int)page,
+				    "confidence", (int)v, "sha256",
+				    arc_cursor_text(&cur, REVIEW_SHA256));
 				if (row == NULL) {
-					sqlite3_finalize(st);
+					arc_cursor_close(&cur);
 					return arc_error_set(r->err,
 					    "out of memory");
 				}
@@ -266,13 +257,8 @@ review(struct report *r)
 			c += *c == ',';
 		}
 	}
-	if (!stop && rc != SQLITE_DONE) {
-		arc_store_fail(r->s, r->err);
-		sqlite3_finalize(st);
-		return ARC_FATAL;
-	}
-	sqlite3_finalize(st);
-	return ARC_OK;
+	arc_cursor_close(&cur);
+	return !stop && rc != 0 ? ARC_FATAL : ARC_OK;
 }
 
 /* ---- Unanswered questions, grouped ------------------------------------ */
@@ -385,32 +371,34 @@ unanswered(struct report *r)
 {
 	struct question *qs = NULL;
 	struct group *g = NULL;
-	int nq = 0, ng = 0, rc = ARC_FATAL;
+	int nq = 0, ng = 0, rc = ARC_FATAL, more;
 	size_t qcap = 0;
-	sqlite3_stmt *st;
+	struct arc_cursor c;
 
 	if (!has_chat(r))
 		return ARC_OK;
 	if (prepare(r, "SELECT lower(q), count(*) AS n FROM chat WHERE "
 	    "status IN ('declined', 'suggested') AND trim(q) != '' AND "
 	    IN_RANGE("substr(time, 1, 10)") " GROUP BY lower(q) "
-	    "ORDER BY n DESC, lower(q)", &st) != ARC_OK)
+	    "ORDER BY n DESC, lower(q)", &c) != ARC_OK)
 		return ARC_FATAL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((more = arc_cursor_next(&c, r->err)) == 1) {
+		const char *text = arc_cursor_text(&c, 0);
 		if (arc_grow(&qs, &qcap, (size_t)nq, 1, sizeof(*qs)) != ARC_OK)
 			goto nomem;
 		memset(&qs[nq], 0, sizeof(*qs));
-		qs[nq].asked = sqlite3_column_int64(st, 1);
-		if ((qs[nq].text = strdup((const char *)sqlite3_column_text(st,
-		    0))) == NULL || words_of(&qs[nq]) != ARC_OK) {
+		qs[nq].asked = arc_cursor_int(&c, 1);
+		if ((qs[nq].text = strdup(text != NULL ? text : "")) == NULL ||
+		    words_of(&qs[nq]) != ARC_OK) {
 			nq++;
 			goto nomem;
 		}
 		arc_mask_nik(qs[nq].text);
 		nq++;
 	}
-	sqlite3_finalize(st);
-	st = NULL;
+	arc_cursor_close(&c);
+	if (more != 0)
+		goto out;
 	if ((g = calloc((size_t)nq + 1, sizeof(*g))) == NULL)
 		goto nomem;
 	/* Each question joins the first group, most asked first, whose
@@ -429,8 +417,7 @@ unanswered(struct report *r)
 	goto out;
 nomem:
 	arc_error_set(r->err, "out of memory");
-	if (st != NULL)
-		sqlite3_finalize(st);
+	arc_cursor_close(&c);
 out:
 	for (int i = 0; i < nq; i++)
 		question_free(&qs[i]);
@@ -446,12 +433,10 @@ arc_report(struct arc_store *s, const char *name,
 {
 	struct report r = { s, range, fn, ctx, err };
 
-	if (s->pg != NULL)
-		return arc_pg_report(s, name, range, fn, ctx, err);
 	if (strcmp(name, "documents") == 0)
 		return rows(&r, name, "SELECT substr(indexed, 1, 10) AS day, "
-		    "sum(state = 'archived') AS archived, "
-		    "sum(state = 'failed') AS failed FROM doc WHERE "
+		    COUNT_IF("state = 'archived'") " AS archived, "
+		    COUNT_IF("state = 'failed'") " AS failed FROM doc WHERE "
 		    IN_RANGE("substr(indexed, 1, 10)")
 		    " GROUP BY day ORDER BY day");
 	if (strcmp(name, "tags") == 0)
@@ -478,13 +463,14 @@ arc_report(struct arc_store *s, const char *name,
 		    "3) AS suggested_rate, round(1.0 * declined / "
 		    "nullif(asked, 0), 3) AS declined_rate, smalltalk FROM "
 		    "(SELECT substr(time, 1, 10) AS day, "
-		    "sum(status != 'smalltalk') AS asked, "
-		    "sum(status IN ('answered', 'handoff', 'status')) AS "
-		    "answered, sum(status = 'suggested') AS suggested, "
-		    "sum(status = 'declined') AS declined, "
-		    "sum(status = 'smalltalk') AS smalltalk FROM chat WHERE "
+		    COUNT_IF("status != 'smalltalk'") " AS asked, "
+		    COUNT_IF("status IN ('answered', 'handoff', 'status')")
+		    " AS answered, " COUNT_IF("status = 'suggested'")
+		    " AS suggested, " COUNT_IF("status = 'declined'")
+		    " AS declined, " COUNT_IF("status = 'smalltalk'")
+		    " AS smalltalk FROM chat WHERE "
 		    IN_RANGE("substr(time, 1, 10)")
-		    " GROUP BY day) ORDER BY day");
+		    " GROUP BY day) AS c ORDER BY day");
 	if (strcmp(name, "unanswered") == 0)
 		return unanswered(&r);
 	return arc_error_set(err, "no report \"%s\" (there are: documents, "

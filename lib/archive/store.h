@@ -446,6 +446,32 @@ int arc_schema_upgrade(struct arc_store *s, int version,
  * has_chat, has_confidence, has_unread), as read without upgrading it. */
 void arc_schema_features(struct arc_store *s, int version);
 
+/*
+ * The rows of a read-only query from either back end (cursor.c): the same
+ * SQL for both, its parameters ?1 and ?2 (text, or NULL).  next gives 1
+ * for a row, 0 at the end, ARC_FATAL (err set) when the database fails;
+ * the row's values are valid until the next.
+ */
+struct pg_result;
+struct arc_cursor {
+	struct arc_store *s;
+	sqlite3_stmt *st;               /* SQLite's, or */
+	struct pg_result *res;          /* PostgreSQL's, walked by row */
+	int row;
+};
+enum arc_cursor_type { ARC_CURSOR_NULL, ARC_CURSOR_INTEGER, ARC_CURSOR_REAL,
+	ARC_CURSOR_TEXT };
+int arc_cursor_open(struct arc_store *s, const char *sql, const char *p1,
+    const char *p2, struct arc_cursor *c, struct arc_error *err);
+int arc_cursor_next(struct arc_cursor *c, struct arc_error *err);
+int arc_cursor_columns(const struct arc_cursor *c);
+const char *arc_cursor_name(const struct arc_cursor *c, int i);
+enum arc_cursor_type arc_cursor_type(const struct arc_cursor *c, int i);
+const char *arc_cursor_text(const struct arc_cursor *c, int i);
+long long arc_cursor_int(const struct arc_cursor *c, int i);
+double arc_cursor_real(const struct arc_cursor *c, int i);
+void arc_cursor_close(struct arc_cursor *c);
+
 /* Sets err to the database's last error; returns ARC_FATAL. */
 int arc_store_fail(struct arc_store *s, struct arc_error *err);
 
