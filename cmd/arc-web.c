@@ -636,6 +636,7 @@ main(int argc, char **argv)
 	struct arc_error err;
 	struct stat sb;
 	char db[4096];
+	const char *owned;
 	int st;
 
 	arc_cli_init("arc-web");
@@ -648,9 +649,11 @@ main(int argc, char **argv)
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_EXIT_FATAL;
 	}
-	/* The clerks are the archive's group: who may read its file. */
-	if (stat(db, &sb) != 0) {
-		arc_cli_diag(db, 0, "%s", strerror(errno));
+	/* The clerks are the archive's group: who may read its file (on a
+	 * server, its folder of copies). */
+	owned = arc_store_on_server(w.store) ? arc_store_copies(w.store) : db;
+	if (stat(owned, &sb) != 0) {
+		arc_cli_diag(owned, 0, "%s", strerror(errno));
 		arc_store_close(w.store);
 		return ARC_EXIT_FATAL;
 	}

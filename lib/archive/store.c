@@ -554,6 +554,12 @@ arc_store_step_done(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
+int
+arc_store_on_server(const struct arc_store *s)
+{
+	return s->pg != NULL;
+}
+
 const char *
 arc_store_copies(const struct arc_store *s)
 {

@@ -27,6 +27,8 @@ int arc_store_being_made(const char *path);
 struct arc_store *arc_store_open(const char *path, int write,
     struct arc_error *err);
 void arc_store_close(struct arc_store *s);
+/* Is the archive on a PostgreSQL server (not an SQLite file)? */
+int arc_store_on_server(const struct arc_store *s);
 /* The folder of the archive's copies of the originals (borrowed, valid
  * until arc_store_close), whether or not it exists yet. */
 const char *arc_store_copies(const struct arc_store *s);
