@@ -232,10 +232,22 @@ setting(const char *conf_name, const char *env_name)
 	return NULL;
 }
 
-/* Makes the tables when they are not there, one writer at a time. */
+/* Makes the tables when they are not there, one writer at a time: only
+ * then, since only the archive's owner may (another office's writer is
+ * not). */
 static int
 make_tables(struct arc_store *s, struct arc_error *err)
 {
+	PGresult *r = arc_pg_query(s, "SELECT to_regclass('arc_meta') IS NOT "
+	    "NULL", 0, NULL, err);
+	int made;
+
+	if (r == NULL)
+		return ARC_FATAL;
+	made = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	if (made)
+		return ARC_OK;
 	if (arc_pg_exec(s, "BEGIN", err) != ARC_OK)
 		return ARC_FATAL;
 	if (arc_pg_exec(s, "SELECT pg_advisory_xact_lock(7361601)", err) !=

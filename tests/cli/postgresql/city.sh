@@ -11,4 +11,5 @@ cp surat/undangan.txt surat/sk.txt surat/domisili.txt camat/
 cp surat/domisili.txt surat/pengaduan.txt surat/english.txt lurah/
 pg_virtualenv -t sh -u "$ARC_TESTS/cli/postgresql/city.inc" >out 2>&1
 echo "status $?"
-grep -v '^Creating new PostgreSQL cluster\|^Dropping cluster' out
+grep -v '^Creating new PostgreSQL cluster\|^Dropping cluster' out |
+    sed -e 's/localhost:[0-9]*/localhost:PORT/' -e 's/port [0-9]*/port PORT/'
