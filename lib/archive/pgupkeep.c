@@ -134,6 +134,10 @@ arc_pg_forget(struct arc_store *s, const char *sha256,
 int
 arc_pg_optimize(struct arc_store *s, struct arc_error *err)
 {
-	return arc_pg_exec(s, "VACUUM ANALYZE doc; VACUUM ANALYZE doc_tag; "
-	    "VACUUM ANALYZE chat", err);
+	/* One statement each: several in one string run in a transaction,
+	 * where VACUUM cannot. */
+	if (arc_pg_exec(s, "VACUUM ANALYZE doc", err) != ARC_OK ||
+	    arc_pg_exec(s, "VACUUM ANALYZE doc_tag", err) != ARC_OK)
+		return ARC_FATAL;
+	return arc_pg_exec(s, "VACUUM ANALYZE chat", err);
 }
