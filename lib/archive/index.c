@@ -648,9 +648,39 @@ remove_stale(struct pending **batch, int n)
 			unlink(batch[i]->stale);
 }
 
+/*
+ * A document the server refused (a data exception, or one of its limits:
+ * a tsvector of more than 1 MB): kept as failed, with the server's reason,
+ * and said; the batch is then written again without it.  ARC_FATAL when
+ * out of memory.
+ */
+static int
+refused(struct arc_indexer *ix, struct pending *p, const struct arc_error *why)
+{
+	struct arc_error said;
+	/* The server's reason after the archive's address. */
+	const char *reason = strstr(why->message, ": ");
+
+	reason = reason != NULL ? reason + 2 : why->message;
+	arc_error_set(&said, "the archive's server refused it: %s", reason);
+	free(p->error);
+	if ((p->error = strdup(said.message)) == NULL)
+		return ARC_FATAL;
+	report(ix, p, arc_error_text(&said));
+	return ARC_OK;
+}
+
+/* Is the SQLSTATE a refusal of one document's values (class 22, data
+ * exception; 54, a limit exceeded), not of the archive? */
+static int
+refusal(const char *code)
+{
+	return strncmp(code, "22", 2) == 0 || strncmp(code, "54", 2) == 0;
+}
+
 /* A batch into a PostgreSQL archive: one try, rolled back by the caller
- * when it fails; ARC_ERR when it met another writer (then to be tried
- * again). */
+ * when it fails; ARC_ERR when it met another writer, or the server
+ * refused a document (now failed): then to be tried again. */
 static int
 write_batch_pg_once(struct arc_indexer *ix, struct pending **batch, int n,
     struct arc_error *err)
@@ -678,9 +708,14 @@ write_batch_pg_once(struct arc_indexer *ix, struct pending **batch, int n,
 			rc = write_archived_pg(ix, p, now, err);
 		if (rc == ARC_OK && !p->unread && !p->chat)
 			rc = arc_pg_clear_unread(s, p->rec, err);
-		if (rc != ARC_OK)
-			return strncmp(s->pg->code, "40", 2) == 0 ? ARC_ERR :
+		if (rc == ARC_OK)
+			continue;
+		if (p->error == NULL && !p->chat && !p->unread &&
+		    refusal(s->pg->code))
+			return refused(ix, p, err) == ARC_OK ? ARC_ERR :
 			    ARC_FATAL;
+		return strncmp(s->pg->code, "40", 2) == 0 ? ARC_ERR :
+		    ARC_FATAL;
 	}
 	return arc_pg_commit(s, err);
 }
@@ -693,20 +728,26 @@ write_batch_pg(struct arc_indexer *ix, struct pending **batch, int n)
 {
 	struct arc_index_stats before = ix->stats;
 	struct arc_error err;
-	int rc = ARC_ERR;
+	int rc = ARC_ERR, met = 0;
 
-	for (int tries = 0; rc == ARC_ERR && tries < PG_TRIES; tries++) {
+	/* Tried again after meeting another writer (the other let through
+	 * first), or after the server refused a document (failed in the next
+	 * try): each refusal fails one more, so it ends. */
+	for (int tries = 0; rc == ARC_ERR && met < PG_TRIES; tries++) {
 		if (tries > 0) {
-			/* Rows written in the try rolled back: counted
-			 * again, and the other writer let through first. */
+			/* The rows of the try rolled back: counted again. */
 			before.erased = ix->stats.erased;
 			ix->stats = before;
-			usleep((useconds_t)(10000 << tries) +
-			    (useconds_t)(rand() % 10000));
 		}
 		err.message[0] = '\0';
-		if ((rc = write_batch_pg_once(ix, batch, n, &err)) != ARC_OK)
-			arc_pg_rollback(ix->s);
+		if ((rc = write_batch_pg_once(ix, batch, n, &err)) == ARC_OK)
+			break;
+		arc_pg_rollback(ix->s);
+		if (rc == ARC_ERR && strncmp(ix->s->pg->code, "40", 2) == 0) {
+			met++;
+			usleep((useconds_t)(10000 << met) +
+			    (useconds_t)(rand() % 10000));
+		}
 	}
 	if (rc == ARC_OK)
 		remove_stale(batch, n);
