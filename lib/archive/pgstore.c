@@ -312,8 +312,10 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 		say(s, PQerrorMessage(pg->conn), err);
 		return ARC_FATAL;
 	}
-	if (arc_pg_exec(s, "SET client_min_messages = warning", err) !=
-	    ARC_OK)
+	/* arc's texts are UTF-8 whatever the database's encoding (the
+	 * server converts, or refuses what it cannot hold). */
+	if (arc_pg_exec(s, "SET client_min_messages = warning; "
+	    "SET client_encoding = 'UTF8'", err) != ARC_OK)
 		return ARC_FATAL;
 	if (write && make_tables(s, err) != ARC_OK)
 		return ARC_FATAL;
