@@ -632,6 +632,8 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
 	if (rc == ARC_OK)
+		rc = arc_rank_begin(ix->s);
+	if (rc == ARC_OK)
 		rc = arc_forgotten_catch_up(ix->s, &ix->erased);
 	if (rc == ARC_OK)
 		rc = settle_batch(ix, batch, n, &err);
@@ -651,6 +653,7 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (rc == ARC_OK && !p->unread)
 			rc = clear_unread(ix, p);
 	}
+	arc_rank_end(ix->s);
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
 	if (rc == ARC_OK)

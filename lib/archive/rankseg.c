@@ -574,6 +574,8 @@ segment_write(struct arc_store *s, struct segment *g, sqlite3_int64 *seg)
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	*seg = sqlite3_last_insert_rowid(s->db);
+	if (s->ranked_to >= 0 && g->last > s->ranked_to)
+		s->ranked_to = g->last;
 	if (arc_store_prepare(s, "INSERT INTO rank_post (term, segment, df, "
 	    "data) VALUES (?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
@@ -589,6 +591,26 @@ segment_write(struct arc_store *s, struct segment *g, sqlite3_int64 *seg)
 			return ARC_FATAL;
 	}
 	return ARC_OK;
+}
+
+int
+arc_rank_begin(struct arc_store *s)
+{
+	int rc = ARC_OK;
+
+	s->ranked_to = -1;
+	if (s->has_ranking)
+		s->ranked_to = arc_store_number(s, "SELECT coalesce(max(last), "
+		    "0) FROM rank_segment", &rc);
+	if (rc != ARC_OK)
+		s->ranked_to = -1;
+	return rc;
+}
+
+void
+arc_rank_end(struct arc_store *s)
+{
+	s->ranked_to = -1;
 }
 
 /*

@@ -38,6 +38,10 @@ struct arc_store {
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
+	/* In an indexer's write transaction, the highest id a ranking
+	 * segment holds (arc_rank_begin): a document written above it is in
+	 * no segment, and needs no rank_dirty row.  -1: not known. */
+	sqlite3_int64 ranked_to;
 	/* Statements prepared once, by their SQL text's address: see
 	 * arc_store_prepare. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
@@ -133,6 +137,10 @@ struct arc_rank_tally *arc_rank_tally_new(void);
 void arc_rank_tally_free(struct arc_rank_tally *t);
 int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
     sqlite3_int64 id, const char *digest, const struct fts_columns *c);
+/* At the start and the end of a write transaction that writes many
+ * documents' words: s->ranked_to read, and forgotten. */
+int arc_rank_begin(struct arc_store *s);
+void arc_rank_end(struct arc_store *s);
 /* Counts the documents no ranking segment holds yet into new ones (and
  * merges the last ones), or, with whole or after many changes, every
  * document again; those t (NULL: none) counted as they were written are
