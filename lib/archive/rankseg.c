@@ -613,6 +613,194 @@ arc_rank_end(struct arc_store *s)
 	s->ranked_to = -1;
 }
 
+/* A term's postings that held the document erased: without it. */
+struct unposted {
+	sqlite3_int64 row;
+	uint32_t df;
+	unsigned char *data;    /* NULL: no other document */
+	size_t len;
+};
+
+/*
+ * The postings of data (len bytes) without document id's, into *out
+ * (malloc'd; ARC_FATAL when out of memory): 1 when they held it, 0 when
+ * not (or data is broken: then left as it is).
+ */
+static int
+posting_cut(const unsigned char *data, size_t len, sqlite3_int64 id,
+    unsigned char **out, size_t *out_len)
+{
+	const unsigned char *p = data, *end = data + len;
+	uint64_t prev = 0, at = 0, v, count;
+	size_t n;
+
+	while (p < end) {
+		const unsigned char *start = p;
+		if ((n = arc_varint_get(p, end, &v)) == 0)
+			return 0;
+		p += n;
+		if ((v & 1) == 0) {
+			if ((n = arc_varint_get(p, end, &count)) == 0)
+				return 0;
+			p += n;
+		}
+		at += v >> 1;
+		if (at > (uint64_t)id)
+			return 0;
+		if (at < (uint64_t)id) {
+			prev = at;
+			continue;
+		}
+		/* Its bytes out; the next posting's gap then from the one
+		 * before it. */
+		if ((*out = malloc(len + 10)) == NULL)
+			return ARC_FATAL;
+		memcpy(*out, data, (size_t)(start - data));
+		*out_len = (size_t)(start - data);
+		if (p < end) {
+			if ((n = arc_varint_get(p, end, &v)) == 0) {
+				free(*out);
+				*out = NULL;
+				return 0;
+			}
+			*out_len += arc_varint_put(*out + *out_len,
+			    ((at + (v >> 1)) - prev) << 1 | (v & 1));
+			p += n;
+			memcpy(*out + *out_len, p, (size_t)(end - p));
+			*out_len += (size_t)(end - p);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Takes document id out of the ranking segment that holds it, in the
+ * caller's transaction (arc-index --forget): its postings, the terms no
+ * other document of the segment has (a name, say), its length.  The
+ * segment is then what counting its rows again would make (but for
+ * rank_post's row ids).  Every term of the segment is read: a document
+ * changed since it was counted has other words now than those the
+ * segment holds.  ARC_FATAL when the database fails or memory runs out.
+ */
+int
+arc_rank_forget(struct arc_store *s, sqlite3_int64 id)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 seg = 0, first = 0;
+	struct unposted *cut = NULL;
+	size_t ncut = 0, cap = 0;
+	uint32_t *lens = NULL, len = 0;
+	size_t lens_bytes = 0;
+	int rc = ARC_OK, step;
+
+	if (!s->has_ranking)
+		return ARC_OK;
+	/* Rare: statements of their own, not of the cache. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id, first, lens FROM "
+	    "rank_segment WHERE ?1 BETWEEN first AND last", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 2);
+		lens_bytes = (size_t)sqlite3_column_bytes(st, 2);
+		seg = sqlite3_column_int64(st, 0);
+		first = sqlite3_column_int64(st, 1);
+		if ((size_t)(id - first) >= lens_bytes / sizeof(*lens))
+			;       /* a broken segment: left to --optimize */
+		else if ((lens = malloc(lens_bytes)) == NULL)
+			rc = ARC_FATAL;
+		else {
+			memcpy(lens, blob, lens_bytes);
+			len = lens[id - first];
+			lens[id - first] = 0;
+		}
+	} else if (step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	sqlite3_finalize(st);
+	/* No segment holds it, or holds it without words. */
+	if (rc != ARC_OK || lens == NULL || len == 0) {
+		free(lens);
+		return rc;
+	}
+	/* What changes is gathered first: rank_post is not written while
+	 * it is read. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id, df, data FROM rank_post "
+	    "WHERE segment = ?", -1, &st, NULL) != SQLITE_OK) {
+		free(lens);
+		return ARC_FATAL;
+	}
+	sqlite3_bind_int64(st, 1, seg);
+	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct unposted u = { sqlite3_column_int64(st, 0),
+		    (uint32_t)sqlite3_column_int64(st, 1), NULL, 0 };
+		int held = posting_cut(sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2), id, &u.data, &u.len);
+
+		if (held == ARC_FATAL || (held == 1 && arc_grow(&cut, &cap,
+		    ncut, 1, sizeof(*cut)) != ARC_OK)) {
+			free(u.data);
+			rc = ARC_FATAL;
+		} else if (held == 1) {
+			if (u.len == 0) {
+				free(u.data);
+				u.data = NULL;
+			}
+			u.df--;
+			cut[ncut++] = u;
+		}
+	}
+	if (rc == ARC_OK && step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	sqlite3_finalize(st);
+	for (size_t i = 0; rc == ARC_OK && i < ncut; i++) {
+		if (sqlite3_prepare_v2(s->db, cut[i].data == NULL ?
+		    "DELETE FROM rank_post WHERE id = ?1" :
+		    "UPDATE rank_post SET df = ?2, data = ?3 WHERE id = ?1", -1,
+		    &st, NULL) != SQLITE_OK) {
+			rc = ARC_FATAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, cut[i].row);
+		if (cut[i].data != NULL) {
+			sqlite3_bind_int64(st, 2, cut[i].df);
+			sqlite3_bind_blob64(st, 3, cut[i].data, cut[i].len,
+			    SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	/* Its length; and its change, which the segment now holds. */
+	if (rc == ARC_OK && sqlite3_prepare_v2(s->db, "UPDATE rank_segment "
+	    "SET docs = docs - 1, tokens = tokens - ?2, lens = ?3 WHERE id = "
+	    "?1", -1, &st, NULL) != SQLITE_OK)
+		rc = ARC_FATAL;
+	if (rc == ARC_OK) {
+		sqlite3_bind_int64(st, 1, seg);
+		sqlite3_bind_int64(st, 2, len);
+		sqlite3_bind_blob64(st, 3, lens, lens_bytes, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	if (rc == ARC_OK && sqlite3_prepare_v2(s->db, "DELETE FROM rank_dirty "
+	    "WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		rc = ARC_FATAL;
+	if (rc == ARC_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; i < ncut; i++)
+		free(cut[i].data);
+	free(cut);
+	free(lens);
+	return rc;
+}
+
 /*
  * The documents an indexer writes, counted as it writes them, from the
  * words its workers made for FTS5: the end of the run then need not read

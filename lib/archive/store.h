@@ -137,6 +137,11 @@ struct arc_rank_tally *arc_rank_tally_new(void);
 void arc_rank_tally_free(struct arc_rank_tally *t);
 int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
     sqlite3_int64 id, const char *digest, const struct fts_columns *c);
+/* Takes document id out of the ranking segment that holds it (its
+ * postings, the terms only it had, its length), in the caller's
+ * transaction: arc-index --forget.  ARC_FATAL when the database fails or
+ * memory runs out. */
+int arc_rank_forget(struct arc_store *s, sqlite3_int64 id);
 /* At the start and the end of a write transaction that writes many
  * documents' words: s->ranked_to read, and forgotten. */
 int arc_rank_begin(struct arc_store *s);
