@@ -653,6 +653,9 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (rc == ARC_OK && !p->unread)
 			rc = clear_unread(ix, p);
 	}
+	/* The ranking's chunks of ids filled meanwhile. */
+	if (rc == ARC_OK)
+		rc = arc_rank_tally_write(ix->s, ix->tally);
 	arc_rank_end(ix->s);
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);

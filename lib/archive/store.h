@@ -125,18 +125,21 @@ int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 #define ARC_RANK_COLUMNS 4
 extern const int arc_rank_weight[ARC_RANK_COLUMNS];
 /*
- * The documents an indexer writes, counted for ranking as it writes them,
- * from the words it indexes them by (rankseg.c): arc_rank_update then
- * need not read them back.  Added in the writer's transaction, once
- * archived document id is written with this digest and these words; a
- * chunk of ids filled meanwhile is written as a segment there.  ARC_FATAL
+ * The documents an indexer writes, counted for ranking as it writes them
+ * (on a thread of their own), from the words it indexes them by
+ * (rankseg.c): arc_rank_update then need not read them back.  Added by
+ * the writer, in its transaction, once archived document id is written
+ * with this digest and these words (taken: *c is left empty); handed to
+ * the counter by arc_rank_tally_write at the end of each transaction,
+ * which writes as segments the chunks of ids filled meanwhile.  ARC_FATAL
  * when the database fails or memory runs out.
  */
 struct arc_rank_tally;
 struct arc_rank_tally *arc_rank_tally_new(void);
 void arc_rank_tally_free(struct arc_rank_tally *t);
 int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
-    sqlite3_int64 id, const char *digest, const struct fts_columns *c);
+    sqlite3_int64 id, const char *digest, struct fts_columns *c);
+int arc_rank_tally_write(struct arc_store *s, struct arc_rank_tally *t);
 /* Takes document id out of the ranking segment that holds it (its
  * postings, the terms only it had, its length), in the caller's
  * transaction: arc-index --forget.  ARC_FATAL when the database fails or
