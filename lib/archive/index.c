@@ -653,14 +653,17 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (rc == ARC_OK && !p->unread)
 			rc = clear_unread(ix, p);
 	}
-	/* The ranking's chunks of ids filled meanwhile. */
+	/* The chunks of ids the ranking's counter filled meanwhile, as
+	 * segments; once committed, the batch's documents to it. */
 	if (rc == ARC_OK)
 		rc = arc_rank_tally_write(ix->s, ix->tally);
 	arc_rank_end(ix->s);
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
-	if (rc == ARC_OK)
+	if (rc == ARC_OK) {
 		remove_stale(batch, n);
+		arc_rank_tally_committed(ix->tally);
+	}
 	if (rc != ARC_OK) {
 		if (err.message[0] == '\0')
 			arc_store_fail(ix->s, &err);

@@ -841,6 +841,7 @@ struct tally_item {
 	struct tally_item *next;
 	sqlite3_int64 id;
 	char digest[65];
+	size_t bytes;           /* of its words */
 	struct fts_columns words;
 };
 
@@ -853,15 +854,23 @@ struct early {
 
 struct arc_rank_tally {
 	int started;            /* the writer's: the counter runs */
+	/* The writer's: a document was not handed over (out of memory, no
+	 * thread): the counts are not used. */
+	int lost;
 	sqlite3_int64 base;     /* the first id no segment held */
-	/* The writer's documents of the batch, handed over at its end: one
-	 * wakeup of the counter a batch, not one a document. */
+	/* The writer's documents of the batch, handed over once it is
+	 * committed: one wakeup of the counter a batch, not one a
+	 * document. */
 	struct tally_item *batch, **batch_tail;
+	size_t nbatch, batch_bytes;
 	pthread_t counter;
 	pthread_mutex_t lock;   /* guards what follows, to done */
 	pthread_cond_t more;    /* documents, or quit, for the counter */
+	pthread_cond_t counted; /* fewer documents wait */
 	struct tally_item *head, **tail;
-	int quit, failed;       /* failed: out of memory, counts dropped */
+	size_t queued, queued_bytes;    /* handed over, not counted */
+	/* failed: out of memory on the counter, the counts are not used */
+	int quit, failed;
 	struct chunk *full, **full_tail;        /* filled, to be written */
 	struct early *early;
 	size_t nearly, early_cap;
@@ -881,6 +890,7 @@ arc_rank_tally_new(void)
 	t->batch_tail = &t->batch;
 	pthread_mutex_init(&t->lock, NULL);
 	pthread_cond_init(&t->more, NULL);
+	pthread_cond_init(&t->counted, NULL);
 	return t;
 }
 
@@ -909,28 +919,41 @@ chunk_give_up(struct chunk *c)
 	c->stale = 1;
 }
 
-/* The batch's documents to the counter. */
-static void
-tally_hand_over(struct arc_rank_tally *t)
+/*
+ * Should the counter fall behind (a busy machine) by more than two
+ * batches of documents, or more than this many bytes of their words,
+ * which it holds, the writer waits for it.
+ */
+#define TALLY_BEHIND 16384
+#define TALLY_BEHIND_BYTES ((size_t)64 << 20)
+
+void
+arc_rank_tally_committed(struct arc_rank_tally *t)
 {
-	if (t->batch == NULL)
+	if (t == NULL || t->batch == NULL)
 		return;
 	pthread_mutex_lock(&t->lock);
 	*t->tail = t->batch;
 	t->tail = t->batch_tail;
+	t->queued += t->nbatch;
+	t->queued_bytes += t->batch_bytes;
 	pthread_cond_signal(&t->more);
+	while (t->queued > TALLY_BEHIND || t->queued_bytes >
+	    TALLY_BEHIND_BYTES)
+		pthread_cond_wait(&t->counted, &t->lock);
 	pthread_mutex_unlock(&t->lock);
 	t->batch = NULL;
 	t->batch_tail = &t->batch;
+	t->nbatch = t->batch_bytes = 0;
 }
 
-/* Waits for the counter to count what it was given, and end. */
+/* Waits for the counter to count what it was given, and end.  A batch
+ * not handed over is of a transaction that did not commit. */
 static void
 tally_finish(struct arc_rank_tally *t)
 {
 	if (!t->started)
 		return;
-	tally_hand_over(t);
 	pthread_mutex_lock(&t->lock);
 	t->quit = 1;
 	pthread_cond_signal(&t->more);
@@ -959,6 +982,7 @@ arc_rank_tally_free(struct arc_rank_tally *t)
 	chunk_free(t->open);
 	free(t->early);
 	pthread_cond_destroy(&t->more);
+	pthread_cond_destroy(&t->counted);
 	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
@@ -1064,6 +1088,7 @@ counter_main(void *arg)
 	pthread_mutex_lock(&t->lock);
 	for (;;) {
 		struct tally_item *it;
+		size_t n = 0, bytes = 0;
 		int failed;
 
 		while (t->head == NULL && !t->quit)
@@ -1078,12 +1103,17 @@ counter_main(void *arg)
 			struct tally_item *next = it->next;
 			if (!failed && count_item(t, it) != ARC_OK)
 				failed = 1;
+			n++;
+			bytes += it->bytes;
 			arc_fts_columns_free(&it->words);
 			free(it);
 			it = next;
 		}
 		pthread_mutex_lock(&t->lock);
 		t->failed = failed;
+		t->queued -= n;
+		t->queued_bytes -= bytes;
+		pthread_cond_signal(&t->counted);
 	}
 	pthread_mutex_unlock(&t->lock);
 	return NULL;
@@ -1096,7 +1126,7 @@ arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
 	struct tally_item *it;
 	int rc = ARC_OK;
 
-	if (t == NULL || !s->has_ranking || s->readonly)
+	if (t == NULL || t->lost || !s->has_ranking || s->readonly)
 		return ARC_OK;
 	if (!t->started) {
 		t->base = arc_store_number(s, "SELECT coalesce(max(last), 0) "
@@ -1104,18 +1134,28 @@ arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
 		if (rc != ARC_OK)
 			return ARC_FATAL;
 		t->done = t->base - 1;
-		if (pthread_create(&t->counter, NULL, counter_main, t) != 0)
-			return ARC_FATAL;
+		/* No thread, no memory: the end counts the rows, as it
+		 * would without counts. */
+		if (pthread_create(&t->counter, NULL, counter_main, t) != 0) {
+			t->lost = 1;
+			return ARC_OK;
+		}
 		t->started = 1;
 	}
-	if ((it = calloc(1, sizeof(*it))) == NULL)
-		return ARC_FATAL;
+	if ((it = calloc(1, sizeof(*it))) == NULL) {
+		t->lost = 1;
+		return ARC_OK;
+	}
 	it->id = id;
 	snprintf(it->digest, sizeof(it->digest), "%s", digest);
 	it->words = *c;
 	memset(c, 0, sizeof(*c));
+	it->bytes = strlen(it->words.body) + strlen(it->words.title) +
+	    strlen(it->words.tags) + strlen(it->words.fields);
 	*t->batch_tail = it;
 	t->batch_tail = &it->next;
+	t->nbatch++;
+	t->batch_bytes += it->bytes;
 	return ARC_OK;
 }
 
@@ -1162,7 +1202,6 @@ arc_rank_tally_write(struct arc_store *s, struct arc_rank_tally *t)
 
 	if (t == NULL || !t->started)
 		return ARC_OK;
-	tally_hand_over(t);
 	pthread_mutex_lock(&t->lock);
 	c = t->full;
 	t->full = NULL;
@@ -1452,11 +1491,17 @@ arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
 		return ARC_OK;
 	if (t != NULL) {
 		tally_finish(t);
-		/* Out of memory on the counter: the rows are counted. */
-		while (t->failed && t->full != NULL)
-			tally_forget(t, t->full);
-		if (t->failed && t->open != NULL)
-			tally_forget(t, t->open);
+		/* Counts missing (out of memory, no thread): the rows are
+		 * counted, those of the chunks written during the run too,
+		 * as if none had been counted. */
+		if (t->failed || t->lost) {
+			while (t->full != NULL)
+				tally_forget(t, t->full);
+			if (t->open != NULL)
+				tally_forget(t, t->open);
+			for (size_t i = 0; i < t->nearly; i++)
+				t->early[i].changed = 1;
+		}
 	}
 	top = arc_store_number(s, "SELECT coalesce(max(id), 0) FROM doc", &rc);
 	if (rc != ARC_OK || read_segments(s, &seg, &n) != ARC_OK) {

@@ -129,10 +129,14 @@ extern const int arc_rank_weight[ARC_RANK_COLUMNS];
  * (on a thread of their own), from the words it indexes them by
  * (rankseg.c): arc_rank_update then need not read them back.  Added by
  * the writer, in its transaction, once archived document id is written
- * with this digest and these words (taken: *c is left empty); handed to
- * the counter by arc_rank_tally_write at the end of each transaction,
- * which writes as segments the chunks of ids filled meanwhile.  ARC_FATAL
- * when the database fails or memory runs out.
+ * with this digest and these words (taken: *c is left empty; short of
+ * memory or of a thread, the run's documents are counted from their rows
+ * at its end instead).  At the end of the transaction,
+ * arc_rank_tally_write writes as segments the chunks of ids the counter
+ * filled meanwhile; once it is committed, arc_rank_tally_committed hands
+ * its documents to the counter (and waits while the counter is far
+ * behind).  ARC_FATAL when the database fails; after a transaction that
+ * failed, the run ends.
  */
 struct arc_rank_tally;
 struct arc_rank_tally *arc_rank_tally_new(void);
@@ -140,6 +144,7 @@ void arc_rank_tally_free(struct arc_rank_tally *t);
 int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
     sqlite3_int64 id, const char *digest, struct fts_columns *c);
 int arc_rank_tally_write(struct arc_store *s, struct arc_rank_tally *t);
+void arc_rank_tally_committed(struct arc_rank_tally *t);
 /* Takes document id out of the ranking segment that holds it (its
  * postings, the terms only it had, its length), in the caller's
  * transaction: arc-index --forget.  ARC_FATAL when the database fails or
