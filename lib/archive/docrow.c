@@ -149,7 +149,7 @@ fts_write(struct arc_store *s, sqlite3_int64 id, int del,
 {
 	sqlite3_stmt *st;
 
-	if (s->has_ranking) {
+	if (s->has_ranking && (s->ranked_to < 0 || id <= s->ranked_to)) {
 		if (arc_store_prepare(s, "INSERT OR IGNORE INTO rank_dirty "
 		    "(id) SELECT ?1 WHERE ?1 <= (SELECT max(last) FROM "
 		    "rank_segment)", &st) != SQLITE_OK)

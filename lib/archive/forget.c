@@ -126,7 +126,7 @@ drop_rows(struct arc_store *s, const char *sha, sqlite3_int64 id,
 			    s->path, sha);
 			rc = ARC_FATAL;
 		} else if (unwords != ARC_OK || arc_vocab_prune(s, id) !=
-		    ARC_OK)
+		    ARC_OK || arc_rank_forget(s, id) != ARC_OK)
 			rc = arc_store_fail(s, err);
 	}
 	if (rc == ARC_OK)

@@ -777,6 +777,8 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 	if (arc_store_exec(ix->s, "BEGIN IMMEDIATE", &err) != ARC_OK)
 		rc = ARC_FATAL;
 	if (rc == ARC_OK)
+		rc = arc_rank_begin(ix->s);
+	if (rc == ARC_OK)
 		rc = arc_forgotten_catch_up(ix->s, &ix->erased);
 	if (rc == ARC_OK)
 		rc = settle_batch(ix, batch, n, &err);
@@ -796,10 +798,17 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (rc == ARC_OK && !p->unread)
 			rc = clear_unread(ix, p);
 	}
+	/* The chunks of ids the ranking's counter filled meanwhile, as
+	 * segments; once committed, the batch's documents to it. */
+	if (rc == ARC_OK)
+		rc = arc_rank_tally_write(ix->s, ix->tally);
+	arc_rank_end(ix->s);
 	if (rc == ARC_OK)
 		rc = arc_store_exec(ix->s, "COMMIT", &err);
-	if (rc == ARC_OK)
+	if (rc == ARC_OK) {
 		remove_stale(batch, n);
+		arc_rank_tally_committed(ix->tally);
+	}
 	if (rc != ARC_OK) {
 		if (err.message[0] == '\0')
 			arc_store_fail(ix->s, &err);

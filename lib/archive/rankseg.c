@@ -1,4 +1,6 @@
 /* rankseg.c: the ranking segments made from the archive's documents: every document's terms counted, so that a search ranks all its matches at once (ranking.c). */
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -574,6 +576,8 @@ segment_write(struct arc_store *s, struct segment *g, sqlite3_int64 *seg)
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	*seg = sqlite3_last_insert_rowid(s->db);
+	if (s->ranked_to >= 0 && g->last > s->ranked_to)
+		s->ranked_to = g->last;
 	if (arc_store_prepare(s, "INSERT INTO rank_post (term, segment, df, "
 	    "data) VALUES (?, ?, ?, ?)", &st) != SQLITE_OK)
 		return ARC_FATAL;
@@ -591,24 +595,254 @@ segment_write(struct arc_store *s, struct segment *g, sqlite3_int64 *seg)
 	return ARC_OK;
 }
 
+int
+arc_rank_begin(struct arc_store *s)
+{
+	int rc = ARC_OK;
+
+	s->ranked_to = -1;
+	if (s->has_ranking)
+		s->ranked_to = arc_store_number(s, "SELECT coalesce(max(last), "
+		    "0) FROM rank_segment", &rc);
+	if (rc != ARC_OK)
+		s->ranked_to = -1;
+	return rc;
+}
+
+void
+arc_rank_end(struct arc_store *s)
+{
+	s->ranked_to = -1;
+}
+
+/* A term's postings that held the document erased: without it. */
+struct unposted {
+	sqlite3_int64 row;
+	uint32_t df;
+	unsigned char *data;    /* NULL: no other document */
+	size_t len;
+};
+
+/*
+ * The postings of data (len bytes) without document id's, into *out
+ * (malloc'd; ARC_FATAL when out of memory): 1 when they held it, 0 when
+ * not (or data is broken: then left as it is).
+ */
+static int
+posting_cut(const unsigned char *data, size_t len, sqlite3_int64 id,
+    unsigned char **out, size_t *out_len)
+{
+	const unsigned char *p = data, *end = data + len;
+	uint64_t prev = 0, at = 0, v, count;
+	size_t n;
+
+	while (p < end) {
+		const unsigned char *start = p;
+		if ((n = arc_varint_get(p, end, &v)) == 0)
+			return 0;
+		p += n;
+		if ((v & 1) == 0) {
+			if ((n = arc_varint_get(p, end, &count)) == 0)
+				return 0;
+			p += n;
+		}
+		at += v >> 1;
+		if (at > (uint64_t)id)
+			return 0;
+		if (at < (uint64_t)id) {
+			prev = at;
+			continue;
+		}
+		/* Its bytes out; the next posting's gap then from the one
+		 * before it. */
+		if ((*out = malloc(len + 10)) == NULL)
+			return ARC_FATAL;
+		memcpy(*out, data, (size_t)(start - data));
+		*out_len = (size_t)(start - data);
+		if (p < end) {
+			if ((n = arc_varint_get(p, end, &v)) == 0) {
+				free(*out);
+				*out = NULL;
+				return 0;
+			}
+			*out_len += arc_varint_put(*out + *out_len,
+			    ((at + (v >> 1)) - prev) << 1 | (v & 1));
+			p += n;
+			memcpy(*out + *out_len, p, (size_t)(end - p));
+			*out_len += (size_t)(end - p);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Takes document id out of the ranking segment that holds it, in the
+ * caller's transaction (arc-index --forget): its postings, the terms no
+ * other document of the segment has (a name, say), its length.  The
+ * segment is then what counting its rows again would make (but for
+ * rank_post's row ids).  Every term of the segment is read: a document
+ * changed since it was counted has other words now than those the
+ * segment holds.  ARC_FATAL when the database fails or memory runs out.
+ */
+int
+arc_rank_forget(struct arc_store *s, sqlite3_int64 id)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 seg = 0, first = 0;
+	struct unposted *cut = NULL;
+	size_t ncut = 0, cap = 0;
+	uint32_t *lens = NULL, len = 0;
+	size_t lens_bytes = 0;
+	int rc = ARC_OK, step;
+
+	if (!s->has_ranking)
+		return ARC_OK;
+	/* Rare: statements of their own, not of the cache. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id, first, lens FROM "
+	    "rank_segment WHERE ?1 BETWEEN first AND last", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, id);
+	if ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 2);
+		lens_bytes = (size_t)sqlite3_column_bytes(st, 2);
+		seg = sqlite3_column_int64(st, 0);
+		first = sqlite3_column_int64(st, 1);
+		if ((size_t)(id - first) >= lens_bytes / sizeof(*lens))
+			;       /* a broken segment: left to --optimize */
+		else if ((lens = malloc(lens_bytes)) == NULL)
+			rc = ARC_FATAL;
+		else {
+			memcpy(lens, blob, lens_bytes);
+			len = lens[id - first];
+			lens[id - first] = 0;
+		}
+	} else if (step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	sqlite3_finalize(st);
+	/* No segment holds it, or holds it without words. */
+	if (rc != ARC_OK || lens == NULL || len == 0) {
+		free(lens);
+		return rc;
+	}
+	/* What changes is gathered first: rank_post is not written while
+	 * it is read. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id, df, data FROM rank_post "
+	    "WHERE segment = ?", -1, &st, NULL) != SQLITE_OK) {
+		free(lens);
+		return ARC_FATAL;
+	}
+	sqlite3_bind_int64(st, 1, seg);
+	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct unposted u = { sqlite3_column_int64(st, 0),
+		    (uint32_t)sqlite3_column_int64(st, 1), NULL, 0 };
+		int held = posting_cut(sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2), id, &u.data, &u.len);
+
+		if (held == ARC_FATAL || (held == 1 && arc_grow(&cut, &cap,
+		    ncut, 1, sizeof(*cut)) != ARC_OK)) {
+			free(u.data);
+			rc = ARC_FATAL;
+		} else if (held == 1) {
+			if (u.len == 0) {
+				free(u.data);
+				u.data = NULL;
+			}
+			u.df--;
+			cut[ncut++] = u;
+		}
+	}
+	if (rc == ARC_OK && step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	sqlite3_finalize(st);
+	for (size_t i = 0; rc == ARC_OK && i < ncut; i++) {
+		if (sqlite3_prepare_v2(s->db, cut[i].data == NULL ?
+		    "DELETE FROM rank_post WHERE id = ?1" :
+		    "UPDATE rank_post SET df = ?2, data = ?3 WHERE id = ?1", -1,
+		    &st, NULL) != SQLITE_OK) {
+			rc = ARC_FATAL;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, cut[i].row);
+		if (cut[i].data != NULL) {
+			sqlite3_bind_int64(st, 2, cut[i].df);
+			sqlite3_bind_blob64(st, 3, cut[i].data, cut[i].len,
+			    SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	/* Its length; and its change, which the segment now holds. */
+	if (rc == ARC_OK && sqlite3_prepare_v2(s->db, "UPDATE rank_segment "
+	    "SET docs = docs - 1, tokens = tokens - ?2, lens = ?3 WHERE id = "
+	    "?1", -1, &st, NULL) != SQLITE_OK)
+		rc = ARC_FATAL;
+	if (rc == ARC_OK) {
+		sqlite3_bind_int64(st, 1, seg);
+		sqlite3_bind_int64(st, 2, len);
+		sqlite3_bind_blob64(st, 3, lens, lens_bytes, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	if (rc == ARC_OK && sqlite3_prepare_v2(s->db, "DELETE FROM rank_dirty "
+	    "WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		rc = ARC_FATAL;
+	if (rc == ARC_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = ARC_FATAL;
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; i < ncut; i++)
+		free(cut[i].data);
+	free(cut);
+	free(lens);
+	return rc;
+}
+
 /*
  * The documents an indexer writes, counted as it writes them, from the
  * words its workers made for FTS5: the end of the run then need not read
  * each one back, decode and tokenise it again (about 160 us a page, on
- * one core, after the last batch).  Counts are used only where they are
- * what counting the rows would give: a chunk of SEGMENT_MAX_DOCS ids from
- * the first id no segment held when the run began (where arc_rank_update
- * cuts its segments), its documents counted in order of id, and its
- * archived documents at the end exactly those counted, with the digests
+ * one core, after the last batch).  They are counted on a thread of their
+ * own, the counter: the writer thread, which sets the pace of a run, only
+ * hands each over.  Counts are used only where they are what counting the
+ * rows would give: a chunk of SEGMENT_MAX_DOCS ids from the first id no
+ * segment held when the run began (where arc_rank_update cuts its
+ * segments), its documents counted in order of id, and its archived
+ * documents, when it is written, exactly those counted, with the digests
  * counted (the words follow from what a digest covers).  Anything else (a
  * document written twice, another arc-index meanwhile) leaves the chunk
  * to be counted from its rows.  A chunk filled before the end is written
- * at once, since no new segment can be merged with it: a run holds one
- * chunk's counts at most, as counting the rows does.
+ * by the writer in its next transaction, since no new segment can be
+ * merged with it: a run holds a chunk's counts or two at most, as
+ * counting the rows holds one.
  */
 struct counted {
 	sqlite3_int64 id;
 	unsigned char digest[32];
+};
+
+/* A chunk of ids being counted, or filled: stale, given up (its rows
+ * will be counted). */
+struct chunk {
+	struct chunk *next;
+	int stale;
+	struct segment g;       /* of its ids g.first..g.last */
+	struct counted *docs;   /* its documents counted, in order */
+	size_t ndocs, docs_cap;
+};
+
+/* A document written, for the counter; its words its own. */
+struct tally_item {
+	struct tally_item *next;
+	sqlite3_int64 id;
+	char digest[65];
+	size_t bytes;           /* of its words */
+	struct fts_columns words;
 };
 
 /* A chunk written during the run, and whether one of its documents was
@@ -619,29 +853,113 @@ struct early {
 };
 
 struct arc_rank_tally {
-	int started;
+	int started;            /* the writer's: the counter runs */
+	/* The writer's: a document was not handed over (out of memory, no
+	 * thread): the counts are not used. */
+	int lost;
 	sqlite3_int64 base;     /* the first id no segment held */
-	sqlite3_int64 done;     /* the chunks up to this id are behind */
-	int open, stale;        /* a chunk being counted; given up */
-	struct segment g;       /* its counts, of its ids g.first..g.last */
-	struct counted *docs;   /* its documents counted, in order */
-	size_t ndocs, docs_cap;
+	/* The writer's documents of the batch, handed over once it is
+	 * committed: one wakeup of the counter a batch, not one a
+	 * document. */
+	struct tally_item *batch, **batch_tail;
+	size_t nbatch, batch_bytes;
+	pthread_t counter;
+	pthread_mutex_t lock;   /* guards what follows, to done */
+	pthread_cond_t more;    /* documents, or quit, for the counter */
+	pthread_cond_t counted; /* fewer documents wait */
+	struct tally_item *head, **tail;
+	size_t queued, queued_bytes;    /* handed over, not counted */
+	/* failed: out of memory on the counter, the counts are not used */
+	int quit, failed;
+	struct chunk *full, **full_tail;        /* filled, to be written */
 	struct early *early;
 	size_t nearly, early_cap;
+	sqlite3_int64 done;     /* the counter's: chunks up to it are full */
+	struct chunk *open;     /* the counter's: the chunk being counted */
 };
 
 struct arc_rank_tally *
 arc_rank_tally_new(void)
 {
-	return calloc(1, sizeof(struct arc_rank_tally));
+	struct arc_rank_tally *t = calloc(1, sizeof(*t));
+
+	if (t == NULL)
+		return NULL;
+	t->tail = &t->head;
+	t->full_tail = &t->full;
+	t->batch_tail = &t->batch;
+	pthread_mutex_init(&t->lock, NULL);
+	pthread_cond_init(&t->more, NULL);
+	pthread_cond_init(&t->counted, NULL);
+	return t;
 }
 
 static void
-tally_close(struct arc_rank_tally *t)
+chunk_free(struct chunk *c)
 {
-	segment_free(&t->g);
-	t->ndocs = 0;
-	t->open = t->stale = 0;
+	if (c == NULL)
+		return;
+	segment_free(&c->g);
+	free(c->docs);
+	free(c);
+}
+
+/* Its counts dropped, to be counted from its rows. */
+static void
+chunk_give_up(struct chunk *c)
+{
+	sqlite3_int64 first = c->g.first, last = c->g.last;
+
+	segment_free(&c->g);
+	c->g.first = first;
+	c->g.last = last;
+	free(c->docs);
+	c->docs = NULL;
+	c->ndocs = c->docs_cap = 0;
+	c->stale = 1;
+}
+
+/*
+ * Should the counter fall behind (a busy machine) by more than two
+ * batches of documents, or more than this many bytes of their words,
+ * which it holds, the writer waits for it.
+ */
+#define TALLY_BEHIND 16384
+#define TALLY_BEHIND_BYTES ((size_t)64 << 20)
+
+void
+arc_rank_tally_committed(struct arc_rank_tally *t)
+{
+	if (t == NULL || t->batch == NULL)
+		return;
+	pthread_mutex_lock(&t->lock);
+	*t->tail = t->batch;
+	t->tail = t->batch_tail;
+	t->queued += t->nbatch;
+	t->queued_bytes += t->batch_bytes;
+	pthread_cond_signal(&t->more);
+	while (t->queued > TALLY_BEHIND || t->queued_bytes >
+	    TALLY_BEHIND_BYTES)
+		pthread_cond_wait(&t->counted, &t->lock);
+	pthread_mutex_unlock(&t->lock);
+	t->batch = NULL;
+	t->batch_tail = &t->batch;
+	t->nbatch = t->batch_bytes = 0;
+}
+
+/* Waits for the counter to count what it was given, and end.  A batch
+ * not handed over is of a transaction that did not commit. */
+static void
+tally_finish(struct arc_rank_tally *t)
+{
+	if (!t->started)
+		return;
+	pthread_mutex_lock(&t->lock);
+	t->quit = 1;
+	pthread_cond_signal(&t->more);
+	pthread_mutex_unlock(&t->lock);
+	pthread_join(t->counter, NULL);
+	t->started = 0;
 }
 
 void
@@ -649,9 +967,23 @@ arc_rank_tally_free(struct arc_rank_tally *t)
 {
 	if (t == NULL)
 		return;
-	tally_close(t);
-	free(t->docs);
+	tally_finish(t);
+	while (t->batch != NULL) {
+		struct tally_item *it = t->batch;
+		t->batch = it->next;
+		arc_fts_columns_free(&it->words);
+		free(it);
+	}
+	while (t->full != NULL) {
+		struct chunk *c = t->full;
+		t->full = c->next;
+		chunk_free(c);
+	}
+	chunk_free(t->open);
 	free(t->early);
+	pthread_cond_destroy(&t->more);
+	pthread_cond_destroy(&t->counted);
+	pthread_mutex_destroy(&t->lock);
 	free(t);
 }
 
@@ -677,93 +1009,124 @@ digest_bytes(const char *hex, unsigned char out[32])
 	return 1;
 }
 
-/* Are the archived documents of ids t->g.first..last those counted, as
- * counted (*same)?  ARC_FATAL when the database fails. */
-static int
-tally_matches(struct arc_store *s, const struct arc_rank_tally *t,
-    sqlite3_int64 last, int *same)
-{
-	sqlite3_stmt *st;
-	size_t i = 0;
-	int rc = SQLITE_DONE;
-
-	*same = 1;
-	if (arc_store_prepare(s, "SELECT id, digest FROM doc WHERE id "
-	    "BETWEEN ? AND ? AND state = 'archived' ORDER BY id", &st) !=
-	    SQLITE_OK)
-		return ARC_FATAL;
-	sqlite3_bind_int64(st, 1, t->g.first);
-	sqlite3_bind_int64(st, 2, last);
-	while (*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		unsigned char d[32];
-
-		*same = i < t->ndocs &&
-		    t->docs[i].id == sqlite3_column_int64(st, 0) &&
-		    digest_bytes((const char *)sqlite3_column_text(st, 1), d) &&
-		    memcmp(d, t->docs[i].digest, sizeof(d)) == 0;
-		i++;
-	}
-	sqlite3_reset(st);
-	if (*same && rc != SQLITE_DONE)
-		return ARC_FATAL;
-	*same = *same && i == t->ndocs;
-	return ARC_OK;
-}
-
-/*
- * The chunk being counted is full: written as a segment, in the writer's
- * transaction, from its counts if they hold, else counted from its rows
- * as the end of the run would: the segments are then made in the same
- * order, with the same ids.
- */
-static int
-tally_seal(struct arc_store *s, struct arc_rank_tally *t)
-{
-	sqlite3_int64 first = t->g.first, last = t->g.last, seg;
-	int same = 0, rc = ARC_OK;
-
-	if (!t->stale)
-		rc = tally_matches(s, t, last, &same);
-	if (rc == ARC_OK && !same) {
-		tally_close(t);
-		rc = segment_init(&t->g, first, last);
-		if (rc == ARC_OK)
-			rc = arc_doc_each_words(s, first, last, count_document,
-			    &t->g);
-	}
-	if (rc == ARC_OK)
-		rc = arc_grow(&t->early, &t->early_cap, t->nearly, 1,
-		    sizeof(*t->early));
-	if (rc == ARC_OK)
-		rc = segment_write(s, &t->g, &seg);
-	if (rc == ARC_OK)
-		t->early[t->nearly++] = (struct early){ first, last, seg, 0 };
-	t->done = last;
-	tally_close(t);
-	return rc;
-}
-
-/* The chunk being counted is left to be counted from its rows; its
- * documents are passed over till it is full. */
+/* On the counter: the chunk being counted is full, for the writer. */
 static void
-tally_give_up(struct arc_rank_tally *t)
+chunk_full(struct arc_rank_tally *t)
 {
-	sqlite3_int64 first = t->g.first, last = t->g.last;
+	struct chunk *c = t->open;
 
-	tally_close(t);
-	t->g.first = first;
-	t->g.last = last;
-	t->open = t->stale = 1;
+	t->open = NULL;
+	t->done = c->g.last;
+	pthread_mutex_lock(&t->lock);
+	*t->full_tail = c;
+	t->full_tail = &c->next;
+	pthread_mutex_unlock(&t->lock);
+}
+
+/* On the counter: one document written.  ARC_FATAL when out of memory. */
+static int
+count_item(struct arc_rank_tally *t, const struct tally_item *it)
+{
+	sqlite3_int64 id = it->id;
+	struct counted *d;
+	struct chunk *c;
+	int written = 0;
+
+	/* In a chunk written already: counted again at the end. */
+	pthread_mutex_lock(&t->lock);
+	for (size_t i = 0; i < t->nearly; i++)
+		if (id >= t->early[i].first && id <= t->early[i].last) {
+			t->early[i].changed = 1;
+			written = 1;
+		}
+	pthread_mutex_unlock(&t->lock);
+	if (written)
+		return ARC_OK;
+	if (t->open != NULL && id > t->open->g.last)
+		chunk_full(t);
+	/* In a full chunk: its rows, checked when it is written, say. */
+	if (id <= t->done)
+		return ARC_OK;
+	/* The chunks before id's, if none of their ids was written (all
+	 * failed documents, say), as the end would make them; then id's. */
+	while (t->open == NULL) {
+		sqlite3_int64 first = t->done + 1;
+		if ((c = calloc(1, sizeof(*c))) == NULL ||
+		    segment_init(&c->g, first, first + SEGMENT_MAX_DOCS - 1) !=
+		    ARC_OK) {
+			chunk_free(c);
+			return ARC_FATAL;
+		}
+		t->open = c;
+		if (id > c->g.last) {
+			c->stale = 1;
+			chunk_full(t);
+		}
+	}
+	if ((c = t->open)->stale)
+		return ARC_OK;
+	if (arc_grow(&c->docs, &c->docs_cap, c->ndocs, 1, sizeof(*c->docs)) !=
+	    ARC_OK)
+		return ARC_FATAL;
+	d = &c->docs[c->ndocs];
+	d->id = id;
+	/* Written again, or out of order: the rows will say. */
+	if ((c->ndocs > 0 && id <= c->docs[c->ndocs - 1].id) ||
+	    !digest_bytes(it->digest, d->digest)) {
+		chunk_give_up(c);
+		return ARC_OK;
+	}
+	c->ndocs++;
+	return add_document(&c->g, id, &it->words);
+}
+
+static void *
+counter_main(void *arg)
+{
+	struct arc_rank_tally *t = arg;
+
+	pthread_mutex_lock(&t->lock);
+	for (;;) {
+		struct tally_item *it;
+		size_t n = 0, bytes = 0;
+		int failed;
+
+		while (t->head == NULL && !t->quit)
+			pthread_cond_wait(&t->more, &t->lock);
+		if ((it = t->head) == NULL)
+			break;
+		t->head = NULL;
+		t->tail = &t->head;
+		failed = t->failed;
+		pthread_mutex_unlock(&t->lock);
+		while (it != NULL) {
+			struct tally_item *next = it->next;
+			if (!failed && count_item(t, it) != ARC_OK)
+				failed = 1;
+			n++;
+			bytes += it->bytes;
+			arc_fts_columns_free(&it->words);
+			free(it);
+			it = next;
+		}
+		pthread_mutex_lock(&t->lock);
+		t->failed = failed;
+		t->queued -= n;
+		t->queued_bytes -= bytes;
+		pthread_cond_signal(&t->counted);
+	}
+	pthread_mutex_unlock(&t->lock);
+	return NULL;
 }
 
 int
 arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
-    sqlite3_int64 id, const char *digest, const struct fts_columns *c)
+    sqlite3_int64 id, const char *digest, struct fts_columns *c)
 {
-	struct counted *d;
+	struct tally_item *it;
 	int rc = ARC_OK;
 
-	if (t == NULL || !s->has_ranking || s->readonly)
+	if (t == NULL || t->lost || !s->has_ranking || s->readonly)
 		return ARC_OK;
 	if (!t->started) {
 		t->base = arc_store_number(s, "SELECT coalesce(max(last), 0) "
@@ -771,46 +1134,142 @@ arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
 		if (rc != ARC_OK)
 			return ARC_FATAL;
 		t->done = t->base - 1;
-		t->started = 1;
-	}
-	for (size_t i = 0; i < t->nearly; i++)
-		if (id >= t->early[i].first && id <= t->early[i].last) {
-			t->early[i].changed = 1;
+		/* No thread, no memory: the end counts the rows, as it
+		 * would without counts. */
+		if (pthread_create(&t->counter, NULL, counter_main, t) != 0) {
+			t->lost = 1;
 			return ARC_OK;
 		}
-	if (t->open && id > t->g.last && tally_seal(s, t) != ARC_OK)
-		return ARC_FATAL;
-	if (id <= t->done)
+		t->started = 1;
+	}
+	if ((it = calloc(1, sizeof(*it))) == NULL) {
+		t->lost = 1;
 		return ARC_OK;
-	/* The chunks before id's, if none of their ids was written (all
-	 * failed documents, say), as the end would make them; then id's. */
-	while (!t->open) {
-		sqlite3_int64 first = t->done + 1;
-		if (segment_init(&t->g, first, first + SEGMENT_MAX_DOCS - 1) !=
-		    ARC_OK)
-			return ARC_FATAL;
-		t->open = 1;
-		if (id > t->g.last) {
-			t->stale = 1;
-			if (tally_seal(s, t) != ARC_OK)
-				return ARC_FATAL;
+	}
+	it->id = id;
+	snprintf(it->digest, sizeof(it->digest), "%s", digest);
+	it->words = *c;
+	memset(c, 0, sizeof(*c));
+	it->bytes = strlen(it->words.body) + strlen(it->words.title) +
+	    strlen(it->words.tags) + strlen(it->words.fields);
+	*t->batch_tail = it;
+	t->batch_tail = &it->next;
+	t->nbatch++;
+	t->batch_bytes += it->bytes;
+	return ARC_OK;
+}
+
+/* Are the archived documents of ids c->g.first..last those counted, as
+ * counted (*same)?  ARC_FATAL when the database fails. */
+static int
+chunk_matches(struct arc_store *s, const struct chunk *c, sqlite3_int64 last,
+    int *same)
+{
+	sqlite3_stmt *st;
+	size_t i = 0;
+	int rc = SQLITE_DONE;
+
+	*same = !c->stale;
+	if (!*same)
+		return ARC_OK;
+	if (arc_store_prepare(s, "SELECT id, digest FROM doc WHERE id "
+	    "BETWEEN ? AND ? AND state = 'archived' ORDER BY id", &st) !=
+	    SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int64(st, 1, c->g.first);
+	sqlite3_bind_int64(st, 2, last);
+	while (*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		unsigned char d[32];
+
+		*same = i < c->ndocs &&
+		    c->docs[i].id == sqlite3_column_int64(st, 0) &&
+		    digest_bytes((const char *)sqlite3_column_text(st, 1), d) &&
+		    memcmp(d, c->docs[i].digest, sizeof(d)) == 0;
+		i++;
+	}
+	sqlite3_reset(st);
+	if (*same && rc != SQLITE_DONE)
+		return ARC_FATAL;
+	*same = *same && i == c->ndocs;
+	return ARC_OK;
+}
+
+int
+arc_rank_tally_write(struct arc_store *s, struct arc_rank_tally *t)
+{
+	struct chunk *c;
+	int rc = ARC_OK;
+
+	if (t == NULL || !t->started)
+		return ARC_OK;
+	pthread_mutex_lock(&t->lock);
+	c = t->full;
+	t->full = NULL;
+	t->full_tail = &t->full;
+	pthread_mutex_unlock(&t->lock);
+	while (c != NULL) {
+		struct chunk *next = c->next;
+		sqlite3_int64 first = c->g.first, last = c->g.last, seg;
+		int same = 0;
+
+		if (rc == ARC_OK)
+			rc = chunk_matches(s, c, last, &same);
+		/* Counted from its rows as the end of the run would: the
+		 * segments are made in the same order, with the same ids. */
+		if (rc == ARC_OK && !same) {
+			segment_free(&c->g);
+			rc = segment_init(&c->g, first, last);
+			if (rc == ARC_OK)
+				rc = arc_doc_each_words(s, first, last,
+				    count_document, &c->g);
 		}
+		pthread_mutex_lock(&t->lock);
+		if (rc == ARC_OK)
+			rc = arc_grow(&t->early, &t->early_cap, t->nearly, 1,
+			    sizeof(*t->early));
+		pthread_mutex_unlock(&t->lock);
+		if (rc == ARC_OK)
+			rc = segment_write(s, &c->g, &seg);
+		pthread_mutex_lock(&t->lock);
+		if (rc == ARC_OK)
+			t->early[t->nearly++] = (struct early){ first, last,
+			    seg, 0 };
+		pthread_mutex_unlock(&t->lock);
+		chunk_free(c);
+		c = next;
 	}
-	if (t->stale)
-		return ARC_OK;
-	if (arc_grow(&t->docs, &t->docs_cap, t->ndocs, 1, sizeof(*t->docs)) !=
-	    ARC_OK)
-		return ARC_FATAL;
-	d = &t->docs[t->ndocs];
-	d->id = id;
-	/* Written again, or out of order: the rows will say. */
-	if ((t->ndocs > 0 && id <= t->docs[t->ndocs - 1].id) ||
-	    !digest_bytes(digest, d->digest)) {
-		tally_give_up(t);
-		return ARC_OK;
-	}
-	t->ndocs++;
-	return add_document(&t->g, id, c);
+	return rc;
+}
+
+/* The chunk t counted that ids first..last begin with (or that begins
+ * after first: the segment is merged), or NULL. */
+static struct chunk *
+tally_chunk(struct arc_rank_tally *t, sqlite3_int64 first, sqlite3_int64 last)
+{
+	struct chunk *c = t != NULL ? t->full : NULL;
+
+	for (; c != NULL; c = c->next)
+		if (c->g.first >= first && c->g.first <= last &&
+		    last <= c->g.last)
+			return c;
+	c = t != NULL ? t->open : NULL;
+	return c != NULL && c->g.first >= first && c->g.first <= last &&
+	    last <= c->g.last ? c : NULL;
+}
+
+/* c, used: t holds it no more. */
+static void
+tally_forget(struct arc_rank_tally *t, struct chunk *c)
+{
+	struct chunk **p = &t->full;
+
+	if (t->open == c)
+		t->open = NULL;
+	while (*p != NULL && *p != c)
+		p = &(*p)->next;
+	if (*p == c)
+		*p = c->next;
+	chunk_free(c);
 }
 
 /* Counts the documents of ids first..last into one segment, in place of
@@ -820,6 +1279,7 @@ static int
 make_segment(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
     struct arc_rank_tally *t, struct arc_error *err)
 {
+	struct chunk *c = tally_chunk(t, first, last);
 	struct segment own, *g = &own;
 	sqlite3_int64 seg;
 	int rc, same = 0, oom = 0;
@@ -827,12 +1287,9 @@ make_segment(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
 	memset(&own, 0, sizeof(own));
 	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
 		return ARC_FATAL;
-	rc = ARC_OK;
-	if (t != NULL && t->open && !t->stale && t->g.first >= first &&
-	    t->g.first <= last && last <= t->g.last)
-		rc = tally_matches(s, t, last, &same);
-	if (rc == ARC_OK && same && t->g.first == first) {
-		g = &t->g;
+	rc = c != NULL ? chunk_matches(s, c, last, &same) : ARC_OK;
+	if (rc == ARC_OK && same && c->g.first == first) {
+		g = &c->g;
 		g->last = last;
 	} else if (rc == ARC_OK) {
 		if (segment_init(g, first, last) != ARC_OK) {
@@ -842,15 +1299,15 @@ make_segment(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
 		}
 		if (rc == ARC_OK)
 			rc = arc_doc_each_words(s, first, same ?
-			    t->g.first - 1 : last, count_document, g);
+			    c->g.first - 1 : last, count_document, g);
 		if (rc == ARC_OK && same)
-			rc = segment_append(g, &t->g);
+			rc = segment_append(g, &c->g);
 	}
 	if (rc == ARC_OK)
 		rc = segment_write(s, g, &seg);
 	segment_free(&own);
-	if (same)
-		tally_close(t);
+	if (c != NULL)
+		tally_forget(t, c);
 	if (rc != ARC_OK) {
 		if (!oom)
 			arc_store_fail(s, err);
@@ -1032,6 +1489,20 @@ arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
 
 	if (!s->has_ranking || s->readonly)
 		return ARC_OK;
+	if (t != NULL) {
+		tally_finish(t);
+		/* Counts missing (out of memory, no thread): the rows are
+		 * counted, those of the chunks written during the run too,
+		 * as if none had been counted. */
+		if (t->failed || t->lost) {
+			while (t->full != NULL)
+				tally_forget(t, t->full);
+			if (t->open != NULL)
+				tally_forget(t, t->open);
+			for (size_t i = 0; i < t->nearly; i++)
+				t->early[i].changed = 1;
+		}
+	}
 	top = arc_store_number(s, "SELECT coalesce(max(id), 0) FROM doc", &rc);
 	if (rc != ARC_OK || read_segments(s, &seg, &n) != ARC_OK) {
 		free(seg);

@@ -390,8 +390,10 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	uid_t owner;
 	struct stat sb;
 
-	if (s != NULL)
+	if (s != NULL) {
 		s->lockfd = -1;
+		s->ranked_to = -1;
+	}
 	if (s != NULL && arc_pg_is_uri(path)) {
 		if ((s->path = strdup(path)) == NULL)
 			arc_error_set(err, "out of memory");

@@ -42,6 +42,10 @@ struct arc_store {
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
+	/* In an indexer's write transaction, the highest id a ranking
+	 * segment holds (arc_rank_begin): a document written above it is in
+	 * no segment, and needs no rank_dirty row.  -1: not known. */
+	sqlite3_int64 ranked_to;
 	/* Statements prepared once, by their SQL text's address: see
 	 * arc_store_prepare. */
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
@@ -125,18 +129,35 @@ int arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 #define ARC_RANK_COLUMNS 4
 extern const int arc_rank_weight[ARC_RANK_COLUMNS];
 /*
- * The documents an indexer writes, counted for ranking as it writes them,
- * from the words it indexes them by (rankseg.c): arc_rank_update then
- * need not read them back.  Added in the writer's transaction, once
- * archived document id is written with this digest and these words; a
- * chunk of ids filled meanwhile is written as a segment there.  ARC_FATAL
- * when the database fails or memory runs out.
+ * The documents an indexer writes, counted for ranking as it writes them
+ * (on a thread of their own), from the words it indexes them by
+ * (rankseg.c): arc_rank_update then need not read them back.  Added by
+ * the writer, in its transaction, once archived document id is written
+ * with this digest and these words (taken: *c is left empty; short of
+ * memory or of a thread, the run's documents are counted from their rows
+ * at its end instead).  At the end of the transaction,
+ * arc_rank_tally_write writes as segments the chunks of ids the counter
+ * filled meanwhile; once it is committed, arc_rank_tally_committed hands
+ * its documents to the counter (and waits while the counter is far
+ * behind).  ARC_FATAL when the database fails; after a transaction that
+ * failed, the run ends.
  */
 struct arc_rank_tally;
 struct arc_rank_tally *arc_rank_tally_new(void);
 void arc_rank_tally_free(struct arc_rank_tally *t);
 int arc_rank_tally_add(struct arc_store *s, struct arc_rank_tally *t,
-    sqlite3_int64 id, const char *digest, const struct fts_columns *c);
+    sqlite3_int64 id, const char *digest, struct fts_columns *c);
+int arc_rank_tally_write(struct arc_store *s, struct arc_rank_tally *t);
+void arc_rank_tally_committed(struct arc_rank_tally *t);
+/* Takes document id out of the ranking segment that holds it (its
+ * postings, the terms only it had, its length), in the caller's
+ * transaction: arc-index --forget.  ARC_FATAL when the database fails or
+ * memory runs out. */
+int arc_rank_forget(struct arc_store *s, sqlite3_int64 id);
+/* At the start and the end of a write transaction that writes many
+ * documents' words: s->ranked_to read, and forgotten. */
+int arc_rank_begin(struct arc_store *s);
+void arc_rank_end(struct arc_store *s);
 /* Counts the documents no ranking segment holds yet into new ones (and
  * merges the last ones), or, with whole or after many changes, every
  * document again; those t (NULL: none) counted as they were written are

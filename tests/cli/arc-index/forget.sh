@@ -1,9 +1,9 @@
 # arc-index --forget erases a document on a citizen's request: its copy,
 # its searchable PDF, its row and its words, with no trace of its text left
-# in the database file (its name gone from the vocabulary too, the words
-# others use kept); the other documents stay, the archive checks clean,
-# the original is not touched, and neither arc-index nor arc-scan --new
-# takes it in again.
+# in the database file (its name gone from the vocabulary and from the
+# ranking segments too, in any case, the words others use kept); the other
+# documents stay, the archive checks clean, the original is not touched,
+# and neither arc-index nor arc-scan --new takes it in again.
 . "$ARC_TESTS/cli/letters.inc"
 cp "$SAMPLES/undangan-rapat-koordinasi.png" surat/
 mkdir pdf
@@ -20,14 +20,16 @@ vocabulary() {
 	    WHERE w IN ('Siti', 'Aminah', 'bahwa', 'Sukamaju') ORDER BY w)"
 }
 echo "before: title in the database $(grep -c -a 'KETERANGAN DOMISILI' arsip.db)," \
-	"name $(grep -c -a 'Aminah' arsip.db)," \
+	"name $(grep -c -a 'Aminah' arsip.db)" \
+	"(in any case $(grep -c -a -i 'aminah' arsip.db))," \
 	"pdf $(test -f "$pdf" && echo kept)"
 echo "vocabulary: $(vocabulary)"
 arc-index --db arsip.db --forget "$domisili" "$png" 2>said
 echo "forget $?"
 sed "s/$domisili/DOMISILI/; s/$png/PNG/" said
 echo "after: title in the database $(grep -c -a 'KETERANGAN DOMISILI' arsip.db)," \
-	"name $(grep -c -a 'Aminah' arsip.db)," \
+	"name $(grep -c -a 'Aminah' arsip.db)" \
+	"(in any case $(grep -c -a -i 'aminah' arsip.db))," \
 	"copy $(test -e "$copy" && echo left || echo gone)," \
 	"pdf $(test -e "$pdf" && echo left || echo gone)," \
 	"log $(test -s arsip.db-wal && echo left || echo empty)"
