@@ -130,6 +130,7 @@ tsquery_of(struct arc_stemmers *st, const struct arc_query *aq,
  * there is nothing else, each as its tsquery. */
 struct scored {
 	char *q[64];
+	int forms[64];          /* each one's lexemes */
 	int n;
 };
 
@@ -157,10 +158,16 @@ scored_of(struct arc_stemmers *st, const struct arc_query *aq,
 		if ((sc->q[sc->n] = tsquery_of(st, &one, QT_WORD, QT_PHRASE,
 		    "", 0)) == NULL)
 			return ARC_FATAL;
-		if (*sc->q[sc->n] == '\0')
+		if (*sc->q[sc->n] == '\0') {
 			free(sc->q[sc->n]);
-		else
-			sc->n++;
+			continue;
+		}
+		/* Lexemes are quoted; arc's words have no quote. */
+		sc->forms[sc->n] = 0;
+		for (const char *c = sc->q[sc->n]; *c != '\0'; c++)
+			sc->forms[sc->n] += *c == '\'';
+		sc->forms[sc->n] /= 2;
+		sc->n++;
 	}
 	return ARC_OK;
 }
@@ -193,11 +200,15 @@ ranked_sql(struct sql *q, const struct scored *sc, const char *any,
 		q->param[q->n++] = sc->q[i];
 	add_param(q, ", bool_or(words @@ $%d::tsquery) OVER () AS whole "
 	    "FROM m) ", all);
+	/* ts_rank averages over a tsquery's lexemes: a word's rank times
+	 * its forms, so that a word the stemmer changes (two forms, one in
+	 * the document) weighs as much as one it leaves. */
 	add(q, "SELECT d.id, (0");
 	for (int i = 0; i < sc->n; i++) {
 		snprintf(buf, sizeof(buf), " + ln(1 + ($%d::float8 - df%d + "
-		    "0.5) / (df%d + 0.5)) * ts_rank(" PG_WEIGHTS ", s.words, "
-		    "$%d::tsquery, 1)", q->n + 1, i, i, q->n + 2 + i);
+		    "0.5) / (df%d + 0.5)) * %d * ts_rank(" PG_WEIGHTS ", "
+		    "s.words, $%d::tsquery, 1)", q->n + 1, i, i,
+		    sc->forms[i], q->n + 2 + i);
 		add(q, buf);
 	}
 	q->param[q->n++] = docs;
