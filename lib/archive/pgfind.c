@@ -15,9 +15,10 @@
 struct sql {
 	char *text;
 	size_t len, cap;
-	const char *param[256];
+	const char **param;     /* as many as the query has values */
+	size_t pcap;
 	int n;
-	int failed;
+	int failed;             /* out of memory */
 };
 
 static void
@@ -34,17 +35,25 @@ add(struct sql *q, const char *s)
 	q->len += n;
 }
 
+/* A new parameter of value v, numbered q->n. */
+static void
+add_value(struct sql *q, const char *v)
+{
+	if (q->failed || arc_grow(&q->param, &q->pcap, (size_t)q->n, 1,
+	    sizeof(*q->param)) != ARC_OK) {
+		q->failed = 1;
+		return;
+	}
+	q->param[q->n++] = v;
+}
+
 /* Adds fmt with "$%d" for a new parameter of value v. */
 static void
 add_param(struct sql *q, const char *fmt, const char *v)
 {
 	char buf[512];
 
-	if (q->n == (int)(sizeof(q->param) / sizeof(q->param[0]))) {
-		q->failed = 1;
-		return;
-	}
-	q->param[q->n++] = v;
+	add_value(q, v);
 	snprintf(buf, sizeof(buf), fmt, q->n);
 	add(q, buf);
 }
@@ -197,7 +206,7 @@ ranked_sql(struct sql *q, const struct scored *sc, const char *any,
 		add(q, buf);
 	}
 	for (int i = 0; i < sc->n; i++)
-		q->param[q->n++] = sc->q[i];
+		add_value(q, sc->q[i]);
 	add_param(q, ", bool_or(words @@ $%d::tsquery) OVER () AS whole "
 	    "FROM m) ", all);
 	/* ts_rank averages over a tsquery's lexemes: a word's rank times
@@ -211,9 +220,9 @@ ranked_sql(struct sql *q, const struct scored *sc, const char *any,
 		    sc->forms[i], q->n + 2 + i);
 		add(q, buf);
 	}
-	q->param[q->n++] = docs;
+	add_value(q, docs);
 	for (int i = 0; i < sc->n; i++)
-		q->param[q->n++] = sc->q[i];
+		add_value(q, sc->q[i]);
 	add(q, ") AS score, s.whole, count(*) OVER () AS n "
 	    "FROM s JOIN doc d ON d.id = s.id WHERE true");
 	add_filters(q, aq, o, phrases, excluded);
@@ -327,6 +336,7 @@ arc_pg_find(struct arc_store *s, const struct arc_query *aq,
 	 * partial, as in SQLite. */
 	if (rc == ARC_OK && h->n == 0 && *phrases != '\0' && plain > 0) {
 		free(q.text);
+		free(q.param);
 		memset(&q, 0, sizeof(q));
 		ranked_sql(&q, &sc, any, all, docs, aq, o, NULL, excluded,
 		    limit);
@@ -337,6 +347,7 @@ out:
 	for (int i = 0; i < sc.n; i++)
 		free(sc.q[i]);
 	free(q.text);
+	free(q.param);
 	free(any);
 	free(all);
 	free(phrases);
