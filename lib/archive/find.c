@@ -407,8 +407,13 @@ run_pg(struct search *se, struct arc_error *err)
 	struct arc_pg_hits h;
 	long found = 0;
 
-	if (arc_pg_find(se->s, &se->q, se->o, &h, err) != ARC_OK)
+	if (arc_pg_find(se->s, &se->q, se->o, &h, err) != ARC_OK) {
+		arc_pg_hits_free(&h);
 		return ARC_FATAL;
+	}
+	/* The misreadings found are marked in the snippets too. */
+	for (int i = 0; i < ARC_PG_MISREAD_MAX && h.misread[i] != NULL; i++)
+		marker_add(&se->m, h.misread[i], strlen(h.misread[i]));
 	for (int i = 0; i < h.n && found >= 0; i++)
 		if (hand_over_pg(se, h.hit[i].id, arc_query_words(&se->q) > 0 ?
 		    &h.hit[i].score : NULL, h.partial, err) != ARC_OK)

@@ -1145,6 +1145,9 @@ arc_indexer_finish(struct arc_indexer *ix, struct arc_index_stats *stats,
 	if (ix->s->pg == NULL && !ix->stopped && arc_rank_update(ix->s, 0,
 	    ix->tally, &ix->fatal) != ARC_OK)
 		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
+	if (ix->s->pg != NULL && !ix->stopped && arc_pg_rank_update(ix->s, 0,
+	    &ix->fatal) != ARC_OK)
+		__atomic_store_n(&ix->stopped, 1, __ATOMIC_RELAXED);
 	if (ix->s->pg == NULL)
 		checkpoint(ix);
 	if (stats != NULL)

@@ -91,7 +91,9 @@ char *arc_pg_tsquery_text(struct arc_stemmers *st, const char *lang,
 /* ---- Search (pgfind.c) ------------------------------------------------ */
 
 /* The results of a search: ids (best first) and scores, how many match
- * in all, and whether none holds every word. */
+ * in all, whether none holds every word, and the misreadings of its
+ * words that were found (NULL after the last). */
+#define ARC_PG_MISREAD_MAX 64
 struct arc_pg_hits {
 	struct arc_pg_hit {
 		long long id;
@@ -100,6 +102,7 @@ struct arc_pg_hits {
 	int n;
 	long total;
 	int partial;
+	char *misread[ARC_PG_MISREAD_MAX];
 };
 struct arc_query;
 /* The documents the query finds (o's filters, up to o->limit): ranked
@@ -117,6 +120,49 @@ PGresult *arc_pg_doc(struct arc_store *s, long long id,
  * NULL there when no document has it. */
 int arc_pg_spell_tag(struct arc_store *s, const char *typed, char **found,
     struct arc_error *err);
+
+/* ---- Ranking segments (pgrank.c) -------------------------------------- */
+
+/*
+ * Counts the documents new or changed since (rank_todo) into segments of
+ * their offices, merging the newest as they grow; with whole, every
+ * office's documents again (--optimize).  One maker at a time: when
+ * another is at work, a run leaves its documents to it (whole waits).
+ */
+int arc_pg_rank_update(struct arc_store *s, int whole, struct arc_error *err);
+/* Counts again, in the caller's transaction, every segment that held
+ * document id, whose row is gone: none of its words is left in them
+ * (--forget). */
+int arc_pg_rank_forget(struct arc_store *s, long long id,
+    struct arc_error *err);
+/*
+ * For a search, in the role's sight: every segment's lengths, newest
+ * first, into len[id] (ids 1..top), owner[id] the place (1...) of the
+ * newest that holds it; the segments' ids into *segs (malloc'd), the
+ * documents and tokens held.  The place of a segment id in segs (0: not
+ * there).  The documents new or changed since (malloc'd).  A term's rows
+ * of postings, to fn.  The new or changed documents that match tsquery,
+ * to fn as their columns; whether any does (1 or 0).
+ */
+int arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
+    uint32_t *owner, long long **segs, size_t *nsegs, double *docs,
+    double *tokens, struct arc_error *err);
+uint32_t arc_pg_rank_place(const long long *segs, size_t n, long long seg);
+int arc_pg_rank_todo(struct arc_store *s, long long **ids, size_t *n,
+    struct arc_error *err);
+typedef int (*arc_pg_posting_fn)(void *ctx, long long segment, long df,
+    const unsigned char *data, size_t len);
+int arc_pg_rank_postings(struct arc_store *s, const char *term, size_t len,
+    arc_pg_posting_fn fn, void *ctx, struct arc_error *err);
+typedef int (*arc_pg_doc_fn)(void *ctx, long long id,
+    const struct fts_columns *c);
+int arc_pg_rank_fresh(struct arc_store *s, const char *tsquery,
+    arc_pg_doc_fn fn, void *ctx, struct arc_error *err);
+int arc_pg_rank_any(struct arc_store *s, const char *tsquery,
+    struct arc_error *err);
+/* A lexeme quoted for a tsquery into out (room for 2 * n + 3); its
+ * length. */
+size_t arc_pg_lexeme(char *out, const char *w, size_t n);
 
 /* ---- Upkeep (pgupkeep.c) ---------------------------------------------- */
 

@@ -1,4 +1,4 @@
-/* pgfind.c: a search of a PostgreSQL archive: the query's words as tsqueries of arc's own stems, every match scored in one statement (each word's idf times its ts_rank, over the columns weighed as in SQLite), the filters as SQL; find.c makes the results. */
+/* pgfind.c: a search of a PostgreSQL archive: every match of the query's words scored from the ranking segments as in SQLite (ranking.c, pgrank.c), the best checked against the filters in SQL, phrases and excluded words as tsqueries of arc's own stems; find.c makes the results. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,10 +6,6 @@
 
 #include "pg.h"
 #include "query.h"
-
-/* ts_rank's weights of D, C, B and A: body 1, tags 2, fields 2 and title
- * 12, as arc_rank_weight weighs the columns, over 12. */
-#define PG_WEIGHTS "'{0.0833, 0.1667, 0.1667, 1.0}'::float4[]"
 
 /* A statement being made: its text and its parameters. */
 struct sql {
@@ -135,157 +131,198 @@ tsquery_of(struct arc_stemmers *st, const struct arc_query *aq,
 	return out;
 }
 
-/* The texts scored: the words and phrases, stopwords left out unless
- * there is nothing else, each as its tsquery. */
-struct scored {
-	char *q[64];
-	int forms[64];          /* each one's lexemes */
-	int n;
-};
-
+/* The newest documents the filters let through (no words). */
 static int
-scored_of(struct arc_stemmers *st, const struct arc_query *aq,
-    struct scored *sc)
-{
-	struct arc_query one = *aq;
-	int stop_only = 1;
-
-	sc->n = 0;
-	for (int i = 0; i < aq->n; i++)
-		if (aq->terms[i].kind == QT_PHRASE ||
-		    (aq->terms[i].kind == QT_WORD &&
-		    !arc_query_is_stopword(aq->terms[i].text)))
-			stop_only = 0;
-	for (int i = 0; i < aq->n && sc->n < 64; i++) {
-		const struct qterm *qt = &aq->terms[i];
-		if ((qt->kind != QT_WORD && qt->kind != QT_PHRASE) ||
-		    (!stop_only && qt->kind == QT_WORD &&
-		    arc_query_is_stopword(qt->text)))
-			continue;
-		one.terms = &aq->terms[i];
-		one.n = 1;
-		if ((sc->q[sc->n] = tsquery_of(st, &one, QT_WORD, QT_PHRASE,
-		    "", 0)) == NULL)
-			return ARC_FATAL;
-		if (*sc->q[sc->n] == '\0') {
-			free(sc->q[sc->n]);
-			continue;
-		}
-		/* Lexemes are quoted; arc's words have no quote. */
-		sc->forms[sc->n] = 0;
-		for (const char *c = sc->q[sc->n]; *c != '\0'; c++)
-			sc->forms[sc->n] += *c == '\'';
-		sc->forms[sc->n] /= 2;
-		sc->n++;
-	}
-	return ARC_OK;
-}
-
-/*
- * The ranked statement.  Every archived document (that the role may see)
- * holding any word is in m; each word's document frequency is counted
- * over them (a word's documents all hold some word), the score is
- * sum(idf * ts_rank) over the words, ts_rank normalized by the length;
- * the filters then pick the results, best first, newest first among
- * equals; n counts them all.
- */
-static void
-ranked_sql(struct sql *q, const struct scored *sc, const char *any,
-    const char *all, const char *docs, const struct arc_query *aq,
-    const struct arc_find_options *o, const char *phrases,
-    const char *excluded, const char *limit)
-{
-	char buf[256];
-
-	add_param(q, "WITH m AS MATERIALIZED (SELECT d.id, d.words FROM doc d "
-	    "WHERE d.state = 'archived' AND d.words @@ $%d::tsquery), ", any);
-	add(q, "s AS (SELECT id, words");
-	for (int i = 0; i < sc->n; i++) {
-		snprintf(buf, sizeof(buf), ", count(*) FILTER (WHERE words @@ "
-		    "$%d::tsquery) OVER () AS df%d", q->n + 1 + i, i);
-		add(q, buf);
-	}
-	for (int i = 0; i < sc->n; i++)
-		add_value(q, sc->q[i]);
-	add_param(q, ", bool_or(words @@ $%d::tsquery) OVER () AS whole "
-	    "FROM m) ", all);
-	/* ts_rank averages over a tsquery's lexemes: a word's rank times
-	 * its forms, so that a word the stemmer changes (two forms, one in
-	 * the document) weighs as much as one it leaves. */
-	add(q, "SELECT d.id, (0");
-	for (int i = 0; i < sc->n; i++) {
-		snprintf(buf, sizeof(buf), " + ln(1 + ($%d::float8 - df%d + "
-		    "0.5) / (df%d + 0.5)) * %d * ts_rank(" PG_WEIGHTS ", "
-		    "s.words, $%d::tsquery, 1)", q->n + 1, i, i,
-		    sc->forms[i], q->n + 2 + i);
-		add(q, buf);
-	}
-	add_value(q, docs);
-	for (int i = 0; i < sc->n; i++)
-		add_value(q, sc->q[i]);
-	add(q, ") AS score, s.whole, count(*) OVER () AS n "
-	    "FROM s JOIN doc d ON d.id = s.id WHERE true");
-	add_filters(q, aq, o, phrases, excluded);
-	add_param(q, " ORDER BY score DESC, d.id DESC LIMIT $%d", limit);
-}
-
-/* How many archived documents the role sees: the idf's N.  The
- * planner's estimate once the table is analysed (autovacuum does), so
- * that a search need not count a million rows; counted while it is
- * small or not yet analysed. */
-static int
-documents(struct arc_store *s, char out[32], struct arc_error *err)
-{
-	PGresult *r = arc_pg_query(s, "SELECT CASE WHEN c.reltuples >= 10000 "
-	    "THEN c.reltuples::bigint ELSE (SELECT count(*) FROM doc WHERE "
-	    "state = 'archived') END FROM pg_class c WHERE c.oid = "
-	    "'doc'::regclass", 0, NULL, err);
-
-	if (r == NULL)
-		return ARC_FATAL;
-	snprintf(out, 32, "%s", PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) :
-	    "1");
-	PQclear(r);
-	return ARC_OK;
-}
-
-static int
-hits_of(PGresult *r, int ranked, struct arc_pg_hits *h)
-{
-	int n = PQntuples(r);
-
-	h->n = 0;
-	if (n > 0 && (h->hit = calloc((size_t)n, sizeof(*h->hit))) == NULL)
-		return ARC_FATAL;
-	for (int i = 0; i < n; i++) {
-		h->hit[i].id = atoll(PQgetvalue(r, i, 0));
-		h->hit[i].score = ranked ? atof(PQgetvalue(r, i, 1)) : 0;
-	}
-	h->n = n;
-	if (n > 0) {
-		h->total = atol(PQgetvalue(r, 0, ranked ? 3 : 1));
-		h->partial = ranked && strcmp(PQgetvalue(r, 0, 2), "t") != 0;
-	}
-	return ARC_OK;
-}
-
-/* Runs the statement q into h; ARC_FATAL with err. */
-static int
-run_hits(struct arc_store *s, struct sql *q, int ranked,
-    struct arc_pg_hits *h, struct arc_error *err)
+newest(struct arc_store *s, struct sql *q, struct arc_pg_hits *h,
+    struct arc_error *err)
 {
 	PGresult *r;
-	int rc;
+	int n;
 
 	if (q->failed)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	if ((r = arc_pg_query(s, q->text, q->n, q->param, err)) == NULL)
 		return ARC_FATAL;
-	rc = hits_of(r, ranked, h);
-	PQclear(r);
-	if (rc != ARC_OK)
+	n = PQntuples(r);
+	if (n > 0 && (h->hit = calloc((size_t)n, sizeof(*h->hit))) == NULL) {
+		PQclear(r);
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	}
+	for (int i = 0; i < n; i++)
+		h->hit[i].id = atoll(PQgetvalue(r, i, 0));
+	h->n = n;
+	if (n > 0)
+		h->total = atol(PQgetvalue(r, 0, 1));
+	PQclear(r);
 	return ARC_OK;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Which of the ranked documents best[0..n) are results: their ids, in
+ * order, into pass (*npass).  q's first value is the ids' array. */
+static int
+check_batch(struct arc_store *s, struct sql *q, const struct arc_ranked *best,
+    size_t n, long long *pass, size_t *npass, struct arc_error *err)
+{
+	char *ids = malloc(n * 21 + 3), *at = ids;
+	PGresult *r;
+
+	if (ids == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	*at++ = '{';
+	for (size_t i = 0; i < n; i++)
+		at += sprintf(at, i > 0 ? ",%lld" : "%lld",
+		    (long long)best[i].id);
+	strcpy(at, "}");
+	q->param[0] = ids;
+	r = arc_pg_query(s, q->text, q->n, q->param, err);
+	free(ids);
+	if (r == NULL)
+		return ARC_FATAL;
+	*npass = (size_t)PQntuples(r);
+	for (size_t i = 0; i < *npass; i++)
+		pass[i] = atoll(PQgetvalue(r, (int)i, 0));
+	PQclear(r);
+	qsort(pass, *npass, sizeof(*pass), by_id);
+	return ARC_OK;
+}
+
+/*
+ * The best of the ranked documents that are results (still archived,
+ * seen by the role, let through by the filters, holding the phrases and
+ * none of the excluded words), up to the limit: the best looked at four
+ * times as many at a time until there are enough, each batch checked in
+ * one statement.  The number of results in all into h->total: the
+ * matches when nothing filters them, else counted when there are more
+ * than the limit.
+ */
+static int
+ranked_hits(struct arc_store *s, const struct arc_ranking *r,
+    const struct arc_query *aq, const struct arc_find_options *o,
+    const char *phrases, const char *excluded, struct arc_pg_hits *h,
+    struct arc_error *err)
+{
+	size_t want = (size_t)o->limit, seen = 0, got = 0, npass = 0;
+	struct arc_ranked *best = NULL;
+	long long *pass = NULL;
+	struct sql q = { 0 };
+	int rc = ARC_OK, filtered;
+
+	add_param(&q, "SELECT d.id FROM doc d WHERE d.id = ANY ($%d::bigint[])"
+	    " AND d.state = 'archived'", "");
+	add_filters(&q, aq, o, phrases, excluded);
+	filtered = q.n > 1;
+	if (q.failed || (h->hit = calloc((size_t)o->limit + 1,
+	    sizeof(*h->hit))) == NULL)
+		rc = arc_error_set(err, "out of memory");
+	while (rc == ARC_OK && h->n < o->limit &&
+	    seen < (size_t)arc_ranking_matches(r)) {
+		free(best);
+		free(pass);
+		want *= 4;
+		best = malloc(want * sizeof(*best));
+		pass = malloc(want * sizeof(*pass));
+		if (best == NULL || pass == NULL) {
+			rc = arc_error_set(err, "out of memory");
+			break;
+		}
+		if ((got = arc_ranking_top(r, want, best)) <= seen)
+			break;
+		rc = check_batch(s, &q, best + seen, got - seen, pass, &npass,
+		    err);
+		for (size_t i = seen; rc == ARC_OK && i < got &&
+		    h->n < o->limit; i++) {
+			long long id = best[i].id;
+			if (bsearch(&id, pass, npass, sizeof(*pass), by_id) ==
+			    NULL)
+				continue;
+			h->hit[h->n].id = id;
+			h->hit[h->n++].score = best[i].score;
+		}
+		seen = got;
+	}
+	h->total = filtered ? h->n : arc_ranking_matches(r);
+	if (rc == ARC_OK && filtered && h->n >= o->limit) {
+		PGresult *c;
+
+		free(q.text);
+		free(q.param);
+		memset(&q, 0, sizeof(q));
+		add_param(&q, "SELECT count(*) FROM doc d WHERE d.state = "
+		    "'archived' AND d.words @@ $%d::tsquery",
+		    arc_ranking_match(r));
+		add_filters(&q, aq, o, phrases, excluded);
+		if (q.failed)
+			rc = arc_error_set(err, "out of memory");
+		else if ((c = arc_pg_query(s, q.text, q.n, q.param, err)) ==
+		    NULL)
+			rc = ARC_FATAL;
+		else {
+			h->total = atol(PQgetvalue(c, 0, 0));
+			PQclear(c);
+		}
+	}
+	free(best);
+	free(pass);
+	free(q.text);
+	free(q.param);
+	return rc;
+}
+
+/* The query's words and phrases scored (ranking.c), the best results
+ * into h. */
+static int
+ranked(struct arc_store *s, const struct arc_query *aq,
+    const struct arc_find_options *o, const char *phrases,
+    const char *excluded, int plain, struct arc_pg_hits *h,
+    struct arc_error *err)
+{
+	const char **texts = calloc((size_t)aq->n + 1, sizeof(*texts));
+	int *phrase = calloc((size_t)aq->n + 1, sizeof(*phrase));
+	struct arc_ranking *r = NULL;
+	int ntexts = 0, rc = ARC_FATAL;
+
+	if (texts == NULL || phrase == NULL) {
+		arc_error_set(err, "out of memory");
+		goto out;
+	}
+	for (int i = 0; i < aq->n; i++)
+		if (aq->terms[i].kind == QT_WORD ||
+		    aq->terms[i].kind == QT_PHRASE) {
+			phrase[ntexts] = aq->terms[i].kind == QT_PHRASE;
+			texts[ntexts++] = aq->terms[i].text;
+		}
+	if (arc_ranking_run(s, aq->lang, texts, phrase, ntexts, &r, err) !=
+	    ARC_OK)
+		goto out;
+	rc = ranked_hits(s, r, aq, o, phrases, excluded, h, err);
+	h->partial = !arc_ranking_any_whole(r);
+	/* No document holds the phrases: the best with some of the words,
+	 * partial, as in SQLite. */
+	if (rc == ARC_OK && h->n == 0 && *phrases != '\0' && plain > 0) {
+		arc_pg_hits_free(h);
+		rc = ranked_hits(s, r, aq, o, NULL, excluded, h, err);
+		h->partial = 1;
+	}
+	/* The misreadings found are marked in the snippets too. */
+	for (int i = 0; rc == ARC_OK && arc_ranking_misreading(r, i) != NULL &&
+	    i < ARC_PG_MISREAD_MAX; i++) {
+		if ((h->misread[i] = strdup(arc_ranking_misreading(r, i))) ==
+		    NULL)
+			rc = arc_error_set(err, "out of memory");
+	}
+out:
+	arc_ranking_free(r);
+	free(texts);
+	free(phrase);
+	return rc;
 }
 
 int
@@ -294,10 +331,8 @@ arc_pg_find(struct arc_store *s, const struct arc_query *aq,
     struct arc_error *err)
 {
 	struct arc_stemmers st;
-	struct scored sc = { .n = 0 };
 	struct sql q = { 0 };
-	char *any = NULL, *all = NULL, *phrases = NULL, *excluded = NULL;
-	char limit[32], docs[32];
+	char *any = NULL, *phrases = NULL, *excluded = NULL, limit[32];
 	int rc = ARC_FATAL, words = 0, plain = 0;
 
 	memset(h, 0, sizeof(*h));
@@ -312,44 +347,25 @@ arc_pg_find(struct arc_store *s, const struct arc_query *aq,
 	if ((phrases = tsquery_of(&st, aq, QT_PHRASE, QT_PHRASE, " & ",
 	    0)) == NULL || (excluded = tsquery_of(&st, aq, QT_EXCLUDE,
 	    QT_EXCLUDE, " | ", 0)) == NULL || (any = tsquery_of(&st, aq,
-	    QT_WORD, QT_PHRASE, " | ", 1)) == NULL || (all = tsquery_of(&st,
-	    aq, QT_WORD, QT_PHRASE, " & ", 0)) == NULL ||
-	    scored_of(&st, aq, &sc) != ARC_OK) {
+	    QT_WORD, QT_PHRASE, " | ", 1)) == NULL) {
 		arc_error_set(err, "out of memory");
 		goto out;
 	}
-	if (words == 0 || *any == '\0') {
-		/* No words: every document, newest first. */
-		add(&q, "SELECT d.id, count(*) OVER () FROM doc d "
-		    "WHERE d.state = 'archived'");
-		add_filters(&q, aq, o, NULL, excluded);
-		add_param(&q, " ORDER BY coalesce(d.tanggal, substr(d.mtime, "
-		    "1, 10)) DESC, d.id DESC LIMIT $%d", limit);
-		rc = run_hits(s, &q, 0, h, err);
+	if (words > 0 && *any != '\0') {
+		rc = ranked(s, aq, o, phrases, excluded, plain, h, err);
 		goto out;
 	}
-	if (documents(s, docs, err) != ARC_OK)
-		goto out;
-	ranked_sql(&q, &sc, any, all, docs, aq, o, phrases, excluded, limit);
-	rc = run_hits(s, &q, 1, h, err);
-	/* No document holds the phrases: the best with some of the words,
-	 * partial, as in SQLite. */
-	if (rc == ARC_OK && h->n == 0 && *phrases != '\0' && plain > 0) {
-		free(q.text);
-		free(q.param);
-		memset(&q, 0, sizeof(q));
-		ranked_sql(&q, &sc, any, all, docs, aq, o, NULL, excluded,
-		    limit);
-		rc = run_hits(s, &q, 1, h, err);
-		h->partial = 1;
-	}
+	/* No words: every document, newest first. */
+	add(&q, "SELECT d.id, count(*) OVER () FROM doc d "
+	    "WHERE d.state = 'archived'");
+	add_filters(&q, aq, o, NULL, excluded);
+	add_param(&q, " ORDER BY coalesce(d.tanggal, substr(d.mtime, 1, 10)) "
+	    "DESC, d.id DESC LIMIT $%d", limit);
+	rc = newest(s, &q, h, err);
 out:
-	for (int i = 0; i < sc.n; i++)
-		free(sc.q[i]);
 	free(q.text);
 	free(q.param);
 	free(any);
-	free(all);
 	free(phrases);
 	free(excluded);
 	arc_stemmers_done(&st);
@@ -362,6 +378,10 @@ arc_pg_hits_free(struct arc_pg_hits *h)
 	free(h->hit);
 	h->hit = NULL;
 	h->n = 0;
+	for (int i = 0; i < ARC_PG_MISREAD_MAX; i++) {
+		free(h->misread[i]);
+		h->misread[i] = NULL;
+	}
 }
 
 PGresult *

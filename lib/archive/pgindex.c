@@ -86,6 +86,17 @@ arc_pg_commit(struct arc_store *s, struct arc_error *err)
 	" = ANY (doc.offices) THEN doc.offices ELSE " \
 	"array_append(doc.offices, " param ") END"
 
+/*
+ * A new or changed document, to be counted into the ranking segments of
+ * every office it is listed for (pgrank.c), '' when none; a version the
+ * maker of segments counted is replaced, so that it counts it again.
+ */
+#define TODO_EVERY_OFFICE \
+	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d, " \
+	"unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY[''] " \
+	"ELSE d.offices END) o WHERE d.id = $1 ON CONFLICT (doc, office) " \
+	"DO UPDATE SET n = nextval('rank_todo_n')"
+
 int
 arc_pg_put_archived(struct arc_store *s, json_t *rec,
     const struct arc_doc_made *m, const char *now, int *outcome,
@@ -100,9 +111,10 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	*old_mime = NULL;
 	/* The row, locked: another writer archiving the same document
 	 * waits here until this one commits. */
-	const char *find[1] = { sha };
-	if ((r = arc_pg_query(s, "SELECT id, state, digest, mime FROM doc "
-	    "WHERE sha256 = $1 FOR UPDATE", 1, find, err)) == NULL)
+	const char *find[2] = { sha, office };
+	if ((r = arc_pg_query(s, "SELECT id, state, digest, mime, $2::text IS "
+	    "NOT NULL AND NOT $2 = ANY (offices) FROM doc WHERE sha256 = $1 "
+	    "FOR UPDATE", 2, find, err)) == NULL)
 		return ARC_FATAL;
 	if (PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 1), "archived") ==
 	    0) {
@@ -117,12 +129,20 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 			const char *p[7] = { str(rec, "path"),
 			    str(rec, "member"), str(rec, "mtime"),
 			    str(rec, "mime"), str(rec, "pdf"), id, office };
+			int listed = strcmp(PQgetvalue(r, 0, 4), "t") == 0;
 			snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
 			PQclear(r);
 			*outcome = ARC_PG_UNCHANGED;
-			return run(s, "UPDATE doc SET path = $1, member = $2, "
+			if (run(s, "UPDATE doc SET path = $1, member = $2, "
 			    "mtime = $3, mime = $4, pdf = coalesce($5, pdf), "
-			    ADD_OFFICE("$7") " WHERE id = $6", 7, p, err);
+			    ADD_OFFICE("$7") " WHERE id = $6", 7, p, err) !=
+			    ARC_OK)
+				return ARC_FATAL;
+			/* Listed for this office now: to be counted into its
+			 * segments too. */
+			return listed ? run(s, "INSERT INTO rank_todo (doc, "
+			    "office) VALUES ($1, $2) ON CONFLICT DO NOTHING", 2,
+			    p + 5, err) : ARC_OK;
 		}
 		*outcome = ARC_PG_UPDATED;
 	} else
@@ -165,7 +185,8 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    ARC_OK && run(s, "INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
 	    "e #>> '{}', $1::bigint FROM jsonb_array_elements(CASE WHEN "
 	    "jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE '[]' END) e "
-	    "WHERE jsonb_typeof(e) = 'string'", 2, t, err) == ARC_OK)
+	    "WHERE jsonb_typeof(e) = 'string'", 2, t, err) == ARC_OK &&
+	    run(s, TODO_EVERY_OFFICE, 1, t, err) == ARC_OK)
 		rc = ARC_OK;
 	PQclear(r);
 	return rc;

@@ -5,7 +5,7 @@
 #include "pg.h"
 
 /* The layout of a city archive, in arc_meta's 'schema'. */
-#define PG_SCHEMA_VERSION "1"
+#define PG_SCHEMA_VERSION "2"
 
 /*
  * The tables: as in SQLite (schema.c), with the text kept as text (the
@@ -17,6 +17,50 @@
  * the offices that hold it.  The table owner (the role that made the
  * archive) is above the policies.
  */
+/*
+ * The ranking segments (pgrank.c), each of one office's documents, and
+ * the documents new or changed since they were made (rank_todo, n their
+ * version), read by office as doc is.  Layout 2; layout 1 had none.
+ */
+#define RANK_SQL \
+	"CREATE TABLE IF NOT EXISTS rank_segment (" \
+	"  id bigserial PRIMARY KEY, office text NOT NULL," \
+	"  docs bigint NOT NULL, tokens bigint NOT NULL," \
+	"  lens bytea NOT NULL);" \
+	"CREATE TABLE IF NOT EXISTS rank_post (" \
+	"  term text COLLATE \"C\" NOT NULL," \
+	"  segment bigint NOT NULL REFERENCES rank_segment ON DELETE CASCADE," \
+	"  office text NOT NULL, df bigint NOT NULL, data bytea NOT NULL," \
+	"  PRIMARY KEY (term, segment));" \
+	"CREATE INDEX IF NOT EXISTS rank_post_segment ON rank_post (segment);" \
+	"CREATE SEQUENCE IF NOT EXISTS rank_todo_n;" \
+	"CREATE TABLE IF NOT EXISTS rank_todo (" \
+	"  doc bigint NOT NULL REFERENCES doc ON DELETE CASCADE," \
+	"  office text NOT NULL," \
+	"  n bigint NOT NULL DEFAULT nextval('rank_todo_n')," \
+	"  PRIMARY KEY (doc, office));" \
+	RANK_POLICIES("rank_segment") RANK_POLICIES("rank_post") \
+	RANK_POLICIES("rank_todo")
+#define RANK_POLICIES(t) \
+	"ALTER TABLE " t " ENABLE ROW LEVEL SECURITY;" \
+	"DROP POLICY IF EXISTS " t "_read ON " t ";" \
+	"CREATE POLICY " t "_read ON " t " FOR SELECT USING (" \
+	"  ARRAY[office] <@ (SELECT arc_offices())" \
+	"  OR (SELECT arc_offices()) @> '{*}');" \
+	"DROP POLICY IF EXISTS " t "_write ON " t ";" \
+	"CREATE POLICY " t "_write ON " t " FOR ALL" \
+	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
+
+/* Layout 1 to 2: the segments' tables, every archived document to be
+ * counted into them by the next arc-index. */
+static const char upgrade_sql[] =
+	RANK_SQL
+	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d,"
+	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
+	"  ELSE d.offices END) o WHERE d.state = 'archived'"
+	"  ON CONFLICT DO NOTHING;"
+	"UPDATE arc_meta SET value = '2' WHERE key = 'schema';";
+
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS arc_meta ("
 	"  key text PRIMARY KEY, value text NOT NULL);"
@@ -93,6 +137,7 @@ static const char schema_sql[] =
 	"DROP POLICY IF EXISTS unread_write ON unread;"
 	"CREATE POLICY unread_write ON unread FOR ALL"
 	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
+	RANK_SQL
 	"INSERT INTO arc_meta VALUES ('schema', '" PG_SCHEMA_VERSION "')"
 	"  ON CONFLICT (key) DO NOTHING;";
 
@@ -232,27 +277,54 @@ setting(const char *conf_name, const char *env_name)
 	return NULL;
 }
 
+/* The archive's layout into was ("" when there are no tables). */
+static int
+layout(struct arc_store *s, char was[16], struct arc_error *err)
+{
+	PGresult *r = arc_pg_query(s, "SELECT to_regclass('arc_meta') IS NOT "
+	    "NULL", 0, NULL, err);
+	int made;
+
+	was[0] = '\0';
+	if (r == NULL)
+		return ARC_FATAL;
+	made = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	PQclear(r);
+	if (!made)
+		return ARC_OK;
+	if ((r = arc_pg_query(s, "SELECT value FROM arc_meta WHERE key = "
+	    "'schema'", 0, NULL, err)) == NULL)
+		return ARC_FATAL;
+	if (PQntuples(r) == 1)
+		snprintf(was, 16, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return ARC_OK;
+}
+
 /* Makes the tables when they are not there, one writer at a time: only
  * then, since only the archive's owner may (another office's writer is
  * not). */
 static int
 make_tables(struct arc_store *s, struct arc_error *err)
 {
-	PGresult *r = arc_pg_query(s, "SELECT to_regclass('arc_meta') IS NOT "
-	    "NULL", 0, NULL, err);
-	int made;
+	char was[16];
+	int rc;
 
-	if (r == NULL)
+	if (layout(s, was, err) != ARC_OK)
 		return ARC_FATAL;
-	made = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
-	PQclear(r);
-	if (made)
+	if (strcmp(was, PG_SCHEMA_VERSION) == 0)
 		return ARC_OK;
 	if (arc_pg_exec(s, "BEGIN", err) != ARC_OK)
 		return ARC_FATAL;
+	/* Again under the lock: another writer may have made them. */
 	if (arc_pg_exec(s, "SELECT pg_advisory_xact_lock(7361601)", err) !=
-	    ARC_OK || arc_pg_exec(s, schema_sql, err) != ARC_OK ||
-	    arc_pg_exec(s, "COMMIT", err) != ARC_OK) {
+	    ARC_OK || layout(s, was, err) != ARC_OK) {
+		arc_pg_rollback(s);
+		return ARC_FATAL;
+	}
+	rc = arc_pg_exec(s, was[0] == '\0' ? schema_sql : strcmp(was, "1") ==
+	    0 ? upgrade_sql : "SELECT 1", err);
+	if (rc != ARC_OK || arc_pg_exec(s, "COMMIT", err) != ARC_OK) {
 		arc_pg_rollback(s);
 		return ARC_FATAL;
 	}
@@ -276,8 +348,10 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	if (PQntuples(r) != 1 ||
 	    strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) != 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
-		    "arc reads %s", s->pg->shown, PQntuples(r) == 1 ?
-		    PQgetvalue(r, 0, 0) : "unknown", PG_SCHEMA_VERSION);
+		    "arc reads %s: run arc-index --optimize once as the "
+		    "archive's owner to bring it up to date", s->pg->shown,
+		    PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown",
+		    PG_SCHEMA_VERSION);
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }
@@ -295,6 +369,7 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 	s->readonly = !write;
 	/* What the reports ask of an archive's layout: all there. */
 	s->has_chat = s->has_confidence = s->has_unread = 1;
+	s->has_ranking = 1;
 	pg->office = setting("office", "ARC_OFFICE");
 	if ((s->files = setting("copies", "ARC_COPIES")) == NULL)
 		return arc_error_set(err, "%s: an archive on PostgreSQL keeps "

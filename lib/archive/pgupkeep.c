@@ -87,9 +87,16 @@ arc_pg_forget(struct arc_store *s, const char *sha256,
 	/* The row goes and the sha256 is kept as forgotten at once: from
 	 * then on no writer archives it again (arc_pg_begin reads them). */
 	r = arc_pg_query(s, "WITH gone AS (DELETE FROM doc WHERE sha256 = $1 "
-	    "RETURNING path, member, pdf), kept AS (INSERT INTO forgotten "
+	    "RETURNING path, member, pdf, id), kept AS (INSERT INTO forgotten "
 	    "SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM gone) ON CONFLICT DO "
-	    "NOTHING) SELECT path, member, pdf FROM gone", 2, p, err);
+	    "NOTHING) SELECT path, member, pdf, id FROM gone", 2, p, err);
+	/* Its words out of the ranking segments too, in the same
+	 * transaction. */
+	if (r != NULL && PQntuples(r) > 0 && arc_pg_rank_forget(s,
+	    atoll(PQgetvalue(r, 0, 3)), err) != ARC_OK) {
+		PQclear(r);
+		r = NULL;
+	}
 	if (r == NULL) {
 		arc_pg_rollback(s);
 		return ARC_FATAL;
@@ -126,6 +133,8 @@ arc_pg_forget(struct arc_store *s, const char *sha256,
 	if (rc == ARC_OK)
 		rc = arc_pg_exec(s, "VACUUM doc", err);
 	if (rc == ARC_OK)
+		rc = arc_pg_exec(s, "VACUUM rank_post", err);
+	if (rc == ARC_OK)
 		res->original_left = res->original != NULL &&
 		    access(res->original, F_OK) == 0;
 	return rc;
@@ -136,8 +145,11 @@ arc_pg_optimize(struct arc_store *s, struct arc_error *err)
 {
 	/* One statement each: several in one string run in a transaction,
 	 * where VACUUM cannot. */
-	if (arc_pg_exec(s, "VACUUM ANALYZE doc", err) != ARC_OK ||
-	    arc_pg_exec(s, "VACUUM ANALYZE doc_tag", err) != ARC_OK)
+	if (arc_pg_rank_update(s, 1, err) != ARC_OK ||
+	    arc_pg_exec(s, "VACUUM ANALYZE doc", err) != ARC_OK ||
+	    arc_pg_exec(s, "VACUUM ANALYZE doc_tag", err) != ARC_OK ||
+	    arc_pg_exec(s, "VACUUM ANALYZE rank_post", err) != ARC_OK ||
+	    arc_pg_exec(s, "VACUUM ANALYZE rank_segment", err) != ARC_OK)
 		return ARC_FATAL;
 	return arc_pg_exec(s, "VACUUM ANALYZE chat", err);
 }

@@ -37,17 +37,33 @@ puts_(struct buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-/* A lexeme quoted as tsvector and tsquery read it. */
+size_t
+arc_pg_lexeme(char *out, const char *w, size_t n)
+{
+	size_t k = 0;
+
+	out[k++] = '\'';
+	for (size_t i = 0; i < n; i++) {
+		/* As tsvector and tsquery read it: ' and \\ doubled. */
+		if (w[i] == '\'' || w[i] == '\\')
+			out[k++] = w[i];
+		out[k++] = w[i];
+	}
+	out[k++] = '\'';
+	out[k] = '\0';
+	return k;
+}
+
+/* A lexeme quoted. */
 static void
 put_lexeme(struct buf *b, const char *w, size_t n)
 {
-	put(b, "'", 1);
-	for (size_t i = 0; i < n; i++)
-		if (w[i] == '\'' || w[i] == '\\')
-			put(b, w[i] == '\'' ? "''" : "\\\\", 2);
-		else
-			put(b, w + i, 1);
-	put(b, "'", 1);
+	if (b->failed || arc_grow(&b->p, &b->cap, b->len, 2 * n + 3, 1) !=
+	    ARC_OK) {
+		b->failed = 1;
+		return;
+	}
+	b->len += arc_pg_lexeme(b->p + b->len, w, n);
 }
 
 /* One column's words (apart by spaces) at positions from *pos on. */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "pg.h"
 
 /* Okapi BM25's usual constants, as FTS5's bm25(). */
 #define K1 1.2
@@ -69,6 +69,15 @@ struct arc_ranking {
 	long matches;
 	int any_whole;                  /* a document holds every word */
 	char *match;                    /* fts_query's */
+	/* A PostgreSQL archive's segments (pgrank.c): each id's postings
+	 * count in the newest segment that holds it (owner, by id: its
+	 * place in segs), as one document may be in two offices' segments,
+	 * or in an older one as it was before it changed. */
+	uint32_t *owner;
+	long long *segs;
+	size_t nsegs;
+	struct arc_error *err;
+	int pg_failed;                  /* err says why */
 };
 
 /* SQLite's varint (big-endian, 7 bits a byte, the 9th whole), as FTS5
@@ -192,6 +201,144 @@ read_dirty(struct arc_ranking *r)
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
 }
 
+/* ---- A PostgreSQL archive's segments (pgrank.c) ----------------------- */
+
+/*
+ * Its segments' lengths (the newest holding an id counts), and the
+ * documents new or changed since they were made: every id is "covered",
+ * those changed or new scored from their words (fresh_documents).
+ */
+static int
+pg_segments(struct arc_ranking *r)
+{
+	long long *todo = NULL;
+	size_t ntodo = 0;
+	double docs, tokens;
+
+	if ((r->owner = calloc((size_t)r->top + 1, sizeof(*r->owner))) ==
+	    NULL)
+		return ARC_FATAL;
+	if (arc_pg_rank_lengths(r->s, r->top, r->len, r->owner, &r->segs,
+	    &r->nsegs, &docs, &tokens, r->err) != ARC_OK ||
+	    arc_pg_rank_todo(r->s, &todo, &ntodo, r->err) != ARC_OK) {
+		free(todo);
+		r->pg_failed = 1;
+		return ARC_FATAL;
+	}
+	r->covered = r->top;
+	r->avg_len = docs > 0 && tokens > 0 ? tokens / docs : 1.0;
+	for (size_t i = 0; i < ntodo; i++) {
+		long long id = todo[i];
+
+		if (id < 0 || id > r->top)
+			continue;
+		if (r->dirty == NULL &&
+		    (r->dirty = calloc((size_t)r->top + 1, 1)) == NULL) {
+			free(todo);
+			return ARC_FATAL;
+		}
+		r->dirty[id] = 1;
+		r->ndirty++;
+		docs += r->owner[id] == 0;
+	}
+	r->docs = docs;
+	free(todo);
+	return ARC_OK;
+}
+
+/* The forms of n terms (those dropped left out) OR'ed as a tsquery;
+ * malloc'd, NULL when out of memory. */
+static char *
+pg_tsquery(const struct rank_word *w, int n)
+{
+	size_t size = 1, at = 0;
+	char *q;
+
+	for (int i = 0; i < n; i++)
+		for (int f = 0; f < w[i].nforms; f++)
+			size += 2 * w[i].lens[f] + 6;
+	if ((q = malloc(size)) == NULL)
+		return NULL;
+	q[0] = '\0';
+	for (int i = 0; i < n; i++)
+		for (int f = 0; !w[i].dropped && f < w[i].nforms; f++) {
+			if (at > 0) {
+				memcpy(q + at, " | ", 4);
+				at += 3;
+			}
+			at += arc_pg_lexeme(q + at, w[i].forms[f],
+			    w[i].lens[f]);
+		}
+	return q;
+}
+
+/* A new or changed document that holds a word: its counts, as FTS5's
+ * arc_counts gives them (each token of a column counting its weight),
+ * then its length in tokens. */
+static int
+pg_fresh(void *ctx, long long id, const struct fts_columns *c)
+{
+	struct arc_ranking *r = ctx;
+	const char *cols[ARC_RANK_COLUMNS] = { c->body, c->title, c->tags,
+	    c->fields };
+	uint32_t ntoks = 0, *counts;
+	struct fresh *f;
+
+	if (id < 0 || id > r->top)
+		return ARC_OK;
+	if (arc_grow(&r->fresh, &r->fresh_cap, r->nfresh, 1,
+	    sizeof(*r->fresh)) != ARC_OK || (counts = calloc((size_t)r->nt +
+	    1, sizeof(*counts))) == NULL)
+		return ARC_FATAL;
+	for (int k = 0; k < ARC_RANK_COLUMNS; k++)
+		for (const char *p = cols[k]; *p != '\0';) {
+			const char *e = p + strcspn(p, " ");
+			size_t n = (size_t)(e - p);
+
+			ntoks += n > 0;
+			for (int i = 0; n > 0 && i < r->nt; i++)
+				for (int m = 0; m < r->w[i].nforms; m++)
+					if (r->w[i].lens[m] == n && memcmp(
+					    r->w[i].forms[m], p, n) == 0) {
+						counts[i] += (uint32_t)
+						    arc_rank_weight[k];
+						break;
+					}
+			p = *e == ' ' ? e + 1 : e;
+		}
+	counts[r->nt] = ntoks;
+	f = &r->fresh[r->nfresh++];
+	f->id = id;
+	f->counts = counts;
+	for (int i = 0; i < r->nt; i++)
+		r->w[i].df += counts[i] > 0;
+	return ARC_OK;
+}
+
+/* fresh_documents' and in_fts's, of a PostgreSQL archive. */
+static int
+pg_fresh_documents(struct arc_ranking *r)
+{
+	if ((r->match = pg_tsquery(r->w, r->nt)) == NULL)
+		return ARC_FATAL;
+	if (r->ndirty == 0 || r->match[0] == '\0')
+		return ARC_OK;
+	if (arc_pg_rank_fresh(r->s, r->match, pg_fresh, r, r->err) != ARC_OK)
+		return r->pg_failed = 1, ARC_FATAL;
+	return ARC_OK;
+}
+
+static int
+pg_in_fts(struct arc_ranking *r, const struct rank_word *w)
+{
+	char *q = pg_tsquery(w, 1);
+	int rc = q != NULL ? arc_pg_rank_any(r->s, q, r->err) : ARC_FATAL;
+
+	r->pg_failed |= q != NULL && rc == ARC_FATAL;
+	free(q);
+	return rc;
+}
+
 /* The query's words and misreadings OR'ed, each an FTS5 string, in the
  * order of r->w; those dropped left out. */
 static char *
@@ -266,8 +413,13 @@ fresh_documents(struct arc_ranking *r)
 {
 	sqlite3_int64 *dirty = r->dirty_ids;
 	size_t ndirty = r->ndirty;
-	char *match = r->match = fts_query(r);
-	int rc = match == NULL ? ARC_FATAL : ARC_OK;
+	char *match;
+	int rc;
+
+	if (r->s->pg != NULL)
+		return pg_fresh_documents(r);
+	match = r->match = fts_query(r);
+	rc = match == NULL ? ARC_FATAL : ARC_OK;
 
 	if (rc == ARC_OK)
 		rc = read_fresh(r, match, "SELECT rowid, arc_counts(fts) FROM "
@@ -283,17 +435,90 @@ fresh_documents(struct arc_ranking *r)
 	return rc;
 }
 
-/* A form's postings in one segment. */
+/* A form's postings in one segment (of place: PostgreSQL's). */
 struct postings {
 	unsigned char *data;
 	size_t len;
 	int form;
+	uint32_t place;
 };
 
 struct word_postings {
 	struct postings *p;
 	size_t n, cap;
 };
+
+/* Form f's postings in every segment (SQLite's), their documents in
+ * *df. */
+static int
+sqlite_postings(struct arc_ranking *r, const struct rank_word *w, int f,
+    struct word_postings *out, long *df)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (arc_store_prepare(r->s, "SELECT df, data FROM rank_post "
+	    "WHERE term = ?", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_text(st, 1, w->forms[f], (int)w->lens[f], SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t n = (size_t)sqlite3_column_bytes(st, 1);
+		struct postings *p;
+
+		*df += (long)sqlite3_column_int64(st, 0);
+		if (arc_grow(&out->p, &out->cap, out->n, 1, sizeof(*out->p)) !=
+		    ARC_OK) {
+			sqlite3_reset(st);
+			return ARC_FATAL;
+		}
+		p = &out->p[out->n];
+		if ((p->data = malloc(n ? n : 1)) == NULL) {
+			sqlite3_reset(st);
+			return ARC_FATAL;
+		}
+		memcpy(p->data, sqlite3_column_blob(st, 1), n);
+		p->len = n;
+		p->form = f;
+		p->place = 0;
+		out->n++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
+}
+
+/* A PostgreSQL archive's rows of one form's postings. */
+struct pg_rows {
+	struct arc_ranking *r;
+	struct word_postings *out;
+	int form;
+	long df;
+};
+
+static int
+pg_posting(void *ctx, long long segment, long df, const unsigned char *data,
+    size_t len)
+{
+	struct pg_rows *c = ctx;
+	uint32_t place = arc_pg_rank_place(c->r->segs, c->r->nsegs, segment);
+	struct postings *p;
+
+	/* Made since this search's snapshot: not among its segments. */
+	if (place == 0)
+		return ARC_OK;
+	c->df += df;
+	if (arc_grow(&c->out->p, &c->out->cap, c->out->n, 1,
+	    sizeof(*c->out->p)) != ARC_OK)
+		return ARC_FATAL;
+	p = &c->out->p[c->out->n];
+	if ((p->data = malloc(len ? len : 1)) == NULL)
+		return ARC_FATAL;
+	memcpy(p->data, data, len);
+	p->len = len;
+	p->form = c->form;
+	p->place = place;
+	c->out->n++;
+	return ARC_OK;
+}
 
 /* Every segment's postings of each form of word w, and w's df. */
 static int
@@ -303,40 +528,18 @@ read_postings(struct arc_ranking *r, struct rank_word *w,
 	long most = 0;
 
 	for (int f = 0; f < w->nforms; f++) {
-		sqlite3_stmt *st;
-		long df = 0;
-		int rc;
+		struct pg_rows c = { r, out, f, 0 };
 
-		if (arc_store_prepare(r->s, "SELECT df, data FROM rank_post "
-		    "WHERE term = ?", &st) != SQLITE_OK)
+		if (r->s->pg == NULL) {
+			if (sqlite_postings(r, w, f, out, &c.df) != ARC_OK)
+				return ARC_FATAL;
+		} else if (arc_pg_rank_postings(r->s, w->forms[f], w->lens[f],
+		    pg_posting, &c, r->err) != ARC_OK) {
+			r->pg_failed = 1;
 			return ARC_FATAL;
-		sqlite3_bind_text(st, 1, w->forms[f], (int)w->lens[f],
-		    SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			size_t n = (size_t)sqlite3_column_bytes(st, 1);
-			struct postings *p;
-
-			df += (long)sqlite3_column_int64(st, 0);
-			if (arc_grow(&out->p, &out->cap, out->n, 1,
-			    sizeof(*out->p)) != ARC_OK) {
-				sqlite3_reset(st);
-				return ARC_FATAL;
-			}
-			p = &out->p[out->n];
-			if ((p->data = malloc(n ? n : 1)) == NULL) {
-				sqlite3_reset(st);
-				return ARC_FATAL;
-			}
-			memcpy(p->data, sqlite3_column_blob(st, 1), n);
-			p->len = n;
-			p->form = f;
-			out->n++;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return ARC_FATAL;
-		if (df > most)
-			most = df;
+		if (c.df > most)
+			most = c.df;
 	}
 	w->df += most;
 	return ARC_OK;
@@ -353,6 +556,7 @@ bm25(const struct arc_ranking *r, double idf, double tf, double len)
 struct posting_walk {
 	const unsigned char *at, *end;
 	uint64_t id;
+	uint32_t place;
 };
 
 /* The next document the segment holds as it is, and its count: 1, or 0
@@ -372,7 +576,8 @@ next_posting(const struct arc_ranking *r, struct posting_walk *w,
 		w->at += a + b;
 		w->id += gap >> 1;
 		if (w->id > (uint64_t)r->covered || (r->dirty != NULL &&
-		    r->dirty[w->id]) || r->len[w->id] == 0)
+		    r->dirty[w->id]) || r->len[w->id] == 0 ||
+		    (r->owner != NULL && r->owner[w->id] != w->place))
 			continue;
 		*id = w->id;
 		return 1;
@@ -399,7 +604,7 @@ tally(const struct arc_ranking *r, const struct word_postings *wp,
 
 	for (size_t k = 0; k < wp->n; k++) {
 		struct posting_walk pw = { wp->p[k].data,
-		    wp->p[k].data + wp->p[k].len, 0 };
+		    wp->p[k].data + wp->p[k].len, 0, wp->p[k].place };
 		while (next_posting(r, &pw, &id, &count)) {
 			if (tf[id] == 0)
 				touched[(*ntouched)++] = (uint32_t)id;
@@ -431,7 +636,8 @@ score_word(struct arc_ranking *r, int i, const struct word_postings *wp,
 	if (!misread && (forms & (forms - 1)) == 0) {
 		for (size_t k = 0; k < wp[i].n; k++) {
 			struct posting_walk pw = { wp[i].p[k].data,
-			    wp[i].p[k].data + wp[i].p[k].len, 0 };
+			    wp[i].p[k].data + wp[i].p[k].len, 0,
+			    wp[i].p[k].place };
 			while (next_posting(r, &pw, &id, &count))
 				add_score(r, w, id, (double)count);
 		}
@@ -584,6 +790,8 @@ in_fts(struct arc_ranking *r, const struct rank_word *w)
 	sqlite3_stmt *st;
 	int rc;
 
+	if (r->s->pg != NULL)
+		return pg_in_fts(r, w);
 	if (arc_store_prepare(r->s, "SELECT 1 FROM fts WHERE fts MATCH ? "
 	    "LIMIT 1", &st) != SQLITE_OK)
 		return ARC_FATAL;
@@ -755,7 +963,29 @@ weigh_misreadings(struct arc_ranking *r)
 	if (!dropped)
 		return ARC_OK;
 	free(r->match);
-	return (r->match = fts_query(r)) != NULL ? ARC_OK : ARC_FATAL;
+	r->match = r->s->pg != NULL ? pg_tsquery(r->w, r->nt) : fts_query(r);
+	return r->match != NULL ? ARC_OK : ARC_FATAL;
+}
+
+/* A PostgreSQL archive's snapshot (unless the caller's transaction is
+ * one), and its highest id. */
+static int
+pg_begin(struct arc_ranking *r, int *own)
+{
+	PGresult *res;
+
+	if (PQtransactionStatus(r->s->pg->conn) == PQTRANS_IDLE) {
+		if (arc_pg_exec(r->s, "BEGIN ISOLATION LEVEL REPEATABLE READ "
+		    "READ ONLY", r->err) != ARC_OK)
+			return r->pg_failed = 1, ARC_FATAL;
+		*own = 1;
+	}
+	if ((res = arc_pg_query(r->s, "SELECT coalesce(max(id), 0) FROM doc",
+	    0, NULL, r->err)) == NULL)
+		return r->pg_failed = 1, ARC_FATAL;
+	r->top = atoll(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return ARC_OK;
 }
 
 int
@@ -776,29 +1006,34 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	}
 	r->s = s;
+	r->err = err;
 	rc = add_words(r, &st, lang, texts, phrase, ntexts);
 	/* One snapshot for the segments, the changes and FTS5: an
 	 * arc-index counting them again meanwhile changes none of them. */
-	if (rc == ARC_OK && sqlite3_get_autocommit(s->db)) {
+	if (rc == ARC_OK && s->pg != NULL)
+		rc = pg_begin(r, &own);
+	else if (rc == ARC_OK && sqlite3_get_autocommit(s->db)) {
 		own = 1;
 		if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 			rc = ARC_FATAL;
 	}
-	if (rc == ARC_OK)
+	if (rc == ARC_OK && s->pg == NULL)
 		r->top = arc_store_number(s, "SELECT coalesce(max(id), 0) "
 		    "FROM doc", &rc);
 	/* Ids are kept in 32 bits while scoring. */
 	if (rc == ARC_OK && (r->top < 0 || r->top >= UINT32_MAX))
 		rc = ARC_FATAL;
-	if (rc == ARC_OK && totals(r) != ARC_OK)
+	if (rc == ARC_OK && s->pg == NULL && totals(r) != ARC_OK)
 		rc = ARC_FATAL;
 	if (rc == ARC_OK && ((r->len = calloc((size_t)r->top + 1,
 	    sizeof(*r->len))) == NULL || (r->score = calloc((size_t)r->top +
 	    1, sizeof(*r->score))) == NULL || (r->held = calloc((size_t)
 	    r->top + 1, sizeof(*r->held))) == NULL))
 		rc = ARC_FATAL;
-	if (rc == ARC_OK && s->has_ranking && (read_lengths(r) != ARC_OK ||
-	    read_dirty(r) != ARC_OK))
+	if (rc == ARC_OK && s->pg != NULL && pg_segments(r) != ARC_OK)
+		rc = ARC_FATAL;
+	else if (rc == ARC_OK && s->pg == NULL && s->has_ranking &&
+	    (read_lengths(r) != ARC_OK || read_dirty(r) != ARC_OK))
 		rc = ARC_FATAL;
 	/* Each word's postings, then those of its misreadings. */
 	nwp = (size_t)r->nw * (1 + MISREAD_KEPT) + 1;
@@ -837,7 +1072,12 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	for (size_t i = 0; wp != NULL && i < nwp; i++)
 		postings_clear(&wp[i]);
 	free(wp);
-	if (rc != ARC_OK) {
+	if (rc != ARC_OK && s->pg != NULL) {
+		if (!r->pg_failed)
+			arc_error_set(err, "out of memory");
+		arc_ranking_free(r);
+		r = NULL;
+	} else if (rc != ARC_OK) {
 		if (sqlite3_errcode(s->db) != SQLITE_OK &&
 		    sqlite3_errcode(s->db) != SQLITE_ROW &&
 		    sqlite3_errcode(s->db) != SQLITE_DONE)
@@ -848,7 +1088,9 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		r = NULL;
 	}
 	/* Read only: ended either way. */
-	if (own)
+	if (own && s->pg != NULL)
+		PQclear(PQexec(s->pg->conn, "COMMIT"));
+	else if (own)
 		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	*out = r;
 	return r != NULL ? ARC_OK : ARC_FATAL;
@@ -959,6 +1201,8 @@ arc_ranking_free(struct arc_ranking *r)
 	free(r->len);
 	free(r->dirty);
 	free(r->dirty_ids);
+	free(r->owner);
+	free(r->segs);
 	free(r->score);
 	free(r->held);
 	free(r);

@@ -1563,3 +1563,62 @@ arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
 	free(seg);
 	return rc;
 }
+
+/* ---- A segment counted for a PostgreSQL archive (pgrank.c) ---------- */
+
+struct segment *
+arc_segment_new(sqlite3_int64 first, sqlite3_int64 last)
+{
+	struct segment *g = malloc(sizeof(*g));
+
+	if (g != NULL && segment_init(g, first, last) != ARC_OK) {
+		segment_free(g);
+		free(g);
+		g = NULL;
+	}
+	return g;
+}
+
+int
+arc_segment_add(struct segment *g, sqlite3_int64 id,
+    const struct fts_columns *c)
+{
+	return add_document(g, id, c);
+}
+
+void
+arc_segment_free(struct segment *g)
+{
+	if (g == NULL)
+		return;
+	segment_free(g);
+	free(g);
+}
+
+void
+arc_segment_totals(const struct segment *g, long *docs,
+    sqlite3_int64 *tokens, size_t *terms)
+{
+	*docs = g->docs;
+	*tokens = g->tokens;
+	*terms = g->nterms;
+}
+
+uint32_t
+arc_segment_len(const struct segment *g, sqlite3_int64 id)
+{
+	return id >= g->first && id <= g->last ? g->lens[id - g->first] : 0;
+}
+
+void
+arc_segment_term(const struct segment *g, size_t i, const char **name,
+    size_t *len, uint32_t *df, const unsigned char **data, size_t *bytes)
+{
+	const struct term *t = &g->terms[i];
+
+	*name = term_name(t);
+	*len = t->len;
+	*df = t->df;
+	*data = t->data;
+	*bytes = t->data_len;
+}

@@ -166,6 +166,22 @@ void arc_rank_end(struct arc_store *s);
 int arc_rank_update(struct arc_store *s, int whole, struct arc_rank_tally *t,
     struct arc_error *err);
 /*
+ * A segment counted elsewhere (a PostgreSQL archive's, pgrank.c), as
+ * arc_rank_update counts them: room for ids first..last, documents added
+ * in the order of their ids.  Its totals, a document's length (0: not
+ * held), and its terms (i < terms) with their postings.
+ */
+struct segment;
+struct segment *arc_segment_new(sqlite3_int64 first, sqlite3_int64 last);
+int arc_segment_add(struct segment *g, sqlite3_int64 id,
+    const struct fts_columns *c);
+void arc_segment_free(struct segment *g);
+void arc_segment_totals(const struct segment *g, long *docs,
+    sqlite3_int64 *tokens, size_t *terms);
+uint32_t arc_segment_len(const struct segment *g, sqlite3_int64 id);
+void arc_segment_term(const struct segment *g, size_t i, const char **name,
+    size_t *len, uint32_t *df, const unsigned char **data, size_t *bytes);
+/*
  * A search's words (each word of texts, once; lang as a query's marker
  * says, NULL: both stems) scored in every archived document that holds
  * any: BM25 over all the index's columns (arc_rank_weight), the
