@@ -140,7 +140,8 @@ int arc_pg_rank_forget(struct arc_store *s, long long id,
  * first, into len[id] (ids 1..top), owner[id] the place (1...) of the
  * newest that holds it; the segments' ids into *segs (malloc'd), the
  * documents and tokens held.  The place of a segment id in segs (0: not
- * there).  The documents new or changed since (malloc'd).  A term's rows
+ * there).  The documents new or changed since, and their lengths now
+ * (both malloc'd).  A term's rows
  * of postings, to fn.  The new or changed documents that match tsquery,
  * to fn as their columns; whether any does (1 or 0).
  */
@@ -148,8 +149,8 @@ int arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
     uint32_t *owner, long long **segs, size_t *nsegs, double *docs,
     double *tokens, struct arc_error *err);
 uint32_t arc_pg_rank_place(const long long *segs, size_t n, long long seg);
-int arc_pg_rank_todo(struct arc_store *s, long long **ids, size_t *n,
-    struct arc_error *err);
+int arc_pg_rank_todo(struct arc_store *s, long long **ids, long long **lens,
+    size_t *n, struct arc_error *err);
 typedef int (*arc_pg_posting_fn)(void *ctx, long long segment, long df,
     const unsigned char *data, size_t len);
 int arc_pg_rank_postings(struct arc_store *s, const char *term, size_t len,

@@ -90,27 +90,18 @@ add_filters(struct sql *q, const struct arc_query *aq,
 		add_param(q, " AND NOT d.words @@ $%d::tsquery", excluded);
 }
 
-/* The query's texts of these kinds as one tsquery, joined by op; ""
- * when it has none.  Stopwords are left out of the words (with
- * no_stop) unless there is nothing else. */
+/* The query's texts of this kind as one tsquery, joined by op; ""
+ * when it has none. */
 static char *
-tsquery_of(struct arc_stemmers *st, const struct arc_query *aq,
-    int kind_a, int kind_b, const char *op, int no_stop)
+tsquery_of(struct arc_stemmers *st, const struct arc_query *aq, int kind,
+    const char *op)
 {
 	char *out = strdup(""), *t;
 	size_t len = 0, cap = 1;
-	int stop_only = 1;
 
-	for (int i = 0; i < aq->n; i++)
-		if (aq->terms[i].kind != QT_WORD ||
-		    !arc_query_is_stopword(aq->terms[i].text))
-			stop_only = 0;
 	for (int i = 0; out != NULL && i < aq->n; i++) {
 		const struct qterm *qt = &aq->terms[i];
-		if ((int)qt->kind != kind_a && (int)qt->kind != kind_b)
-			continue;
-		if (no_stop && !stop_only && qt->kind == QT_WORD &&
-		    arc_query_is_stopword(qt->text))
+		if ((int)qt->kind != kind)
 			continue;
 		if ((t = arc_pg_tsquery_text(st, aq->lang, qt->text)) == NULL) {
 			free(out);
@@ -332,26 +323,21 @@ arc_pg_find(struct arc_store *s, const struct arc_query *aq,
 {
 	struct arc_stemmers st;
 	struct sql q = { 0 };
-	char *any = NULL, *phrases = NULL, *excluded = NULL, limit[32];
-	int rc = ARC_FATAL, words = 0, plain = 0;
+	char *phrases = NULL, *excluded = NULL, limit[32];
+	int rc = ARC_FATAL, plain = 0;
 
 	memset(h, 0, sizeof(*h));
 	snprintf(limit, sizeof(limit), "%ld", o->limit);
 	if (arc_stemmers_init(&st) != ARC_OK)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	for (int i = 0; i < aq->n; i++) {
+	for (int i = 0; i < aq->n; i++)
 		plain += aq->terms[i].kind == QT_WORD;
-		words += aq->terms[i].kind == QT_WORD ||
-		    aq->terms[i].kind == QT_PHRASE;
-	}
-	if ((phrases = tsquery_of(&st, aq, QT_PHRASE, QT_PHRASE, " & ",
-	    0)) == NULL || (excluded = tsquery_of(&st, aq, QT_EXCLUDE,
-	    QT_EXCLUDE, " | ", 0)) == NULL || (any = tsquery_of(&st, aq,
-	    QT_WORD, QT_PHRASE, " | ", 1)) == NULL) {
+	if ((phrases = tsquery_of(&st, aq, QT_PHRASE, " & ")) == NULL ||
+	    (excluded = tsquery_of(&st, aq, QT_EXCLUDE, " | ")) == NULL) {
 		arc_error_set(err, "out of memory");
 		goto out;
 	}
-	if (words > 0 && *any != '\0') {
+	if (arc_query_words(aq) > 0) {
 		rc = ranked(s, aq, o, phrases, excluded, plain, h, err);
 		goto out;
 	}
@@ -365,7 +351,6 @@ arc_pg_find(struct arc_store *s, const struct arc_query *aq,
 out:
 	free(q.text);
 	free(q.param);
-	free(any);
 	free(phrases);
 	free(excluded);
 	arc_stemmers_done(&st);

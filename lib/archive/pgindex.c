@@ -86,16 +86,22 @@ arc_pg_commit(struct arc_store *s, struct arc_error *err)
 	" = ANY (doc.offices) THEN doc.offices ELSE " \
 	"array_append(doc.offices, " param ") END"
 
-/*
- * A new or changed document, to be counted into the ranking segments of
- * every office it is listed for (pgrank.c), '' when none; a version the
- * maker of segments counted is replaced, so that it counts it again.
- */
-#define TODO_EVERY_OFFICE \
-	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d, " \
-	"unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY[''] " \
-	"ELSE d.offices END) o WHERE d.id = $1 ON CONFLICT (doc, office) " \
-	"DO UPDATE SET n = nextval('rank_todo_n')"
+
+/* A document's words, as a ranking segment counts its length. */
+static void
+words_of(const struct fts_columns *c, char out[24])
+{
+	const char *cols[] = { c->body, c->title, c->tags, c->fields };
+	long n = 0;
+
+	for (size_t k = 0; k < sizeof(cols) / sizeof(*cols); k++)
+		for (const char *p = cols[k]; p != NULL && *p != '\0';) {
+			size_t len = strcspn(p, " ");
+			n += len > 0;
+			p += len + (p[len] == ' ');
+		}
+	snprintf(out, 24, "%ld", n);
+}
 
 int
 arc_pg_put_archived(struct arc_store *s, json_t *rec,
@@ -104,9 +110,8 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 {
 	json_t *fields = json_object_get(rec, "fields");
 	const char *sha = str(rec, "sha256"), *office = s->pg->office;
-	char size[24], pages[24], *words = NULL;
+	char size[24], pages[24], len[24], *words = NULL;
 	PGresult *r;
-	int rc = ARC_FATAL;
 
 	*old_mime = NULL;
 	/* The row, locked: another writer archiving the same document
@@ -126,9 +131,10 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 		}
 		if (digest != NULL && strcmp(digest, m->digest) == 0) {
 			char id[24];
-			const char *p[7] = { str(rec, "path"),
+			const char *p[8] = { str(rec, "path"),
 			    str(rec, "member"), str(rec, "mtime"),
-			    str(rec, "mime"), str(rec, "pdf"), id, office };
+			    str(rec, "mime"), str(rec, "pdf"), id, office,
+			    len };
 			int listed = strcmp(PQgetvalue(r, 0, 4), "t") == 0;
 			snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
 			PQclear(r);
@@ -140,25 +146,42 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 				return ARC_FATAL;
 			/* Listed for this office now: to be counted into its
 			 * segments too. */
+			words_of(m->words, len);
 			return listed ? run(s, "INSERT INTO rank_todo (doc, "
-			    "office) VALUES ($1, $2) ON CONFLICT DO NOTHING", 2,
-			    p + 5, err) : ARC_OK;
+			    "office, len) VALUES ($1, $2, $3) ON CONFLICT DO "
+			    "NOTHING", 3, p + 5, err) : ARC_OK;
 		}
 		*outcome = ARC_PG_UPDATED;
 	} else
 		*outcome = ARC_PG_ADDED;
+	/* A changed document's tags go; the record's are written below. */
+	if (*outcome == ARC_PG_UPDATED) {
+		const char *id[1] = { PQgetvalue(r, 0, 0) };
+		if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, id, err) !=
+		    ARC_OK) {
+			PQclear(r);
+			return ARC_FATAL;
+		}
+	}
 	PQclear(r);
 	if ((words = arc_pg_tsvector(m->words)) == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	const char *p[20] = { sha, str(rec, "path"), str(rec, "member"),
+	words_of(m->words, len);
+	const char *p[21] = { sha, str(rec, "path"), str(rec, "member"),
 	    integer(rec, "size", size), str(rec, "mtime"), str(rec, "mime"),
 	    integer(rec, "pages", pages), now, str(rec, "lang"), m->title,
 	    json_string_value(json_object_get(fields, "tanggal")),
 	    json_string_value(json_object_get(fields, "nomor")), m->tags,
 	    m->fields, m->digest, str(rec, "text") ? str(rec, "text") : "",
-	    m->confidence, str(rec, "pdf"), words, office };
+	    m->confidence, str(rec, "pdf"), words, office, len };
+	/*
+	 * One statement: the row; the document to be counted into the
+	 * ranking segments of every office it is listed for ('' when none;
+	 * a version the maker of segments counted is replaced, so that it
+	 * counts it again: pgrank.c); its tags, strings only.
+	 */
 	r = arc_pg_query(s,
-	    "INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
+	    "WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
 	    "  pages, indexed, state, lang, title, tanggal, nomor, tags, "
 	    "  fields, digest, body, confidence, pdf, words, offices) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, "
@@ -175,21 +198,22 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    "  digest = excluded.digest, body = excluded.body, "
 	    "  confidence = excluded.confidence, pdf = excluded.pdf, "
 	    "  words = excluded.words, error = NULL, " ADD_OFFICE("$20")
-	    " RETURNING id", 20, p, err);
+	    " RETURNING id, offices), "
+	    "todo AS (INSERT INTO rank_todo (doc, office, len) "
+	    "  SELECT d.id, o, $21 FROM d, unnest(CASE WHEN "
+	    "  cardinality(d.offices) = 0 THEN ARRAY[''] ELSE d.offices END) o "
+	    "  ON CONFLICT (doc, office) DO UPDATE SET "
+	    "  n = nextval('rank_todo_n'), len = excluded.len), "
+	    "tags AS (INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
+	    "  e #>> '{}', d.id FROM d, jsonb_array_elements(CASE WHEN "
+	    "  jsonb_typeof($13::jsonb) = 'array' THEN $13::jsonb "
+	    "  ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string') "
+	    "SELECT id FROM d", 21, p, err);
 	free(words);
 	if (r == NULL)
 		return ARC_FATAL;
-	/* The tags again: those of the record, strings only. */
-	const char *t[2] = { PQgetvalue(r, 0, 0), m->tags ? m->tags : "[]" };
-	if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, t, err) ==
-	    ARC_OK && run(s, "INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
-	    "e #>> '{}', $1::bigint FROM jsonb_array_elements(CASE WHEN "
-	    "jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb ELSE '[]' END) e "
-	    "WHERE jsonb_typeof(e) = 'string'", 2, t, err) == ARC_OK &&
-	    run(s, TODO_EVERY_OFFICE, 1, t, err) == ARC_OK)
-		rc = ARC_OK;
 	PQclear(r);
-	return rc;
+	return ARC_OK;
 }
 
 int

@@ -668,23 +668,28 @@ arc_pg_rank_place(const long long *segs, size_t n, long long seg)
 }
 
 int
-arc_pg_rank_todo(struct arc_store *s, long long **ids, size_t *n,
-    struct arc_error *err)
+arc_pg_rank_todo(struct arc_store *s, long long **ids, long long **lens,
+    size_t *n, struct arc_error *err)
 {
-	PGresult *r = arc_pg_query(s, "SELECT DISTINCT doc FROM rank_todo", 0,
-	    NULL, err);
+	PGresult *r = arc_pg_query(s, "SELECT doc, max(len) FROM rank_todo "
+	    "GROUP BY doc", 0, NULL, err);
+	size_t rows;
 
-	*ids = NULL;
+	*ids = *lens = NULL;
 	*n = 0;
 	if (r == NULL)
 		return ARC_FATAL;
-	if ((*ids = calloc((size_t)PQntuples(r) + 1, sizeof(**ids))) ==
-	    NULL) {
+	rows = (size_t)PQntuples(r);
+	if ((*ids = calloc(rows + 1, sizeof(**ids))) == NULL ||
+	    (*lens = calloc(rows + 1, sizeof(**lens))) == NULL) {
 		PQclear(r);
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	}
-	for (int i = 0; i < PQntuples(r); i++)
-		(*ids)[(*n)++] = atoll(PQgetvalue(r, i, 0));
+	for (size_t i = 0; i < rows; i++) {
+		(*ids)[i] = atoll(PQgetvalue(r, (int)i, 0));
+		(*lens)[i] = atoll(PQgetvalue(r, (int)i, 1));
+	}
+	*n = rows;
 	PQclear(r);
 	return ARC_OK;
 }

@@ -20,7 +20,8 @@
 /*
  * The ranking segments (pgrank.c), each of one office's documents, and
  * the documents new or changed since they were made (rank_todo, n their
- * version), read by office as doc is.  Layout 2; layout 1 had none.
+ * version, len their words), read by office as doc is.  Layout 2;
+ * layout 1 had none.
  */
 #define RANK_SQL \
 	"CREATE TABLE IF NOT EXISTS rank_segment (" \
@@ -38,6 +39,7 @@
 	"  doc bigint NOT NULL REFERENCES doc ON DELETE CASCADE," \
 	"  office text NOT NULL," \
 	"  n bigint NOT NULL DEFAULT nextval('rank_todo_n')," \
+	"  len bigint NOT NULL DEFAULT 0," \
 	"  PRIMARY KEY (doc, office));" \
 	RANK_POLICIES("rank_segment") RANK_POLICIES("rank_post") \
 	RANK_POLICIES("rank_todo")

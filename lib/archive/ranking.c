@@ -211,7 +211,7 @@ read_dirty(struct arc_ranking *r)
 static int
 pg_segments(struct arc_ranking *r)
 {
-	long long *todo = NULL;
+	long long *todo = NULL, *lens = NULL;
 	size_t ntodo = 0;
 	double docs, tokens;
 
@@ -220,13 +220,15 @@ pg_segments(struct arc_ranking *r)
 		return ARC_FATAL;
 	if (arc_pg_rank_lengths(r->s, r->top, r->len, r->owner, &r->segs,
 	    &r->nsegs, &docs, &tokens, r->err) != ARC_OK ||
-	    arc_pg_rank_todo(r->s, &todo, &ntodo, r->err) != ARC_OK) {
+	    arc_pg_rank_todo(r->s, &todo, &lens, &ntodo, r->err) != ARC_OK) {
 		free(todo);
+		free(lens);
 		r->pg_failed = 1;
 		return ARC_FATAL;
 	}
 	r->covered = r->top;
-	r->avg_len = docs > 0 && tokens > 0 ? tokens / docs : 1.0;
+	/* The totals as they are now: a changed document's length its
+	 * new one, as FTS5's totals would have it. */
 	for (size_t i = 0; i < ntodo; i++) {
 		long long id = todo[i];
 
@@ -235,14 +237,22 @@ pg_segments(struct arc_ranking *r)
 		if (r->dirty == NULL &&
 		    (r->dirty = calloc((size_t)r->top + 1, 1)) == NULL) {
 			free(todo);
+			free(lens);
 			return ARC_FATAL;
 		}
 		r->dirty[id] = 1;
 		r->ndirty++;
-		docs += r->owner[id] == 0;
+		if (r->owner[id] != 0) {
+			docs -= 1;
+			tokens -= r->len[id];
+		}
+		docs += 1;
+		tokens += (double)lens[i];
 	}
 	r->docs = docs;
+	r->avg_len = docs > 0 && tokens > 0 ? tokens / docs : 1.0;
 	free(todo);
+	free(lens);
 	return ARC_OK;
 }
 
