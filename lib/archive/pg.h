@@ -125,11 +125,15 @@ int arc_pg_spell_tag(struct arc_store *s, const char *typed, char **found,
 
 /*
  * Counts the documents new or changed since (rank_todo) into segments of
- * their offices, merging the newest as they grow; with whole, every
- * office's documents again (--optimize).  One maker at a time: when
- * another is at work, a run leaves its documents to it (whole waits).
+ * their offices, merging the newest as they grow; with whole, each
+ * office's segments merged into as few as can be (--optimize).  One maker
+ * at a time: another waits for it.
  */
 int arc_pg_rank_update(struct arc_store *s, int whole, struct arc_error *err);
+/* The lock a maker of segments holds (for the session), which --forget
+ * takes too: a maker never counts a document being erased. */
+int arc_pg_rank_lock(struct arc_store *s, struct arc_error *err);
+void arc_pg_rank_unlock(struct arc_store *s);
 /* Counts again, in the caller's transaction, every segment that held
  * document id, whose row is gone: none of its words is left in them
  * (--forget). */

@@ -198,7 +198,7 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    "  digest = excluded.digest, body = excluded.body, "
 	    "  confidence = excluded.confidence, pdf = excluded.pdf, "
 	    "  words = excluded.words, error = NULL, " ADD_OFFICE("$20")
-	    " RETURNING id, offices), "
+	    " RETURNING id, offices, xmax <> 0 AS was_there), "
 	    "todo AS (INSERT INTO rank_todo (doc, office, len) "
 	    "  SELECT d.id, o, $21 FROM d, unnest(CASE WHEN "
 	    "  cardinality(d.offices) = 0 THEN ARRAY[''] ELSE d.offices END) o "
@@ -207,11 +207,28 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    "tags AS (INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
 	    "  e #>> '{}', d.id FROM d, jsonb_array_elements(CASE WHEN "
 	    "  jsonb_typeof($13::jsonb) = 'array' THEN $13::jsonb "
-	    "  ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string') "
-	    "SELECT id FROM d", 21, p, err);
+	    "  ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string' "
+	    "  ON CONFLICT DO NOTHING) "
+	    "SELECT id, was_there FROM d", 21, p, err);
 	free(words);
 	if (r == NULL)
 		return ARC_FATAL;
+	/* Another writer archived it meanwhile (its row was not there to
+	 * lock): its tags replaced by the record's. */
+	if (*outcome == ARC_PG_ADDED && strcmp(PQgetvalue(r, 0, 1), "t") ==
+	    0) {
+		const char *t[2] = { PQgetvalue(r, 0, 0), m->tags };
+		*outcome = ARC_PG_UPDATED;
+		if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, t, err) !=
+		    ARC_OK || run(s, "INSERT INTO doc_tag (tag, doc) SELECT "
+		    "DISTINCT e #>> '{}', $1::bigint FROM jsonb_array_elements("
+		    "CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb "
+		    "ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string'", 2, t,
+		    err) != ARC_OK) {
+			PQclear(r);
+			return ARC_FATAL;
+		}
+	}
 	PQclear(r);
 	return ARC_OK;
 }

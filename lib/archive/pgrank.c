@@ -500,20 +500,19 @@ int
 arc_pg_rank_update(struct arc_store *s, int whole, struct arc_error *err)
 {
 	struct arc_stemmers st;
-	PGresult *r, *offices;
-	int rc = ARC_OK, locked, stemmers = 0;
+	PGresult *offices;
+	int rc = ARC_OK, stemmers = 0;
 
-	/* One maker at a time: another writer's run ending meanwhile
-	 * leaves its documents to it, or to the next run. */
-	r = arc_pg_query(s, whole ? "SELECT pg_advisory_lock(" RANK_LOCK
-	    "), true" : "SELECT true, pg_try_advisory_lock(" RANK_LOCK ")", 0,
-	    NULL, err);
-	if (r == NULL)
-		return ARC_FATAL;
-	locked = strcmp(PQgetvalue(r, 0, 1), "t") == 0;
-	PQclear(r);
-	if (!locked)
-		return ARC_OK;
+	/*
+	 * One maker at a time: a writer whose run ends meanwhile waits,
+	 * then counts what the other left (often nothing), so that no
+	 * document waits for the next night's run.  Unless the server's
+	 * lock_timeout ends the wait first (55P03): its documents are then
+	 * left to the next run, and scored from their text till then.
+	 */
+	if (arc_pg_rank_lock(s, err) != ARC_OK)
+		return strcmp(s->pg->code, "55P03") == 0 && !whole ? ARC_OK :
+		    ARC_FATAL;
 	offices = arc_pg_query(s, whole ? "SELECT office FROM rank_todo UNION "
 	    "SELECT office FROM rank_segment" : "SELECT DISTINCT office FROM "
 	    "rank_todo", 0, NULL, err);
@@ -531,9 +530,21 @@ arc_pg_rank_update(struct arc_store *s, int whole, struct arc_error *err)
 	if (stemmers)
 		arc_stemmers_done(&st);
 	PQclear(offices);
+	arc_pg_rank_unlock(s);
+	return rc;
+}
+
+int
+arc_pg_rank_lock(struct arc_store *s, struct arc_error *err)
+{
+	return arc_pg_exec(s, "SELECT pg_advisory_lock(" RANK_LOCK ")", err);
+}
+
+void
+arc_pg_rank_unlock(struct arc_store *s)
+{
 	PQclear(PQexec(s->pg->conn, "SELECT pg_advisory_unlock(" RANK_LOCK
 	    ")"));
-	return rc;
 }
 
 /* Does a segment's lens hold document *ctx? */

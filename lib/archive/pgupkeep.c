@@ -70,8 +70,9 @@ shred_copies(struct arc_store *s, const char *sha, const char *pdf,
 	return rc;
 }
 
-int
-arc_pg_forget(struct arc_store *s, const char *sha256,
+/* arc_pg_forget's, under the ranking segments' lock. */
+static int
+forget_locked(struct arc_store *s, const char *sha256,
     struct arc_forget_result *res, struct arc_error *err)
 {
 	const char *p[2] = { sha256, NULL };
@@ -137,6 +138,22 @@ arc_pg_forget(struct arc_store *s, const char *sha256,
 	if (rc == ARC_OK)
 		res->original_left = res->original != NULL &&
 		    access(res->original, F_OK) == 0;
+	return rc;
+}
+
+int
+arc_pg_forget(struct arc_store *s, const char *sha256,
+    struct arc_forget_result *res, struct arc_error *err)
+{
+	int rc;
+
+	/* No maker of segments counts the document while it goes: one
+	 * that read its row before would put its words back. */
+	memset(res, 0, sizeof(*res));
+	if (arc_pg_rank_lock(s, err) != ARC_OK)
+		return ARC_FATAL;
+	rc = forget_locked(s, sha256, res, err);
+	arc_pg_rank_unlock(s);
 	return rc;
 }
 
