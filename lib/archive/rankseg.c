@@ -441,8 +441,10 @@ add_document(struct segment *g, sqlite3_int64 id, const struct fts_columns *c)
 			    tok->len, tok->weight };
 		}
 	}
-	/* The new terms, each once, in byte order. */
-	qsort(g->fresh, nfresh, sizeof(*g->fresh), term_order);
+	/* The new terms, each once, in byte order (a document of no words
+	 * has none, and no room for them yet). */
+	if (nfresh > 1)
+		qsort(g->fresh, nfresh, sizeof(*g->fresh), term_order);
 	for (size_t i = 0; i < nfresh;) {
 		size_t j = i + 1;
 		unsigned count = g->fresh[i].count;
