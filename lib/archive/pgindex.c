@@ -181,9 +181,9 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	 * counts it again: pgrank.c); its tags, strings only.
 	 */
 	r = arc_pg_query(s,
-	    "WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
-	    "  pages, indexed, state, lang, title, tanggal, nomor, tags, "
-	    "  fields, digest, body, confidence, pdf, words, offices) "
+	    "WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, "
+	    "  mtime, mime, pages, indexed, state, lang, title, tanggal, "
+	    "  nomor, tags, fields, digest, body, confidence, pdf, words, offices) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, "
 	    "  $11, $12, $13, $14, $15, $16, $17, $18, $19::tsvector, "
 	    "  CASE WHEN $20::text IS NULL THEN '{}' ELSE ARRAY[$20] END) "
@@ -221,9 +221,10 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 		*outcome = ARC_PG_UPDATED;
 		if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, t, err) !=
 		    ARC_OK || run(s, "INSERT INTO doc_tag (tag, doc) SELECT "
-		    "DISTINCT e #>> '{}', $1::bigint FROM jsonb_array_elements("
-		    "CASE WHEN jsonb_typeof($2::jsonb) = 'array' THEN $2::jsonb "
-		    "ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string'", 2, t,
+		    "DISTINCT e #>> '{}', $1::bigint FROM "
+		    "jsonb_array_elements(CASE WHEN jsonb_typeof($2::jsonb) = "
+		    "'array' THEN $2::jsonb ELSE '[]' END) e WHERE "
+		    "jsonb_typeof(e) = 'string'", 2, t,
 		    err) != ARC_OK) {
 			PQclear(r);
 			return ARC_FATAL;
