@@ -183,7 +183,8 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	r = arc_pg_query(s,
 	    "WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, "
 	    "  mtime, mime, pages, indexed, state, lang, title, tanggal, "
-	    "  nomor, tags, fields, digest, body, confidence, pdf, words, offices) "
+	    "  nomor, tags, fields, digest, body, confidence, pdf, words, "
+	    "  offices) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, "
 	    "  $11, $12, $13, $14, $15, $16, $17, $18, $19::tsvector, "
 	    "  CASE WHEN $20::text IS NULL THEN '{}' ELSE ARRAY[$20] END) "
