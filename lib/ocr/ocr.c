@@ -100,21 +100,36 @@ arc_ocr_check_languages(const char *lang, struct arc_error *err)
 	}
 }
 
-static TessBaseAPI *
-engine(const char *lang)
+/*
+ * Tesseract's own chatter would reach stderr, unsorted and without a file
+ * name: ours says what matters.  debug_file is one of its global
+ * parameters: set once, before any engine loads (engines load on threads
+ * of their own, and setting it from each raced with the others).
+ */
+static void
+quiet_tesseract(void)
 {
 	TessBaseAPI *api = TessBaseAPICreate();
 
-	if (api == NULL)
+	if (api != NULL) {
+		TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+		TessBaseAPIDelete(api);
+	}
+}
+
+static TessBaseAPI *
+engine(const char *lang)
+{
+	static pthread_once_t quiet = PTHREAD_ONCE_INIT;
+	TessBaseAPI *api;
+
+	pthread_once(&quiet, quiet_tesseract);
+	if ((api = TessBaseAPICreate()) == NULL)
 		return NULL;
-	/* Tesseract's own chatter would reach stderr, unsorted and without
-	 * a file name: ours says what matters. */
-	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	if (TessBaseAPIInit3(api, NULL, lang) != 0) {
 		TessBaseAPIDelete(api);
 		return NULL;
 	}
-	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	return api;
 }
 
