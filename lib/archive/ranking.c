@@ -530,7 +530,16 @@ pg_posting(void *ctx, long long segment, long df, const unsigned char *data,
 	return ARC_OK;
 }
 
-/* Every segment's postings of each form of word w, and w's df. */
+static long live_postings(const struct arc_ranking *r,
+    const struct postings *p);
+
+/*
+ * Every segment's postings of each form of word w, and w's df: the most
+ * documents one form has.  While some documents have changed since the
+ * segments counted them, a form's documents are those its postings give
+ * the search, walked (their old versions left out: the new ones are
+ * counted with the fresh documents, and would else be counted twice).
+ */
 static int
 read_postings(struct arc_ranking *r, struct rank_word *w,
     struct word_postings *out)
@@ -539,6 +548,7 @@ read_postings(struct arc_ranking *r, struct rank_word *w,
 
 	for (int f = 0; f < w->nforms; f++) {
 		struct pg_rows c = { r, out, f, 0 };
+		size_t first = out->n;
 
 		if (r->s->pg == NULL) {
 			if (sqlite_postings(r, w, f, out, &c.df) != ARC_OK)
@@ -547,6 +557,11 @@ read_postings(struct arc_ranking *r, struct rank_word *w,
 		    pg_posting, &c, r->err) != ARC_OK) {
 			r->pg_failed = 1;
 			return ARC_FATAL;
+		}
+		if (r->dirty != NULL) {
+			c.df = 0;
+			for (size_t k = first; k < out->n; k++)
+				c.df += live_postings(r, &out->p[k]);
 		}
 		if (c.df > most)
 			most = c.df;
@@ -593,6 +608,19 @@ next_posting(const struct arc_ranking *r, struct posting_walk *w,
 		return 1;
 	}
 	return 0;
+}
+
+/* How many documents a segment's postings give the search. */
+static long
+live_postings(const struct arc_ranking *r, const struct postings *p)
+{
+	struct posting_walk pw = { p->data, p->data + p->len, 0, p->place };
+	uint64_t id, count;
+	long n = 0;
+
+	while (next_posting(r, &pw, &id, &count))
+		n++;
+	return n;
 }
 
 static void
