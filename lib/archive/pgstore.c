@@ -347,13 +347,18 @@ check_layout(struct arc_store *s, struct arc_error *err)
 			    "makes one", s->pg->shown);
 		return ARC_FATAL;
 	}
-	if (PQntuples(r) != 1 ||
-	    strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) != 0)
+	/* Layout 1, older: its owner's next arc-index brings it up to
+	 * date (make_tables). */
+	if (PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "1") == 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
 		    "arc reads %s: run arc-index --optimize once as the "
 		    "archive's owner to bring it up to date", s->pg->shown,
-		    PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown",
-		    PG_SCHEMA_VERSION);
+		    PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION);
+	else if (PQntuples(r) != 1 ||
+	    strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) != 0)
+		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
+		    "arc reads %s", s->pg->shown, PQntuples(r) == 1 ?
+		    PQgetvalue(r, 0, 0) : "unknown", PG_SCHEMA_VERSION);
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }
