@@ -30,6 +30,9 @@ void arc_pg_close(struct arc_store *s);
 /* err set to what the server said (its first line), after the address;
  * ARC_FATAL. */
 int arc_pg_fail(struct arc_store *s, struct arc_error *err);
+/* Says why r failed, keeping its SQLSTATE in s->pg->code; clears r.
+ * ARC_FATAL. */
+int arc_pg_failed(struct arc_store *s, PGresult *r, struct arc_error *err);
 /* Runs SQL with no result and no parameters; ARC_FATAL with err. */
 int arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err);
 /* Runs SQL with text parameters (NULL: SQL's NULL); the result, to be
@@ -143,7 +146,8 @@ int arc_pg_rank_forget(struct arc_store *s, long long id,
  * For a search, in the role's sight: every segment's lengths, newest
  * first, into len[id] (ids 1..top), owner[id] the place (1...) of the
  * newest that holds it; the segments' ids into *segs (malloc'd), the
- * documents and tokens held.  The place of a segment id in segs (0: not
+ * documents and tokens held, and how many times an older segment holds
+ * a document again (shadowed).  The place of a segment id in segs (0: not
  * there).  The documents new or changed since, and their lengths now
  * (both malloc'd).  A term's rows
  * of postings, to fn.  The new or changed documents that match tsquery,
@@ -151,7 +155,7 @@ int arc_pg_rank_forget(struct arc_store *s, long long id,
  */
 int arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
     uint32_t *owner, long long **segs, size_t *nsegs, double *docs,
-    double *tokens, struct arc_error *err);
+    double *tokens, long *shadowed, struct arc_error *err);
 uint32_t arc_pg_rank_place(const long long *segs, size_t n, long long seg);
 int arc_pg_rank_todo(struct arc_store *s, long long **ids, long long **lens,
     size_t *n, struct arc_error *err);

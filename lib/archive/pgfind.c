@@ -240,7 +240,8 @@ ranked_hits(struct arc_store *s, const struct arc_ranking *r,
 		seen = got;
 	}
 	h->total = filtered ? h->n : arc_ranking_matches(r);
-	if (rc == ARC_OK && filtered && h->n >= o->limit) {
+	if (rc == ARC_OK && filtered && h->n >= o->limit &&
+	    o->total != NULL) {
 		PGresult *c;
 
 		free(q.text);

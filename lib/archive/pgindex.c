@@ -135,7 +135,8 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 			    str(rec, "member"), str(rec, "mtime"),
 			    str(rec, "mime"), str(rec, "pdf"), id, office,
 			    len };
-			int listed = strcmp(PQgetvalue(r, 0, 4), "t") == 0;
+			int newly_listed = strcmp(PQgetvalue(r, 0, 4), "t") ==
+			    0;
 			snprintf(id, sizeof(id), "%s", PQgetvalue(r, 0, 0));
 			PQclear(r);
 			*outcome = ARC_PG_UNCHANGED;
@@ -147,9 +148,11 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 			/* Listed for this office now: to be counted into its
 			 * segments too. */
 			words_of(m->words, len);
-			return listed ? run(s, "INSERT INTO rank_todo (doc, "
-			    "office, len) VALUES ($1, $2, $3) ON CONFLICT DO "
-			    "NOTHING", 3, p + 5, err) : ARC_OK;
+			if (!newly_listed)
+				return ARC_OK;
+			return run(s, "INSERT INTO rank_todo (doc, office, "
+			    "len) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+			    3, p + 5, err);
 		}
 		*outcome = ARC_PG_UPDATED;
 	} else
@@ -214,12 +217,12 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	free(words);
 	if (r == NULL)
 		return ARC_FATAL;
-	/* Another writer archived it meanwhile (its row was not there to
-	 * lock): its tags replaced by the record's. */
+	/* The row was there after all (another writer archived it
+	 * meanwhile, or it had failed before): its tags replaced by the
+	 * record's. */
 	if (*outcome == ARC_PG_ADDED && strcmp(PQgetvalue(r, 0, 1), "t") ==
 	    0) {
 		const char *t[2] = { PQgetvalue(r, 0, 0), m->tags };
-		*outcome = ARC_PG_UPDATED;
 		if (run(s, "DELETE FROM doc_tag WHERE doc = $1", 1, t, err) !=
 		    ARC_OK || run(s, "INSERT INTO doc_tag (tag, doc) SELECT "
 		    "DISTINCT e #>> '{}', $1::bigint FROM "

@@ -94,8 +94,10 @@ int8_at(const PGresult *r, int row, int col)
 /*
  * A segment's lengths as rank_segment keeps them: for each document in
  * the order of ids, a varint of the gap from the id before (the first
- * whole), and a varint of its length.  fn is called for each; its first
- * non-OK return, ARC_ERR when the bytes are cut short, else ARC_OK.
+ * whole), and a varint of its length plus one (a document of no words is
+ * held too: its older versions' words are then no longer its).  fn is
+ * called for each with the length; its first non-OK return, ARC_ERR when
+ * the bytes are cut short or broken, else ARC_OK.
  */
 typedef int (*lens_fn)(void *ctx, long long id, uint32_t len);
 
@@ -113,7 +115,10 @@ lens_walk(const unsigned char *p, size_t n, lens_fn fn, void *ctx)
 			return ARC_ERR;
 		p += a + b;
 		id += gap;
-		if ((rc = fn(ctx, (long long)id, (uint32_t)len)) != ARC_OK)
+		if (len == 0 || len > UINT32_MAX)
+			return ARC_ERR;
+		if ((rc = fn(ctx, (long long)id, (uint32_t)(len - 1))) !=
+		    ARC_OK)
 			return rc;
 	}
 	return ARC_OK;
@@ -157,8 +162,7 @@ insert_posts(struct arc_store *s, struct posts *p, int n,
 	r = PQexecParams(s->pg->conn, p->sql, 2 + 3 * n, NULL, p->param,
 	    p->length, p->format, 0);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	PQclear(r);
 	return ARC_OK;
@@ -212,7 +216,8 @@ write_postings(struct arc_store *s, const struct segment *g,
 	return rc;
 }
 
-/* A segment's lengths in rank_segment's form; malloc'd in *out. */
+/* The lengths of the documents l counted (in order), in rank_segment's
+ * form; malloc'd in *out. */
 static int
 lens_bytes(const struct segment *g, const struct ids *l, unsigned char **out,
     size_t *n)
@@ -223,11 +228,9 @@ lens_bytes(const struct segment *g, const struct ids *l, unsigned char **out,
 	if ((*out = malloc(l->len * 20 + 1)) == NULL)
 		return ARC_FATAL;
 	for (size_t i = 0; i < l->len; i++) {
-		uint32_t len = arc_segment_len(g, l->v[i]);
-		if (len == 0)
-			continue;
 		*n += arc_varint_put(*out + *n, (uint64_t)(l->v[i] - prev));
-		*n += arc_varint_put(*out + *n, len);
+		*n += arc_varint_put(*out + *n,
+		    (uint64_t)arc_segment_len(g, l->v[i]) + 1);
 		prev = l->v[i];
 	}
 	return ARC_OK;
@@ -262,8 +265,7 @@ write_segment(struct arc_store *s, const struct segment *g,
 	    lengths, formats, 0);
 	free(lens);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	rc = write_postings(s, g, PQgetvalue(r, 0, 0), office, err);
 	PQclear(r);
@@ -278,7 +280,7 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
     struct arc_error *err)
 {
 	struct segment *g = arc_segment_new(l->v[from], l->v[to - 1]);
-	struct ids part = { .v = l->v + from, .len = to - from };
+	struct ids counted = { 0 };     /* those still archived */
 	int rc = g != NULL ? ARC_OK : arc_error_set(err, "out of memory");
 
 	for (size_t at = from; rc == ARC_OK && at < to; at += READ_CHUNK) {
@@ -298,6 +300,7 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 		}
 		for (int i = 0; rc == ARC_OK && i < PQntuples(r); i++) {
 			const char *body = arc_pg_text(r, i, 3);
+			long long id = atoll(PQgetvalue(r, i, 0));
 			struct fts_columns c;
 
 			if (body == NULL)
@@ -305,15 +308,16 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 			if (arc_fts_columns(st, arc_pg_text(r, i, 1),
 			    arc_pg_text(r, i, 2), body, strlen(body),
 			    arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), &c) !=
-			    ARC_OK || arc_segment_add(g, atoll(PQgetvalue(r,
-			    i, 0)), &c) != ARC_OK)
+			    ARC_OK || arc_segment_add(g, id, &c) != ARC_OK ||
+			    ids_push(&counted, id, 0) != ARC_OK)
 				rc = arc_error_set(err, "out of memory");
 			arc_fts_columns_free(&c);
 		}
 		PQclear(r);
 	}
 	if (rc == ARC_OK)
-		rc = write_segment(s, g, &part, office, err);
+		rc = write_segment(s, g, &counted, office, err);
+	ids_free(&counted);
 	arc_segment_free(g);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }
@@ -351,8 +355,7 @@ read_segs(struct arc_store *s, const char *office, struct segs *g,
 
 	memset(g, 0, sizeof(*g));
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	n = (size_t)PQntuples(r);
 	if ((g->id = calloc(n + 1, sizeof(*g->id))) == NULL ||
@@ -401,7 +404,10 @@ read_todo(struct arc_store *s, const char *office, int whole,
 }
 
 /* Forgets the rows of rank_todo that todo read, unless a writer changed
- * the document again since (its version then is another). */
+ * the document again since (its version then is another), or is changing
+ * it now (its row locked: waiting for the writer's batch would hold up
+ * every maker, and could deadlock with it); those are counted again by
+ * the next run. */
 static int
 done_todo(struct arc_store *s, const char *office, const struct ids *todo,
     struct arc_error *err)
@@ -412,9 +418,11 @@ done_todo(struct arc_store *s, const char *office, const struct ids *todo,
 	PGresult *r = NULL;
 
 	if (docs != NULL && versions != NULL)
-		r = arc_pg_query(s, "DELETE FROM rank_todo t USING unnest("
-		    "$2::bigint[], $3::bigint[]) AS d(doc, n) WHERE t.office = "
-		    "$1 AND t.doc = d.doc AND t.n = d.n", 3, p, err);
+		r = arc_pg_query(s, "DELETE FROM rank_todo WHERE (doc, office) "
+		    "IN (SELECT t.doc, t.office FROM rank_todo t JOIN unnest("
+		    "$2::bigint[], $3::bigint[]) AS d(doc, n) ON t.doc = d.doc "
+		    "AND t.n = d.n WHERE t.office = $1 FOR UPDATE OF t SKIP "
+		    "LOCKED)", 3, p, err);
 	else
 		arc_error_set(err, "out of memory");
 	free(docs);
@@ -444,6 +452,7 @@ rank_office(struct arc_store *s, struct arc_stemmers *st, const char *office,
 	char *gone = NULL;
 	int rc = ARC_OK, more;
 
+	s->pg->code[0] = '\0';
 	if (read_todo(s, office, whole, &todo, err) != ARC_OK ||
 	    read_segs(s, office, &g, err) != ARC_OK) {
 		ids_free(&todo);
@@ -488,6 +497,10 @@ rank_office(struct arc_store *s, struct arc_stemmers *st, const char *office,
 		rc = arc_pg_exec(s, "COMMIT", err);
 	else
 		arc_pg_rollback(s);
+	/* Met a writer nonetheless (40P01, 40001): the next run counts
+	 * them. */
+	if (rc != ARC_OK && strncmp(s->pg->code, "40", 2) == 0)
+		rc = ARC_OK, more = 0;
 out:
 	free(gone);
 	ids_free(&todo);
@@ -518,8 +531,10 @@ arc_pg_rank_update(struct arc_store *s, int whole, struct arc_error *err)
 	    "rank_todo", 0, NULL, err);
 	if (offices == NULL)
 		rc = ARC_FATAL;
-	else if ((stemmers = arc_stemmers_init(&st) == ARC_OK) == 0)
+	else if (arc_stemmers_init(&st) != ARC_OK)
 		rc = arc_error_set(err, "out of memory");
+	else
+		stemmers = 1;
 	for (int i = 0; rc == ARC_OK && i < PQntuples(offices); i++) {
 		int more;
 		while ((more = rank_office(s, &st, PQgetvalue(offices, i, 0),
@@ -564,8 +579,7 @@ arc_pg_rank_forget(struct arc_store *s, long long id, struct arc_error *err)
 	int rc = ARC_OK;
 
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	if (arc_stemmers_init(&st) != ARC_OK) {
 		PQclear(r);
@@ -608,16 +622,22 @@ struct lengths {
 	uint32_t *len, *owner, place;
 	long long top;
 	double docs, tokens;
+	long shadowed;
 };
 
-/* A document's length, from the newest segment that holds it. */
+/* A document's length, from the newest segment that holds it; an older
+ * one that holds it too is shadowed there. */
 static int
 keep_length(void *ctx, long long id, uint32_t len)
 {
 	struct lengths *l = ctx;
 
-	if (id < 1 || id > l->top || len == 0 || l->owner[id] != 0)
+	if (id < 1 || id > l->top)
 		return ARC_OK;
+	if (l->owner[id] != 0) {
+		l->shadowed++;
+		return ARC_OK;
+	}
 	l->owner[id] = l->place;
 	l->len[id] = len;
 	l->docs += 1;
@@ -628,18 +648,17 @@ keep_length(void *ctx, long long id, uint32_t len)
 int
 arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
     uint32_t *owner, long long **segs, size_t *nsegs, double *docs,
-    double *tokens, struct arc_error *err)
+    double *tokens, long *shadowed, struct arc_error *err)
 {
 	PGresult *r = PQexecParams(s->pg->conn, "SELECT id, lens FROM "
 	    "rank_segment ORDER BY id DESC", 0, NULL, NULL, NULL, NULL, 1);
-	struct lengths l = { len, owner, 0, top, 0, 0 };
+	struct lengths l = { len, owner, 0, top, 0, 0, 0 };
 	size_t n;
 
 	*segs = NULL;
 	*nsegs = 0;
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	n = (size_t)PQntuples(r);
 	if ((*segs = calloc(n + 1, sizeof(**segs))) == NULL) {
@@ -656,6 +675,7 @@ arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
 	*nsegs = n;
 	*docs = l.docs;
 	*tokens = l.tokens;
+	*shadowed = l.shadowed;
 	PQclear(r);
 	return ARC_OK;
 }
@@ -718,8 +738,7 @@ arc_pg_rank_postings(struct arc_store *s, const char *term, size_t len,
 	r = PQexecParams(s->pg->conn, "SELECT segment, df, data FROM rank_post "
 	    "WHERE term = $1", 1, NULL, p, NULL, NULL, 1);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-		PQclear(r);
-		return arc_pg_fail(s, err);
+		return arc_pg_failed(s, r, err);
 	}
 	for (int i = 0; rc == ARC_OK && i < PQntuples(r); i++)
 		rc = fn(ctx, int8_at(r, i, 0), (long)int8_at(r, i, 1),

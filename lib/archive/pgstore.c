@@ -203,10 +203,8 @@ arc_pg_fail(struct arc_store *s, struct arc_error *err)
 	return ARC_FATAL;
 }
 
-/* Says why r failed, keeping its SQLSTATE in s->pg->code; clears r.
- * ARC_FATAL. */
-static int
-failed(struct arc_store *s, PGresult *r, struct arc_error *err)
+int
+arc_pg_failed(struct arc_store *s, PGresult *r, struct arc_error *err)
 {
 	const char *code = r != NULL ? PQresultErrorField(r,
 	    PG_DIAG_SQLSTATE) : NULL;
@@ -238,7 +236,7 @@ arc_pg_query(struct arc_store *s, const char *sql, int n,
 	if (PQresultStatus(r) == PGRES_COMMAND_OK ||
 	    PQresultStatus(r) == PGRES_TUPLES_OK)
 		return r;
-	failed(s, r, err);
+	arc_pg_failed(s, r, err);
 	return NULL;
 }
 
@@ -253,7 +251,7 @@ arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err)
 		PQclear(r);
 		return ARC_OK;
 	}
-	return failed(s, r, err);
+	return arc_pg_failed(s, r, err);
 }
 
 const char *
@@ -316,6 +314,21 @@ make_tables(struct arc_store *s, struct arc_error *err)
 		return ARC_FATAL;
 	if (strcmp(was, PG_SCHEMA_VERSION) == 0)
 		return ARC_OK;
+	/* An older layout is brought up to date by the archive's owner
+	 * only: tables another role made would be that role's, and not
+	 * the owner's to write.  check_layout says so to the others. */
+	if (was[0] != '\0') {
+		PGresult *r = arc_pg_query(s, "SELECT pg_has_role(relowner, "
+		    "'USAGE') FROM pg_class WHERE oid = 'arc_meta'::regclass",
+		    0, NULL, err);
+		int owner = r != NULL && strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+
+		if (r == NULL)
+			return ARC_FATAL;
+		PQclear(r);
+		if (!owner)
+			return ARC_OK;
+	}
 	if (arc_pg_exec(s, "BEGIN", err) != ARC_OK)
 		return ARC_FATAL;
 	/* Again under the lock: another writer may have made them. */

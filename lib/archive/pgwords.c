@@ -6,9 +6,9 @@
 
 /*
  * PostgreSQL keeps positions up to 16383 (later words share the last)
- * and weights A to D.  The columns' weights (arc_rank_weight: body 1,
- * title 12, tags and fields 2) are the rank's weights of D, A, C and B:
- * see PG_WEIGHTS in pgfind.c.
+ * and weights A to D: the columns body, title, tags and fields are D, A,
+ * C and B (ranking is from the ranking segments, pgrank.c: the weights
+ * only tell the columns apart).
  */
 #define POS_MAX 16383
 

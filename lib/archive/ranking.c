@@ -43,7 +43,8 @@ struct rank_word {
 	double idf;
 };
 
-/* A document no segment holds: its counts from FTS5 (arc_counts). */
+/* A document no segment holds (or holds as it was): its counts from FTS5
+ * (arc_counts), or from its text on PostgreSQL (pg_fresh). */
 struct fresh {
 	sqlite3_int64 id;
 	uint32_t *counts;       /* per word, then the length */
@@ -76,6 +77,7 @@ struct arc_ranking {
 	uint32_t *owner;
 	long long *segs;
 	size_t nsegs;
+	long shadowed;                  /* ids an older segment holds too */
 	struct arc_error *err;
 	int pg_failed;                  /* err says why */
 };
@@ -219,7 +221,7 @@ pg_segments(struct arc_ranking *r)
 	    NULL)
 		return ARC_FATAL;
 	if (arc_pg_rank_lengths(r->s, r->top, r->len, r->owner, &r->segs,
-	    &r->nsegs, &docs, &tokens, r->err) != ARC_OK ||
+	    &r->nsegs, &docs, &tokens, &r->shadowed, r->err) != ARC_OK ||
 	    arc_pg_rank_todo(r->s, &todo, &lens, &ntodo, r->err) != ARC_OK) {
 		free(todo);
 		free(lens);
@@ -536,9 +538,10 @@ static long live_postings(const struct arc_ranking *r,
 /*
  * Every segment's postings of each form of word w, and w's df: the most
  * documents one form has.  While some documents have changed since the
- * segments counted them, a form's documents are those its postings give
- * the search, walked (their old versions left out: the new ones are
- * counted with the fresh documents, and would else be counted twice).
+ * segments counted them, or (PostgreSQL) an older segment holds a
+ * document again (an older version, or another office's), a form's
+ * documents are those its postings give the search, walked: else they
+ * would be counted twice.
  */
 static int
 read_postings(struct arc_ranking *r, struct rank_word *w,
@@ -558,7 +561,7 @@ read_postings(struct arc_ranking *r, struct rank_word *w,
 			r->pg_failed = 1;
 			return ARC_FATAL;
 		}
-		if (r->dirty != NULL) {
+		if (r->dirty != NULL || r->shadowed > 0) {
 			c.df = 0;
 			for (size_t k = first; k < out->n; k++)
 				c.df += live_postings(r, &out->p[k]);

@@ -55,4 +55,4 @@ misread = next(w for w in ranked[n // 3:] if "l" in w)
 qs.append(misread.replace("l", "I", 1))
 with open(queries, "w", encoding="utf-8") as f:
     f.write("\n".join(qs) + "\n")
-print("%d documents, %d queries" % (len(docs), len(qs)))
+# How many: not printed, as the corpus follows the man pages' text.
