@@ -39,6 +39,10 @@ int arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err);
  * PQclear'ed, or NULL with err set when it failed. */
 PGresult *arc_pg_query(struct arc_store *s, const char *sql, int n,
     const char *const *params, struct arc_error *err);
+/* Ids v[0..n) as an SQL array's text, "{1,2,3}": malloc'd, or NULL.
+ * qsort's order of ids (long long). */
+char *arc_pg_ids_text(const long long *v, size_t n);
+int arc_pg_id_order(const void *a, const void *b);
 /* A row's text or NULL for SQL's NULL (borrowed from the result). */
 const char *arc_pg_text(const PGresult *r, int row, int col);
 

@@ -148,30 +148,20 @@ newest(struct arc_store *s, struct sql *q, struct arc_pg_hits *h,
 	return ARC_OK;
 }
 
-static int
-by_id(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* Which of the ranked documents best[0..n) are results: their ids, in
- * order, into pass (*npass).  q's first value is the ids' array. */
+ * order, into pass (room for n; *npass).  q's first value is the ids'
+ * array. */
 static int
 check_batch(struct arc_store *s, struct sql *q, const struct arc_ranked *best,
     size_t n, long long *pass, size_t *npass, struct arc_error *err)
 {
-	char *ids = malloc(n * 21 + 3), *at = ids;
+	char *ids;
 	PGresult *r;
 
-	if (ids == NULL)
-		return arc_error_set(err, "out of memory"), ARC_FATAL;
-	*at++ = '{';
 	for (size_t i = 0; i < n; i++)
-		at += sprintf(at, i > 0 ? ",%lld" : "%lld",
-		    (long long)best[i].id);
-	strcpy(at, "}");
+		pass[i] = best[i].id;
+	if ((ids = arc_pg_ids_text(pass, n)) == NULL)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	q->param[0] = ids;
 	r = arc_pg_query(s, q->text, q->n, q->param, err);
 	free(ids);
@@ -181,7 +171,7 @@ check_batch(struct arc_store *s, struct sql *q, const struct arc_ranked *best,
 	for (size_t i = 0; i < *npass; i++)
 		pass[i] = atoll(PQgetvalue(r, (int)i, 0));
 	PQclear(r);
-	qsort(pass, *npass, sizeof(*pass), by_id);
+	qsort(pass, *npass, sizeof(*pass), arc_pg_id_order);
 	return ARC_OK;
 }
 
@@ -231,8 +221,8 @@ ranked_hits(struct arc_store *s, const struct arc_ranking *r,
 		for (size_t i = seen; rc == ARC_OK && i < got &&
 		    h->n < o->limit; i++) {
 			long long id = best[i].id;
-			if (bsearch(&id, pass, npass, sizeof(*pass), by_id) ==
-			    NULL)
+			if (bsearch(&id, pass, npass, sizeof(*pass),
+			    arc_pg_id_order) == NULL)
 				continue;
 			h->hit[h->n].id = id;
 			h->hit[h->n++].score = best[i].score;

@@ -147,9 +147,9 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 				return ARC_FATAL;
 			/* Listed for this office now: to be counted into its
 			 * segments too. */
-			words_of(m->words, len);
 			if (!newly_listed)
 				return ARC_OK;
+			words_of(m->words, len);
 			return run(s, "INSERT INTO rank_todo (doc, office, "
 			    "len) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
 			    3, p + 5, err);

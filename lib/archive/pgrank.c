@@ -41,41 +41,17 @@ ids_free(struct ids *l)
 	memset(l, 0, sizeof(*l));
 }
 
-static int
-by_value(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The ids in order, each once (their versions no longer kept). */
 static void
 ids_sort_unique(struct ids *l)
 {
 	size_t k = 0;
 
-	qsort(l->v, l->len, sizeof(*l->v), by_value);
+	qsort(l->v, l->len, sizeof(*l->v), arc_pg_id_order);
 	for (size_t i = 0; i < l->len; i++)
 		if (k == 0 || l->v[i] != l->v[k - 1])
 			l->v[k++] = l->v[i];
 	l->len = k;
-}
-
-/* v[0..n) as an SQL array's text, "{1,2,3}"; malloc'd, or NULL. */
-static char *
-array_text(const long long *v, size_t n)
-{
-	char *out = malloc(n * 21 + 3), *at = out;
-
-	if (out == NULL)
-		return NULL;
-	*at++ = '{';
-	for (size_t i = 0; i < n; i++)
-		at += sprintf(at, i > 0 ? ",%lld" : "%lld", v[i]);
-	*at++ = '}';
-	*at = '\0';
-	return out;
 }
 
 /* A bigint of a binary result: 8 bytes, most significant first. */
@@ -131,6 +107,25 @@ collect_id(void *ctx, long long id, uint32_t len)
 	return ids_push(ctx, id, 0);
 }
 
+/*
+ * A document's row as a segment counts it: ROW_COLUMNS of doc d, read
+ * into the columns its words are counted from, as the writer made them
+ * (arc_fts_columns).
+ */
+#define ROW_COLUMNS "d.id, d.lang, d.title, d.body, d.tags, d.fields"
+
+static int
+row_columns(struct arc_stemmers *st, const PGresult *r, int i,
+    struct fts_columns *c)
+{
+	const char *body = arc_pg_text(r, i, 3);
+
+	if (body == NULL)
+		body = "";
+	return arc_fts_columns(st, arc_pg_text(r, i, 1), arc_pg_text(r, i, 2),
+	    body, strlen(body), arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), c);
+}
+
 /* ---- Making segments -------------------------------------------------- */
 
 /*
@@ -161,9 +156,8 @@ insert_posts(struct arc_store *s, struct posts *p, int n,
 		    i > 0 ? ", " : "", 3 + 3 * i, 4 + 3 * i, 5 + 3 * i);
 	r = PQexecParams(s->pg->conn, p->sql, 2 + 3 * n, NULL, p->param,
 	    p->length, p->format, 0);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	PQclear(r);
 	return ARC_OK;
 }
@@ -264,9 +258,8 @@ write_segment(struct arc_store *s, const struct segment *g,
 	    "tokens, lens) VALUES ($1, $2, $3, $4) RETURNING id", 4, NULL, p,
 	    lengths, formats, 0);
 	free(lens);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	rc = write_postings(s, g, PQgetvalue(r, 0, 0), office, err);
 	PQclear(r);
 	return rc;
@@ -285,12 +278,11 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 
 	for (size_t at = from; rc == ARC_OK && at < to; at += READ_CHUNK) {
 		size_t n = to - at < READ_CHUNK ? to - at : READ_CHUNK;
-		char *ids = array_text(l->v + at, n);
+		char *ids = arc_pg_ids_text(l->v + at, n);
 		const char *p[1] = { ids };
-		PGresult *r = ids == NULL ? NULL : arc_pg_query(s, "SELECT id, "
-		    "lang, title, body, tags, fields FROM doc WHERE id = "
-		    "ANY ($1::bigint[]) AND state = 'archived' ORDER BY id", 1,
-		    p, err);
+		PGresult *r = ids == NULL ? NULL : arc_pg_query(s, "SELECT "
+		    ROW_COLUMNS " FROM doc d WHERE d.id = ANY ($1::bigint[]) "
+		    "AND d.state = 'archived' ORDER BY d.id", 1, p, err);
 
 		free(ids);
 		if (r == NULL) {
@@ -299,16 +291,11 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 			break;
 		}
 		for (int i = 0; rc == ARC_OK && i < PQntuples(r); i++) {
-			const char *body = arc_pg_text(r, i, 3);
 			long long id = atoll(PQgetvalue(r, i, 0));
 			struct fts_columns c;
 
-			if (body == NULL)
-				body = "";
-			if (arc_fts_columns(st, arc_pg_text(r, i, 1),
-			    arc_pg_text(r, i, 2), body, strlen(body),
-			    arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), &c) !=
-			    ARC_OK || arc_segment_add(g, id, &c) != ARC_OK ||
+			if (row_columns(st, r, i, &c) != ARC_OK ||
+			    arc_segment_add(g, id, &c) != ARC_OK ||
 			    ids_push(&counted, id, 0) != ARC_OK)
 				rc = arc_error_set(err, "out of memory");
 			arc_fts_columns_free(&c);
@@ -329,7 +316,6 @@ struct segs {
 	long *docs;
 	struct ids *held;
 	size_t n;
-	PGresult *r;
 };
 
 static void
@@ -354,9 +340,8 @@ read_segs(struct arc_store *s, const char *office, struct segs *g,
 	size_t n;
 
 	memset(g, 0, sizeof(*g));
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	n = (size_t)PQntuples(r);
 	if ((g->id = calloc(n + 1, sizeof(*g->id))) == NULL ||
 	    (g->docs = calloc(n + 1, sizeof(*g->docs))) == NULL ||
@@ -412,8 +397,8 @@ static int
 done_todo(struct arc_store *s, const char *office, const struct ids *todo,
     struct arc_error *err)
 {
-	char *docs = array_text(todo->v, todo->len);
-	char *versions = array_text(todo->n, todo->len);
+	char *docs = arc_pg_ids_text(todo->v, todo->len);
+	char *versions = arc_pg_ids_text(todo->n, todo->len);
 	const char *p[3] = { office, docs, versions };
 	PGresult *r = NULL;
 
@@ -472,7 +457,7 @@ rank_office(struct arc_store *s, struct arc_stemmers *st, const char *office,
 	for (size_t k = 0; rc == ARC_OK && k < taken; k++)
 		for (size_t i = 0; rc == ARC_OK && i < g.held[k].len; i++)
 			rc = ids_push(&all, g.held[k].v[i], 0);
-	if (rc != ARC_OK || (gone = array_text(g.id, taken)) == NULL) {
+	if (rc != ARC_OK || (gone = arc_pg_ids_text(g.id, taken)) == NULL) {
 		rc = arc_error_set(err, "out of memory");
 		goto out;
 	}
@@ -578,9 +563,8 @@ arc_pg_rank_forget(struct arc_store *s, long long id, struct arc_error *err)
 	struct arc_stemmers st;
 	int rc = ARC_OK;
 
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	if (arc_stemmers_init(&st) != ARC_OK) {
 		PQclear(r);
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
@@ -657,9 +641,8 @@ arc_pg_rank_lengths(struct arc_store *s, long long top, uint32_t *len,
 
 	*segs = NULL;
 	*nsegs = 0;
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	n = (size_t)PQntuples(r);
 	if ((*segs = calloc(n + 1, sizeof(**segs))) == NULL) {
 		PQclear(r);
@@ -737,9 +720,8 @@ arc_pg_rank_postings(struct arc_store *s, const char *term, size_t len,
 	snprintf(name, sizeof(name), "%.*s", (int)len, term);
 	r = PQexecParams(s->pg->conn, "SELECT segment, df, data FROM rank_post "
 	    "WHERE term = $1", 1, NULL, p, NULL, NULL, 1);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
 		return arc_pg_failed(s, r, err);
-	}
 	for (int i = 0; rc == ARC_OK && i < PQntuples(r); i++)
 		rc = fn(ctx, int8_at(r, i, 0), (long)int8_at(r, i, 1),
 		    (const unsigned char *)PQgetvalue(r, i, 2),
@@ -763,22 +745,17 @@ arc_pg_rank_fresh(struct arc_store *s, const char *tsquery,
 	PGresult *r;
 	int rc = ARC_OK;
 
-	if ((r = arc_pg_query(s, "SELECT d.id, d.lang, d.title, d.body, "
-	    "d.tags, d.fields " TODO_MATCHING, 1, p, err)) == NULL)
+	if ((r = arc_pg_query(s, "SELECT " ROW_COLUMNS " " TODO_MATCHING, 1, p,
+	    err)) == NULL)
 		return ARC_FATAL;
 	if (arc_stemmers_init(&st) != ARC_OK) {
 		PQclear(r);
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	}
 	for (int i = 0; rc == ARC_OK && i < PQntuples(r); i++) {
-		const char *body = arc_pg_text(r, i, 3);
 		struct fts_columns c;
 
-		if (body == NULL)
-			body = "";
-		rc = arc_fts_columns(&st, arc_pg_text(r, i, 1),
-		    arc_pg_text(r, i, 2), body, strlen(body),
-		    arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), &c);
+		rc = row_columns(&st, r, i, &c);
 		if (rc == ARC_OK)
 			rc = fn(ctx, atoll(PQgetvalue(r, i, 0)), &c);
 		arc_fts_columns_free(&c);

@@ -1,4 +1,5 @@
 /* pgstore.c: the archive on a PostgreSQL server: connecting, its tables made once, the state of a document, and the server's errors said plainly. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,6 +253,29 @@ arc_pg_exec(struct arc_store *s, const char *sql, struct arc_error *err)
 		return ARC_OK;
 	}
 	return arc_pg_failed(s, r, err);
+}
+
+char *
+arc_pg_ids_text(const long long *v, size_t n)
+{
+	char *out = malloc(n * 21 + 3), *at = out;
+
+	if (out == NULL)
+		return NULL;
+	*at++ = '{';
+	for (size_t i = 0; i < n; i++)
+		at += sprintf(at, i > 0 ? ",%lld" : "%lld", v[i]);
+	*at++ = '}';
+	*at = '\0';
+	return out;
+}
+
+int
+arc_pg_id_order(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
 }
 
 const char *

@@ -460,6 +460,26 @@ struct word_postings {
 	size_t n, cap;
 };
 
+/* A copy of a segment's postings of form f, after out's. */
+static int
+keep_postings(struct word_postings *out, const void *data, size_t len,
+    int form, uint32_t place)
+{
+	struct postings *p;
+
+	if (arc_grow(&out->p, &out->cap, out->n, 1, sizeof(*out->p)) != ARC_OK)
+		return ARC_FATAL;
+	p = &out->p[out->n];
+	if ((p->data = malloc(len ? len : 1)) == NULL)
+		return ARC_FATAL;
+	memcpy(p->data, data, len);
+	p->len = len;
+	p->form = form;
+	p->place = place;
+	out->n++;
+	return ARC_OK;
+}
+
 /* Form f's postings in every segment (SQLite's), their documents in
  * *df. */
 static int
@@ -474,25 +494,12 @@ sqlite_postings(struct arc_ranking *r, const struct rank_word *w, int f,
 		return ARC_FATAL;
 	sqlite3_bind_text(st, 1, w->forms[f], (int)w->lens[f], SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(st, 1);
-		struct postings *p;
-
 		*df += (long)sqlite3_column_int64(st, 0);
-		if (arc_grow(&out->p, &out->cap, out->n, 1, sizeof(*out->p)) !=
-		    ARC_OK) {
+		if (keep_postings(out, sqlite3_column_blob(st, 1), (size_t)
+		    sqlite3_column_bytes(st, 1), f, 0) != ARC_OK) {
 			sqlite3_reset(st);
 			return ARC_FATAL;
 		}
-		p = &out->p[out->n];
-		if ((p->data = malloc(n ? n : 1)) == NULL) {
-			sqlite3_reset(st);
-			return ARC_FATAL;
-		}
-		memcpy(p->data, sqlite3_column_blob(st, 1), n);
-		p->len = n;
-		p->form = f;
-		p->place = 0;
-		out->n++;
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? ARC_OK : ARC_FATAL;
@@ -512,24 +519,12 @@ pg_posting(void *ctx, long long segment, long df, const unsigned char *data,
 {
 	struct pg_rows *c = ctx;
 	uint32_t place = arc_pg_rank_place(c->r->segs, c->r->nsegs, segment);
-	struct postings *p;
 
 	/* Made since this search's snapshot: not among its segments. */
 	if (place == 0)
 		return ARC_OK;
 	c->df += df;
-	if (arc_grow(&c->out->p, &c->out->cap, c->out->n, 1,
-	    sizeof(*c->out->p)) != ARC_OK)
-		return ARC_FATAL;
-	p = &c->out->p[c->out->n];
-	if ((p->data = malloc(len ? len : 1)) == NULL)
-		return ARC_FATAL;
-	memcpy(p->data, data, len);
-	p->len = len;
-	p->form = c->form;
-	p->place = place;
-	c->out->n++;
-	return ARC_OK;
+	return keep_postings(c->out, data, len, c->form, place);
 }
 
 static long live_postings(const struct arc_ranking *r,
