@@ -237,6 +237,26 @@ static const char *const general_words[] = {
 };
 #define GENERAL_IDF_MAX log(1.0 + 2.0)
 
+static int
+compare_word(const void *key, const void *item)
+{
+	return strcmp(key, *(const char *const *)item);
+}
+
+/* A word that asks or joins (bagaimana, tapi, who, should) says nothing
+ * of what a question is about: when no entry has it, it is left out, not
+ * counted as a sign of a question about something else.  Answer files
+ * of few phrasings miss many of them (bench/README, session 15). */
+static int
+asks_nothing(const char *w)
+{
+	if (arc_is_stopword(w))
+		return 1;
+	return bsearch(w, general_words, sizeof(general_words) /
+	    sizeof(*general_words), sizeof(*general_words),
+	    compare_word) != NULL;
+}
+
 static void
 cap_general_words(struct arc_faq *faq)
 {
@@ -429,7 +449,8 @@ query_terms(const struct arc_faq *faq, const char *question,
 		    strlen(words[i].term), &id)) {
 			if (strpbrk(words[i].surface, "0123456789") != NULL ||
 			    strlen(words[i].surface) < 3 ||
-			    faq_is_context_word(words[i].surface))
+			    faq_is_context_word(words[i].surface) ||
+			    asks_nothing(words[i].surface))
 				continue;  /* numbers, scraps, scenery */
 			if ((id = informal_term(faq, words[i].surface,
 			    words[i].term)) >= 0) {
