@@ -272,6 +272,48 @@ cap_general_words(struct arc_faq *faq)
 	}
 }
 
+/*
+ * The decline names the office and how to reach it ("Dinas Sosial
+ * Kabupaten Lembah Jati", WhatsApp, telepon): words a question to this
+ * office may carry whatever it asks.  One phrasing that names the office
+ * ("Kapan jam pelayanan Dinas Sosial Kabupaten Lembah Jati?") must not
+ * win every question that does: they weigh at most as a word found in an
+ * eighth of the entries (bench/README, session 15).
+ */
+#define OFFICE_IDF_MAX log(1.0 + 8.0)
+
+static int
+cap_office_words(struct arc_faq *faq)
+{
+	int e = arc_faq_find(faq, "_decline");
+	const char *texts[2];
+	struct faq_word *words;
+
+	if (e < 0)
+		return ARC_OK;
+	texts[0] = faq->entries[e].answer;
+	texts[1] = faq->entries[e].answer_en;
+	if ((words = malloc(FAQ_ANSWER_WORDS * sizeof(*words))) == NULL)
+		return ARC_FATAL;
+	for (int k = 0; k < 2; k++) {
+		int english, n = texts[k] == NULL ? 0 : faq_words(faq,
+		    texts[k], strlen(texts[k]), words, FAQ_ANSWER_WORDS,
+		    &english);
+		long id;
+		if (n < 0) {
+			free(words);
+			return ARC_FATAL;
+		}
+		for (int i = 0; i < n; i++)
+			if (arc_strmap_get(faq->terms, words[i].term,
+			    strlen(words[i].term), &id) &&
+			    faq->idf[id] > OFFICE_IDF_MAX)
+				faq->idf[id] = OFFICE_IDF_MAX;
+	}
+	free(words);
+	return ARC_OK;
+}
+
 /* How fully the answer files phrase their entries, from 0 (one phrasing
  * each) to 1 (SPARSE_FULL or more), on a log scale: a second phrasing
  * adds more than a ninth. */
@@ -313,6 +355,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 		faq->idf[t] = log(1.0 + (double)faq->answerable / df);
 	}
 	cap_general_words(faq);
+	if (cap_office_words(faq) != ARC_OK)
+		return arc_error_set(err, "out of memory");
 	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
 	faq->fullness = fullness(faq);
 	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness);
