@@ -19,6 +19,9 @@ struct arc_pg {
 	char *shown;
 	char *office;
 	char code[6];           /* the last error's SQLSTATE, or "" */
+	/* The vocabulary (pgvocab.c): 0 none (layout 2, or no right to
+	 * read it), 1 read, 2 read and written. */
+	int vocab;
 };
 
 /* Connects (s->path is the URI), makes the tables when writing and none
@@ -176,6 +179,50 @@ int arc_pg_rank_any(struct arc_store *s, const char *tsquery,
 /* A lexeme quoted for a tsquery into out (room for 2 * n + 3); its
  * length. */
 size_t arc_pg_lexeme(char *out, const char *w, size_t n);
+
+/* ---- Vocabulary (pgvocab.c) -------------------------------------------- */
+
+/*
+ * The words of texts as written, gathered for one office, each once, and
+ * added to its vocabulary (table word) by flush: when many are waiting,
+ * or all of them when last.  Only the vocabulary's readers and writers
+ * (s->pg->vocab) have it: an archive of layout 2 has none.
+ */
+struct arc_pg_vocab {
+	struct arc_strmap *seen;
+	char *words;            /* one a line */
+	size_t len, cap;
+	int oom;
+};
+int arc_pg_vocab_init(struct arc_pg_vocab *v);
+void arc_pg_vocab_done(struct arc_pg_vocab *v);
+void arc_pg_vocab_add(struct arc_pg_vocab *v, const char *text);
+int arc_pg_vocab_flush(struct arc_store *s, struct arc_pg_vocab *v,
+    const char *office, int last, struct arc_error *err);
+/* The words of an erased document's title and body (offices: its
+ * offices as an SQL array's text, "{''}" for none) out of those offices'
+ * vocabularies, where no other document has them. */
+int arc_pg_vocab_forget(struct arc_store *s, const char *title,
+    const char *body, const char *offices, struct arc_error *err);
+/*
+ * For "did you mean", in the role's sight: the vocabulary's words among
+ * those of a JSON array, and those that start with prefix (at most
+ * limit), to fn with their numbers (the smaller, the earlier met); the
+ * archived documents that have a word (its forms, as a search finds
+ * them), counted up to max, or -1 with err.
+ */
+typedef void (*arc_pg_word_fn)(void *ctx, long long id, const char *w,
+    size_t len);
+int arc_pg_vocab_lookup(struct arc_store *s, const char *json,
+    arc_pg_word_fn fn, void *ctx, struct arc_error *err);
+int arc_pg_vocab_scan(struct arc_store *s, const char *prefix, int limit,
+    arc_pg_word_fn fn, void *ctx, struct arc_error *err);
+/* Has the vocabulary this word (lower case), in the role's sight?  1 or
+ * 0; ARC_FATAL with err. */
+int arc_pg_vocab_has(struct arc_store *s, const char *word,
+    struct arc_error *err);
+long arc_pg_vocab_documents(struct arc_store *s, struct arc_stemmers *st,
+    const char *word, long max, struct arc_error *err);
 
 /* ---- Upkeep (pgupkeep.c) ---------------------------------------------- */
 

@@ -266,7 +266,7 @@ write_segment(struct arc_store *s, const struct segment *g,
 }
 
 /* Counts the documents of ids l->v[from, to) (in order) into a segment of
- * office, and writes it. */
+ * office, and writes it; their words join the office's vocabulary. */
 static int
 count_segment(struct arc_store *s, struct arc_stemmers *st,
     const struct ids *l, size_t from, size_t to, const char *office,
@@ -274,7 +274,10 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 {
 	struct segment *g = arc_segment_new(l->v[from], l->v[to - 1]);
 	struct ids counted = { 0 };     /* those still archived */
-	int rc = g != NULL ? ARC_OK : arc_error_set(err, "out of memory");
+	struct arc_pg_vocab vocab = { 0 };
+	int words = s->pg->vocab == 2;
+	int rc = g != NULL && (!words || arc_pg_vocab_init(&vocab) ==
+	    ARC_OK) ? ARC_OK : arc_error_set(err, "out of memory");
 
 	for (size_t at = from; rc == ARC_OK && at < to; at += READ_CHUNK) {
 		size_t n = to - at < READ_CHUNK ? to - at : READ_CHUNK;
@@ -299,11 +302,21 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 			    ids_push(&counted, id, 0) != ARC_OK)
 				rc = arc_error_set(err, "out of memory");
 			arc_fts_columns_free(&c);
+			if (words) {
+				arc_pg_vocab_add(&vocab, arc_pg_text(r, i, 2));
+				arc_pg_vocab_add(&vocab, arc_pg_text(r, i, 3));
+			}
 		}
 		PQclear(r);
+		if (rc == ARC_OK && words)
+			rc = arc_pg_vocab_flush(s, &vocab, office, 0, err);
 	}
+	if (rc == ARC_OK && words)
+		rc = arc_pg_vocab_flush(s, &vocab, office, 1, err);
 	if (rc == ARC_OK)
 		rc = write_segment(s, g, &counted, office, err);
+	if (words)
+		arc_pg_vocab_done(&vocab);
 	ids_free(&counted);
 	arc_segment_free(g);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;

@@ -6,7 +6,7 @@
 #include "pg.h"
 
 /* The layout of a city archive, in arc_meta's 'schema'. */
-#define PG_SCHEMA_VERSION "2"
+#define PG_SCHEMA_VERSION "3"
 
 /*
  * The tables: as in SQLite (schema.c), with the text kept as text (the
@@ -54,15 +54,43 @@
 	"CREATE POLICY " t "_write ON " t " FOR ALL" \
 	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
 
-/* Layout 1 to 2: the segments' tables, every archived document to be
- * counted into them by the next arc-index. */
-static const char upgrade_sql[] =
-	RANK_SQL
+/*
+ * The vocabulary (pgvocab.c): each office's words as written, numbered in
+ * the order met, for "did you mean", read by office as doc is.  Layout 3;
+ * layout 2 had none.
+ */
+#define WORD_SQL \
+	"CREATE TABLE IF NOT EXISTS word (" \
+	"  id bigserial NOT NULL, office text NOT NULL," \
+	"  w text COLLATE \"C\" NOT NULL, PRIMARY KEY (w, office));" \
+	RANK_POLICIES("word")
+
+/* Layout 1 to 3: the segments' tables and the vocabulary, every archived
+ * document to be counted into them by the next arc-index. */
+static const char upgrade1_sql[] =
+	RANK_SQL WORD_SQL
 	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d,"
 	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
 	"  ELSE d.offices END) o WHERE d.state = 'archived'"
 	"  ON CONFLICT DO NOTHING;"
-	"UPDATE arc_meta SET value = '2' WHERE key = 'schema';";
+	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
+	"  'schema';";
+
+/* Layout 2 to 3: the vocabulary, made at once from the archived texts by
+ * the server, which knows only the ASCII letters as arc_next_word does
+ * (a word with another is in parts until its document is counted again):
+ * counting every document again would leave searches slow till done. */
+static const char upgrade2_sql[] =
+	WORD_SQL
+	"INSERT INTO word (office, w) SELECT DISTINCT o, w FROM doc d,"
+	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
+	"  ELSE d.offices END) o, regexp_split_to_table(lower("
+	"  coalesce(d.title, '') || ' ' || coalesce(d.body, '')),"
+	"  '[^a-z0-9]+') w"
+	"  WHERE d.state = 'archived' AND length(w) >= 3 AND w !~ '[0-9]'"
+	"  ON CONFLICT DO NOTHING;"
+	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
+	"  'schema';";
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS arc_meta ("
@@ -140,7 +168,7 @@ static const char schema_sql[] =
 	"DROP POLICY IF EXISTS unread_write ON unread;"
 	"CREATE POLICY unread_write ON unread FOR ALL"
 	"  USING ((SELECT arc_writes())) WITH CHECK ((SELECT arc_writes()));"
-	RANK_SQL
+	RANK_SQL WORD_SQL
 	"INSERT INTO arc_meta VALUES ('schema', '" PG_SCHEMA_VERSION "')"
 	"  ON CONFLICT (key) DO NOTHING;";
 
@@ -362,7 +390,8 @@ make_tables(struct arc_store *s, struct arc_error *err)
 		return ARC_FATAL;
 	}
 	rc = arc_pg_exec(s, was[0] == '\0' ? schema_sql : strcmp(was, "1") ==
-	    0 ? upgrade_sql : "SELECT 1", err);
+	    0 ? upgrade1_sql : strcmp(was, "2") == 0 ? upgrade2_sql :
+	    "SELECT 1", err);
 	if (rc != ARC_OK || arc_pg_exec(s, "COMMIT", err) != ARC_OK) {
 		arc_pg_rollback(s);
 		return ARC_FATAL;
@@ -370,12 +399,17 @@ make_tables(struct arc_store *s, struct arc_error *err)
 	return ARC_OK;
 }
 
-/* Is the archive there, of a layout this arc reads? */
+/* Is the archive there, of a layout this arc reads?  And may this role
+ * read, and write, its vocabulary (s->pg->vocab)? */
 static int
 check_layout(struct arc_store *s, struct arc_error *err)
 {
-	PGresult *r = arc_pg_query(s, "SELECT value FROM arc_meta "
-	    "WHERE key = 'schema'", 0, NULL, err);
+	PGresult *r = arc_pg_query(s, "SELECT value, CASE"
+	    "  WHEN to_regclass('word') IS NULL THEN 0"
+	    "  WHEN has_table_privilege('word', 'INSERT') THEN 2"
+	    "  WHEN has_table_privilege('word', 'SELECT') THEN 1 ELSE 0 END "
+	    "FROM arc_meta WHERE key = 'schema'", 0, NULL, err);
+	const char *was;
 	int rc = ARC_OK;
 
 	if (r == NULL) {
@@ -384,18 +418,20 @@ check_layout(struct arc_store *s, struct arc_error *err)
 			    "makes one", s->pg->shown);
 		return ARC_FATAL;
 	}
+	was = PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown";
 	/* Layout 1, older: its owner's next arc-index brings it up to
-	 * date (make_tables). */
-	if (PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), "1") == 0)
+	 * date (make_tables).  Layout 2 lacks only the vocabulary, which
+	 * "did you mean" does without till then. */
+	if (strcmp(was, "1") == 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
 		    "arc reads %s: run arc-index --optimize once as the "
 		    "archive's owner to bring it up to date", s->pg->shown,
-		    PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION);
-	else if (PQntuples(r) != 1 ||
-	    strcmp(PQgetvalue(r, 0, 0), PG_SCHEMA_VERSION) != 0)
+		    was, PG_SCHEMA_VERSION);
+	else if (strcmp(was, "2") != 0 && strcmp(was, PG_SCHEMA_VERSION) != 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
-		    "arc reads %s", s->pg->shown, PQntuples(r) == 1 ?
-		    PQgetvalue(r, 0, 0) : "unknown", PG_SCHEMA_VERSION);
+		    "arc reads %s", s->pg->shown, was, PG_SCHEMA_VERSION);
+	else
+		s->pg->vocab = atoi(PQgetvalue(r, 0, 1));
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }

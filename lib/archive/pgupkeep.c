@@ -88,13 +88,17 @@ forget_locked(struct arc_store *s, const char *sha256,
 	/* The row goes and the sha256 is kept as forgotten at once: from
 	 * then on no writer archives it again (arc_pg_begin reads them). */
 	r = arc_pg_query(s, "WITH gone AS (DELETE FROM doc WHERE sha256 = $1 "
-	    "RETURNING path, member, pdf, id), kept AS (INSERT INTO forgotten "
-	    "SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM gone) ON CONFLICT DO "
-	    "NOTHING) SELECT path, member, pdf, id FROM gone", 2, p, err);
-	/* Its words out of the ranking segments too, in the same
-	 * transaction. */
-	if (r != NULL && PQntuples(r) > 0 && arc_pg_rank_forget(s,
-	    atoll(PQgetvalue(r, 0, 3)), err) != ARC_OK) {
+	    "RETURNING path, member, pdf, id, title, body, offices), kept AS "
+	    "(INSERT INTO forgotten SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM "
+	    "gone) ON CONFLICT DO NOTHING) SELECT path, member, pdf, id, "
+	    "title, body, CASE WHEN cardinality(offices) = 0 THEN '{\"\"}' "
+	    "ELSE offices::text END FROM gone", 2, p, err);
+	/* Its words out of the ranking segments and the vocabulary too, in
+	 * the same transaction. */
+	if (r != NULL && PQntuples(r) > 0 && (arc_pg_rank_forget(s,
+	    atoll(PQgetvalue(r, 0, 3)), err) != ARC_OK ||
+	    arc_pg_vocab_forget(s, arc_pg_text(r, 0, 4), arc_pg_text(r, 0,
+	    5), PQgetvalue(r, 0, 6), err) != ARC_OK)) {
 		PQclear(r);
 		r = NULL;
 	}
@@ -135,6 +139,8 @@ forget_locked(struct arc_store *s, const char *sha256,
 		rc = arc_pg_exec(s, "VACUUM doc", err);
 	if (rc == ARC_OK)
 		rc = arc_pg_exec(s, "VACUUM rank_post", err);
+	if (rc == ARC_OK && s->pg->vocab == 2)
+		rc = arc_pg_exec(s, "VACUUM word", err);
 	if (rc == ARC_OK)
 		res->original_left = res->original != NULL &&
 		    access(res->original, F_OK) == 0;

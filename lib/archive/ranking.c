@@ -871,6 +871,13 @@ in_vocabulary(struct arc_ranking *r, const char *word, const char *v)
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE;
 
+	/* PostgreSQL's vocabulary keeps the words in lower case, and only
+	 * those of the documents counted into segments: while some wait,
+	 * the segments and the waiting documents tell instead. */
+	if (r->s->pg != NULL)
+		return r->s->pg->vocab == 0 || r->ndirty > 0 ||
+		    !arc_textcode_worthy(v, len) ? -1 :
+		    arc_pg_vocab_has(r->s, v, r->err);
 	if (!r->s->has_coded || !arc_textcode_worthy(v, len))
 		return -1;
 	/* The letters OCR changed: between what v and word share at their

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pg.h"
 #include "query.h"
 
 /* A search of one word with this many results holds no typo. */
@@ -57,6 +58,8 @@ struct near {
 /* The search for one query word's near words. */
 struct hunt {
 	struct arc_store *s;
+	struct arc_stemmers *st;        /* PostgreSQL's: a word's forms */
+	struct arc_error *err;          /* PostgreSQL's failures */
 	const char *word;       /* lower case */
 	unsigned long cp[ARC_WORD_MAX];
 	int n;                  /* characters */
@@ -163,7 +166,8 @@ probe(struct hunt *h, const char *w)
 	memcpy(form[0], w, len + 1);
 	capitals(w, form[1], 0);
 	capitals(w, form[2], 1);
-	for (int c = 0; c < 3; c++) {
+	/* PostgreSQL's vocabulary keeps words in lower case only. */
+	for (int c = 0; c < (h->s->pg != NULL ? 1 : 3); c++) {
 		/* Capitalised and all capitals, when they differ. */
 		if (c > 0 && strcmp(form[c], form[c - 1]) == 0)
 			continue;
@@ -172,13 +176,23 @@ probe(struct hunt *h, const char *w)
 	}
 }
 
-/* Looks up the words probe added: each that the vocabulary has is a near
- * word, one edit away. */
+/* A word the vocabulary has of those probe added: a near word, one edit
+ * away. */
+static void
+found_one_edit(void *ctx, long long id, const char *w, size_t len)
+{
+	struct hunt *h = ctx;
+	unsigned long cp[ARC_WORD_MAX];
+	char lower[WORD_BYTES];
+
+	if (w != NULL && len < WORD_BYTES && characters(w, len, lower, cp) > 0)
+		keep(h, lower, 1, id);
+}
+
+/* Looks up the words probe added. */
 static void
 look_up(struct hunt *h)
 {
-	unsigned long cp[ARC_WORD_MAX];
-	char lower[WORD_BYTES];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -187,18 +201,21 @@ look_up(struct hunt *h)
 	/* The last comma ends the array. */
 	h->probes[h->plen - 1] = ']';
 	h->probes[h->plen] = '\0';
+	if (h->s->pg != NULL) {
+		if (arc_pg_vocab_lookup(h->s, h->probes, found_one_edit, h,
+		    h->err) != ARC_OK)
+			h->failed = 1;
+		return;
+	}
 	if (arc_store_prepare(h->s, probe_sql, &st) != SQLITE_OK) {
 		h->failed = 1;
 		return;
 	}
 	sqlite3_bind_text(st, 1, h->probes, (int)h->plen, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *w = (const char *)sqlite3_column_text(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		if (w != NULL && len < WORD_BYTES &&
-		    characters(w, len, lower, cp) > 0)
-			keep(h, lower, 1, sqlite3_column_int64(st, 0));
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		found_one_edit(h, sqlite3_column_int64(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1));
 	if (rc != SQLITE_DONE)
 		h->failed = 1;
 	sqlite3_reset(st);
@@ -311,8 +328,9 @@ distance(const unsigned long *a, int n, const unsigned long *b, int m,
 /* Keeps the vocabulary's word w (len bytes, numbered id) if it is two
  * edits away or nearer. */
 static void
-weigh(struct hunt *h, sqlite3_int64 id, const char *w, size_t len)
+weigh(void *ctx, long long id, const char *w, size_t len)
 {
+	struct hunt *h = ctx;
 	unsigned long cp[ARC_WORD_MAX];
 	char lower[WORD_BYTES];
 	int n, d;
@@ -340,6 +358,12 @@ two_edits(struct hunt *h)
 	int rc, n;
 
 	encode(h->cp, KEPT, prefix[0]);
+	if (h->s->pg != NULL) {
+		if (arc_pg_vocab_scan(h->s, prefix[0], SCAN_MAX, weigh, h,
+		    h->err) != ARC_OK)
+			h->failed = 1;
+		return;
+	}
 	capitals(prefix[0], prefix[1], 0);
 	capitals(prefix[0], prefix[2], 1);
 	for (int c = 0; c < 3 && !h->failed; c++) {
@@ -372,12 +396,16 @@ two_edits(struct hunt *h)
 /* Documents that have the word (or its stems), up to COUNT_MAX; -1 when
  * the database fails. */
 static long
-documents_with(struct arc_store *s, const char *word)
+documents_with(struct hunt *h, const char *word)
 {
+	struct arc_store *s = h->s;
 	char match[WORD_BYTES + 3];
 	sqlite3_stmt *st;
 	long n = -1;
 
+	if (s->pg != NULL)
+		return arc_pg_vocab_documents(s, h->st, word, COUNT_MAX,
+		    h->err);
 	/* A phrase, so that nothing in the word is FTS5's syntax. */
 	snprintf(match, sizeof(match), "\"%s\"", word);
 	if (arc_store_prepare(s, count_sql, &st) != SQLITE_OK)
@@ -413,7 +441,7 @@ choose(struct hunt *h, long need)
 		/* A farther word only when none nearer will do. */
 		if (best >= 0 && h->near[i].dist > h->near[best].dist)
 			break;
-		if ((h->near[i].docs = documents_with(h->s, h->near[i].w)) < 0)
+		if ((h->near[i].docs = documents_with(h, h->near[i].w)) < 0)
 			return ARC_FATAL;
 		if (h->near[i].docs >= need && (best < 0 ||
 		    h->near[i].docs > h->near[best].docs))
@@ -429,11 +457,11 @@ choose(struct hunt *h, long need)
  * out of a phrase).
  */
 static int
-nearest(struct arc_store *s, const char *word, int searched, char *out,
-    struct arc_error *err)
+nearest(struct arc_store *s, struct arc_stemmers *st, const char *word,
+    int searched, char *out, struct arc_error *err)
 {
 	char misread_searched[ARC_MISREAD_TRIED][ARC_WORD_MAX + 1];
-	struct hunt h = { .s = s, .word = word };
+	struct hunt h = { .s = s, .st = st, .err = err, .word = word };
 	size_t wlen = strlen(word), k;
 	long docs;
 	int letters = 0, best = -1;
@@ -446,8 +474,8 @@ nearest(struct arc_store *s, const char *word, int searched, char *out,
 	}
 	if (h.n < SHORT_WORD || letters == 0 || arc_is_stopword(word))
 		return 0;
-	if ((docs = documents_with(s, word)) < 0)
-		return arc_store_fail(s, err);
+	if ((docs = documents_with(&h, word)) < 0)
+		return s->pg != NULL ? ARC_FATAL : arc_store_fail(s, err);
 	if (docs > HANDFUL)
 		return 0;
 	/* A word no document has was searched as its misreadings that the
@@ -469,7 +497,7 @@ nearest(struct arc_store *s, const char *word, int searched, char *out,
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	if (h.failed || (best = choose(&h, docs == 0 ? 1 :
 	    MANY_TIMES * docs)) == ARC_FATAL)
-		return arc_store_fail(s, err);
+		return s->pg != NULL ? ARC_FATAL : arc_store_fail(s, err);
 	if (best < 0)
 		return 0;
 	snprintf(out, WORD_BYTES, "%s", h.near[best].w);
@@ -562,13 +590,16 @@ arc_find_suggest(struct arc_store *s, const char *query, long found,
 {
 	struct arc_query q;
 	struct fix fix[QUERY_WORDS_MAX];
+	struct arc_stemmers st;
 	size_t nfix = 0, j;
-	int rc, any = 0;
+	int rc = ARC_OK, any = 0;
 
 	*out = NULL;
-	/* An archive that keeps no vocabulary (texts not coded by word)
-	 * has no words to offer. */
-	if (!s->has_coded || query == NULL)
+	/* An archive that keeps no vocabulary (texts not coded by word; on
+	 * PostgreSQL, layout 2 or no right to read it) has no words to
+	 * offer. */
+	if ((s->pg != NULL ? s->pg->vocab == 0 : !s->has_coded) ||
+	    query == NULL)
 		return ARC_OK;
 	if (arc_query_parse(query, &q) != ARC_OK)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
@@ -584,12 +615,18 @@ arc_find_suggest(struct arc_store *s, const char *query, long found,
 	 */
 	if (!partial && found >= FEW_RESULTS && nfix <= 1)
 		return ARC_OK;
-	for (j = 0; j < nfix; j++) {
-		if ((rc = nearest(s, fix[j].word, fix[j].searched,
-		    fix[j].better, err)) < 0)
-			return rc;
-		any |= fix[j].found = rc;
+	/* PostgreSQL counts a word's documents by its forms. */
+	if (s->pg != NULL && arc_stemmers_init(&st) != ARC_OK)
+		return arc_error_set(err, "out of memory"), ARC_FATAL;
+	for (j = 0; j < nfix && rc >= 0; j++) {
+		if ((rc = nearest(s, &st, fix[j].word, fix[j].searched,
+		    fix[j].better, err)) >= 0)
+			any |= fix[j].found = rc;
 	}
+	if (s->pg != NULL)
+		arc_stemmers_done(&st);
+	if (rc < 0)
+		return rc;
 	if (any && (*out = rewrite(query, fix, nfix)) == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	return ARC_OK;

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""corpus.py DIR QUERIES: documents for comparing the two back ends, cut
+"""corpus.py DIR QUERIES [TYPOS]: documents for comparing the two back ends, cut
 from the project's own Indonesian text (the Indonesian man pages and the
 shipped answer files): each paragraph of 12 words or more a text file in
 DIR; and QUERIES, one a line, taken from their words by how many
 documents hold them (common, middle, rare; one to three words), with a
-phrase, an excluded word, a tag filter and an OCR misreading."""
+phrase, an excluded word, a tag filter and an OCR misreading; and TYPOS,
+words of a few documents mistyped (a letter left out, two swapped, two
+left out), for "did you mean"."""
 import collections
 import os
 import re
@@ -55,4 +57,17 @@ misread = next(w for w in ranked[n // 3:] if "l" in w)
 qs.append(misread.replace("l", "I", 1))
 with open(queries, "w", encoding="utf-8") as f:
     f.write("\n".join(qs) + "\n")
+if len(sys.argv) > 3:
+    # Words of 6 letters or more in 2 to 20 documents, every 7th of them.
+    some = [w for w in ranked if len(w) >= 6 and 2 <= df[w] <= 20][::7]
+    typos = []
+    for i, w in enumerate(some[:60]):
+        if i % 3 == 0:
+            typos.append(w[:3] + w[4:])
+        elif i % 3 == 1:
+            typos.append(w[:2] + w[3] + w[2] + w[4:])
+        else:
+            typos.append(w[:4] + w[5:-1] if len(w) >= 8 else w[:-1])
+    with open(sys.argv[3], "w", encoding="utf-8") as f:
+        f.write("\n".join(typos) + "\n")
 # How many: not printed, as the corpus follows the man pages' text.

@@ -4,14 +4,11 @@
 # databases in place of the files they name (on-postgresql.py), compared
 # with the same golden output.  Where PostgreSQL answers otherwise, the
 # difference is this case's golden output, each known:
-#   "did you mean" is SQLite's alone (arc-postgresql(7));
-#   a misreading is looked up in the segments' stems, not in a vocabulary
-#     of the words as written ("sapii" is used for sapi: misread);
 #   an archive that is not there is said by the server (help, indonesian,
 #     errors);
 #   the cases' own sqlite3 commands, and arc-batch (not redirected here),
-#     work on the SQLite file (escapes, format, ranking, many-folders,
-#     nik).
+#     work on the SQLite file (escapes, format, misread, ranking,
+#     many-folders, nik).
 command -v pg_virtualenv >/dev/null ||
 	{ echo "skipped: no pg_virtualenv (postgresql-common)" >&2; exit 77; }
 pg_virtualenv -t sh -u "$ARC_TESTS/cli/postgresql/suite.inc" >out 2>&1
