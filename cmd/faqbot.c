@@ -40,7 +40,8 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "      --answer-at X     answer when the best score is at least X (from\n"
 "                        0.42 to 0.48, as the answer files have 1 to 8\n"
 "                        or more phrasings per entry)\n"
-"      --margin X        ... and leads the runner-up by X (0.05)\n"
+"      --margin X        ... and leads the runner-up by X (from 0.10\n"
+"                        to 0.05, as for --answer-at)\n"
 "      --suggest-at X    else offer the closest entries from X (0.02\n"
 "                        below --answer-at)\n"
 "      --log FILE        append every interaction to FILE as JSON lines\n"
@@ -168,6 +169,7 @@ parse_options(int argc, char **argv, struct settings *s)
 			break;
 		case OPT_MARGIN:
 			st = parse_score("--margin", optarg, &s->score.margin);
+			s->margin_given = 1;
 			break;
 		case OPT_SUGGEST_AT:
 			st = parse_score("--suggest-at", optarg,
@@ -293,6 +295,8 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 		s->score.answer_at = found.answer_at;
 	if (!s->suggest_given)
 		s->score.suggest_at = found.suggest_at;
+	if (!s->margin_given)
+		s->score.margin = found.margin;
 	if (s->score.suggest_at > s->score.answer_at) {
 		if (s->suggest_given)
 			s->score.answer_at = s->score.suggest_at;

@@ -17,7 +17,7 @@ struct settings {
 	const char *review, *learn;  /* --review LOG, --learn FILE */
 	struct arc_dialogue_settings score;
 	/* Given as options; else from the answer files (calibrate). */
-	int answer_given, suggest_given;
+	int answer_given, suggest_given, margin_given;
 	int explain, check;
 	/* --listen: the HTTP service's address, the questions an address
 	 * may ask a minute (0: no limit), whether to believe a proxy's

@@ -153,7 +153,8 @@ struct arc_dialogue_settings {
  * more (on a log scale), as a right answer scores lower when fewer
  * phrasings cover the citizens' words, and higher again for fewer than 20
  * entries;
- * suggest_at 0.02 below.  The margin is left.
+ * suggest_at 0.02 below; margin from 0.10 with one phrasing per entry
+ * to ARC_DIALOGUE_MARGIN with eight or more.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,
     struct arc_dialogue_settings *s);
