@@ -196,25 +196,64 @@ arc_pg_vocab_has(struct arc_store *s, const char *word, struct arc_error *err)
 	return found;
 }
 
+/* At least how many documents the ranking segments count for a word:
+ * the most of any of its forms (as the search finds it); -1 with err. */
+static long
+counted(struct arc_store *s, struct arc_stemmers *st, const char *word,
+    struct arc_error *err)
+{
+	char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1];
+	char terms[ARC_FORMS_MAX * (ARC_WORD_MAX + 3) + 3];
+	size_t lens[ARC_FORMS_MAX], at = 0;
+	int n = arc_word_forms(st, 1, 1, word, strlen(word), forms, lens);
+	const char *p[1] = { terms };
+	PGresult *r;
+	long most;
+
+	/* Forms are letters and digits: nothing to escape. */
+	terms[at++] = '{';
+	for (int i = 0; i < n; i++)
+		at += (size_t)sprintf(terms + at, "%s\"%.*s\"",
+		    i > 0 ? "," : "", (int)lens[i], forms[i]);
+	terms[at++] = '}';
+	terms[at] = '\0';
+	r = arc_pg_query(s, "SELECT coalesce(max(n), 0) FROM (SELECT sum(df) "
+	    "n FROM rank_post WHERE term = ANY ($1::text[]) GROUP BY term) t",
+	    1, p, err);
+	if (r == NULL)
+		return -1;
+	most = atol(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return most;
+}
+
 long
 arc_pg_vocab_documents(struct arc_store *s, struct arc_stemmers *st,
     const char *word, long max, struct arc_error *err)
 {
-	char *tsquery = arc_pg_tsquery_text(st, NULL, word), most[24];
-	const char *p[2] = { tsquery, most };
+	char *tsquery, most[24];
+	const char *p[2] = { NULL, most };
 	PGresult *r;
 	long n;
 
-	if (tsquery == NULL)
+	/* A common word is told from its postings' counts, not by reading
+	 * its documents. */
+	if ((n = counted(s, st, word, err)) < 0 || n >= max)
+		return n < 0 ? -1 : max;
+	if ((tsquery = arc_pg_tsquery_text(st, NULL, word)) == NULL)
 		return arc_error_set(err, "out of memory"), -1;
 	if (*tsquery == '\0') {
 		free(tsquery);
 		return 0;
 	}
+	p[0] = tsquery;
 	snprintf(most, sizeof(most), "%ld", max);
-	r = arc_pg_query(s, "SELECT count(*) FROM (SELECT 1 FROM doc WHERE "
-	    "state = 'archived' AND words @@ $1::tsquery LIMIT $2::int) d",
-	    2, p, err);
+	/* The documents planned as if all were wanted (MATERIALIZED), and
+	 * read till max: planned for a few, a rare word's would be looked
+	 * for by reading the whole table. */
+	r = arc_pg_query(s, "WITH m AS MATERIALIZED (SELECT 1 FROM doc WHERE "
+	    "state = 'archived' AND words @@ $1::tsquery) SELECT count(*) "
+	    "FROM (SELECT 1 FROM m LIMIT $2::int) d", 2, p, err);
 	free(tsquery);
 	if (r == NULL)
 		return -1;

@@ -393,10 +393,10 @@ two_edits(struct hunt *h)
 	}
 }
 
-/* Documents that have the word (or its stems), up to COUNT_MAX; -1 when
- * the database fails. */
+/* Documents that have the word (or its stems), up to max; -1 when the
+ * database fails. */
 static long
-documents_with(struct hunt *h, const char *word)
+documents_with(struct hunt *h, const char *word, long max)
 {
 	struct arc_store *s = h->s;
 	char match[WORD_BYTES + 3];
@@ -404,14 +404,13 @@ documents_with(struct hunt *h, const char *word)
 	long n = -1;
 
 	if (s->pg != NULL)
-		return arc_pg_vocab_documents(s, h->st, word, COUNT_MAX,
-		    h->err);
+		return arc_pg_vocab_documents(s, h->st, word, max, h->err);
 	/* A phrase, so that nothing in the word is FTS5's syntax. */
 	snprintf(match, sizeof(match), "\"%s\"", word);
 	if (arc_store_prepare(s, count_sql, &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, COUNT_MAX);
+	sqlite3_bind_int(st, 2, (int)max);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -441,7 +440,8 @@ choose(struct hunt *h, long need)
 		/* A farther word only when none nearer will do. */
 		if (best >= 0 && h->near[i].dist > h->near[best].dist)
 			break;
-		if ((h->near[i].docs = documents_with(h, h->near[i].w)) < 0)
+		if ((h->near[i].docs = documents_with(h, h->near[i].w,
+		    COUNT_MAX)) < 0)
 			return ARC_FATAL;
 		if (h->near[i].docs >= need && (best < 0 ||
 		    h->near[i].docs > h->near[best].docs))
@@ -474,7 +474,9 @@ nearest(struct arc_store *s, struct arc_stemmers *st, const char *word,
 	}
 	if (h.n < SHORT_WORD || letters == 0 || arc_is_stopword(word))
 		return 0;
-	if ((docs = documents_with(&h, word)) < 0)
+	/* Whether a handful have it, no more: a common word's count stops
+	 * there. */
+	if ((docs = documents_with(&h, word, HANDFUL + 1)) < 0)
 		return s->pg != NULL ? ARC_FATAL : arc_store_fail(s, err);
 	if (docs > HANDFUL)
 		return 0;
