@@ -1,6 +1,7 @@
 /* arc-web-pam.c: arc-web --pam: the clerks' names and passwords checked by PAM against the machine's own accounts, limited to the archive's group. */
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <security/pam_appl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,13 @@ no_delay(int status, unsigned usec, void *data)
 	(void)data;
 }
 
+/* One PAM conversation at a time: modules look accounts up with
+ * getpwnam and getgrgid, whose answers live in static buffers that
+ * another log-in's thread would overwrite (ThreadSanitizer showed it in
+ * pam_cap).  Log-ins are few; arc-web waits out a failure's delay itself,
+ * outside the lock. */
+static pthread_mutex_t pam_lock = PTHREAD_MUTEX_INITIALIZER;
+
 int
 web_pam_check(const char *service, const char *name, const char *password,
     const char *rhost, unsigned group, char *account, size_t size,
@@ -102,7 +110,9 @@ web_pam_check(const char *service, const char *name, const char *password,
 		*why = N_("wrong password");
 		return 0;
 	}
+	pthread_mutex_lock(&pam_lock);
 	if ((rc = pam_start(service, name, &conv, &h)) != PAM_SUCCESS) {
+		pthread_mutex_unlock(&pam_lock);
 		*why = N_("PAM cannot start");
 		return 0;
 	}
@@ -134,6 +144,7 @@ web_pam_check(const char *service, const char *name, const char *password,
 		 * must be a clerk too. */
 		rc = PAM_PERM_DENIED;
 	pam_end(h, rc);
+	pthread_mutex_unlock(&pam_lock);
 	return rc == PAM_SUCCESS;
 }
 

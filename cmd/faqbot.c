@@ -691,7 +691,8 @@ to_review(const struct arc_interaction *in)
 static void
 review_text(const char *q, char *shown, char *key, size_t size)
 {
-	size_t n = arc_utf8_valid_prefix(q, size - 1);
+	/* Never past the question's end: q is shorter than size often. */
+	size_t n = arc_utf8_valid_prefix(q, strnlen(q, size - 1));
 
 	memcpy(shown, q, n);
 	shown[n] = '\0';
