@@ -670,10 +670,12 @@ check(struct bot *bot)
 	return problems > 0 ? ARC_EXIT_REJECTED : ARC_EXIT_OK;
 }
 
-/* A logged question to review: not answered, or answered narrowly. */
-#define REVIEW_MARGIN 0.1
+/* A logged question to review: not answered, or answered narrowly: by
+ * less than REVIEW_MARGIN more than the lead an answer needs (which the
+ * answer files set, from 0.05 to 0.10). */
+#define REVIEW_MARGIN 0.05
 static int
-to_review(const struct arc_interaction *in)
+to_review(const struct arc_interaction *in, double margin)
 {
 	if (*in->q == '\0')
 		return 0;
@@ -681,7 +683,7 @@ to_review(const struct arc_interaction *in)
 	    strcmp(in->status, "suggested") == 0)
 		return 1;
 	return strcmp(in->status, "answered") == 0 && in->has_margin &&
-	    in->margin < REVIEW_MARGIN;
+	    in->margin < margin + REVIEW_MARGIN;
 }
 
 /* One question of the log as the review shows it: cut on a character, a
@@ -746,7 +748,7 @@ review(struct bot *bot, const char *log)
 			json_decref(rec);
 			continue;
 		}
-		if (!to_review(&in)) {
+		if (!to_review(&in, bot->set->score.margin)) {
 			json_decref(rec);
 			continue;
 		}

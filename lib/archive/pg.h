@@ -20,8 +20,9 @@ struct arc_pg {
 	char *office;
 	char code[6];           /* the last error's SQLSTATE, or "" */
 	/* The vocabulary (pgvocab.c): 0 none (layout 2, or no right to
-	 * read it), 1 read, 2 read and written. */
-	int vocab;
+	 * read it), 1 read, 2 read and written; vocab_table: it is there
+	 * (layout 3), whatever this role may do with it. */
+	int vocab, vocab_table;
 };
 
 /* Connects (s->path is the URI), makes the tables when writing and none
@@ -194,6 +195,9 @@ struct arc_pg_vocab {
 	size_t len, cap;
 	int oom;
 };
+/* ARC_OK, or ARC_FATAL with err when the vocabulary is there and this
+ * role may not write it. */
+int arc_pg_vocab_writable(struct arc_store *s, struct arc_error *err);
 int arc_pg_vocab_init(struct arc_pg_vocab *v);
 void arc_pg_vocab_done(struct arc_pg_vocab *v);
 void arc_pg_vocab_add(struct arc_pg_vocab *v, const char *text);

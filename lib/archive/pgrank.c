@@ -279,6 +279,9 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 	int rc = g != NULL && (!words || arc_pg_vocab_init(&vocab) ==
 	    ARC_OK) ? ARC_OK : arc_error_set(err, "out of memory");
 
+	if (rc == ARC_OK && arc_pg_vocab_writable(s, err) != ARC_OK)
+		rc = ARC_FATAL;
+
 	for (size_t at = from; rc == ARC_OK && at < to; at += READ_CHUNK) {
 		size_t n = to - at < READ_CHUNK ? to - at : READ_CHUNK;
 		char *ids = arc_pg_ids_text(l->v + at, n);

@@ -77,17 +77,18 @@ static const char upgrade1_sql[] =
 	"  'schema';";
 
 /* Layout 2 to 3: the vocabulary, made at once from the archived texts by
- * the server, which knows only the ASCII letters as arc_next_word does
- * (a word with another is in parts until its document is counted again):
- * counting every document again would leave searches slow till done. */
+ * the server: their words of ASCII letters only, as arc_next_word makes
+ * them (one with another letter waits till its document is counted
+ * again); counting every document again would leave searches slow till
+ * done. */
 static const char upgrade2_sql[] =
 	WORD_SQL
 	"INSERT INTO word (office, w) SELECT DISTINCT o, w FROM doc d,"
 	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
 	"  ELSE d.offices END) o, regexp_split_to_table(lower("
 	"  coalesce(d.title, '') || ' ' || coalesce(d.body, '')),"
-	"  '[^a-z0-9]+') w"
-	"  WHERE d.state = 'archived' AND length(w) >= 3 AND w !~ '[0-9]'"
+	"  '[[:space:][:punct:]]+') w"
+	"  WHERE d.state = 'archived' AND w ~ '^[a-z]{3,40}$'"
 	"  ON CONFLICT DO NOTHING;"
 	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
 	"  'schema';";
@@ -430,8 +431,10 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	else if (strcmp(was, "2") != 0 && strcmp(was, PG_SCHEMA_VERSION) != 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
 		    "arc reads %s", s->pg->shown, was, PG_SCHEMA_VERSION);
-	else
+	else {
 		s->pg->vocab = atoi(PQgetvalue(r, 0, 1));
+		s->pg->vocab_table = strcmp(was, PG_SCHEMA_VERSION) == 0;
+	}
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }

@@ -12,6 +12,19 @@
 #define VOCAB_BATCH (4u << 20)
 
 int
+arc_pg_vocab_writable(struct arc_store *s, struct arc_error *err)
+{
+	/* A writer that may not write it would leave its documents' words
+	 * out, and an erased letter's in: said, not skipped. */
+	if (s->pg->vocab_table && s->pg->vocab != 2)
+		return arc_error_set(err, "%s: this role may not write the "
+		    "vocabulary (table word): grant it INSERT and DELETE on "
+		    "word and USAGE on word_id_seq (arc-postgresql(7))",
+		    s->pg->shown);
+	return ARC_OK;
+}
+
+int
 arc_pg_vocab_init(struct arc_pg_vocab *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -71,7 +84,7 @@ arc_pg_vocab_flush(struct arc_store *s, struct arc_pg_vocab *v,
 	/* In the order met: the commonest words come first and get the
 	 * smaller numbers, which "did you mean" prefers among equals. */
 	r = arc_pg_query(s, "INSERT INTO word (office, w) SELECT $1, w FROM "
-	    "string_to_table($2, E'\\n') WITH ORDINALITY AS t(w, i) "
+	    "unnest(string_to_array($2, E'\\n')) WITH ORDINALITY AS t(w, i) "
 	    "WHERE w <> '' ORDER BY i ON CONFLICT DO NOTHING", 2, p, err);
 	if (r == NULL)
 		return ARC_FATAL;
@@ -90,6 +103,8 @@ arc_pg_vocab_forget(struct arc_store *s, const char *title, const char *body,
 	size_t len = 0, cap = 0;
 	int rc = ARC_OK;
 
+	if (arc_pg_vocab_writable(s, err) != ARC_OK)
+		return ARC_FATAL;
 	if (s->pg->vocab != 2)
 		return ARC_OK;
 	if (arc_pg_vocab_init(&v) != ARC_OK)
@@ -124,7 +139,11 @@ arc_pg_vocab_forget(struct arc_store *s, const char *title, const char *body,
 		rc = arc_error_set(err, "out of memory");
 	if (rc == ARC_OK && len > 0) {
 		/* A word leaves an office's vocabulary when none of the
-		 * office's documents has one of its forms any more. */
+		 * office's documents has it any more: one of its forms in the
+		 * index, then the word itself in the text (the index holds
+		 * stems: "suparman" and "suparmi" are both "suparm").  A text
+		 * that writes it with a diacritic does not keep it: its
+		 * document's next count brings it back. */
 		const char *p[3] = { v.words, queries, offices };
 		PGresult *r = arc_pg_query(s, "DELETE FROM word w USING unnest("
 		    "string_to_array(rtrim($1, E'\\n'), E'\\n'), "
@@ -133,7 +152,9 @@ arc_pg_vocab_forget(struct arc_store *s, const char *title, const char *body,
 		    "t.q <> '' AND NOT EXISTS (SELECT 1 FROM doc d WHERE "
 		    "d.state = 'archived' AND w.office = ANY (CASE WHEN "
 		    "cardinality(d.offices) = 0 THEN ARRAY[''] ELSE d.offices "
-		    "END) AND d.words @@ t.q::tsquery)", 3, p, err);
+		    "END) AND d.words @@ t.q::tsquery AND lower(coalesce("
+		    "d.title, '') || ' ' || coalesce(d.body, '')) ~ "
+		    "('\\m' || t.x || '\\M'))", 3, p, err);
 		rc = r != NULL ? ARC_OK : ARC_FATAL;
 		PQclear(r);
 	}
@@ -207,7 +228,8 @@ counted(struct arc_store *s, struct arc_stemmers *st, const char *word,
 	char forms[ARC_FORMS_MAX][ARC_WORD_MAX + 1];
 	char terms[ARC_FORMS_MAX * (ARC_WORD_MAX + 3) + 3];
 	size_t lens[ARC_FORMS_MAX], at = 0;
-	int n = arc_word_forms(st, 1, 1, word, strlen(word), forms, lens);
+	int n = strlen(word) > ARC_WORD_MAX ? 0 : arc_word_forms(st, 1, 1,
+	    word, strlen(word), forms, lens);
 	const char *p[1] = { terms };
 	PGresult *r;
 	long most;
@@ -239,8 +261,10 @@ arc_pg_vocab_documents(struct arc_store *s, struct arc_stemmers *st,
 	long n;
 
 	/* A common word is told from its postings' counts, not by reading
-	 * its documents. */
-	if ((n = counted(s, st, word, err)) < 0 || n >= max)
+	 * its documents; they count a document again for each office's
+	 * segment that holds it, or an older version: only well above max
+	 * do they tell. */
+	if ((n = counted(s, st, word, err)) < 0 || n >= 2 * max)
 		return n < 0 ? -1 : max;
 	if ((tsquery = arc_pg_tsquery_text(st, NULL, word)) == NULL)
 		return arc_error_set(err, "out of memory"), -1;
