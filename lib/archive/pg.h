@@ -25,6 +25,11 @@ struct arc_pg {
 	int vocab, vocab_table;
 };
 
+/* The offices a row of doc (alias d) is listed for, as an SQL array; a
+ * row of none is the office '' (what was archived with no office set). */
+#define PG_OFFICES(d) "(CASE WHEN cardinality(" d ".offices) = 0 " \
+	"THEN ARRAY[''] ELSE " d ".offices END)"
+
 /* Connects (s->path is the URI), makes the tables when writing and none
  * are there, and sets s->files to the folder of copies (arc.conf's
  * copies, or ARC_COPIES). */

@@ -204,8 +204,7 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    "  words = excluded.words, error = NULL, " ADD_OFFICE("$20")
 	    " RETURNING id, offices, xmax <> 0 AS was_there), "
 	    "todo AS (INSERT INTO rank_todo (doc, office, len) "
-	    "  SELECT d.id, o, $21 FROM d, unnest(CASE WHEN "
-	    "  cardinality(d.offices) = 0 THEN ARRAY[''] ELSE d.offices END) o "
+	    "  SELECT d.id, o, $21 FROM d, unnest(" PG_OFFICES("d") ") o "
 	    "  ON CONFLICT (doc, office) DO UPDATE SET "
 	    "  n = nextval('rank_todo_n'), len = excluded.len), "
 	    "tags AS (INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "

@@ -70,8 +70,7 @@
 static const char upgrade1_sql[] =
 	RANK_SQL WORD_SQL
 	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d,"
-	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
-	"  ELSE d.offices END) o WHERE d.state = 'archived'"
+	"  unnest(" PG_OFFICES("d") ") o WHERE d.state = 'archived'"
 	"  ON CONFLICT DO NOTHING;"
 	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
 	"  'schema';";
@@ -84,8 +83,7 @@ static const char upgrade1_sql[] =
 static const char upgrade2_sql[] =
 	WORD_SQL
 	"INSERT INTO word (office, w) SELECT DISTINCT o, w FROM doc d,"
-	"  unnest(CASE WHEN cardinality(d.offices) = 0 THEN ARRAY['']"
-	"  ELSE d.offices END) o, regexp_split_to_table(lower("
+	"  unnest(" PG_OFFICES("d") ") o, regexp_split_to_table(lower("
 	"  coalesce(d.title, '') || ' ' || coalesce(d.body, '')),"
 	"  '[[:space:][:punct:]]+') w"
 	"  WHERE d.state = 'archived' AND w ~ '^[a-z]{3,40}$'"

@@ -91,8 +91,8 @@ forget_locked(struct arc_store *s, const char *sha256,
 	    "RETURNING path, member, pdf, id, title, body, offices), kept AS "
 	    "(INSERT INTO forgotten SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM "
 	    "gone) ON CONFLICT DO NOTHING) SELECT path, member, pdf, id, "
-	    "title, body, CASE WHEN cardinality(offices) = 0 THEN '{\"\"}' "
-	    "ELSE offices::text END FROM gone", 2, p, err);
+	    "title, body, " PG_OFFICES("gone") "::text FROM gone", 2, p,
+	    err);
 	/* Its words out of the ranking segments and the vocabulary too, in
 	 * the same transaction. */
 	if (r != NULL && PQntuples(r) > 0 && (arc_pg_rank_forget(s,

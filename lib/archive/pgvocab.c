@@ -150,9 +150,8 @@ arc_pg_vocab_forget(struct arc_store *s, const char *title, const char *body,
 		    "string_to_array(rtrim($2, E'\\n'), E'\\n')) AS t(x, q) "
 		    "WHERE w.w = t.x AND w.office = ANY ($3::text[]) AND "
 		    "t.q <> '' AND NOT EXISTS (SELECT 1 FROM doc d WHERE "
-		    "d.state = 'archived' AND w.office = ANY (CASE WHEN "
-		    "cardinality(d.offices) = 0 THEN ARRAY[''] ELSE d.offices "
-		    "END) AND d.words @@ t.q::tsquery AND lower(coalesce("
+		    "d.state = 'archived' AND w.office = ANY " PG_OFFICES("d")
+		    " AND d.words @@ t.q::tsquery AND lower(coalesce("
 		    "d.title, '') || ' ' || coalesce(d.body, '')) ~ "
 		    "('\\m' || t.x || '\\M'))", 3, p, err);
 		rc = r != NULL ? ARC_OK : ARC_FATAL;

@@ -231,6 +231,7 @@ norm_of(const struct arc_faq *faq, const int *terms, int n)
  * in few entries and so look rare, and a short informal phrasing made of
  * them ("mau nikah, urus apa aja") catches questions about anything; they
  * weigh at most as a word found in half the entries (bench/README).
+ * Sorted (strcmp), for bsearch (asks_nothing).
  */
 static const char *const general_words[] = {
 	"ada", "apa", "bagaimana", "belum", "berapa", "bisa", "boleh", "buat",
