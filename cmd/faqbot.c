@@ -15,7 +15,7 @@
 
 static const char usage[] =
 /* TRANSLATORS: keep the option names, FAQ, STATUS, FILE, X, arc.conf,
- * normalisasi.txt and sinonim.txt as they are, and the descriptions
+ * normalisasi.txt, sinonim.txt and topik.txt as they are, and the descriptions
  * starting in column 25 within 80 columns. */
 N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "       faqbot --check [-f FAQ ...] [-w WORDS ...] [--synonyms FILE ...]\n"
@@ -32,13 +32,15 @@ N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "                        office's normalisasi.txt)\n"
 "      --synonyms FILE   synonym groups (repeatable; default: the\n"
 "                        office's sinonim.txt)\n"
+"      --topics FILE     subjects of public services, for words no entry\n"
+"                        has (repeatable; default: the office's topik.txt)\n"
 "      --thesaurus FILE  Indonesian thesaurus, mythes .dat (default:\n"
 "                        Debian's mythes-id, if installed; '' for none)\n"
 "      --dictionary FILE English-Indonesian dictionary, dictd .dict.dz\n"
 "                        (default: Debian's dict-freedict-eng-ind, if\n"
 "                        installed; '' for none)\n"
 "      --answer-at X     answer when the best score is at least X (from\n"
-"                        0.42 to 0.48, as the answer files have 1 to 8\n"
+"                        0.38 to 0.48, as the answer files have 1 to 8\n"
 "                        or more phrasings per entry)\n"
 "      --margin X        ... and leads the runner-up by X (from 0.10\n"
 "                        to 0.05, as for --answer-at)\n"
@@ -66,7 +68,7 @@ enum {
 	OPT_SYNONYMS = 256, OPT_THESAURUS, OPT_DICTIONARY, OPT_ANSWER_AT,
 	OPT_MARGIN, OPT_SUGGEST_AT, OPT_LOG, OPT_EXPLAIN, OPT_CHECK,
 	OPT_REVIEW, OPT_LEARN, OPT_LISTEN, OPT_RATE, OPT_TRUST_PROXY,
-	OPT_ACCESS_LOG,
+	OPT_ACCESS_LOG, OPT_TOPICS,
 };
 
 static const struct option options[] = {
@@ -74,6 +76,7 @@ static const struct option options[] = {
 	{ "status", required_argument, NULL, 's' },
 	{ "words", required_argument, NULL, 'w' },
 	{ "synonyms", required_argument, NULL, OPT_SYNONYMS },
+	{ "topics", required_argument, NULL, OPT_TOPICS },
 	{ "review", required_argument, NULL, OPT_REVIEW },
 	{ "learn", required_argument, NULL, OPT_LEARN },
 	{ "thesaurus", required_argument, NULL, OPT_THESAURUS },
@@ -154,6 +157,10 @@ parse_options(int argc, char **argv, struct settings *s)
 			break;
 		case OPT_SYNONYMS:
 			st = add_path(s->synonyms, &s->nsynonyms, "--synonyms",
+			    optarg);
+			break;
+		case OPT_TOPICS:
+			st = add_path(s->topics, &s->ntopics, "--topics",
 			    optarg);
 			break;
 		case 's':
@@ -250,7 +257,8 @@ shipped(const char *dir, const char *name, char *buf, size_t size)
 	if (arc_office_path(rel, buf, size) == ARC_OK)
 		return buf;
 	arc_cli_diag(NULL, 0, "the shipped answer files are not installed "
-	    "(share/arc/%s); give them with -f, -w and --synonyms", rel);
+	    "(share/arc/%s); give them with -f, -w, --synonyms and --topics",
+	    rel);
 	return NULL;
 }
 
@@ -266,7 +274,7 @@ office_defaults(struct settings *s, char *faq, char *status, size_t size)
 
 	faq[0] = status[0] = '\0';
 	if (s->nfaq > 0 && s->nwords > 0 && s->nsynonyms > 0 &&
-	    (s->status != NULL || s->check))
+	    s->ntopics > 0 && (s->status != NULL || s->check))
 		return ARC_OK;
 	rc = arc_conf_read(arc_conf_path(), &c, arc_cli_problem, NULL);
 	if (rc == ARC_OK && (v = arc_conf_value(c, "faq")) != NULL)
@@ -326,7 +334,7 @@ static int
 load(struct bot *bot)
 {
 	struct settings *s = bot->set;
-	static char faq_dir[4096], words[4096], synonyms[4096];
+	static char faq_dir[4096], words[4096], synonyms[4096], topics[4096];
 	static char conf_faq[4096], conf_status[4096];
 	struct arc_error err;
 	int rc;
@@ -343,6 +351,9 @@ load(struct bot *bot)
 	if (s->nsynonyms == 0 && (s->synonyms[s->nsynonyms++] = shipped(
 	    conf_faq, "sinonim.txt", synonyms, sizeof(synonyms))) == NULL)
 		return ARC_ERR;
+	if (s->ntopics == 0 && (s->topics[s->ntopics++] = shipped(conf_faq,
+	    "topik.txt", topics, sizeof(topics))) == NULL)
+		return ARC_ERR;
 	if ((bot->faq = arc_faq_new()) == NULL)
 		return ARC_FATAL;
 	if (arc_faq_load_lexicon(bot->faq, lexicon_file(s->thesaurus,
@@ -358,6 +369,10 @@ load(struct bot *bot)
 			return ARC_FATAL;
 	for (int i = 0; i < s->nsynonyms; i++)
 		if (arc_faq_load_synonyms(bot->faq, s->synonyms[i],
+		    arc_cli_problem, &bot->problems) == ARC_FATAL)
+			return ARC_FATAL;
+	for (int i = 0; i < s->ntopics; i++)
+		if (arc_faq_load_topics(bot->faq, s->topics[i],
 		    arc_cli_problem, &bot->problems) == ARC_FATAL)
 			return ARC_FATAL;
 	for (int i = 0; i < s->nfaq; i++)

@@ -11,7 +11,8 @@
 
 struct settings {
 	const char *faq[FILES_MAX], *words[FILES_MAX], *synonyms[FILES_MAX];
-	int nfaq, nwords, nsynonyms;
+	const char *topics[FILES_MAX];
+	int nfaq, nwords, nsynonyms, ntopics;
 	const char *status, *log;
 	const char *thesaurus, *dictionary;  /* NULL: Debian's, if there */
 	const char *review, *learn;  /* --review LOG, --learn FILE */

@@ -28,8 +28,9 @@ arc_faq_new(void)
 	faq->syn = arc_strmap_new();
 	faq->terms = arc_strmap_new();
 	faq->surface_seen = arc_strmap_new();
+	faq->topics = arc_strmap_new();
 	if (faq->norm == NULL || faq->syn == NULL || faq->terms == NULL ||
-	    faq->surface_seen == NULL ||
+	    faq->surface_seen == NULL || faq->topics == NULL ||
 	    arc_stemmers_init(&faq->stemmers) != ARC_OK) {
 		arc_faq_free(faq);
 		return NULL;
@@ -82,6 +83,7 @@ arc_faq_free(struct arc_faq *faq)
 	arc_strmap_free(faq->syn);
 	arc_strmap_free(faq->terms);
 	arc_strmap_free(faq->surface_seen);
+	arc_strmap_free(faq->topics);
 	arc_stemmers_done(&faq->stemmers);
 	free(faq);
 }

@@ -63,6 +63,11 @@ struct arc_faq {
 	int ncanon;
 	size_t canon_cap;
 	struct arc_stemmers stemmers;
+	/* Subjects of public services (SIM, pajak, passport): words and
+	 * their stems; a question's word no entry has weighs more when it
+	 * is one of them (faqmatch.c). */
+	struct arc_strmap *topics;
+	int ntopics;
 
 	/* The index arc_faq_prepare builds. */
 	int prepared, answerable;
@@ -96,6 +101,10 @@ struct faq_word {
  */
 int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
+/* Is this word (its surface or its term) a subject of public services
+ * the topics list names? */
+int faq_is_topic(const struct arc_faq *faq, const char *surface,
+    const char *term);
 /* Is this a word that only sets the scene (kemarin, anak, need)? */
 int faq_is_context_word(const char *surface);
 

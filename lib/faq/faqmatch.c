@@ -14,6 +14,10 @@
 /* A word no entry has weighs this much more than the rarest word an entry
  * has: it is the surest sign of a question about something else. */
 #define UNKNOWN_WEIGHT 1.3
+/* ... times this for a word the topics list names, this for any other,
+ * with one phrasing an entry (unknown_factor). */
+#define TOPIC_UNKNOWN 2.0
+#define STORY_UNKNOWN 0.8
 /* A word matched only after correcting a typo counts less than as typed;
  * one matched through a synonym of the thesaurus or a translation of the
  * dictionary, less again, and keeps this share of an unknown word's
@@ -37,7 +41,7 @@
  * holds, answers add nothing to phrasings), how much an answer's words add
  * to a phrasing's score with one phrasing per entry, and the number of
  * entries below which the threshold rises. */
-#define SPARSE_ANSWER_AT 0.42
+#define SPARSE_ANSWER_AT 0.38
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.2
 /* The lead over the runner-up an answer needs with one phrasing per
@@ -478,6 +482,27 @@ informal_term(const struct arc_faq *faq, const char *surface, char *term)
 	return -1;
 }
 
+/*
+ * How much a word no entry has weighs, as a share of unknown_weight.  One
+ * the topics list names (SIM, pajak, passport) is a surer sign of a
+ * question for another office than one that only tells the citizen's
+ * story (tetangga, karaoke, charger).  With few phrasings an entry, many
+ * words of the questions an office should answer are of the second kind;
+ * with many phrasings, few are: the difference fades as the answer files
+ * fill (bench/README, "Subjects no entry has", session 16).
+ */
+static double
+unknown_factor(const struct arc_faq *faq, const struct faq_word *w)
+{
+	double f;
+
+	if (faq->ntopics == 0)
+		return 1.0;
+	f = faq_is_topic(faq, w->surface, w->term) ? TOPIC_UNKNOWN :
+	    STORY_UNKNOWN;
+	return 1.0 + (f - 1.0) * (1.0 - faq->fullness);
+}
+
 /* The question's terms with their weights; *unknown gets the weight of
  * the words no entry has, which only lower every score. */
 static int
@@ -528,7 +553,8 @@ query_terms(const struct arc_faq *faq, const char *question,
 				explain_word(res, "%s%s=%s", words[i].surface,
 				    "");
 			} else {
-				*unknown += faq->unknown_weight *
+				double f = unknown_factor(faq, &words[i]);
+				*unknown += f * f * faq->unknown_weight *
 				    faq->unknown_weight;
 				explain_word(res, "%s?%s%s", words[i].surface,
 				    "");
@@ -672,10 +698,12 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 {
 	double few;
 
-	/* Measured by bench/faqbot-sparse on five answer sets: the threshold
-	 * that keeps wrong answers near 5% and most out-of-scope questions
-	 * declined is about 0.42 with one phrasing per entry, 0.44 with two,
-	 * 0.48 with eleven (bench/README). */
+	/* Measured by bench/faqbot-sparse on five answer sets, then by
+	 * bench/faqbot-top on twelve: the threshold that keeps wrong answers
+	 * near 5% and most out-of-scope questions declined is about 0.38
+	 * with one phrasing per entry (0.42 before the topics list told
+	 * other offices' subjects apart), 0.41 with two, 0.48 with eight and
+	 * more (bench/README). */
 	s->answer_at = SPARSE_ANSWER_AT + faq->fullness *
 	    (ARC_DIALOGUE_ANSWER_AT - SPARSE_ANSWER_AT);
 	/* In a handful of entries every word is rare, and one shared word

@@ -239,6 +239,40 @@ synonym_line(void *arg, char *line)
 	return ARC_OK;
 }
 
+/* A line of the topics list: its words as written.  Not their stems:
+ * those of "perdata" and "pinjaman" are "data" and "pinjam". */
+static int
+topic_line(void *arg, char *line)
+{
+	struct list_loader *l = arg;
+	struct arc_faq *faq = l->faq;
+	char words[1024], *w, *save;
+
+	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
+		return ARC_OK;
+	if (joined_words(line, words, sizeof(words), 64) < 0) {
+		arc_place_error(&l->at, "too many words on one line");
+		return ARC_OK;
+	}
+	for (w = strtok_r(words, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		if (arc_strmap_put(faq->topics, w, strlen(w), 1) != ARC_OK)
+			return ARC_FATAL;
+		faq->ntopics++;
+	}
+	return ARC_OK;
+}
+
+/* The question's word as written or as its stem: "pajaknya" and "taxes"
+ * are still the subject. */
+int
+faq_is_topic(const struct arc_faq *faq, const char *surface,
+    const char *term)
+{
+	return arc_strmap_get(faq->topics, surface, strlen(surface), NULL) ||
+	    arc_strmap_get(faq->topics, term, strlen(term), NULL);
+}
+
 static int
 load_list(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx, int (*fn)(void *, char *))
@@ -261,6 +295,13 @@ arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx)
 {
 	return load_list(faq, path, diag, ctx, synonym_line);
+}
+
+int
+arc_faq_load_topics(struct arc_faq *faq, const char *path,
+    arc_diag_fn diag, void *ctx)
+{
+	return load_list(faq, path, diag, ctx, topic_line);
 }
 
 /* ---- From a question to its terms ---------------------------------------- */

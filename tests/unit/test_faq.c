@@ -174,6 +174,63 @@ test_informal(void)
 	CHECK(faq_informal_roots("nyanggahin", roots, 2) == 2);
 }
 
+/* The best entry's score for q. */
+static double
+best_score(const struct arc_faq *faq, const char *q)
+{
+	struct arc_faq_result res;
+
+	CHECK(arc_faq_ask(faq, q, &res) == ARC_OK);
+	CHECK(res.ncand > 0);
+	return res.ncand > 0 ? res.cand[0].score : 0;
+}
+
+/* One answer file of one phrasing an entry, read with a topics list or
+ * without (topics NULL). */
+static struct arc_faq *
+sparse_faq(const char *topics)
+{
+	struct arc_faq *faq = arc_faq_new();
+	struct arc_error err;
+
+	CHECK(arc_faq_load(faq, write_file("t.faq",
+	    "id: ktp-hilang\nq: ktp hilang\na: Bawa surat polisi.\n\n"
+	    "id: kk-baru\nq: bikin kk baru\na: Bawa buku nikah.\n\n"
+	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n"), quiet,
+	    NULL) == ARC_OK);
+	if (topics != NULL)
+		CHECK(arc_faq_load_topics(faq, write_file("topik.txt", topics),
+		    quiet, NULL) == ARC_OK);
+	CHECK(arc_faq_prepare(faq, &err) == ARC_OK);
+	remove("t.faq");
+	remove("topik.txt");
+	return faq;
+}
+
+static void
+test_topics(void)
+{
+	struct arc_faq *plain = sparse_faq(NULL);
+	struct arc_faq *faq = sparse_faq("# subjects\nstnk pajak\nsim\n");
+
+	/* Without the list, any word no entry has weighs the same. */
+	CHECK(best_score(plain, "ktp hilang tetangga") ==
+	    best_score(plain, "ktp hilang stnk"));
+	/* With it, another office's subject lowers the score more than a
+	 * word of the citizen's story does, written with a suffix too. */
+	CHECK(best_score(faq, "ktp hilang tetangga") >
+	    best_score(plain, "ktp hilang tetangga"));
+	CHECK(best_score(faq, "ktp hilang stnk") <
+	    best_score(plain, "ktp hilang stnk"));
+	CHECK(best_score(faq, "ktp hilang pajaknya") ==
+	    best_score(faq, "ktp hilang stnk"));
+	/* A word an entry has is never taken for another office's. */
+	CHECK(best_score(faq, "ktp hilang") == best_score(plain,
+	    "ktp hilang"));
+	arc_faq_free(plain);
+	arc_faq_free(faq);
+}
+
 int
 main(void)
 {
@@ -181,5 +238,6 @@ main(void)
 	test_informal();
 	test_words();
 	test_status();
+	test_topics();
 	return CHECK_DONE();
 }

@@ -21,6 +21,11 @@ int arc_faq_load_words(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx);
 int arc_faq_load_synonyms(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx);
+/* Adds a list of the subjects of public services (topik.txt: SIM, pajak,
+ * passport): a question's word no entry has and the list names is a surer
+ * sign of a question for another office than any other such word. */
+int arc_faq_load_topics(struct arc_faq *faq, const char *path,
+    arc_diag_fn diag, void *ctx);
 /*
  * Reads the Indonesian thesaurus (mythes .dat, such as Debian's
  * /usr/share/mythes/th_id_ID_v2.dat) and the English-Indonesian dictionary
