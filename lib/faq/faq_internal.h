@@ -63,9 +63,9 @@ struct arc_faq {
 	int ncanon;
 	size_t canon_cap;
 	struct arc_stemmers stemmers;
-	/* Subjects of public services (SIM, pajak, passport): words and
-	 * their stems; a question's word no entry has weighs more when it
-	 * is one of them (faqmatch.c). */
+	/* Subjects of public services (SIM, pajak, passport), as the
+	 * topics list writes them: a question's word no entry has weighs
+	 * more when it, or its stem, is one of them (faqmatch.c). */
 	struct arc_strmap *topics;
 	int ntopics;
 
