@@ -38,12 +38,14 @@
  * letter more or less makes another word too often (darah, daerah). */
 /* The answer threshold for answer files of one phrasing per entry, the
  * phrasings per entry from which they count as full (ARC_DIALOGUE_ANSWER_AT
- * holds, answers add nothing to phrasings), how much an answer's words add
- * to a phrasing's score with one phrasing per entry, and the number of
- * entries below which the threshold rises. */
+ * holds, answers add nothing to phrasings), how much the words an answer
+ * has and its entry's phrasings lack add to a phrasing's score with one
+ * phrasing per entry (fading as 1 - fullness^2: the phrasings a clerk
+ * adds from the log take little of it away), and the number of entries
+ * below which the threshold rises. */
 #define SPARSE_ANSWER_AT 0.38
 #define SPARSE_FULL 8.0
-#define SPARSE_ANSWER_BLEND 0.2
+#define SPARSE_ANSWER_BLEND 0.5
 /* The lead over the runner-up an answer needs with one phrasing per
  * entry (ARC_DIALOGUE_MARGIN from SPARSE_FULL). */
 #define SPARSE_MARGIN 0.10
@@ -367,7 +369,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 		return arc_error_set(err, "out of memory");
 	faq->unknown_weight = UNKNOWN_WEIGHT * log(1.0 + faq->answerable);
 	faq->fullness = fullness(faq);
-	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness);
+	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness *
+	    faq->fullness);
 	/* A question of common words only ("berapa?") is no question to
 	 * answer: its weight counts as at least that of a word found in a
 	 * quarter of the entries. */
@@ -617,7 +620,7 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res)
 {
 	struct query_term q[FAQ_WORDS_MAX];
-	double unknown, mass, *dot_p, *dot_e, *dot_a;
+	double unknown, mass, *dot_p, *dot_e, *dot_a, *dot_extra;
 	int nq;
 
 	memset(res, 0, sizeof(*res));
@@ -633,12 +636,13 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		mass += q[i].weight * q[i].weight;
 	if (mass < faq->min_mass)
 		mass = faq->min_mass;
-	dot_p = calloc((size_t)(faq->nphrasings + 2 * faq->nentries),
+	dot_p = calloc((size_t)(faq->nphrasings + 3 * faq->nentries),
 	    sizeof(double));
 	if (dot_p == NULL)
 		return ARC_FATAL;
 	dot_e = dot_p + faq->nphrasings;
 	dot_a = dot_e + faq->nentries;
+	dot_extra = dot_a + faq->nentries;
 	for (int i = 0; i < nq; i++) {
 		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
@@ -653,8 +657,15 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 			dot_p[pp->ids[k]] += w;
 		for (int k = 0; k < pe->n; k++)
 			dot_e[pe->ids[k]] += wq;
-		for (int k = 0; k < pa->n; k++)
+		/* Both lists of entries are in entry order: an answer's
+		 * word its phrasings lack is the one that says more. */
+		for (int k = 0, j = 0; k < pa->n; k++) {
+			while (j < pe->n && pe->ids[j] < pa->ids[k])
+				j++;
 			dot_a[pa->ids[k]] += wq;
+			if (j >= pe->n || pe->ids[j] != pa->ids[k])
+				dot_extra[pa->ids[k]] += wq;
+		}
 	}
 	for (int e = 0; e < faq->nentries; e++) {
 		const struct faq_entry *en = &faq->entries[e];
@@ -676,10 +687,14 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		}
 		best = ANSWER_WEIGHT * dot_a[e] / mass;
 		if (which >= 0) {
-			/* With few phrasings, what the answer says adds to
-			 * them (answer_blend); with many, they say enough. */
+			/* With few phrasings, what the answer says beyond
+			 * them adds to them (answer_blend); with many, they
+			 * say enough.  A word both have counts once: before,
+			 * an answer that repeated its phrasings' words
+			 * (0.2 of all its words) won questions those words
+			 * alone matched (bench/README, session 16). */
 			double s = similarity(dot_e[e] / mass, covered) +
-			    faq->answer_blend * dot_a[e] / mass;
+			    faq->answer_blend * dot_extra[e] / mass;
 			if (s > 1)
 				s = 1;
 			if (s > best)
