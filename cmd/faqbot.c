@@ -274,7 +274,7 @@ office_defaults(struct settings *s, char *faq, char *status, size_t size)
 
 	faq[0] = status[0] = '\0';
 	if (s->nfaq > 0 && s->nwords > 0 && s->nsynonyms > 0 &&
-	    s->ntopics > 0 && (s->status != NULL || s->check))
+	    (s->status != NULL || s->check))
 		return ARC_OK;
 	rc = arc_conf_read(arc_conf_path(), &c, arc_cli_problem, NULL);
 	if (rc == ARC_OK && (v = arc_conf_value(c, "faq")) != NULL)

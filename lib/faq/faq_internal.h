@@ -101,10 +101,10 @@ struct faq_word {
  */
 int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
-/* Is this word (its surface or its term) a subject of public services
- * the topics list names? */
-int faq_is_topic(const struct arc_faq *faq, const char *surface,
-    const char *term);
+/* Is this word of a question (as normalised, or its stem) a subject of
+ * public services the topics list names? */
+int faq_in_topics(const struct arc_faq *faq, const char *surface,
+    int english);
 /* Is this a word that only sets the scene (kemarin, anak, need)? */
 int faq_is_context_word(const char *surface);
 

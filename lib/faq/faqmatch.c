@@ -44,6 +44,9 @@
  * adds from the log take little of it away), and the number of entries
  * below which the threshold rises. */
 #define SPARSE_ANSWER_AT 0.38
+/* ... and without a topics list (none given, or an empty one), which
+ * tells other offices' subjects apart: as measured before it. */
+#define SPARSE_ANSWER_AT_UNLISTED 0.42
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.5
 /* The lead over the runner-up an answer needs with one phrasing per
@@ -495,13 +498,13 @@ informal_term(const struct arc_faq *faq, const char *surface, char *term)
  * fill (bench/README, "Subjects no entry has", session 16).
  */
 static double
-unknown_factor(const struct arc_faq *faq, const struct faq_word *w)
+unknown_factor(const struct arc_faq *faq, const char *surface, int english)
 {
 	double f;
 
 	if (faq->ntopics == 0)
 		return 1.0;
-	f = faq_is_topic(faq, w->surface, w->term) ? TOPIC_UNKNOWN :
+	f = faq_in_topics(faq, surface, english) ? TOPIC_UNKNOWN :
 	    STORY_UNKNOWN;
 	return 1.0 + (f - 1.0) * (1.0 - faq->fullness);
 }
@@ -556,11 +559,13 @@ query_terms(const struct arc_faq *faq, const char *question,
 				explain_word(res, "%s%s=%s", words[i].surface,
 				    "");
 			} else {
-				double f = unknown_factor(faq, &words[i]);
+				double f = unknown_factor(faq,
+				    words[i].surface, res->english);
 				*unknown += f * f * faq->unknown_weight *
 				    faq->unknown_weight;
-				explain_word(res, "%s?%s%s", words[i].surface,
-				    "");
+				/* "!": another office's subject. */
+				explain_word(res, f > 1 ? "%s!%s%s" : "%s?%s%s",
+				    words[i].surface, "");
 				continue;
 			}
 		} else {
@@ -711,7 +716,8 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 void
 arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 {
-	double few;
+	double few, sparse_at = faq->ntopics > 0 ? SPARSE_ANSWER_AT :
+	    SPARSE_ANSWER_AT_UNLISTED;
 
 	/* Measured by bench/faqbot-sparse on five answer sets, then by
 	 * bench/faqbot-top on twelve: the threshold that keeps wrong answers
@@ -719,14 +725,14 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	 * with one phrasing per entry (0.42 before the topics list told
 	 * other offices' subjects apart), 0.41 with two, 0.48 with eight and
 	 * more (bench/README). */
-	s->answer_at = SPARSE_ANSWER_AT + faq->fullness *
-	    (ARC_DIALOGUE_ANSWER_AT - SPARSE_ANSWER_AT);
+	s->answer_at = sparse_at + faq->fullness *
+	    (ARC_DIALOGUE_ANSWER_AT - sparse_at);
 	/* In a handful of entries every word is rare, and one shared word
 	 * ("hilang") scores high: the fewer entries, the higher the bar. */
 	few = (FEW_ENTRIES - faq->answerable) / FEW_ENTRIES;
 	if (few > 0)
 		s->answer_at += few * (ARC_DIALOGUE_ANSWER_AT -
-		    SPARSE_ANSWER_AT);
+		    sparse_at);
 	if (s->answer_at > ARC_DIALOGUE_ANSWER_AT)
 		s->answer_at = ARC_DIALOGUE_ANSWER_AT;
 	s->suggest_at = s->answer_at - (ARC_DIALOGUE_ANSWER_AT -

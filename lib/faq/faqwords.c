@@ -246,12 +246,12 @@ topic_line(void *arg, char *line)
 {
 	struct list_loader *l = arg;
 	struct arc_faq *faq = l->faq;
-	char words[1024], *w, *save;
+	char words[FAQ_LINE_MAX + 1], *w, *save;
 
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
 	if (joined_words(line, words, sizeof(words), 64) < 0) {
-		arc_place_error(&l->at, "too many words on one line");
+		arc_place_error(&l->at, "more than 64 words on one line");
 		return ARC_OK;
 	}
 	for (w = strtok_r(words, " ", &save); w != NULL;
@@ -264,13 +264,21 @@ topic_line(void *arg, char *line)
 }
 
 /* The question's word as written or as its stem: "pajaknya" and "taxes"
- * are still the subject. */
+ * are still the subject.  Not through its synonym group: "fine" is
+ * "denda" there, but no subject in "I'm fine". */
 int
-faq_is_topic(const struct arc_faq *faq, const char *surface,
-    const char *term)
+faq_in_topics(const struct arc_faq *faq, const char *surface, int english)
 {
-	return arc_strmap_get(faq->topics, surface, strlen(surface), NULL) ||
-	    arc_strmap_get(faq->topics, term, strlen(term), NULL);
+	struct sb_stemmer *st = english ? faq->stemmers.eng :
+	    faq->stemmers.ind;
+	const sb_symbol *stem;
+
+	if (arc_strmap_get(faq->topics, surface, strlen(surface), NULL))
+		return 1;
+	stem = sb_stemmer_stem(st, (const sb_symbol *)surface,
+	    (int)strlen(surface));
+	return stem != NULL && arc_strmap_get(faq->topics,
+	    (const char *)stem, (size_t)sb_stemmer_length(st), NULL);
 }
 
 static int

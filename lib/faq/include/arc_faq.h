@@ -77,7 +77,8 @@ struct arc_faq_result {
 	struct arc_faq_candidate cand[ARC_FAQ_TOP];  /* best first */
 	char words[512];    /* the question's words as matched, for --explain */
 	int nterms;         /* the question's words the answer files have */
-	int nunknown;       /* and those they do not (numbers left out) */
+	int nunknown;       /* and those they do not (numbers left out; one
+	                     * of another office's subject counts more) */
 };
 
 /* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare

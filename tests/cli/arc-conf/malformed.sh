@@ -20,7 +20,6 @@ echo "exit $?"
 echo 'ktp hilang' | faqbot -f "$ARC_TESTS/../share/faq" \
     -w "$ARC_TESTS/../share/faq/normalisasi.txt" \
     --synonyms "$ARC_TESTS/../share/faq/sinonim.txt" \
-    --topics "$ARC_TESTS/../share/faq/topik.txt" \
     -s "$ARC_TESTS/../share/faq/status-contoh.tsv" | jq -r .id
 echo "exit $?"
 echo "an unknown name:"

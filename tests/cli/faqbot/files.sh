@@ -1,6 +1,7 @@
 # Input and word files that are not what they seem: a folder among the
 # question files, a missing one, two normalisations pointing at each other,
-# a folder named like an answer file, and a full disk for the answers.
+# a folder named like an answer file, a full disk for the answers, and a
+# topics list: its words marked "!" by --explain, a line too long, none.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 mkdir folder
 echo 'ktp ilang gmn' >q1
@@ -17,4 +18,12 @@ echo 'jam buka' | bot -f answers >out
 echo "exit $?"
 cut -d, -f1-2 out
 echo 'ktp ilang' | faq >/dev/full
+echo "exit $?"
+printf '# subjects\nstnk pajak\n' >topik.txt
+echo 'ktp hilang stnk tetangga' | faq --topics topik.txt --explain 2>&1 \
+    >/dev/null | sed 's/; 1\. .*//'
+python3 -c "print(' '.join(['subjek'] * 65))" >many.txt
+echo 'ktp hilang' | faq --topics many.txt
+echo "exit $?"
+echo 'ktp hilang' | faq --topics missing.txt
 echo "exit $?"
