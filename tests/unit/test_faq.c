@@ -185,19 +185,22 @@ best_score(const struct arc_faq *faq, const char *q)
 	return res.ncand > 0 ? res.cand[0].score : 0;
 }
 
-/* One answer file of one phrasing an entry, read with a topics list or
- * without (topics NULL). */
+/* An answer file of one phrasing an entry, ktp-hilang's answer as given
+ * (NULL: "Bawa surat polisi."), read with a topics list or without
+ * (topics NULL). */
 static struct arc_faq *
-sparse_faq(const char *topics)
+faq_with(const char *answer, const char *topics)
 {
 	struct arc_faq *faq = arc_faq_new();
 	struct arc_error err;
+	char text[512];
 
-	CHECK(arc_faq_load(faq, write_file("t.faq",
-	    "id: ktp-hilang\nq: ktp hilang\na: Bawa surat polisi.\n\n"
-	    "id: kk-baru\nq: bikin kk baru\na: Bawa buku nikah.\n\n"
-	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n"), quiet,
-	    NULL) == ARC_OK);
+	snprintf(text, sizeof(text), "id: ktp-hilang\nq: ktp hilang\n"
+	    "a: %s\n\nid: kk-baru\nq: bikin kk baru\na: Bawa buku nikah.\n\n"
+	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n",
+	    answer != NULL ? answer : "Bawa surat polisi.");
+	CHECK(arc_faq_load(faq, write_file("t.faq", text), quiet, NULL) ==
+	    ARC_OK);
 	if (topics != NULL)
 		CHECK(arc_faq_load_topics(faq, write_file("topik.txt", topics),
 		    quiet, NULL) == ARC_OK);
@@ -205,6 +208,31 @@ sparse_faq(const char *topics)
 	remove("t.faq");
 	remove("topik.txt");
 	return faq;
+}
+
+static struct arc_faq *
+sparse_faq(const char *topics)
+{
+	return faq_with(NULL, topics);
+}
+
+/* What an answer adds to its phrasings: only the question's words the
+ * phrasings lack; the words they have count once. */
+static void
+test_answer_words(void)
+{
+	struct arc_faq *plain = faq_with("Bawa surat polisi.", NULL);
+	struct arc_faq *repeats = faq_with("KTP hilang: bawa surat polisi.",
+	    NULL);
+	struct arc_faq *other = faq_with("Bawa surat keterangan.", NULL);
+
+	CHECK(best_score(repeats, "ktp hilang lapor polisi") ==
+	    best_score(plain, "ktp hilang lapor polisi"));
+	CHECK(best_score(plain, "ktp hilang lapor polisi") >
+	    best_score(other, "ktp hilang lapor polisi"));
+	arc_faq_free(plain);
+	arc_faq_free(repeats);
+	arc_faq_free(other);
 }
 
 static void
@@ -239,5 +267,6 @@ main(void)
 	test_words();
 	test_status();
 	test_topics();
+	test_answer_words();
 	return CHECK_DONE();
 }
