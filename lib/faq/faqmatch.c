@@ -495,7 +495,7 @@ informal_term(const struct arc_faq *faq, const char *surface, char *term)
  * story (tetangga, karaoke, charger).  With few phrasings an entry, many
  * words of the questions an office should answer are of the second kind;
  * with many phrasings, few are: the difference fades as the answer files
- * fill (bench/README, "Subjects no entry has", session 16).
+ * fill (bench/README, "faqbot: subjects no entry has", session 16).
  */
 static double
 unknown_factor(const struct arc_faq *faq, const char *surface, int english)
