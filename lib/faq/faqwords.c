@@ -90,9 +90,18 @@ marked(const char *w, const char *const *list, size_t n)
 
 /* ---- Loading the word lists ---------------------------------------------- */
 
+/* A word of the topics list that the normalisation list rewrites, and its
+ * line: checked once the whole list is read (warn_rewritten). */
+struct rewritten {
+	char word[FAQ_WORD_MAX + 1];
+	long line;
+};
+
 struct list_loader {
 	struct arc_faq *faq;
 	struct arc_place at;
+	struct rewritten *rewritten;
+	size_t nrewritten, rewritten_cap;
 };
 
 /* The words of s, lower case, joined by single spaces, at most max. */
@@ -259,8 +268,47 @@ topic_line(void *arg, char *line)
 		if (arc_strmap_put(faq->topics, w, strlen(w), 1) != ARC_OK)
 			return ARC_FATAL;
 		faq->ntopics++;
+		if (!arc_strmap_get(faq->norm, w, strlen(w), NULL))
+			continue;
+		if (arc_grow(&l->rewritten, &l->rewritten_cap, l->nrewritten,
+		    1, sizeof(*l->rewritten)) != ARC_OK)
+			return ARC_FATAL;
+		snprintf(l->rewritten[l->nrewritten].word, FAQ_WORD_MAX + 1,
+		    "%s", w);
+		l->rewritten[l->nrewritten++].line = l->at.line;
 	}
 	return ARC_OK;
+}
+
+/* A question's word reaches the topics list as the normalisation list
+ * rewrites it: a listed word it rewrites into words the list does not
+ * have ("spt" into "seperti") never counts, and the clerk who listed it
+ * should know. */
+static void
+warn_rewritten(struct list_loader *l)
+{
+	const struct arc_faq *faq = l->faq;
+
+	for (size_t i = 0; i < l->nrewritten; i++) {
+		const char *w = l->rewritten[i].word, *to;
+		char words[FAQ_LINE_MAX], *t, *save;
+		long id;
+		int listed = 0;
+		if (!arc_strmap_get(faq->norm, w, strlen(w), &id))
+			continue;
+		to = faq->norm_to[id];
+		snprintf(words, sizeof(words), "%s", to);
+		for (t = strtok_r(words, " ", &save); t != NULL;
+		    t = strtok_r(NULL, " ", &save))
+			listed |= arc_strmap_get(faq->topics, t, strlen(t),
+			    NULL);
+		if (listed)
+			continue;
+		l->at.line = l->rewritten[i].line;
+		arc_place_warning(&l->at, "\"%s\" is read as \"%s\" first "
+		    "(normalisation list), which is not listed: it never "
+		    "counts", w, to);
+	}
 }
 
 /* The question's word as written or as its stem: "pajaknya" and "taxes"
@@ -285,7 +333,7 @@ static int
 load_list(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx, int (*fn)(void *, char *))
 {
-	struct list_loader l = { faq, { path, 0, diag, ctx, 0 } };
+	struct list_loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, 0, 0 };
 	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, fn, &l);
 
 	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
@@ -309,7 +357,14 @@ int
 arc_faq_load_topics(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx)
 {
-	return load_list(faq, path, diag, ctx, topic_line);
+	struct list_loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, 0, 0 };
+	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, topic_line,
+	    &l);
+
+	if (st == ARC_OK)
+		warn_rewritten(&l);
+	free(l.rewritten);
+	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
 }
 
 /* ---- From a question to its terms ---------------------------------------- */

@@ -1,7 +1,8 @@
 # Input and word files that are not what they seem: a folder among the
 # question files, a missing one, two normalisations pointing at each other,
 # a folder named like an answer file, a full disk for the answers, and a
-# topics list: its words marked "!" by --explain, a line too long, none.
+# topics list: its words marked "!" by --explain, a line too long, none,
+# a word the normalisation list rewrites into one the list lacks.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 mkdir folder
 echo 'ktp ilang gmn' >q1
@@ -26,4 +27,7 @@ python3 -c "print(' '.join(['subjek'] * 65))" >many.txt
 echo 'ktp hilang' | faq --topics many.txt
 echo "exit $?"
 echo 'ktp hilang' | faq --topics missing.txt
+echo "exit $?"
+printf 'gmn\nilang hilang\n' >rewritten.txt
+echo 'ktp hilang' | faq --topics rewritten.txt | cut -d, -f1-2
 echo "exit $?"
