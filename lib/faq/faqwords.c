@@ -336,6 +336,9 @@ load_list(struct arc_faq *faq, const char *path, arc_diag_fn diag,
 	struct list_loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, 0, 0 };
 	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, fn, &l);
 
+	if (st == ARC_OK)
+		warn_rewritten(&l);  /* topics lists' words only */
+	free(l.rewritten);
 	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
 }
 
@@ -357,14 +360,17 @@ int
 arc_faq_load_topics(struct arc_faq *faq, const char *path,
     arc_diag_fn diag, void *ctx)
 {
-	struct list_loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, 0, 0 };
-	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, topic_line,
-	    &l);
+	int before = faq->ntopics, st = load_list(faq, path, diag, ctx,
+	    topic_line);
 
-	if (st == ARC_OK)
-		warn_rewritten(&l);
-	free(l.rewritten);
-	return st == ARC_OK && l.at.errors > 0 ? ARC_ERR : st;
+	/* An empty list turns the topics off, and the threshold with
+	 * them: said, not silently. */
+	if (st == ARC_OK && faq->ntopics == before) {
+		struct arc_place at = { path, 0, diag, ctx, 0 };
+		arc_place_warning(&at, "no words: every word no entry has "
+		    "weighs the same, other offices' subjects too");
+	}
+	return st;
 }
 
 /* ---- From a question to its terms ---------------------------------------- */

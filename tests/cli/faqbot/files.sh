@@ -2,7 +2,7 @@
 # question files, a missing one, two normalisations pointing at each other,
 # a folder named like an answer file, a full disk for the answers, and a
 # topics list: its words marked "!" by --explain, a line too long, none,
-# a word the normalisation list rewrites into one the list lacks.
+# a word the normalisation list rewrites into one the list lacks, no word.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 mkdir folder
 echo 'ktp ilang gmn' >q1
@@ -29,5 +29,10 @@ echo "exit $?"
 echo 'ktp hilang' | faq --topics missing.txt
 echo "exit $?"
 printf 'gmn\nilang hilang\n' >rewritten.txt
-echo 'ktp hilang' | faq --topics rewritten.txt | cut -d, -f1-2
+echo 'ktp hilang' | faq --topics rewritten.txt >out
 echo "exit $?"
+cut -d, -f1-2 out
+printf '# nothing yet\n' >empty.txt
+echo 'ktp hilang stnk' | faq --topics empty.txt >out
+echo "exit $?"
+cut -d, -f1-2 out
