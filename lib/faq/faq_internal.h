@@ -41,6 +41,7 @@ struct faq_postings {
 	int *ids;
 	int n;
 	size_t cap;
+	double *weight;   /* by_phrasing only: the word's weight in each */
 };
 
 struct arc_faq {

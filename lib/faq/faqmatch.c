@@ -48,6 +48,9 @@
  * tells other offices' subjects apart: as measured before it. */
 #define SPARSE_ANSWER_AT_UNLISTED 0.42
 #define SPARSE_FULL 8.0
+/* A word of one phrasing its entry says nowhere else (weigh_phrasing_words),
+ * with two phrasings an entry. */
+#define STORY_WORD 0.5
 #define SPARSE_ANSWER_BLEND 0.5
 /* The lead over the runner-up an answer needs with one phrasing per
  * entry (ARC_DIALOGUE_MARGIN from SPARSE_FULL). */
@@ -224,14 +227,78 @@ index_entry(struct arc_faq *faq, int i)
 	return index_answer(faq, i);
 }
 
-static double
-norm_of(const struct arc_faq *faq, const int *terms, int n)
+/* Whether an entry says a word of one of its phrasings elsewhere: in its
+ * answer or in another phrasing. */
+static int
+said_elsewhere(const struct arc_faq *faq, const struct faq_phrasing *p,
+    int term)
 {
-	double sum = 0;
+	const struct faq_entry *e = &faq->entries[p->entry];
 
-	for (int i = 0; i < n; i++)
-		sum += faq->idf[terms[i]] * faq->idf[terms[i]];
-	return sqrt(sum);
+	for (int k = 0; k < e->nanswer_terms; k++)
+		if (e->answer_terms[k] == term)
+			return 1;
+	for (int k = 0; k < e->count; k++) {
+		const struct faq_phrasing *o = &faq->phrasings[e->first + k];
+		for (int j = 0; o != p && j < o->nterms; j++)
+			if (o->terms[j] == term)
+				return 1;
+	}
+	return 0;
+}
+
+/* Where phrasing i is in a term's postings (they are in phrasing order). */
+static int
+posting_of(const struct faq_postings *pp, int i)
+{
+	int lo = 0, hi = pp->n - 1;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (pp->ids[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Each phrasing's words weigh their idf, and its norm is theirs.  But a
+ * word that only one phrasing of an entry has, and that neither its answer
+ * nor its other phrasings say, is likely the asker's story, not what the
+ * entry is about: the questions a clerk adds from the log bring many
+ * ("sofa lama bs diangkut petugas gk? bayar?" then caught "cara bikin sppl,
+ * bayar gk").  With two phrasings an entry and more such a word weighs
+ * STORY_WORD of its idf, fading as the files fill: an office's own eight
+ * phrasings an entry name its subject in many words on purpose
+ * (bench/README, session 17).
+ */
+static int
+weigh_phrasing_words(struct arc_faq *faq)
+{
+	double story = 1.0 - (1.0 - STORY_WORD) * (1.0 - faq->fullness);
+
+	for (int t = 0; t < faq->nterms; t++) {
+		struct faq_postings *pp = &faq->by_phrasing[t];
+		if ((pp->weight = malloc(((size_t)pp->n + 1) *
+		    sizeof(double))) == NULL)
+			return ARC_FATAL;
+	}
+	for (int i = 0; i < faq->nphrasings; i++) {
+		struct faq_phrasing *p = &faq->phrasings[i];
+		double sum = 0;
+		for (int j = 0; j < p->nterms; j++) {
+			int t = p->terms[j];
+			struct faq_postings *pp = &faq->by_phrasing[t];
+			double w = faq->entries[p->entry].count >= 2 &&
+			    !said_elsewhere(faq, p, t) ? story : 1.0;
+			pp->weight[posting_of(pp, i)] = w;
+			sum += faq->idf[t] * w * faq->idf[t] * w;
+		}
+		p->norm = sqrt(sum);
+	}
+	return ARC_OK;
 }
 
 /*
@@ -378,9 +445,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 	 * answer: its weight counts as at least that of a word found in a
 	 * quarter of the entries. */
 	faq->min_mass = log(1.0 + 4.0) * log(1.0 + 4.0);
-	for (int i = 0; i < faq->nphrasings; i++)
-		faq->phrasings[i].norm = norm_of(faq, faq->phrasings[i].terms,
-		    faq->phrasings[i].nterms);
+	if (weigh_phrasing_words(faq) != ARC_OK)
+		return arc_error_set(err, "out of memory");
 	faq->prepared = 1;
 	return ARC_OK;
 }
@@ -659,7 +725,7 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		double w = q[i].weight * faq->idf[q[i].id];
 		double wq = q[i].weight * q[i].weight;
 		for (int k = 0; k < pp->n; k++)
-			dot_p[pp->ids[k]] += w;
+			dot_p[pp->ids[k]] += w * pp->weight[k] * pp->weight[k];
 		for (int k = 0; k < pe->n; k++)
 			dot_e[pe->ids[k]] += wq;
 		/* Both lists of entries are in entry order: an answer's

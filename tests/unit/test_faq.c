@@ -235,6 +235,44 @@ test_answer_words(void)
 	arc_faq_free(other);
 }
 
+/* An entry of two phrasings, the second one a citizen's question added
+ * from the log, with the answer given. */
+static struct arc_faq *
+learned_faq(const char *answer)
+{
+	struct arc_faq *faq = arc_faq_new();
+	struct arc_error err;
+	char text[512];
+
+	snprintf(text, sizeof(text), "id: sampah-besar\nq: angkut sampah "
+	    "besar\nq: sofa lama bs diangkut petugas gk? bayar?\na: %s\n\n"
+	    "id: sppl\nq: cara dapat sppl\na: Isi formulir SPPL.\n\n"
+	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n", answer);
+	CHECK(arc_faq_load(faq, write_file("t.faq", text), quiet, NULL) ==
+	    ARC_OK);
+	CHECK(arc_faq_prepare(faq, &err) == ARC_OK);
+	remove("t.faq");
+	return faq;
+}
+
+/* A word of the asker's story, which the entry says nowhere but in that
+ * one phrasing, weighs less than a word the answer says too. */
+static void
+test_story_words(void)
+{
+	struct arc_faq *story = learned_faq("Petugas mengangkut sofa.");
+	struct arc_faq *said = learned_faq("Petugas mengangkut sofa; "
+	    "bayar di loket.");
+
+	CHECK(best_score(story, "lama bayar") <
+	    best_score(said, "lama bayar"));
+	/* The entry's own words are what they were. */
+	CHECK(best_score(story, "angkut sampah besar") ==
+	    best_score(said, "angkut sampah besar"));
+	arc_faq_free(story);
+	arc_faq_free(said);
+}
+
 static void
 test_topics(void)
 {
@@ -268,5 +306,6 @@ main(void)
 	test_status();
 	test_topics();
 	test_answer_words();
+	test_story_words();
 	return CHECK_DONE();
 }
