@@ -305,6 +305,7 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 		s->score.suggest_at = found.suggest_at;
 	if (!s->margin_given)
 		s->score.margin = found.margin;
+	s->score.english_ease = found.english_ease;
 	if (s->score.suggest_at > s->score.answer_at) {
 		if (s->suggest_given)
 			s->score.answer_at = s->score.suggest_at;
@@ -883,7 +884,7 @@ int
 main(int argc, char **argv)
 {
 	struct settings set = { .score = { ARC_DIALOGUE_ANSWER_AT,
-	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT }, .rate = 60 };
+	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT, 0 }, .rate = 60 };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;
 

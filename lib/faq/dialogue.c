@@ -352,7 +352,8 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	if (is_topic(d, res) && suggest(d, pend, r, how,
 	    TOPIC_ALIKE * res->cand[0].score))
 		return;
-	if (how->score >= s->answer_at && how->margin >= s->margin) {
+	if (how->score >= s->answer_at - (how->english ? s->english_ease : 0) &&
+	    how->margin >= s->margin) {
 		give(d, r, how, res->cand[0].entry);
 		return;
 	}

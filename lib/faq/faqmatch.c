@@ -55,6 +55,11 @@
 /* The lead over the runner-up an answer needs with one phrasing per
  * entry (ARC_DIALOGUE_MARGIN from SPARSE_FULL). */
 #define SPARSE_MARGIN 0.10
+/* An English question's words reach the Indonesian phrasings through the
+ * normalisation list and the dictionary, weighing less than their own: a
+ * right answer scores lower, by about this much with one phrasing per
+ * entry, nothing with eight (bench/README, session 17). */
+#define SPARSE_ENGLISH_EASE 0.05
 #define FEW_ENTRIES 20.0
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
@@ -809,4 +814,5 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	 * sets, right 58.1% -> 56.6%; the shipped files unchanged). */
 	s->margin = ARC_DIALOGUE_MARGIN + (1 - faq->fullness) *
 	    (SPARSE_MARGIN - ARC_DIALOGUE_MARGIN);
+	s->english_ease = (1 - faq->fullness) * SPARSE_ENGLISH_EASE;
 }

@@ -63,7 +63,7 @@ static void
 test_dialogue(struct arc_faq *faq, struct arc_status *st)
 {
 	struct arc_dialogue_settings set = { ARC_DIALOGUE_ANSWER_AT,
-	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT };
+	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT, 0 };
 	struct arc_dialogue *d = arc_dialogue_new(faq, st, &set);
 	struct arc_reply r;
 
@@ -133,6 +133,40 @@ test_dialogue(struct arc_faq *faq, struct arc_status *st)
 	arc_dialogue_free(d);
 }
 
+/* An English question is answered english_ease below answer_at; an
+ * Indonesian one is not. */
+static void
+test_english_ease(struct arc_faq *faq)
+{
+	struct arc_dialogue_settings set = { 1, 0, 1, 0 };
+	const char *en = "I lost my ID card", *id = "ktp ilang gmn";
+	struct arc_dialogue *d;
+	struct arc_reply r;
+	double en_score, id_score;
+
+	d = arc_dialogue_new(faq, NULL, &set);
+	ask(d, "a", en, "declined", NULL, &r);
+	en_score = r.res.cand[0].score;
+	arc_reply_free(&r);
+	ask(d, "a", id, "declined", NULL, &r);
+	id_score = r.res.cand[0].score;
+	arc_reply_free(&r);
+	arc_dialogue_free(d);
+	CHECK(en_score > 0.2 && id_score > 0.2);
+
+	set.answer_at = set.suggest_at = en_score + 0.01;
+	set.english_ease = 0.02;
+	d = arc_dialogue_new(faq, NULL, &set);
+	ask(d, "b", en, "answered", "ktp-hilang", &r);
+	arc_reply_free(&r);
+	arc_dialogue_free(d);
+	set.answer_at = set.suggest_at = id_score + 0.01;
+	d = arc_dialogue_new(faq, NULL, &set);
+	ask(d, "c", id, "declined", NULL, &r);
+	arc_reply_free(&r);
+	arc_dialogue_free(d);
+}
+
 static void
 test_session_clean(void)
 {
@@ -149,7 +183,7 @@ test_session_clean(void)
 static void
 test_round_trip(struct arc_faq *faq)
 {
-	struct arc_dialogue_settings set = { 0.48, 0.05, 0.46 };
+	struct arc_dialogue_settings set = { 0.48, 0.05, 0.46, 0 };
 	struct arc_dialogue *d = arc_dialogue_new(faq, NULL, &set);
 	struct arc_interaction in;
 	struct arc_reply r;
@@ -192,6 +226,7 @@ main(void)
 	test_dialogue(faq, st);
 	test_session_clean();
 	test_round_trip(faq);
+	test_english_ease(faq);
 	arc_status_free(st);
 	arc_faq_free(faq);
 	return CHECK_DONE();

@@ -148,6 +148,7 @@ struct arc_dialogue_settings {
 	double answer_at;   /* answer from this score ... */
 	double margin;      /* ... when it leads the runner-up by this */
 	double suggest_at;  /* else suggest the entries from this score */
+	double english_ease;  /* an English question answers this much lower */
 };
 #define ARC_DIALOGUE_ANSWER_AT 0.48
 #define ARC_DIALOGUE_MARGIN 0.05
@@ -161,7 +162,8 @@ struct arc_dialogue_settings {
  * phrasings cover the citizens' words, and higher again for fewer than 20
  * entries;
  * suggest_at 0.02 below; margin from 0.10 with one phrasing per entry
- * to ARC_DIALOGUE_MARGIN with eight or more.
+ * to ARC_DIALOGUE_MARGIN with eight or more; english_ease from 0.05 with
+ * one phrasing per entry to 0 with eight or more.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,
     struct arc_dialogue_settings *s);
