@@ -168,6 +168,17 @@ class Proc:
                     return m
         sys.exit("gateways.py: no %r from %s" % (pattern, self.p.args))
 
+    def replies(self, count):
+        """Waits until COUNT questions are logged: a reply's line comes
+        once the gateway took it, so without waiting the next question's
+        line may come first."""
+        with self.cond:
+            if self.cond.wait_for(lambda: sum("***" in ln for ln in
+                                              self.lines) >= count, WAIT):
+                return
+        sys.exit("gateways.py: fewer than %d questions logged by %s" %
+                 (count, self.p.args))
+
     def stop(self):
         self.p.send_signal(signal.SIGTERM)
         try:
@@ -270,6 +281,7 @@ post_meta("signature of another body", body, signed(body + b" "))
 print("faqbot asked for these:", chat_lines() != before)
 post_meta("text", body, signed(body))
 sent(1)
+cloud.replies(1)
 post_meta("the same delivery again", body, signed(body))
 for label, b in (
         ("status callback", meta(statuses=[{
@@ -286,9 +298,11 @@ for label, b in (
 b = meta([text("ktp", "wamid.A2")])
 post_meta("one word", b, signed(b))
 sent(2)
+cloud.replies(2)
 b = meta([text("1", "wamid.A3")])
 post_meta("its number", b, signed(b))
 sent(3)
+cloud.replies(3)
 print("not JSON: %d" % call(base + "/webhook", b"{oops", signed(
     b"{oops"))[0])
 print("elsewhere: %d, GET healthz: %d" % (
@@ -307,6 +321,7 @@ incoming = {"device": "6282115550172", "sender": "6281200000002",
             "extension": "", "inboxid": 501}
 print("text: %d" % call(base + "/webhook", incoming)[0])
 sent(4)
+fonnte.replies(1)
 for label, extra in (
         ("status callback", {"sender": None, "message": None, "id": "77",
                              "stateid": "x1", "status": "sent",
@@ -321,9 +336,11 @@ for label, extra in (
 print("with a NIK: %d" % call(base + "/webhook", dict(
     incoming, message="ktp hilang NIK " + NIK, inboxid=505))[0])
 sent(5)
+fonnte.replies(2)
 print("refused by the gateway: %d" % call(base + "/webhook", dict(
     incoming, sender="6281299999999", inboxid=506))[0])
 sent(6)
+fonnte.replies(3)
 print("the gateway too slow: %d" % call(base + "/webhook", dict(
     incoming, sender="6281299999998", inboxid=507))[0])
 sent(7)
@@ -338,6 +355,7 @@ incoming = {"id": "3EB0C1", "phone": "6281300000003",
             "timestamp": 1795925482}
 print("text: %d" % call(base + "/webhook", incoming)[0])
 sent(8)
+wablas.replies(1)
 for label, extra in (
         ("the office's own", {"isFromMe": True, "id": "3EB0C2"}),
         ("group", {"isGroup": True, "id": "3EB0C3"}),
@@ -350,11 +368,13 @@ form = urllib.parse.urlencode(dict(incoming, id="3EB0C5", phone=
 print("as a form: %d" % call(base + "/webhook", form, {
     "Content-Type": "application/x-www-form-urlencoded"})[0])
 sent(9)
+wablas.replies(2)
 # faqbot's --rate counts each sender apart: six questions of one, five
 # answered; then another sender is answered still.
 for i in range(6):
     call(base + "/webhook", dict(incoming, phone="6281300000009",
                                  id="R%d" % i))
+    wablas.replies(3 + i)
 print("six questions at once from one sender, replies:",
       len(sent(14, show=False)))
 wablas.wait_for(r"\*\*\*0009: faqbot refused")
