@@ -292,7 +292,8 @@ office_defaults(struct settings *s, char *faq, char *status, size_t size)
 /* The thresholds no option gave, from the answer files: the fewer their
  * phrasings, the lower a right answer scores.  --suggest-at alone above
  * the answer threshold raises it; --answer-at alone below the suggestion
- * threshold lowers that. */
+ * threshold lowers that.  An --answer-at given holds for English
+ * questions too. */
 static void
 calibrate(struct settings *s, const struct arc_faq *faq)
 {
@@ -305,7 +306,8 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 		s->score.suggest_at = found.suggest_at;
 	if (!s->margin_given)
 		s->score.margin = found.margin;
-	s->score.english_ease = found.english_ease;
+	if (!s->answer_given)
+		s->score.english_ease = found.english_ease;
 	if (s->score.suggest_at > s->score.answer_at) {
 		if (s->suggest_given)
 			s->score.answer_at = s->score.suggest_at;

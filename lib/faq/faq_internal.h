@@ -22,7 +22,7 @@ struct faq_phrasing {
 	int entry;
 	int *terms;       /* unique term ids */
 	int nterms;
-	double norm;      /* of its idf vector */
+	double norm;      /* of its idf vector, as weighed (by_phrasing) */
 };
 
 struct faq_entry {

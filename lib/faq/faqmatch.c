@@ -48,10 +48,12 @@
  * tells other offices' subjects apart: as measured before it. */
 #define SPARSE_ANSWER_AT_UNLISTED 0.42
 #define SPARSE_FULL 8.0
-/* A word of one phrasing its entry says nowhere else (weigh_phrasing_words),
- * with two phrasings an entry. */
-#define STORY_WORD 0.5
 #define SPARSE_ANSWER_BLEND 0.5
+/* In an entry of two phrasings or more, a word of one phrasing that the
+ * entry says nowhere else weighs this much of its idf there with about one
+ * phrasing an entry in the files, fading to all of it at SPARSE_FULL
+ * (weigh_phrasing_words). */
+#define STORY_WORD 0.5
 /* The lead over the runner-up an answer needs with one phrasing per
  * entry (ARC_DIALOGUE_MARGIN from SPARSE_FULL). */
 #define SPARSE_MARGIN 0.10
@@ -191,9 +193,17 @@ index_answer(struct arc_faq *faq, int i)
 			goto nomem;
 		for (int j = 0; j < n; j++) {
 			int id;
-			/* "loket 1", "08.00": no question is about them. */
-			if (strpbrk(words[j].term, "0123456789") != NULL)
+			long have;
+			/* "loket 1", "08.00": no question is about them.  But
+			 * a phrasing's "b3" or "p2" the answer says too is the
+			 * entry's subject (said_elsewhere), never posted. */
+			if (strpbrk(words[j].term, "0123456789") != NULL) {
+				if (arc_strmap_get(faq->terms, words[j].term,
+				    strlen(words[j].term), &have))
+					add_unique(e->answer_terms,
+					    &e->nanswer_terms, (int)have);
 				continue;
+			}
 			if ((id = term_id(faq, words[j].term)) < 0)
 				goto nomem;
 			if (add_unique(e->answer_terms, &e->nanswer_terms,
@@ -245,7 +255,9 @@ said_elsewhere(const struct arc_faq *faq, const struct faq_phrasing *p,
 			return 1;
 	for (int k = 0; k < e->count; k++) {
 		const struct faq_phrasing *o = &faq->phrasings[e->first + k];
-		for (int j = 0; o != p && j < o->nterms; j++)
+		if (o == p)
+			continue;
+		for (int j = 0; j < o->nterms; j++)
 			if (o->terms[j] == term)
 				return 1;
 	}
@@ -274,10 +286,12 @@ posting_of(const struct faq_postings *pp, int i)
  * nor its other phrasings say, is likely the asker's story, not what the
  * entry is about: the questions a clerk adds from the log bring many
  * ("sofa lama bs diangkut petugas gk? bayar?" then caught "cara bikin sppl,
- * bayar gk").  With two phrasings an entry and more such a word weighs
- * STORY_WORD of its idf, fading as the files fill: an office's own eight
- * phrasings an entry name its subject in many words on purpose
- * (bench/README, session 17).
+ * bayar gk").  In an entry of two phrasings or more such a word weighs
+ * STORY_WORD of its idf with about one phrasing an entry in the files,
+ * fading as they fill: an office's own eight phrasings an entry name its
+ * subject in many words on purpose.  The office's own words that its
+ * other phrasing and answer leave out are weighed so too (bench/README,
+ * session 17).
  */
 static int
 weigh_phrasing_words(struct arc_faq *faq)
@@ -296,8 +310,9 @@ weigh_phrasing_words(struct arc_faq *faq)
 		for (int j = 0; j < p->nterms; j++) {
 			int t = p->terms[j];
 			struct faq_postings *pp = &faq->by_phrasing[t];
-			double w = faq->entries[p->entry].count >= 2 &&
-			    !said_elsewhere(faq, p, t) ? story : 1.0;
+			double w = (story < 1.0 &&
+			    faq->entries[p->entry].count >= 2 &&
+			    !said_elsewhere(faq, p, t)) ? story : 1.0;
 			pp->weight[posting_of(pp, i)] = w;
 			sum += faq->idf[t] * w * faq->idf[t] * w;
 		}
@@ -661,7 +676,8 @@ found:;
 /*
  * How well a question matches an entry through one of its phrasings, from
  * 0 to 1, from how much of the question the entry's phrasings cover and
- * how much of this phrasing the question covers (both by squared idf), in
+ * how much of this phrasing the question covers (both by squared idf, a
+ * phrasing's words as weighed: weigh_phrasing_words), in
  * a weighted geometric mean: both must be high for a high score.
  */
 static double
@@ -723,10 +739,11 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
 		const struct faq_postings *pa = &faq->by_answer[q[i].id];
-		/* A phrasing's share is measured by its idf; the question's by
-		 * the question's own weights, as mass is, so that a corrected
-		 * word (weighing less than its idf) counts less, never more,
-		 * and no score passes 1. */
+		/* A phrasing's share is measured by its idf (times its
+		 * weight there, squared: weigh_phrasing_words); the
+		 * question's by the question's own weights, as mass is, so
+		 * that a corrected word (weighing less than its idf) counts
+		 * less, never more, and no score passes 1. */
 		double w = q[i].weight * faq->idf[q[i].id];
 		double wq = q[i].weight * q[i].weight;
 		for (int k = 0; k < pp->n; k++)

@@ -169,14 +169,14 @@ class Proc:
         sys.exit("gateways.py: no %r from %s" % (pattern, self.p.args))
 
     def replies(self, count):
-        """Waits until COUNT questions are logged: a reply's line comes
-        once the gateway took it, so without waiting the next question's
-        line may come first."""
+        """Waits until COUNT lines name a sender (masked, "***0002"):
+        one a question; a reply's line comes once the gateway took it, so
+        without waiting the next question's line may come first."""
         with self.cond:
             if self.cond.wait_for(lambda: sum("***" in ln for ln in
                                               self.lines) >= count, WAIT):
                 return
-        sys.exit("gateways.py: fewer than %d questions logged by %s" %
+        sys.exit("gateways.py: fewer than %d senders' lines from %s" %
                  (count, self.p.args))
 
     def stop(self):
@@ -369,13 +369,13 @@ print("as a form: %d" % call(base + "/webhook", form, {
     "Content-Type": "application/x-www-form-urlencoded"})[0])
 sent(9)
 wablas.replies(2)
-# faqbot's --rate counts each sender apart: six questions of one, five
-# answered; then another sender is answered still.
+# faqbot's --rate counts each sender apart: six questions of one in a
+# row, five answered; then another sender is answered still.
 for i in range(6):
     call(base + "/webhook", dict(incoming, phone="6281300000009",
                                  id="R%d" % i))
     wablas.replies(3 + i)
-print("six questions at once from one sender, replies:",
+print("six questions in a row from one sender, replies:",
       len(sent(14, show=False)))
 wablas.wait_for(r"\*\*\*0009: faqbot refused")
 print("and from another: %d" % call(base + "/webhook", dict(
