@@ -49,6 +49,7 @@
 #define SPARSE_ANSWER_AT_UNLISTED 0.42
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.5
+#define FEW_ENTRIES 20.0
 /* In an entry of two phrasings or more, a word of one phrasing that the
  * entry says nowhere else weighs this much of its idf there with about one
  * phrasing an entry in the files, fading to all of it at SPARSE_FULL
@@ -62,7 +63,6 @@
  * right answer scores lower, by about this much with one phrasing per
  * entry, nothing with eight (bench/README, session 17). */
 #define SPARSE_ENGLISH_EASE 0.05
-#define FEW_ENTRIES 20.0
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
 
@@ -106,13 +106,22 @@ post(struct faq_postings *p, int id)
 	return ARC_OK;
 }
 
-/* Adds id to a set kept as a small unsorted array; 1 if it was new. */
+/* Whether a set kept as a small unsorted array holds id. */
+static int
+contains(const int *set, int n, int id)
+{
+	for (int i = 0; i < n; i++)
+		if (set[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Adds id to such a set; 1 if it was new. */
 static int
 add_unique(int *set, int *n, int id)
 {
-	for (int i = 0; i < *n; i++)
-		if (set[i] == id)
-			return 0;
+	if (contains(set, *n, id))
+		return 0;
 	set[(*n)++] = id;
 	return 1;
 }
@@ -250,34 +259,33 @@ said_elsewhere(const struct arc_faq *faq, const struct faq_phrasing *p,
 {
 	const struct faq_entry *e = &faq->entries[p->entry];
 
-	for (int k = 0; k < e->nanswer_terms; k++)
-		if (e->answer_terms[k] == term)
-			return 1;
+	if (contains(e->answer_terms, e->nanswer_terms, term))
+		return 1;
 	for (int k = 0; k < e->count; k++) {
 		const struct faq_phrasing *o = &faq->phrasings[e->first + k];
-		if (o == p)
-			continue;
-		for (int j = 0; j < o->nterms; j++)
-			if (o->terms[j] == term)
-				return 1;
+		if (o != p && contains(o->terms, o->nterms, term))
+			return 1;
 	}
 	return 0;
 }
 
-/* Where phrasing i is in a term's postings (they are in phrasing order). */
 static int
-posting_of(const struct faq_postings *pp, int i)
+compare_id(const void *a, const void *b)
 {
-	int lo = 0, hi = pp->n - 1;
+	int x = *(const int *)a, y = *(const int *)b;
 
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (pp->ids[mid] < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return (x > y) - (x < y);
+}
+
+/* Phrasing i's weight in a term's postings (they are in phrasing order,
+ * and every term of an indexed phrasing has one). */
+static double *
+weight_of(const struct faq_postings *pp, int i)
+{
+	const int *at = bsearch(&i, pp->ids, (size_t)pp->n, sizeof(int),
+	    compare_id);
+
+	return at != NULL ? &pp->weight[at - pp->ids] : NULL;
 }
 
 /*
@@ -313,7 +321,10 @@ weigh_phrasing_words(struct arc_faq *faq)
 			double w = (story < 1.0 &&
 			    faq->entries[p->entry].count >= 2 &&
 			    !said_elsewhere(faq, p, t)) ? story : 1.0;
-			pp->weight[posting_of(pp, i)] = w;
+			double *slot = weight_of(pp, i);
+			if (slot == NULL)
+				continue;
+			*slot = w;
 			sum += faq->idf[t] * w * faq->idf[t] * w;
 		}
 		p->norm = sqrt(sum);
