@@ -19,6 +19,7 @@ static const char usage[] =
  * starting in column 25 within 80 columns. */
 N_("usage: faqbot [-f FAQ ...] [-s STATUS] [options] [file ...]\n"
 "       faqbot --check [-f FAQ ...] [-w WORDS ...] [--synonyms FILE ...]\n"
+"                      [--topics FILE ...]\n"
 "       faqbot --review LOG [-f FAQ ...] >review.tsv\n"
 "       faqbot --learn review.tsv [-f FAQ ...]\n"
 "Answers each question (a plain line, or a JSON object with \"q\" and\n"
