@@ -3,6 +3,9 @@
 # the originals untouched.
 . "$ARC_TESTS/cli/arc-batch/folders.inc"
 sha256sum scans/umum/* >before
+# A killed run cannot remove its scratch files: keep them in the test's
+# own folder, not the machine's /tmp.
+mkdir tmp && export TMPDIR=$PWD/tmp
 for delay in 0.3 1 2.5; do
 	setsid arc-batch --db a.db scans >/dev/null 2>&1 &
 	pid=$!
