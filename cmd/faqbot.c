@@ -691,18 +691,22 @@ check(struct bot *bot)
 
 /* A logged question to review: not answered, or answered narrowly: by
  * less than REVIEW_MARGIN more than the lead an answer needs (which the
- * answer files set, from 0.05 to 0.10). */
+ * answer files set, from 0.05 to 0.10), or under the answer threshold
+ * (an English question, which is answered a little below it). */
 #define REVIEW_MARGIN 0.05
 static int
-to_review(const struct arc_interaction *in, double margin)
+to_review(const struct arc_interaction *in,
+    const struct arc_dialogue_settings *score)
 {
 	if (*in->q == '\0')
 		return 0;
 	if (strcmp(in->status, "declined") == 0 ||
 	    strcmp(in->status, "suggested") == 0)
 		return 1;
-	return strcmp(in->status, "answered") == 0 && in->has_margin &&
-	    in->margin < margin + REVIEW_MARGIN;
+	if (strcmp(in->status, "answered") != 0)
+		return 0;
+	return (in->has_margin && in->margin < score->margin + REVIEW_MARGIN) ||
+	    (in->has_score && in->score < score->answer_at);
 }
 
 /* One question of the log as the review shows it: cut on a character, a
@@ -767,7 +771,7 @@ review(struct bot *bot, const char *log)
 			json_decref(rec);
 			continue;
 		}
-		if (!to_review(&in, bot->set->score.margin)) {
+		if (!to_review(&in, &bot->set->score)) {
 			json_decref(rec);
 			continue;
 		}

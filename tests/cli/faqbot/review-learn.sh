@@ -1,8 +1,8 @@
 # Learning from the log: --review lists the logged questions faqbot
-# declined, only suggested or answered narrowly, once each, with the entry
-# each most likely belongs to; a clerk edits the file ("-" leaves one out,
-# another id corrects it) and --learn adds them as phrasings after each
-# entry's last one, the rest of the file kept; a review with an unknown id
+# declined, only suggested or answered narrowly or under the threshold,
+# once each, with the entry each most likely belongs to; a clerk edits
+# the file ("-" leaves one out, another id corrects it) and --learn adds
+# them as phrasings after each entry's last one, the rest of the file kept; a review with an unknown id
 # changes nothing; an answer file that cannot be rewritten is said.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 cp kb.faq before.faq
@@ -10,6 +10,11 @@ printf '%s\n' 'dompet ktp dicuri' 'DOMPET KTP DICURI' 'ktp sy ilang gmn' \
     'harga cabai berapa' 'bisa ngobrol sama orang' | faq --log chat.log \
     >/dev/null
 echo 'not a record' >>chat.log
+# An answer under the threshold these files give (an English question
+# eased, or a log kept under a lower --answer-at) is listed too.
+echo '{"q":"office open on saturday","id":"jam-layanan","score":0.40,' \
+    '"margin":0.40,"status":"answered","lang":"eng","session":"s",' \
+    '"time":"2026-12-07T08:00:00+07:00"}' >>chat.log
 faq --review chat.log >review.tsv
 echo "exit $?"
 grep -v '^#' review.tsv | cut -f1,2
