@@ -31,7 +31,13 @@
 #define INFORMAL_WEIGHT 0.9
 #define LEXICON_WEIGHT 0.7
 #define LEXICON_DOUBT 0.6
-/* A dictionary's translation is surer than a thesaurus's synonym. */
+/* A dictionary's translation is surer than a thesaurus's synonym.  An
+ * Indonesian word the topics list names (pajak, motor, sertifikat) keeps
+ * all its doubt, as if unknown: it is likelier another office's subject
+ * that a synonym happens to join to these answers ("biaya" for "pajak")
+ * than a citizen's word for this office's (bench/README, session 18).
+ * Not an English one: translation is how an English question reaches
+ * the office's own subjects ("marriage certificate": akta nikah). */
 #define TRANSLATION_DOUBT 0.3
 /* Words shorter than this are never corrected: too many near neighbours;
  * words of this length only by a letter wrong or two swapped, since a
@@ -606,6 +612,21 @@ unknown_factor(const struct arc_faq *faq, const char *surface, int english)
 	return 1.0 + (f - 1.0) * (1.0 - faq->fullness);
 }
 
+/* The share of an unknown word's weight that a word matched through the
+ * thesaurus or dictionary keeps. */
+static double
+lexicon_doubt(const struct arc_faq *faq, const char *surface, int english)
+{
+	double f;
+
+	if (!english && faq->ntopics > 0 &&
+	    faq_in_topics(faq, surface, english)) {
+		f = unknown_factor(faq, surface, english);
+		return f * f;
+	}
+	return english ? TRANSLATION_DOUBT : LEXICON_DOUBT;
+}
+
 /* The question's terms with their weights; *unknown gets the weight of
  * the words no entry has, which only lower every score. */
 static int
@@ -650,9 +671,9 @@ query_terms(const struct arc_faq *faq, const char *question,
 				/* A synonym or translation the answer files
 				 * have: a sign, weaker than their own word. */
 				factor = LEXICON_WEIGHT;
-				*unknown += (res->english ? TRANSLATION_DOUBT :
-				    LEXICON_DOUBT) * faq->unknown_weight *
-				    faq->unknown_weight;
+				*unknown += lexicon_doubt(faq,
+				    words[i].surface, res->english) *
+				    faq->unknown_weight * faq->unknown_weight;
 				explain_word(res, "%s%s=%s", words[i].surface,
 				    "");
 			} else {
