@@ -74,6 +74,7 @@ struct arc_faq {
 	int prepared, answerable;
 	double fullness;        /* phrasings per entry, 0 (one) to 1 (many) */
 	double answer_blend;    /* what an answer's words add to a phrasing's */
+	double question_coverage;  /* its share in a score (similarity) */
 	struct arc_strmap *terms;     /* term -> id */
 	double *idf;
 	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */

@@ -6,8 +6,13 @@
 #include "faq_internal.h"
 
 /* How much covering the question's words counts against covering the
- * phrasing's (see similarity); chosen on the tests' held-out questions. */
+ * phrasing's (see similarity); chosen on the tests' held-out questions.
+ * With one phrasing an entry, more, fading as the files fill: a formal
+ * phrasing holds words citizens do not use ("kutipan kedua akta"), and
+ * how much of the question an entry covers says more than how much of
+ * that phrasing the question does (bench/README, session 18). */
 #define QUESTION_COVERAGE 0.45
+#define SPARSE_QUESTION_COVERAGE 0.5
 /* An answer's words say what an entry is about less surely than its
  * phrasings: how much of the question they cover counts this much. */
 #define ANSWER_WEIGHT 0.35
@@ -49,10 +54,10 @@
  * phrasing per entry (fading as 1 - fullness^2: the phrasings a clerk
  * adds from the log take little of it away), and the number of entries
  * below which the threshold rises. */
-#define SPARSE_ANSWER_AT 0.38
+#define SPARSE_ANSWER_AT 0.36
 /* ... and without a topics list (none given, or an empty one), which
  * tells other offices' subjects apart: as measured before it. */
-#define SPARSE_ANSWER_AT_UNLISTED 0.42
+#define SPARSE_ANSWER_AT_UNLISTED 0.41
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.5
 #define FEW_ENTRIES 20.0
@@ -478,6 +483,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 	faq->fullness = fullness(faq);
 	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness *
 	    faq->fullness);
+	faq->question_coverage = QUESTION_COVERAGE + (1 - faq->fullness) *
+	    (SPARSE_QUESTION_COVERAGE - QUESTION_COVERAGE);
 	/* A question of common words only ("berapa?") is no question to
 	 * answer: its weight counts as at least that of a word found in a
 	 * quarter of the entries. */
@@ -713,10 +720,10 @@ found:;
  * a weighted geometric mean: both must be high for a high score.
  */
 static double
-similarity(double of_question, double of_phrasing)
+similarity(const struct arc_faq *faq, double of_question, double of_phrasing)
 {
-	return pow(of_question, QUESTION_COVERAGE) *
-	    pow(of_phrasing, 1.0 - QUESTION_COVERAGE);
+	return pow(of_question, faq->question_coverage) *
+	    pow(of_phrasing, 1.0 - faq->question_coverage);
 }
 
 static void
@@ -818,7 +825,8 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 			 * an answer that repeated its phrasings' words
 			 * (0.2 of all its words) won questions those words
 			 * alone matched (bench/README, session 16). */
-			double s = similarity(dot_e[e] / mass, covered) +
+			double s = similarity(faq, dot_e[e] / mass,
+			    covered) +
 			    faq->answer_blend * dot_extra[e] / mass;
 			if (s > 1)
 				s = 1;
@@ -841,10 +849,11 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 
 	/* Measured by bench/faqbot-sparse on five answer sets, then by
 	 * bench/faqbot-top on twelve: the threshold that keeps wrong answers
-	 * near 5% and most out-of-scope questions declined is about 0.38
-	 * with one phrasing per entry (0.42 before the topics list told
-	 * other offices' subjects apart), 0.41 with two, 0.48 with eight and
-	 * more (bench/README). */
+	 * near 5% and most out-of-scope questions declined is about 0.36
+	 * with one phrasing per entry (0.41 without the topics list, which
+	 * tells other offices' subjects apart), 0.40 with two, 0.48 with
+	 * eight and more (bench/README; 0.38 and 0.42 until the question's
+	 * coverage counted more with few phrasings, session 18). */
 	s->answer_at = sparse_at + faq->fullness *
 	    (ARC_DIALOGUE_ANSWER_AT - sparse_at);
 	/* In a handful of entries every word is rare, and one shared word

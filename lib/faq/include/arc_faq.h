@@ -155,8 +155,8 @@ struct arc_dialogue_settings {
 #define ARC_DIALOGUE_SUGGEST_AT 0.46
 
 /*
- * The thresholds for faq's answer files (prepared): answer_at from 0.38
- * (0.42 without a topics list) with one phrasing per entry, to
+ * The thresholds for faq's answer files (prepared): answer_at from 0.36
+ * (0.41 without a topics list) with one phrasing per entry, to
  * ARC_DIALOGUE_ANSWER_AT with eight or more (on a log scale), as a right
  * answer scores lower when fewer
  * phrasings cover the citizens' words, and higher again for fewer than 20
