@@ -692,7 +692,9 @@ check(struct bot *bot)
 /* A logged question to review: not answered, or answered narrowly: by
  * less than REVIEW_MARGIN more than the lead an answer needs (which the
  * answer files set, from 0.05 to 0.10), or under the answer threshold
- * (an English question, which is answered a little below it). */
+ * (an English question, which is answered a little below it).  A pick
+ * of a suggestion ("2") is answered with no margin: its question was
+ * listed as suggested. */
 #define REVIEW_MARGIN 0.05
 static int
 to_review(const struct arc_interaction *in,
@@ -703,9 +705,9 @@ to_review(const struct arc_interaction *in,
 	if (strcmp(in->status, "declined") == 0 ||
 	    strcmp(in->status, "suggested") == 0)
 		return 1;
-	if (strcmp(in->status, "answered") != 0)
+	if (strcmp(in->status, "answered") != 0 || !in->has_margin)
 		return 0;
-	return (in->has_margin && in->margin < score->margin + REVIEW_MARGIN) ||
+	return in->margin < score->margin + REVIEW_MARGIN ||
 	    (in->has_score && in->score < score->answer_at);
 }
 

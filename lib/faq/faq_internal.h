@@ -66,7 +66,8 @@ struct arc_faq {
 	struct arc_stemmers stemmers;
 	/* Subjects of public services (SIM, pajak, passport), as the
 	 * topics list writes them: a question's word no entry has weighs
-	 * more when it, or its stem, is one of them (faqmatch.c). */
+	 * more when it, or its stem, is one of them, and one the thesaurus
+	 * alone joins to the answer files doubts as much (faqmatch.c). */
 	struct arc_strmap *topics;
 	int ntopics;
 

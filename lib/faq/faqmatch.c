@@ -37,7 +37,7 @@
 #define LEXICON_WEIGHT 0.7
 #define LEXICON_DOUBT 0.6
 /* A dictionary's translation is surer than a thesaurus's synonym.  An
- * Indonesian word the topics list names (pajak, motor, sertifikat) keeps
+ * Indonesian word the topics list names (pajak, sertifikat, stnk) keeps
  * all its doubt, as if unknown: it is likelier another office's subject
  * that a synonym happens to join to these answers ("biaya" for "pajak")
  * than a citizen's word for this office's (bench/README, session 18).
@@ -56,7 +56,8 @@
  * below which the threshold rises. */
 #define SPARSE_ANSWER_AT 0.36
 /* ... and without a topics list (none given, or an empty one), which
- * tells other offices' subjects apart: as measured before it. */
+ * tells other offices' subjects apart: higher (bench/README, session
+ * 18: measured with --topics /dev/null). */
 #define SPARSE_ANSWER_AT_UNLISTED 0.41
 #define SPARSE_FULL 8.0
 #define SPARSE_ANSWER_BLEND 0.5
@@ -619,18 +620,20 @@ unknown_factor(const struct arc_faq *faq, const char *surface, int english)
 	return 1.0 + (f - 1.0) * (1.0 - faq->fullness);
 }
 
-/* The share of an unknown word's weight that a word matched through the
- * thesaurus or dictionary keeps. */
+/* How much of an unknown word's weight (squared, as *unknown adds it) a
+ * word matched through the thesaurus or dictionary adds: a share of it,
+ * or, for another office's subject, all an unknown one of the topics list
+ * would (*listed set). */
 static double
-lexicon_doubt(const struct arc_faq *faq, const char *surface, int english)
+lexicon_doubt(const struct arc_faq *faq, const char *surface, int english,
+    int *listed)
 {
-	double f;
+	double f = 1.0 + (TOPIC_UNKNOWN - 1.0) * (1.0 - faq->fullness);
 
-	if (!english && faq->ntopics > 0 &&
-	    faq_in_topics(faq, surface, english)) {
-		f = unknown_factor(faq, surface, english);
+	*listed = !english && faq->ntopics > 0 &&
+	    faq_in_topics(faq, surface, english);
+	if (*listed)
 		return f * f;
-	}
 	return english ? TRANSLATION_DOUBT : LEXICON_DOUBT;
 }
 
@@ -677,12 +680,14 @@ query_terms(const struct arc_faq *faq, const char *question,
 			    res->english)) >= 0) {
 				/* A synonym or translation the answer files
 				 * have: a sign, weaker than their own word. */
+				int listed;
 				factor = LEXICON_WEIGHT;
 				*unknown += lexicon_doubt(faq,
-				    words[i].surface, res->english) *
+				    words[i].surface, res->english, &listed) *
 				    faq->unknown_weight * faq->unknown_weight;
-				explain_word(res, "%s%s=%s", words[i].surface,
-				    "");
+				/* "!pajak=": another office's subject. */
+				explain_word(res, listed ? "%s!%s=%s" :
+				    "%s%s=%s", words[i].surface, "");
 			} else {
 				double f = unknown_factor(faq,
 				    words[i].surface, res->english);
@@ -848,12 +853,13 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	    SPARSE_ANSWER_AT_UNLISTED;
 
 	/* Measured by bench/faqbot-sparse on five answer sets, then by
-	 * bench/faqbot-top on twelve: the threshold that keeps wrong answers
-	 * near 5% and most out-of-scope questions declined is about 0.36
-	 * with one phrasing per entry (0.41 without the topics list, which
-	 * tells other offices' subjects apart), 0.40 with two, 0.48 with
-	 * eight and more (bench/README; 0.38 and 0.42 until the question's
-	 * coverage counted more with few phrasings, session 18). */
+	 * bench/faqbot-top on twelve, then twenty: the threshold that keeps
+	 * wrong answers near 5% and most out-of-scope questions declined is
+	 * about 0.36 with one phrasing per entry (0.41 without the topics
+	 * list, which tells other offices' subjects apart), 0.40 with two,
+	 * 0.48 with eight and more (bench/README; 0.38 and 0.42 until the
+	 * question's coverage counted more with few phrasings, session
+	 * 18). */
 	s->answer_at = sparse_at + faq->fullness *
 	    (ARC_DIALOGUE_ANSWER_AT - sparse_at);
 	/* In a handful of entries every word is rare, and one shared word

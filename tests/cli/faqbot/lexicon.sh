@@ -59,10 +59,15 @@ echo "unreadable:"
 ask --thesaurus missing.dat --dictionary missing.dict.dz
 # Another office's subject that the thesaurus joins to these answers
 # ("pajak" to "biaya") keeps the doubt of an unknown subject: the same
-# question with a plain synonym ("ongkos") scores higher.
+# question with a plain synonym ("ongkos") scores higher (share/faq/topik.txt
+# lists "pajak", not "ongkos").
 printf '\nid: biaya\nq: berapa biaya mengurus ktp?\na: Gratis.\n' >>kb.faq
 printf 'pajak|1\n[n]|biaya\nongkos|1\n[n]|biaya\n' >>th.dat
 echo "a subject of the topics list through the thesaurus:"
 printf '%s\n' 'berapa ongkos ngurus ktp' 'berapa pajak ngurus ktp' |
     faqbot -f kb.faq --synonyms /dev/null --thesaurus th.dat \
     --dictionary '' | jq -r '[.status, .id // "-", .score] | @tsv'
+echo "--explain marks it:"
+echo 'berapa pajak ngurus ktp' | faqbot -f kb.faq --synonyms /dev/null \
+    --thesaurus th.dat --dictionary '' --explain 2>&1 >/dev/null |
+    cut -d';' -f1

@@ -2,13 +2,16 @@
 # declined, only suggested or answered narrowly or under the threshold,
 # once each, with the entry each most likely belongs to; a clerk edits
 # the file ("-" leaves one out, another id corrects it) and --learn adds
-# them as phrasings after each entry's last one, the rest of the file kept; a review with an unknown id
-# changes nothing; an answer file that cannot be rewritten is said.
+# them as phrasings after each entry's last one, the rest of the file
+# kept; a review with an unknown id changes nothing; an answer file that
+# cannot be rewritten is said.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 cp kb.faq before.faq
+# "ktp" is offered its entries and "2" picks one: the pick is no
+# question to review.
 printf '%s\n' 'dompet ktp dicuri' 'DOMPET KTP DICURI' 'ktp sy ilang gmn' \
-    'harga cabai berapa' 'bisa ngobrol sama orang' | faq --log chat.log \
-    >/dev/null
+    'harga cabai berapa' 'bisa ngobrol sama orang' ktp 2 |
+    faq --log chat.log >/dev/null
 echo 'not a record' >>chat.log
 # An answer under the threshold these files give (an English question
 # eased, or a log kept under a lower --answer-at) is listed too.
@@ -20,6 +23,7 @@ echo "exit $?"
 grep -v '^#' review.tsv | cut -f1,2
 echo "the clerk's edit:"
 sed -e 's/^[^\t#]*\tharga cabai/-\tharga cabai/' \
+    -e 's/^[^\t#]*\tktp\t/-\tktp\t/' \
     -e 's/^[^\t#]*\tdompet ktp/ktp-hilang\tdompet ktp/' \
     -e 's/^[^\t#]*\tbisa ngobrol/petugas\tbisa ngobrol/' review.tsv \
     >edited.tsv
