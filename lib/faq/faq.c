@@ -68,7 +68,7 @@ arc_faq_free(struct arc_faq *faq)
 	free(faq->phrasings);
 	for (int i = 0; i < faq->nterms; i++) {
 		free(faq->by_phrasing[i].ids);
-		free(faq->by_phrasing[i].weight);
+		free(faq->by_phrasing[i].weight2);
 		free(faq->by_entry[i].ids);
 		free(faq->by_answer[i].ids);
 	}

@@ -41,7 +41,8 @@ struct faq_postings {
 	int *ids;
 	int n;
 	size_t cap;
-	double *weight;   /* by_phrasing only: the word's weight in each */
+	double *weight2;  /* by_phrasing only: the word's weight in each,
+			   * squared (as scores use it) */
 };
 
 struct arc_faq {

@@ -118,6 +118,14 @@ post(struct faq_postings *p, int id)
 	return ARC_OK;
 }
 
+/* A setting that is sparse with one phrasing an entry and full from
+ * SPARSE_FULL, in between as the answer files fill (fullness). */
+static double
+sparse_to_full(const struct arc_faq *faq, double sparse, double full)
+{
+	return full + (1.0 - faq->fullness) * (sparse - full);
+}
+
 /* Whether a set kept as a small unsorted array holds id. */
 static int
 contains(const int *set, int n, int id)
@@ -289,15 +297,15 @@ compare_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Phrasing i's weight in a term's postings (they are in phrasing order,
- * and every term of an indexed phrasing has one). */
+/* Phrasing i's squared weight in a term's postings (they are in phrasing
+ * order, and every term of an indexed phrasing has one). */
 static double *
 weight_of(const struct faq_postings *pp, int i)
 {
 	const int *at = bsearch(&i, pp->ids, (size_t)pp->n, sizeof(int),
 	    compare_id);
 
-	return at != NULL ? &pp->weight[at - pp->ids] : NULL;
+	return at != NULL ? &pp->weight2[at - pp->ids] : NULL;
 }
 
 /*
@@ -316,11 +324,11 @@ weight_of(const struct faq_postings *pp, int i)
 static int
 weigh_phrasing_words(struct arc_faq *faq)
 {
-	double story = 1.0 - (1.0 - STORY_WORD) * (1.0 - faq->fullness);
+	double story = sparse_to_full(faq, STORY_WORD, 1.0);
 
 	for (int t = 0; t < faq->nterms; t++) {
 		struct faq_postings *pp = &faq->by_phrasing[t];
-		if ((pp->weight = malloc(((size_t)pp->n + 1) *
+		if ((pp->weight2 = malloc(((size_t)pp->n + 1) *
 		    sizeof(double))) == NULL)
 			return ARC_FATAL;
 	}
@@ -336,8 +344,8 @@ weigh_phrasing_words(struct arc_faq *faq)
 			double *slot = weight_of(pp, i);
 			if (slot == NULL)
 				continue;
-			*slot = w;
-			sum += faq->idf[t] * w * faq->idf[t] * w;
+			*slot = w * w;
+			sum += faq->idf[t] * faq->idf[t] * *slot;
 		}
 		p->norm = sqrt(sum);
 	}
@@ -484,8 +492,8 @@ arc_faq_prepare(struct arc_faq *faq, struct arc_error *err)
 	faq->fullness = fullness(faq);
 	faq->answer_blend = SPARSE_ANSWER_BLEND * (1 - faq->fullness *
 	    faq->fullness);
-	faq->question_coverage = QUESTION_COVERAGE + (1 - faq->fullness) *
-	    (SPARSE_QUESTION_COVERAGE - QUESTION_COVERAGE);
+	faq->question_coverage = sparse_to_full(faq, SPARSE_QUESTION_COVERAGE,
+	    QUESTION_COVERAGE);
 	/* A question of common words only ("berapa?") is no question to
 	 * answer: its weight counts as at least that of a word found in a
 	 * quarter of the entries. */
@@ -617,7 +625,7 @@ unknown_factor(const struct arc_faq *faq, const char *surface, int english)
 		return 1.0;
 	f = faq_in_topics(faq, surface, english) ? TOPIC_UNKNOWN :
 	    STORY_UNKNOWN;
-	return 1.0 + (f - 1.0) * (1.0 - faq->fullness);
+	return sparse_to_full(faq, f, 1.0);
 }
 
 /* How much of an unknown word's weight (squared, as *unknown adds it) a
@@ -628,7 +636,7 @@ static double
 lexicon_doubt(const struct arc_faq *faq, const char *surface, int english,
     int *listed)
 {
-	double f = 1.0 + (TOPIC_UNKNOWN - 1.0) * (1.0 - faq->fullness);
+	double f = sparse_to_full(faq, TOPIC_UNKNOWN, 1.0);
 
 	*listed = !english && faq->ntopics > 0 &&
 	    faq_in_topics(faq, surface, english);
@@ -784,14 +792,14 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
 		const struct faq_postings *pa = &faq->by_answer[q[i].id];
 		/* A phrasing's share is measured by its idf (times its
-		 * weight there, squared: weigh_phrasing_words); the
+		 * squared weight there: weigh_phrasing_words); the
 		 * question's by the question's own weights, as mass is, so
 		 * that a corrected word (weighing less than its idf) counts
 		 * less, never more, and no score passes 1. */
 		double w = q[i].weight * faq->idf[q[i].id];
 		double wq = q[i].weight * q[i].weight;
 		for (int k = 0; k < pp->n; k++)
-			dot_p[pp->ids[k]] += w * pp->weight[k] * pp->weight[k];
+			dot_p[pp->ids[k]] += w * pp->weight2[k];
 		for (int k = 0; k < pe->n; k++)
 			dot_e[pe->ids[k]] += wq;
 		/* Both lists of entries are in entry order: an answer's
@@ -860,8 +868,7 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	 * 0.48 with eight and more (bench/README; 0.38 and 0.42 until the
 	 * question's coverage counted more with few phrasings, session
 	 * 18). */
-	s->answer_at = sparse_at + faq->fullness *
-	    (ARC_DIALOGUE_ANSWER_AT - sparse_at);
+	s->answer_at = sparse_to_full(faq, sparse_at, ARC_DIALOGUE_ANSWER_AT);
 	/* In a handful of entries every word is rare, and one shared word
 	 * ("hilang") scores high: the fewer entries, the higher the bar. */
 	few = (FEW_ENTRIES - faq->answerable) / FEW_ENTRIES;
@@ -876,7 +883,6 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	 * phrasings say what each is about: offered both, not answered
 	 * (bench/README, session 15: wrong answers 4.5% -> 3.1% on ten
 	 * sets, right 58.1% -> 56.6%; the shipped files unchanged). */
-	s->margin = ARC_DIALOGUE_MARGIN + (1 - faq->fullness) *
-	    (SPARSE_MARGIN - ARC_DIALOGUE_MARGIN);
-	s->english_ease = (1 - faq->fullness) * SPARSE_ENGLISH_EASE;
+	s->margin = sparse_to_full(faq, SPARSE_MARGIN, ARC_DIALOGUE_MARGIN);
+	s->english_ease = sparse_to_full(faq, SPARSE_ENGLISH_EASE, 0.0);
 }

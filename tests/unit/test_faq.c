@@ -236,9 +236,10 @@ test_answer_words(void)
 }
 
 /* An entry of two phrasings, the second one a citizen's question added
- * from the log, with the answer given. */
+ * from the log, with the answer given; and an entry of one phrasing, with
+ * the answer given too. */
 static struct arc_faq *
-learned_faq(const char *answer)
+learned_faq(const char *answer, const char *sppl_answer)
 {
 	struct arc_faq *faq = arc_faq_new();
 	struct arc_error err;
@@ -246,8 +247,9 @@ learned_faq(const char *answer)
 
 	snprintf(text, sizeof(text), "id: sampah-besar\nq: angkut sampah "
 	    "besar\nq: sofa lama bs diangkut petugas gk? bayar?\na: %s\n\n"
-	    "id: sppl\nq: cara dapat sppl\na: Isi formulir SPPL.\n\n"
-	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n", answer);
+	    "id: sppl\nq: cara dapat sppl\na: %s\n\n"
+	    "id: jam\nq: jam buka kantor\na: Senin-Jumat.\n", answer,
+	    sppl_answer);
 	CHECK(arc_faq_load(faq, write_file("t.faq", text), quiet, NULL) ==
 	    ARC_OK);
 	CHECK(arc_faq_prepare(faq, &err) == ARC_OK);
@@ -260,17 +262,19 @@ learned_faq(const char *answer)
 static void
 test_story_words(void)
 {
-	struct arc_faq *story = learned_faq("Petugas mengangkut sofa.");
+	struct arc_faq *story = learned_faq("Petugas mengangkut sofa.",
+	    "Isi formulir SPPL.");
 	struct arc_faq *said = learned_faq("Petugas mengangkut sofa; "
-	    "bayar di loket.");
+	    "bayar di loket.", "Cara dapat SPPL: isi formulir.");
 
 	struct arc_dialogue_settings set;
 
 	CHECK(best_score(story, "lama bayar") <
 	    best_score(said, "lama bayar"));
-	/* An entry of one phrasing is as it was. */
-	CHECK(best_score(story, "cara dapat sppl") ==
-	    best_score(said, "cara dapat sppl"));
+	/* An entry of one phrasing is as it was: its words weigh the same
+	 * whether its answer says them or not ("sppl" covers less of the
+	 * phrasing if "cara" and "dapat" weigh more). */
+	CHECK(best_score(story, "sppl") == best_score(said, "sppl"));
 	/* Sparse files: an English question answers 0.05 lower. */
 	arc_faq_calibrate(story, &set);
 	CHECK(set.english_ease > 0.04 && set.english_ease <= 0.05);
