@@ -339,6 +339,10 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 		r->text = status_text(number, row, how->english);
 		return;
 	}
+	/* A number with nothing to pick (the list dropped, another
+	 * session's) is a nudge, not a question to decline. */
+	if (pick > 0)
+		small = FAQ_SMALL_NUDGE;
 	/* Thanks and nudges never reach the entries ("makasih" is no
 	 * question); a greeting may, if an entry greets. */
 	if (small == FAQ_SMALL_THANKS || small == FAQ_SMALL_NUDGE) {

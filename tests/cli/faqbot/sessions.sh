@@ -1,5 +1,6 @@
 # An unclear question gets numbered suggestions; replying with a number
-# picks one, in the same session only; other sessions are not affected.
+# picks one, in the same session only; other sessions are not affected,
+# and a number with nothing to pick gets a word back, not the decline.
 # (The small knowledge base scores low: suggestions from 0.25 here.)
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 ask --suggest-at 0.25 <<'END'
