@@ -20,38 +20,42 @@
 	X(DIGEST, digest) X(INDEXED, indexed)
 /* The text, read only where it is wanted: the writer looks up every
  * record's row, and reading its text too would read the whole archive
- * again on a run of unchanged documents. */
-#define DOC_TEXTS(X) X(BODY, body) X(CODED, coded)
+ * again on a run of unchanged documents.  With it, whether the title was
+ * guessed from it: what its words in the index are made from. */
+#define DOC_TEXTS(X) X(BODY, body) X(CODED, coded) \
+	X(TITLE_GUESSED, title_guessed)
 
 #define DOC_ENUM(k, name) DOC_##k,
 enum doc_column { DOC_ID, DOC_COLUMNS(DOC_ENUM) DOC_TEXTS(DOC_ENUM) };
 #define DOC_NAME(k, name) ", " #name
 
 #define ROWS "SELECT id" DOC_COLUMNS(DOC_NAME) " FROM doc "
-/* Archives made before texts were coded by word, until an arc-index opens
- * them, have no coded column: NULL in its place (s->has_coded). */
+/* Archives of layouts before 6 lack title_guessed, and those made before
+ * texts were coded by word, until an arc-index opens them, coded too:
+ * NULL in their place (s->has_title_guessed, s->has_coded). */
 #define TEXTS "SELECT id" DOC_COLUMNS(DOC_NAME) DOC_TEXTS(DOC_NAME) \
 	" FROM doc "
-#define OLD_TEXTS "SELECT id" DOC_COLUMNS(DOC_NAME) ", body, NULL FROM doc "
+#define TEXTS_5 "SELECT id" DOC_COLUMNS(DOC_NAME) ", body, coded, NULL " \
+	"FROM doc "
+#define OLD_TEXTS "SELECT id" DOC_COLUMNS(DOC_NAME) ", body, NULL, NULL " \
+	"FROM doc "
+#define VARIANTS(where) \
+	{ ROWS where, TEXTS where, TEXTS_5 where, OLD_TEXTS where }
 
-/* By how a row is found: without its text; with it, in an archive with
- * the coded column and in one without. */
-static const char *const select_sql[][3] = {
-	[ARC_DOC_BY_ID] = { ROWS "WHERE id = ?", TEXTS "WHERE id = ?",
-	    OLD_TEXTS "WHERE id = ?" },
-	[ARC_DOC_BY_SHA256] = { ROWS "WHERE sha256 = ?",
-	    TEXTS "WHERE sha256 = ?", OLD_TEXTS "WHERE sha256 = ?" },
-	[ARC_DOC_ALL] = { ROWS "ORDER BY id", TEXTS "ORDER BY id",
-	    OLD_TEXTS "ORDER BY id" },
-	[ARC_DOC_RANGE] = { ROWS "WHERE id BETWEEN ? AND ? ORDER BY id",
-	    TEXTS "WHERE id BETWEEN ? AND ? ORDER BY id",
-	    OLD_TEXTS "WHERE id BETWEEN ? AND ? ORDER BY id" },
+/* By how a row is found: without its text; with it, by what the archive
+ * has. */
+static const char *const select_sql[][4] = {
+	[ARC_DOC_BY_ID] = VARIANTS("WHERE id = ?"),
+	[ARC_DOC_BY_SHA256] = VARIANTS("WHERE sha256 = ?"),
+	[ARC_DOC_ALL] = VARIANTS("ORDER BY id"),
+	[ARC_DOC_RANGE] = VARIANTS("WHERE id BETWEEN ? AND ? ORDER BY id"),
 };
 
 const char *
 arc_doc_sql(const struct arc_store *s, enum arc_doc_by by, int with_text)
 {
-	return select_sql[by][!with_text ? 0 : s->has_coded ? 1 : 2];
+	return select_sql[by][!with_text ? 0 : s->has_title_guessed ? 1 :
+	    s->has_coded ? 2 : 3];
 }
 
 static const char *
@@ -86,8 +90,11 @@ arc_doc_row_read(sqlite3_stmt *st, struct arc_doc_row *r)
 	r->attempts = sqlite3_column_int(st, DOC_ATTEMPTS);
 	r->digest = text_at(st, DOC_DIGEST);
 	r->indexed = text_at(st, DOC_INDEXED);
-	if (sqlite3_column_count(st) <= DOC_CODED)
+	r->title_guessed = -1;
+	if (sqlite3_column_count(st) <= DOC_TITLE_GUESSED)
 		return;
+	if (sqlite3_column_type(st, DOC_TITLE_GUESSED) != SQLITE_NULL)
+		r->title_guessed = sqlite3_column_int(st, DOC_TITLE_GUESSED);
 	r->body = sqlite3_column_blob(st, DOC_BODY);
 	r->body_len = (size_t)sqlite3_column_bytes(st, DOC_BODY);
 	r->coded = sqlite3_column_blob(st, DOC_CODED);
@@ -187,8 +194,8 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 		return ARC_FATAL;
 	if (arc_doc_text(s, words, &r, &text, &len) != ARC_OK)
 		rc = ARC_ERR;
-	else if (arc_fts_columns(stemmers, r.lang, r.title, text, len, r.tags,
-	    r.fields, &c) == ARC_OK) {
+	else if (arc_fts_columns(stemmers, r.lang, r.title, r.title_guessed,
+	    text, len, r.tags, r.fields, &c) == ARC_OK) {
 		rc = fts_write(s, id, 1, &c);
 		arc_fts_columns_free(&c);
 	}
@@ -227,8 +234,9 @@ arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
 		 * before either: arc-index --check names it. */
 		if (r.is_archived && arc_doc_text(s, words, &r, &text, &len) ==
 		    ARC_OK) {
-			if (arc_fts_columns(&stemmers, r.lang, r.title, text,
-			    len, r.tags, r.fields, &c) != ARC_OK)
+			if (arc_fts_columns(&stemmers, r.lang, r.title,
+			    r.title_guessed, text, len, r.tags, r.fields,
+			    &c) != ARC_OK)
 				rc = ARC_FATAL;
 			else {
 				rc = fn(ctx, r.id, &c);
@@ -364,9 +372,10 @@ arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
 	if (arc_store_prepare(s,
 	    "INSERT INTO doc (sha256, path, member, size, mtime, mime, pages, "
 	    "  indexed, state, lang, title, tanggal, nomor, tags, fields, "
-	    "  archived, digest, body, coded, confidence, pdf, error) "
+	    "  archived, digest, body, coded, confidence, pdf, error, "
+	    "  title_guessed) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'archived', ?, ?, ?, ?, ?, ?, "
-	    "  NULL, ?, NULL, ?, ?, ?, NULL) "
+	    "  NULL, ?, NULL, ?, ?, ?, NULL, ?) "
 	    "ON CONFLICT (sha256) DO UPDATE SET "
 	    "  path = excluded.path, member = excluded.member, "
 	    "  size = excluded.size, mtime = excluded.mtime, "
@@ -378,7 +387,8 @@ arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
 	    "  archived = NULL, digest = excluded.digest, "
 	    "  body = NULL, coded = excluded.coded, "
 	    "  confidence = excluded.confidence, "
-	    "  pdf = excluded.pdf, error = NULL", &st) != SQLITE_OK)
+	    "  pdf = excluded.pdf, error = NULL, "
+	    "  title_guessed = excluded.title_guessed", &st) != SQLITE_OK)
 		return ARC_FATAL;
 	bind_common(st, rec, now);
 	sqlite3_bind_text(st, 9, str(rec, "lang"), -1, SQLITE_STATIC);
@@ -393,6 +403,7 @@ arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
 	sqlite3_bind_blob(st, 16, m->coded, (int)m->coded_len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 17, m->confidence, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 19, m->title_guessed);
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	if (*id == 0)

@@ -58,6 +58,7 @@ struct pending {
 	int unread;             /* a file that could not be read: counted
 	                         * by its path, having no sha256 */
 	char *title, *tags, *fields, digest[65];
+	int title_guessed;      /* from a line of the text (arc_title_of) */
 	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
 	unsigned char *coded;   /* the text, coded by word (textcode.c) */
 	size_t coded_len;
@@ -284,15 +285,15 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	p->tags = dump(json_object_get(rec, "tags"));
 	p->fields = dump(json_object_get(rec, "fields"));
 	p->confidence = confidences(rec);
-	if ((p->title = arc_title_of(rec, text)) == NULL)
+	if ((p->title = arc_title_of(rec, text, &p->title_guessed)) == NULL)
 		return ARC_FATAL;
 	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
 	/* PostgreSQL keeps the text as it is (vocab NULL). */
 	if (vocab != NULL && arc_vocab_encode(vocab, text, len, &p->coded,
 	    &p->coded_len, &p->fresh, &p->vocab_gen) != ARC_OK)
 		return ARC_FATAL;
-	return arc_fts_columns(st, lang, p->title, text, len, p->tags,
-	    p->fields, &p->words);
+	return arc_fts_columns(st, lang, p->title, p->title_guessed, text, len,
+	    p->tags, p->fields, &p->words);
 }
 
 /*
@@ -458,8 +459,11 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 {
 	struct arc_store *s = ix->s;
 	json_t *rec = p->rec;
-	struct arc_doc_made made = { p->title, p->tags, p->fields,
-	    p->confidence, p->digest, p->coded, p->coded_len, &p->words };
+	struct arc_doc_made made = { .title = p->title,
+	    .title_guessed = p->title_guessed, .tags = p->tags,
+	    .fields = p->fields, .confidence = p->confidence,
+	    .digest = p->digest, .coded = p->coded, .coded_len = p->coded_len,
+	    .words = &p->words };
 	sqlite3_int64 id;
 	int was_archived, rc;
 	char old[65], *old_copy;
@@ -499,8 +503,10 @@ static int
 write_archived_pg(struct arc_indexer *ix, struct pending *p, const char *now,
     struct arc_error *err)
 {
-	struct arc_doc_made made = { p->title, p->tags, p->fields,
-	    p->confidence, p->digest, NULL, 0, &p->words };
+	struct arc_doc_made made = { .title = p->title,
+	    .title_guessed = p->title_guessed, .tags = p->tags,
+	    .fields = p->fields, .confidence = p->confidence,
+	    .digest = p->digest, .words = &p->words };
 	const char *sha = str(p->rec, "sha256"), *mime = str(p->rec, "mime");
 	char *old_mime = NULL, *old_copy;
 	int outcome;

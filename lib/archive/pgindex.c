@@ -103,6 +103,50 @@ words_of(const struct fts_columns *c, char out[24])
 	snprintf(out, 24, "%ld", n);
 }
 
+/*
+ * One statement: the row; the document to be counted into the ranking
+ * segments of every office it is listed for ('' when none; a version the
+ * maker of segments counted is replaced, so that it counts it again:
+ * pgrank.c); its tags, strings only.  Without title_guessed ($22) and
+ * with it.
+ */
+#define PUT_SQL(guessed, value, set) \
+	"WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, " \
+	"  mtime, mime, pages, indexed, state, lang, title, tanggal, " \
+	"  nomor, tags, fields, digest, body, confidence, pdf, words, " \
+	"  offices" guessed ") " \
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, " \
+	"  $11, $12, $13, $14, $15, $16, $17, $18, $19::tsvector, " \
+	"  CASE WHEN $20::text IS NULL THEN '{}' ELSE ARRAY[$20] END" \
+	value ") " \
+	"ON CONFLICT (sha256) DO UPDATE SET " \
+	"  path = excluded.path, member = excluded.member, " \
+	"  size = excluded.size, mtime = excluded.mtime, " \
+	"  mime = excluded.mime, pages = excluded.pages, " \
+	"  indexed = excluded.indexed, state = 'archived', " \
+	"  lang = excluded.lang, title = excluded.title, " \
+	"  tanggal = excluded.tanggal, nomor = excluded.nomor, " \
+	"  tags = excluded.tags, fields = excluded.fields, " \
+	"  digest = excluded.digest, body = excluded.body, " \
+	"  confidence = excluded.confidence, pdf = excluded.pdf, " \
+	"  words = excluded.words, error = NULL, " set ADD_OFFICE("$20") \
+	" RETURNING id, offices, xmax <> 0 AS was_there), " \
+	"todo AS (INSERT INTO rank_todo (doc, office, len) " \
+	"  SELECT d.id, o, $21 FROM d, unnest(" PG_OFFICES("d") ") o " \
+	"  ON CONFLICT (doc, office) DO UPDATE SET " \
+	"  n = nextval('rank_todo_n'), len = excluded.len), " \
+	"tags AS (INSERT INTO doc_tag (tag, doc) SELECT DISTINCT " \
+	"  e #>> '{}', d.id FROM d, jsonb_array_elements(CASE WHEN " \
+	"  jsonb_typeof($13::jsonb) = 'array' THEN $13::jsonb " \
+	"  ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string' " \
+	"  ON CONFLICT DO NOTHING) " \
+	"SELECT id, was_there FROM d"
+static const char *const put_sql[2] = {
+	PUT_SQL("", "", ""),
+	PUT_SQL(", title_guessed", ", $22::boolean",
+	    "title_guessed = excluded.title_guessed, "),
+};
+
 int
 arc_pg_put_archived(struct arc_store *s, json_t *rec,
     const struct arc_doc_made *m, const char *now, int *outcome,
@@ -170,49 +214,18 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	if ((words = arc_pg_tsvector(m->words)) == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	words_of(m->words, len);
-	const char *p[21] = { sha, str(rec, "path"), str(rec, "member"),
+	const char *p[22] = { sha, str(rec, "path"), str(rec, "member"),
 	    integer(rec, "size", size), str(rec, "mtime"), str(rec, "mime"),
 	    integer(rec, "pages", pages), now, str(rec, "lang"), m->title,
 	    json_string_value(json_object_get(fields, "tanggal")),
 	    json_string_value(json_object_get(fields, "nomor")), m->tags,
 	    m->fields, m->digest, str(rec, "text") ? str(rec, "text") : "",
 	    m->confidence, str(rec, "pdf"), words, office, len };
-	/*
-	 * One statement: the row; the document to be counted into the
-	 * ranking segments of every office it is listed for ('' when none;
-	 * a version the maker of segments counted is replaced, so that it
-	 * counts it again: pgrank.c); its tags, strings only.
-	 */
-	r = arc_pg_query(s,
-	    "WITH d AS (INSERT INTO doc AS doc (sha256, path, member, size, "
-	    "  mtime, mime, pages, indexed, state, lang, title, tanggal, "
-	    "  nomor, tags, fields, digest, body, confidence, pdf, words, "
-	    "  offices) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'archived', $9, $10, "
-	    "  $11, $12, $13, $14, $15, $16, $17, $18, $19::tsvector, "
-	    "  CASE WHEN $20::text IS NULL THEN '{}' ELSE ARRAY[$20] END) "
-	    "ON CONFLICT (sha256) DO UPDATE SET "
-	    "  path = excluded.path, member = excluded.member, "
-	    "  size = excluded.size, mtime = excluded.mtime, "
-	    "  mime = excluded.mime, pages = excluded.pages, "
-	    "  indexed = excluded.indexed, state = 'archived', "
-	    "  lang = excluded.lang, title = excluded.title, "
-	    "  tanggal = excluded.tanggal, nomor = excluded.nomor, "
-	    "  tags = excluded.tags, fields = excluded.fields, "
-	    "  digest = excluded.digest, body = excluded.body, "
-	    "  confidence = excluded.confidence, pdf = excluded.pdf, "
-	    "  words = excluded.words, error = NULL, " ADD_OFFICE("$20")
-	    " RETURNING id, offices, xmax <> 0 AS was_there), "
-	    "todo AS (INSERT INTO rank_todo (doc, office, len) "
-	    "  SELECT d.id, o, $21 FROM d, unnest(" PG_OFFICES("d") ") o "
-	    "  ON CONFLICT (doc, office) DO UPDATE SET "
-	    "  n = nextval('rank_todo_n'), len = excluded.len), "
-	    "tags AS (INSERT INTO doc_tag (tag, doc) SELECT DISTINCT "
-	    "  e #>> '{}', d.id FROM d, jsonb_array_elements(CASE WHEN "
-	    "  jsonb_typeof($13::jsonb) = 'array' THEN $13::jsonb "
-	    "  ELSE '[]' END) e WHERE jsonb_typeof(e) = 'string' "
-	    "  ON CONFLICT DO NOTHING) "
-	    "SELECT id, was_there FROM d", 21, p, err);
+	p[21] = m->title_guessed ? "t" : "f";
+	/* An archive of layout 3, which a writer other than its owner
+	 * does not upgrade, has no title_guessed (pgstore.c). */
+	r = arc_pg_query(s, s->pg->title_guessed ? put_sql[1] : put_sql[0],
+	    s->pg->title_guessed ? 22 : 21, p, err);
 	free(words);
 	if (r == NULL)
 		return ARC_FATAL;

@@ -110,20 +110,26 @@ collect_id(void *ctx, long long id, uint32_t len)
 /*
  * A document's row as a segment counts it: ROW_COLUMNS of doc d, read
  * into the columns its words are counted from, as the writer made them
- * (arc_fts_columns).
+ * (arc_fts_columns).  An archive of layout 3 has no title_guessed: the
+ * SQL of both, by s->pg->title_guessed.
  */
-#define ROW_COLUMNS "d.id, d.lang, d.title, d.body, d.tags, d.fields"
+#define ROW_COLUMNS(guessed) \
+	"d.id, d.lang, d.title, d.body, d.tags, d.fields, " guessed
+#define ROWS_SQL(tail) { "SELECT " ROW_COLUMNS("NULL") " " tail, \
+	"SELECT " ROW_COLUMNS("d.title_guessed") " " tail }
 
 static int
 row_columns(struct arc_stemmers *st, const PGresult *r, int i,
     struct fts_columns *c)
 {
 	const char *body = arc_pg_text(r, i, 3);
+	const char *guessed = arc_pg_text(r, i, 6);
 
 	if (body == NULL)
 		body = "";
 	return arc_fts_columns(st, arc_pg_text(r, i, 1), arc_pg_text(r, i, 2),
-	    body, strlen(body), arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), c);
+	    guessed == NULL ? -1 : strcmp(guessed, "t") == 0, body,
+	    strlen(body), arc_pg_text(r, i, 4), arc_pg_text(r, i, 5), c);
 }
 
 /* ---- Making segments -------------------------------------------------- */
@@ -286,9 +292,11 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 		size_t n = to - at < READ_CHUNK ? to - at : READ_CHUNK;
 		char *ids = arc_pg_ids_text(l->v + at, n);
 		const char *p[1] = { ids };
-		PGresult *r = ids == NULL ? NULL : arc_pg_query(s, "SELECT "
-		    ROW_COLUMNS " FROM doc d WHERE d.id = ANY ($1::bigint[]) "
-		    "AND d.state = 'archived' ORDER BY d.id", 1, p, err);
+		static const char *const sql[2] = ROWS_SQL("FROM doc d "
+		    "WHERE d.id = ANY ($1::bigint[]) AND d.state = 'archived' "
+		    "ORDER BY d.id");
+		PGresult *r = ids == NULL ? NULL : arc_pg_query(s,
+		    sql[s->pg->title_guessed], 1, p, err);
 
 		free(ids);
 		if (r == NULL) {
@@ -756,13 +764,14 @@ int
 arc_pg_rank_fresh(struct arc_store *s, const char *tsquery,
     arc_pg_doc_fn fn, void *ctx, struct arc_error *err)
 {
+	static const char *const sql[2] = ROWS_SQL(TODO_MATCHING);
 	const char *p[1] = { tsquery };
 	struct arc_stemmers st;
 	PGresult *r;
 	int rc = ARC_OK;
 
-	if ((r = arc_pg_query(s, "SELECT " ROW_COLUMNS " " TODO_MATCHING, 1, p,
-	    err)) == NULL)
+	if ((r = arc_pg_query(s, sql[s->pg->title_guessed], 1, p, err)) ==
+	    NULL)
 		return ARC_FATAL;
 	if (arc_stemmers_init(&st) != ARC_OK) {
 		PQclear(r);

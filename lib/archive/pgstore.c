@@ -6,7 +6,7 @@
 #include "pg.h"
 
 /* The layout of a city archive, in arc_meta's 'schema'. */
-#define PG_SCHEMA_VERSION "3"
+#define PG_SCHEMA_VERSION "4"
 
 /*
  * The tables: as in SQLite (schema.c), with the text kept as text (the
@@ -65,29 +65,43 @@
 	"  w text COLLATE \"C\" NOT NULL, PRIMARY KEY (w, office));" \
 	RANK_POLICIES("word")
 
-/* Layout 1 to 3: the segments' tables and the vocabulary, every archived
+/*
+ * Whether arc_title_of took a document's title from a line of its text:
+ * NULL in the rows archived before, whose words are counted by the older
+ * rule (arc_fts_columns).  Layout 4; layout 3 had none.
+ */
+#define TITLE_GUESSED_SQL \
+	"ALTER TABLE doc ADD COLUMN IF NOT EXISTS title_guessed boolean;"
+
+/* Layout 1 to 4: the segments' tables and the vocabulary, every archived
  * document to be counted into them by the next arc-index. */
 static const char upgrade1_sql[] =
-	RANK_SQL WORD_SQL
+	RANK_SQL WORD_SQL TITLE_GUESSED_SQL
 	"INSERT INTO rank_todo (doc, office) SELECT d.id, o FROM doc d,"
 	"  unnest(" PG_OFFICES("d") ") o WHERE d.state = 'archived'"
 	"  ON CONFLICT DO NOTHING;"
 	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
 	"  'schema';";
 
-/* Layout 2 to 3: the vocabulary, made at once from the archived texts by
+/* Layout 2 to 4: the vocabulary, made at once from the archived texts by
  * the server: their words of ASCII letters only, as arc_next_word makes
  * them (one with another letter waits till its document is counted
  * again); counting every document again would leave searches slow till
  * done. */
 static const char upgrade2_sql[] =
-	WORD_SQL
+	WORD_SQL TITLE_GUESSED_SQL
 	"INSERT INTO word (office, w) SELECT DISTINCT o, w FROM doc d,"
 	"  unnest(" PG_OFFICES("d") ") o, regexp_split_to_table(lower("
 	"  coalesce(d.title, '') || ' ' || coalesce(d.body, '')),"
 	"  '[[:space:][:punct:]]+') w"
 	"  WHERE d.state = 'archived' AND w ~ '^[a-z]{3,40}$'"
 	"  ON CONFLICT DO NOTHING;"
+	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
+	"  'schema';";
+
+/* Layout 3 to 4. */
+static const char upgrade3_sql[] =
+	TITLE_GUESSED_SQL
 	"UPDATE arc_meta SET value = '" PG_SCHEMA_VERSION "' WHERE key = "
 	"  'schema';";
 
@@ -108,7 +122,7 @@ static const char schema_sql[] =
 	"  attempts integer NOT NULL DEFAULT 0,"
 	"  digest text, indexed text NOT NULL, confidence text, pdf text,"
 	"  body text, words tsvector,"
-	"  offices text[] NOT NULL DEFAULT '{}');"
+	"  offices text[] NOT NULL DEFAULT '{}', title_guessed boolean);"
 	"CREATE INDEX IF NOT EXISTS doc_words ON doc USING gin (words);"
 	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
 	"CREATE INDEX IF NOT EXISTS doc_offices ON doc USING gin (offices);"
@@ -390,7 +404,7 @@ make_tables(struct arc_store *s, struct arc_error *err)
 	}
 	rc = arc_pg_exec(s, was[0] == '\0' ? schema_sql : strcmp(was, "1") ==
 	    0 ? upgrade1_sql : strcmp(was, "2") == 0 ? upgrade2_sql :
-	    "SELECT 1", err);
+	    strcmp(was, "3") == 0 ? upgrade3_sql : "SELECT 1", err);
 	if (rc != ARC_OK || arc_pg_exec(s, "COMMIT", err) != ARC_OK) {
 		arc_pg_rollback(s);
 		return ARC_FATAL;
@@ -420,18 +434,22 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	was = PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown";
 	/* Layout 1, older: its owner's next arc-index brings it up to
 	 * date (make_tables).  Layout 2 lacks only the vocabulary, which
-	 * "did you mean" does without till then. */
+	 * "did you mean" does without till then, and title_guessed, as
+	 * layout 3 does: its rows are counted by the older rule till then
+	 * (arc_fts_columns). */
 	if (strcmp(was, "1") == 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
 		    "arc reads %s: run arc-index --optimize once as the "
 		    "archive's owner to bring it up to date", s->pg->shown,
 		    was, PG_SCHEMA_VERSION);
-	else if (strcmp(was, "2") != 0 && strcmp(was, PG_SCHEMA_VERSION) != 0)
+	else if (strcmp(was, "2") != 0 && strcmp(was, "3") != 0 &&
+	    strcmp(was, PG_SCHEMA_VERSION) != 0)
 		rc = arc_error_set(err, "%s: the archive's layout is %s; this "
 		    "arc reads %s", s->pg->shown, was, PG_SCHEMA_VERSION);
 	else {
 		s->pg->vocab = atoi(PQgetvalue(r, 0, 1));
-		s->pg->vocab_table = strcmp(was, PG_SCHEMA_VERSION) == 0;
+		s->pg->vocab_table = strcmp(was, "2") != 0;
+		s->pg->title_guessed = strcmp(was, PG_SCHEMA_VERSION) == 0;
 	}
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;

@@ -23,6 +23,9 @@
  * 5  4 and the ranking segments (ranking.c): every document's words
  *    counted, term by term, for ranking all matches of a search; the
  *    index's words without diacritics (made again from the texts).
+ * 6  5 and doc.title_guessed: whether arc_title_of took the title from a
+ *    line of the text (1) or the paper named it (0); NULL in rows archived
+ *    before, whose title words the index holds by the older rule.
  */
 
 /* The newest layout, made at once in a new archive.  Its doc table's
@@ -46,7 +49,8 @@ static const char newest[] =
 	                                  * coded held it */
 	"  confidence TEXT,"             /* OCR's, per page: "93,-,41" */
 	"  pdf TEXT,"                    /* arc-ocr's searchable PDF */
-	"  coded BLOB"                   /* the text, coded by word */
+	"  coded BLOB,"                  /* the text, coded by word */
+	"  title_guessed INTEGER"        /* see layout 6 above */
 	");"
 	"CREATE INDEX IF NOT EXISTS doc_date ON doc (tanggal);"
 	"CREATE TABLE IF NOT EXISTS doc_tag ("
@@ -132,8 +136,9 @@ static const char tables_of_5[] =
 	"CREATE INDEX IF NOT EXISTS rank_post_segment ON rank_post (segment);"
 	"CREATE TABLE IF NOT EXISTS rank_dirty (id INTEGER PRIMARY KEY);";
 
-/* Does the query find a row?  Only for archives of layout 2, whose
- * number does not say what they have. */
+/* Does the query, its parameter bound to name, find a row?  For what
+ * an archive's number does not say: what one of layout 2 has, whether an
+ * index lacks documents. */
 static int
 found(struct arc_store *s, const char *sql, const char *name)
 {
@@ -227,12 +232,29 @@ add_ranking(struct arc_store *s, struct arc_error *err)
 	return arc_fts_rebuild(s, err);
 }
 
+/* 5 to 6: doc.title_guessed, NULL in the rows there.  The index is made
+ * again if it lacks archived documents: the step from 4 to 5 made it from
+ * no text at all (it read the rows as an archive without texts coded by
+ * word), and only documents archived since were in it. */
+static int
+add_title_guessed(struct arc_store *s, struct arc_error *err)
+{
+	if (arc_store_exec(s, "ALTER TABLE doc ADD COLUMN title_guessed "
+	    "INTEGER", err) != ARC_OK)
+		return ARC_FATAL;
+	if (!found(s, "SELECT 1 WHERE (SELECT count(*) FROM doc WHERE "
+	    "state = ?) > (SELECT count(*) FROM fts_docsize)", "archived"))
+		return ARC_OK;
+	return arc_fts_rebuild(s, err);
+}
+
 /* From layout N to N + 1, by N; none: N is not upgraded. */
 static int (*const steps[ARC_SCHEMA_VERSION])(struct arc_store *,
     struct arc_error *) = {
 	[2] = complete_2,
 	[3] = add_unread,
 	[4] = add_ranking,
+	[5] = add_title_guessed,
 };
 
 int
@@ -279,9 +301,12 @@ arc_schema_upgrade(struct arc_store *s, int version, struct arc_error *err)
 		return ARC_FATAL;
 	if (version == 0 && make_newest(s, err) != ARC_OK)
 		return ARC_FATAL;
-	for (int v = version; v > 0 && v < ARC_SCHEMA_VERSION; v++)
+	/* Each step reads the rows as an archive of its layout has them. */
+	for (int v = version; v > 0 && v < ARC_SCHEMA_VERSION; v++) {
+		arc_schema_features(s, v);
 		if (steps[v](s, err) != ARC_OK)
 			return ARC_FATAL;
+	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d;",
 	    ARC_SCHEMA_VERSION);
 	return arc_store_exec(s, sql, err);
@@ -296,11 +321,12 @@ arc_schema_features(struct arc_store *s, int version)
 		s->has_coded = has_column(s, "coded");
 		s->has_confidence = has_column(s, "confidence");
 		s->has_chat = has_table(s, "chat");
-		s->has_unread = s->has_ranking = 0;
+		s->has_unread = s->has_ranking = s->has_title_guessed = 0;
 		return;
 	}
 	s->has_coded = s->has_confidence = s->has_chat =
 	    version >= 3;
 	s->has_unread = version >= 4;
 	s->has_ranking = version >= 5;
+	s->has_title_guessed = version >= 6;
 }

@@ -722,14 +722,22 @@ json_text(struct arc_stemmers *st, const char *json)
 
 int
 arc_fts_columns(struct arc_stemmers *st, const char *lang,
-    const char *title, const char *text, size_t text_len,
+    const char *title, int title_guessed, const char *text, size_t text_len,
     const char *tags_json, const char *fields_json, struct fts_columns *c)
 {
 	const char *l = lang != NULL && strcmp(lang, "eng") == 0 ? "eng" :
 	    "ind";
 
 	memset(c, 0, sizeof(*c));
-	if (title != NULL && arc_title_guessed(title, text, text_len))
+	/* A title guessed from a line says nothing the text does not: it
+	 * weighs as text.  A row archived before it was kept whether the
+	 * title was guessed has its words in the index by the older rule,
+	 * which took a title that is one of the lines for a guess, even a
+	 * record's own. */
+	if (title_guessed < 0)
+		title_guessed = title != NULL &&
+		    arc_title_guessed(title, text, text_len);
+	if (title_guessed)
 		title = NULL;
 	c->body = arc_index_words(st, l, text, text_len);
 	c->title = arc_index_words(st, l, title ? title : "",

@@ -42,6 +42,8 @@ struct arc_store {
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
+	/* Has doc a "title_guessed" column (layout 6)? */
+	int has_title_guessed;
 	/* In an indexer's write transaction, the highest id a ranking
 	 * segment holds (arc_rank_begin): a document written above it is in
 	 * no segment, and needs no rank_dirty row.  -1: not known. */
@@ -108,8 +110,10 @@ int arc_register_rank(fts5_api *api);
 struct fts_columns {
 	char *body, *title, *tags, *fields;
 };
+/* title_guessed: as arc_title_of said, or -1 for a row archived before
+ * it was kept (arc_doc_row). */
 int arc_fts_columns(struct arc_stemmers *st, const char *lang,
-    const char *title, const char *text, size_t text_len,
+    const char *title, int title_guessed, const char *text, size_t text_len,
     const char *tags_json, const char *fields_json,
     struct fts_columns *c);
 void arc_fts_columns_free(struct fts_columns *c);
@@ -335,6 +339,10 @@ struct arc_doc_row {
 	sqlite3_int64 size, pages;      /* 0 when not known */
 	const char *mtime, *mime, *lang, *title, *tanggal, *nomor;
 	const char *tags, *fields;      /* JSON */
+	/* Was the title guessed from a line of the text (arc_title_of)?
+	 * -1: not known, the row was archived before layout 6 kept it, or
+	 * read by a statement without its text. */
+	int title_guessed;
 	const char *archived;   /* the copy, as older archives kept its path */
 	const char *error;      /* why it failed */
 	int attempts;           /* failures */
@@ -370,6 +378,7 @@ int arc_doc_text(struct arc_store *s, struct arc_word_cache *c,
  * and the tanggal and nomor of its fields).  Borrowed. */
 struct arc_doc_made {
 	const char *title, *tags, *fields, *confidence;
+	int title_guessed;
 	const char *digest;
 	const unsigned char *coded;
 	size_t coded_len;
@@ -388,12 +397,12 @@ int arc_doc_put_failed(struct arc_store *s, json_t *rec, const char *error,
 
 /* A paper's title: a stage's "title", else its subject (fields.perihal),
  * else what a decree is "TENTANG" (about), else its first line with a
- * letter past the letterhead.  malloc'd; NULL when out of memory.
- * (title.c) */
-char *arc_title_of(json_t *rec, const char *text);
-/* Is the title one of the text's lines, as arc_title_of makes one when no
- * stage named it, nor the paper's subject?  Such a title says nothing the
- * text does not: the index holds it as no title (arc_fts_columns). */
+ * letter past the letterhead: then *guessed is 1, else 0.  malloc'd; NULL
+ * when out of memory.  (title.c) */
+char *arc_title_of(json_t *rec, const char *text, int *guessed);
+/* Is the title one of the text's lines?  How arc told a guessed title
+ * before it kept whether it guessed (layout 6): the rule for the rows
+ * archived before, whose words the index holds by it (arc_fts_columns). */
 int arc_title_guessed(const char *title, const char *text, size_t len);
 
 /* Sorted sha256s (forgotten.c). */
@@ -466,7 +475,7 @@ int arc_copy_name_of(const char *name, const char *sha);
  * The archive's layout (schema.c): PRAGMA user_version, ARC_SCHEMA_VERSION
  * in an archive this arc made or upgraded.
  */
-#define ARC_SCHEMA_VERSION 5
+#define ARC_SCHEMA_VERSION 6
 /* The version in *version (0: none, a new archive); an SQLite status. */
 int arc_schema_version(struct arc_store *s, int *version);
 /* Can this arc read (and upgrade) an archive of that version?  Not one
@@ -480,7 +489,8 @@ int arc_schema_usable(struct arc_store *s, int version,
 int arc_schema_upgrade(struct arc_store *s, int version,
     struct arc_error *err);
 /* Sets what readers ask of an archive of that version (has_coded,
- * has_chat, has_confidence, has_unread), as read without upgrading it. */
+ * has_chat, has_confidence, has_unread, has_ranking, has_title_guessed),
+ * as read without upgrading it. */
 void arc_schema_features(struct arc_store *s, int version);
 
 /*

@@ -53,13 +53,16 @@ letterhead(const char *p)
 }
 
 char *
-arc_title_of(json_t *rec, const char *text)
+arc_title_of(json_t *rec, const char *text, int *guessed)
 {
 	const char *t = json_string_value(json_object_get(rec, "title")), *p;
 	json_t *perihal = json_object_get(json_object_get(rec, "fields"),
 	    "perihal");
 	char *title;
 
+	/* A decree's subject (TENTANG) is named by the paper as a letter's
+	 * perihal is, even when its words stand on a line of their own. */
+	*guessed = 0;
 	if (t != NULL)
 		return strdup(t);
 	if (json_is_string(perihal))
@@ -83,6 +86,7 @@ arc_title_of(json_t *rec, const char *text)
 		}
 	}
 	/* Past the letterhead: the office's name and address. */
+	*guessed = 1;
 	for (p = text; *p != '\0'; p += strcspn(p, "\n\f"), p += *p != '\0')
 		if (!letterhead(p) && (title = line_title(p)) != NULL)
 			return title;

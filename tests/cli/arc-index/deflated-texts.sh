@@ -13,6 +13,7 @@ text = b"Surat undangan rapat desa"
 db.execute("UPDATE doc SET body = ?, coded = NULL",
            (struct.pack("<Q", len(text)) + zlib.compress(text),))
 db.execute("ALTER TABLE doc DROP COLUMN coded")
+db.execute("ALTER TABLE doc DROP COLUMN title_guessed")
 db.execute("DROP TABLE word")
 db.execute("PRAGMA user_version = 2")
 db.commit()

@@ -28,7 +28,7 @@ documents() {
 arc-index --db new.db </dev/null 2>/dev/null
 layout new.db >new.layout
 for name in v2-first v2-chat v2-confidence v2-forgotten v2-coded \
-    v2-word-pruned v2-forgetting v4; do
+    v2-word-pruned v2-forgetting v4 v5; do
 	echo "== $name"
 	cp "$layouts/$name.db" .
 	cp -R "$layouts/$name.files" .
@@ -41,6 +41,11 @@ for name in v2-first v2-chat v2-confidence v2-forgotten v2-coded \
 	documents "$name.db"
 	arc-index --db "$name.db" --check
 	echo "check: exit $?"
+	# Every archived document in the index (contentless: its rows of
+	# sizes), not only those the ranking segments hold.
+	sqlite3 "$name.db" "SELECT 'index: ' || (SELECT count(*) FROM
+	    fts_docsize) || ' of ' || count(*) || ' documents' FROM doc
+	    WHERE state = 'archived'"
 	echo "user_version $(sqlite3 "$name.db" 'PRAGMA user_version')"
 	layout "$name.db" >"$name.layout"
 	cmp -s new.layout "$name.layout" && echo "layout: that of a new archive"
@@ -60,7 +65,7 @@ arc-index --db v1.db <nota.jsonl
 echo "exit $?"
 echo "== newer"
 cp "$layouts/v2-forgetting.db" newer.db
-sqlite3 newer.db 'PRAGMA user_version = 6'
+sqlite3 newer.db 'PRAGMA user_version = 7'
 arc-find --db newer.db rapat
 echo "exit $?"
 arc-index --db newer.db <nota.jsonl

@@ -3,7 +3,8 @@
 # table (schema 4) and counts such a file there, by its path.
 echo 'Surat undangan' >a.txt
 arc-scan a.txt | sed 's/}$/, "text": "Surat undangan"}/' | arc-index --db old.db -q
-sqlite3 old.db "DROP TABLE unread; PRAGMA user_version = 3"
+sqlite3 old.db "DROP TABLE unread; ALTER TABLE doc DROP COLUMN title_guessed;
+    PRAGMA user_version = 3"
 unread='{"path": "scans/k.txt", "error": {"stage": "scan", "message": "Permission denied"}}'
 echo "read-only tools on the old archive:"
 arc-report --db old.db failures

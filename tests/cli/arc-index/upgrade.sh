@@ -3,7 +3,7 @@
 echo 'Surat undangan' >a.txt
 arc-scan a.txt | sed 's/}$/, "text": "Surat undangan"}/' | arc-index --db old.db -q
 sqlite3 old.db "DROP TABLE chat; ALTER TABLE doc DROP COLUMN confidence;
-    PRAGMA user_version = 2"
+    ALTER TABLE doc DROP COLUMN title_guessed; PRAGMA user_version = 2"
 echo "read-only tools on the old archive:"
 arc-find --db old.db undangan | sed 's/.*"path":"\([^"]*\)".*/\1/'
 arc-report --db old.db chat review
