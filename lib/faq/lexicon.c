@@ -196,29 +196,55 @@ add_translation(struct faq_lexicon *lx, const char *text, size_t n)
 	return at;
 }
 
-/*
- * An entry's first translation line, the one after its headword line:
- * "1. mengawinkan, menikahkan" or "buka 2." without the sense numbers.
- */
-static int
-first_translation(const char *entry, size_t n, const char **from,
-    size_t *len)
+/* A translation line without its sense number: "1. mengawinkan,
+ * menikahkan" or "buka 2." (a number the next sense's line lacks). */
+static size_t
+translation_line(const char *s, const char *e, const char **from)
 {
-	const char *nl = memchr(entry, '\n', n), *s, *e;
-
-	if (nl == NULL)
-		return 0;
-	s = nl + 1;
-	if ((e = memchr(s, '\n', n - (size_t)(s - entry))) == NULL)
-		e = entry + n;
 	if (s < e && *s >= '1' && *s <= '9' && s + 2 < e && s[1] == '.')
 		s += 3;
 	while (e > s && (e[-1] == '.' || e[-1] == ' ' ||
 	    (e[-1] >= '0' && e[-1] <= '9')))
 		e--;
 	*from = s;
-	*len = (size_t)(e - s);
-	return e > s;
+	return (size_t)(e - s);
+}
+
+/*
+ * An entry's translations, joined by ", " into out (size cap): the line
+ * after its headword line, and each numbered sense's ("2. ruang" after
+ * "1. kamar, bilik"), not the English glosses between them ("division in
+ * a building").  Their length; 0 when it has none.
+ */
+static size_t
+translations(const char *entry, size_t n, char *out, size_t cap)
+{
+	const char *end = entry + n, *s = memchr(entry, '\n', n), *e;
+	size_t len = 0;
+
+	for (int line = 0; s != NULL && s + 1 < end; line++, s = e) {
+		const char *tr;
+		size_t trlen;
+
+		s++;
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		if (line > 0 && !(*s >= '1' && *s <= '9' && s + 2 < e &&
+		    (s[1] == '.' || (s[1] >= '0' && s[1] <= '9' &&
+		    s[2] == '.'))))
+			continue;
+		if ((trlen = translation_line(s, e, &tr)) == 0 ||
+		    len + trlen + 3 > cap)
+			continue;
+		if (len > 0) {
+			memcpy(out + len, ", ", 2);
+			len += 2;
+		}
+		memcpy(out + len, tr, trlen);
+		len += trlen;
+	}
+	out[len] = '\0';
+	return len;
 }
 
 /* The .index: "headword TAB offset TAB length", numbers in base64. */
@@ -241,8 +267,7 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 	for (line = index; st == ARC_OK && *line != '\0'; line = next) {
 		char *t1 = strchr(line, '\t'), *t2, *end = strchr(line, '\n');
 		const char *line_end;
-		char key[FAQ_WORD_MAX + 1];
-		const char *tr;
+		char key[FAQ_WORD_MAX + 1], tr[512];
 		long off, n, at, was;
 		size_t klen, trlen;
 		next = end != NULL ? end + 1 : line + strlen(line);
@@ -257,7 +282,8 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 		klen = (size_t)(t1 - line);
 		if (off < 0 || n <= 0 || (size_t)(off + n) > dlen ||
 		    klen > FAQ_WORD_MAX || memchr(line, ' ', klen) != NULL ||
-		    !first_translation(dict + off, (size_t)n, &tr, &trlen))
+		    (trlen = translations(dict + off, (size_t)n, tr,
+		    sizeof(tr))) == 0)
 			continue;
 		for (size_t i = 0; i < klen; i++)
 			key[i] = (char)(line[i] >= 'A' && line[i] <= 'Z' ?
@@ -266,8 +292,8 @@ load_dictionary(struct faq_lexicon *lx, const char *dict_path,
 		/* A second entry of the word: its translations joined on. */
 		if (arc_strmap_get(lx->english_words, key, klen, &was)) {
 			char joined[512];
-			int m = snprintf(joined, sizeof(joined), "%s, %.*s",
-			    lx->english + was, (int)trlen, tr);
+			int m = snprintf(joined, sizeof(joined), "%s, %s",
+			    lx->english + was, tr);
 			if (m < 0 || (size_t)m >= sizeof(joined))
 				continue;
 			at = add_translation(lx, joined, (size_t)m);

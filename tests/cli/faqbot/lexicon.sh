@@ -1,7 +1,8 @@
 # A word no phrasing has counts through the thesaurus (a synonym, or an
 # opposite: "tutup" asks about "buka") and, in an English question, the
 # dictionary (a translation, "marriage" -> "nikah", "requirements" ->
-# "requirement" -> "syarat"); with '' neither is
+# "requirement" -> "syarat", "room" -> its second sense "ruang"); with ''
+# neither is
 # read, and a file that cannot be read is a warning.  Small files of the
 # same formats as Debian's mythes-id and dict-freedict-eng-ind.
 cat >kb.faq <<'END'
@@ -16,6 +17,10 @@ a: Bawa buku nikah dan KTP kedua mempelai.
 id: ktp-ubah
 q: cara mengubah data ktp
 a: Bawa KK terbaru ke loket 2.
+
+id: ruang-tunggu
+q: di mana ruang tunggu?
+a: Di lantai 1, dekat loket.
 END
 printf 'ISO-8859-1\ntutup|2\n[v]|menutup\n[ant]|buka\nmengurangi|1\n[v]|mengubah|memotong\n' >th.dat
 # dictd: a gzip text and an index of "word TAB offset TAB length" in base64.
@@ -26,7 +31,10 @@ entries = [
     ("marriage", "marriage /x/ <n>\npernikahan, nikah\nthe state\n"),
     ("office", "office /x/ <n>\nkantor\na place of work\n"),
     ("open", "open /x/ <v>\n1. membuka, buka\nto make open\n 2.\nx\n"),
-    ("requirement", "requirement /x/ <n>\nsyarat\nwhat is needed\n")]
+    ("requirement", "requirement /x/ <n>\nsyarat\nwhat is needed\n"),
+    ("room", "room /x/ <n>\n1. kamar, bilik\ndivision in a building\n"
+        "2. ruang\nspace\n"),
+    ("wait", "wait /x/ <v>\nmenunggu, tunggu\nto stay\n")]
 b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 def num(v):
     s = ""
@@ -47,7 +55,7 @@ END
 ask() {
 	printf '%s\n' 'kantornya tutup' 'mau mengurangi data ktp' \
 	    'what are the requirements for a marriage certificate' \
-	    'the office is open?' |
+	    'the office is open?' 'a room to wait in' |
 	    faqbot -f kb.faq --synonyms /dev/null --answer-at 0.4 "$@" |
 	    jq -r '[.status, .id // "-"] | @tsv'
 }
