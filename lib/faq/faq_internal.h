@@ -135,6 +135,12 @@ enum faq_small {
 	FAQ_SMALL_NUDGE,        /* "ok", "p", an emoji, punctuation */
 };
 enum faq_small faq_small_talk(const char *q, int *english);
+/* How many of a question's first words are a salutation ("selamat
+ * siang", "assalamualaikum", "halo", "good morning"), which says nothing
+ * of what is asked; 0 when every word is (small talk, not a question).
+ * "Pagi" or "malam" alone may be what is asked ("malam buka?"): only
+ * after "selamat" or "good". */
+int faq_salutation(const struct faq_word *w, int n);
 /* The term of one normalised word (synonyms, then stemming). */
 void faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term);

@@ -656,7 +656,7 @@ query_terms(const struct arc_faq *faq, const char *question,
 	    FAQ_WORDS_MAX, &res->english), nq = 0;
 
 	*unknown = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = faq_salutation(words, n); i < n; i++) {
 		const char *fixed = NULL;
 		double factor = 1.0;
 		long id;

@@ -116,3 +116,33 @@ faq_small_talk(const char *q, int *english)
 	/* "ok", "p", an emoji or punctuation alone, nothing at all. */
 	return nudge || words == 0 ? FAQ_SMALL_NUDGE : FAQ_SMALL_NONE;
 }
+
+/* A salutation's words, and the times of day "selamat" and "good" greet
+ * by (normalisation makes most English greetings Indonesian). */
+static const char *const salutation_words[] = {
+	"alaikum", "assalamu", "assalamualaikum", "hai", "hallo", "halo",
+	"hello", "hey", "hi", "permisi", "punten", "salam", "wabarakatuh",
+	"warahmatullahi", "wb", "wr",
+};
+static const char *const times_of_day[] = {
+	"afternoon", "day", "evening", "malam", "morning", "pagi", "siang",
+	"sore",
+};
+
+int
+faq_salutation(const struct faq_word *w, int n)
+{
+	int i = 0;
+
+	while (i < n) {
+		if ((strcmp(w[i].surface, "selamat") == 0 ||
+		    strcmp(w[i].surface, "good") == 0) && i + 1 < n &&
+		    IN(w[i + 1].surface, times_of_day))
+			i += 2;
+		else if (IN(w[i].surface, salutation_words))
+			i++;
+		else
+			break;
+	}
+	return i < n ? i : 0;
+}

@@ -36,3 +36,8 @@ id: _prompt
 a: Silakan ketik pertanyaan Anda.
 END
 show -f kb.faq -f own.faq
+echo "a salutation before a question changes nothing of its answer:"
+printf '%s\n' 'ktp saya hilang' 'selamat siang, ktp saya hilang' \
+    'Assalamualaikum wr wb. ktp saya hilang' 'good morning, ktp saya hilang' \
+    'malam ini kantor buka?' 'selamat malam, kantor buka?' >salam
+bot -f kb.faq salam | jq -r '[.status, .id // "-", .score] | @tsv'
