@@ -403,7 +403,8 @@ arc_doc_put(struct arc_store *s, json_t *rec, const struct arc_doc_made *m,
 	sqlite3_bind_blob(st, 16, m->coded, (int)m->coded_len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 17, m->confidence, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 18, str(rec, "pdf"), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 19, m->title_guessed);
+	if (m->title_guessed >= 0)
+		sqlite3_bind_int(st, 19, m->title_guessed);
 	if (arc_store_step_done(st) != ARC_OK)
 		return ARC_FATAL;
 	if (*id == 0)

@@ -271,10 +271,21 @@ confidences(json_t *rec)
 	return out;
 }
 
+/* Can the archive keep whether a title was guessed (doc.title_guessed)?
+ * Not one of PostgreSQL's layout 3 that this writer, not its owner, did
+ * not upgrade: its rows are counted by the older rule (-1), as the
+ * segments will count them again from the row. */
+static int
+keeps_title_guessed(const struct arc_store *s)
+{
+	return s->pg != NULL ? s->pg->title_guessed : s->has_title_guessed;
+}
+
 /* On a worker: everything a document's rows need that is not in the
  * database.  ARC_FATAL only when out of memory. */
 static int
-prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
+prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab,
+    int keeps_guess)
 {
 	json_t *rec = p->rec, *jtext = json_object_get(rec, "text");
 	const char *text = json_is_string(jtext) ?
@@ -287,6 +298,8 @@ prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab)
 	p->confidence = confidences(rec);
 	if ((p->title = arc_title_of(rec, text, &p->title_guessed)) == NULL)
 		return ARC_FATAL;
+	if (!keeps_guess)
+		p->title_guessed = -1;
 	arc_digest_of(lang, p->title, text, len, p->tags, p->fields, p->digest);
 	/* PostgreSQL keeps the text as it is (vocab NULL). */
 	if (vocab != NULL && arc_vocab_encode(vocab, text, len, &p->coded,
@@ -439,7 +452,7 @@ run(void *worker_arg, void *item)
 	rc = arc_copies_add(w->ix->copies, p->rec, &p->archived, &err);
 	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
 	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers,
-	    w->ix->vocab) != ARC_OK)) {
+	    w->ix->vocab, keeps_title_guessed(w->ix->s)) != ARC_OK)) {
 		arc_error_set(&err, "out of memory");
 		rc = ARC_FATAL;
 	}

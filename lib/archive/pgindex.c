@@ -221,7 +221,7 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	    json_string_value(json_object_get(fields, "nomor")), m->tags,
 	    m->fields, m->digest, str(rec, "text") ? str(rec, "text") : "",
 	    m->confidence, str(rec, "pdf"), words, office, len };
-	p[21] = m->title_guessed ? "t" : "f";
+	p[21] = m->title_guessed < 0 ? NULL : m->title_guessed ? "t" : "f";
 	/* An archive of layout 3, which a writer other than its owner
 	 * does not upgrade, has no title_guessed (pgstore.c). */
 	r = arc_pg_query(s, s->pg->title_guessed ? put_sql[1] : put_sql[0],

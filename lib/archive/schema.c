@@ -233,17 +233,19 @@ add_ranking(struct arc_store *s, struct arc_error *err)
 }
 
 /* 5 to 6: doc.title_guessed, NULL in the rows there.  The index is made
- * again if it lacks archived documents: the step from 4 to 5 made it from
- * no text at all (it read the rows as an archive without texts coded by
- * word), and only documents archived since were in it. */
+ * again if an archived document with its text coded by word is missing
+ * from it: arcs before this one made it again in the step from 4 to 5
+ * reading the rows as an archive without coded texts, so that it held
+ * only the texts kept deflated and the documents archived since. */
 static int
 add_title_guessed(struct arc_store *s, struct arc_error *err)
 {
 	if (arc_store_exec(s, "ALTER TABLE doc ADD COLUMN title_guessed "
 	    "INTEGER", err) != ARC_OK)
 		return ARC_FATAL;
-	if (!found(s, "SELECT 1 WHERE (SELECT count(*) FROM doc WHERE "
-	    "state = ?) > (SELECT count(*) FROM fts_docsize)", "archived"))
+	if (!found(s, "SELECT 1 FROM doc WHERE state = ? AND coded IS NOT "
+	    "NULL AND id NOT IN (SELECT id FROM fts_docsize) LIMIT 1",
+	    "archived"))
 		return ARC_OK;
 	return arc_fts_rebuild(s, err);
 }

@@ -378,7 +378,7 @@ int arc_doc_text(struct arc_store *s, struct arc_word_cache *c,
  * and the tanggal and nomor of its fields).  Borrowed. */
 struct arc_doc_made {
 	const char *title, *tags, *fields, *confidence;
-	int title_guessed;
+	int title_guessed;      /* arc_title_of's, or -1: not kept */
 	const char *digest;
 	const unsigned char *coded;
 	size_t coded_len;

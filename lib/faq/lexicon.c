@@ -196,13 +196,25 @@ add_translation(struct faq_lexicon *lx, const char *text, size_t n)
 	return at;
 }
 
+/* The length of a sense's number before its translations ("2. ",
+ * "10. "), or 0. */
+static size_t
+sense_number(const char *s, const char *e)
+{
+	const char *d = s;
+
+	while (d < e && *d >= '0' && *d <= '9')
+		d++;
+	return d > s && d + 1 < e && d[0] == '.' && d[1] == ' ' ?
+	    (size_t)(d + 2 - s) : 0;
+}
+
 /* A translation line without its sense number: "1. mengawinkan,
  * menikahkan" or "buka 2." (a number the next sense's line lacks). */
 static size_t
 translation_line(const char *s, const char *e, const char **from)
 {
-	if (s < e && *s >= '1' && *s <= '9' && s + 2 < e && s[1] == '.')
-		s += 3;
+	s += sense_number(s, e);
 	while (e > s && (e[-1] == '.' || e[-1] == ' ' ||
 	    (e[-1] >= '0' && e[-1] <= '9')))
 		e--;
@@ -229,9 +241,7 @@ translations(const char *entry, size_t n, char *out, size_t cap)
 		s++;
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
-		if (line > 0 && !(*s >= '1' && *s <= '9' && s + 2 < e &&
-		    (s[1] == '.' || (s[1] >= '0' && s[1] <= '9' &&
-		    s[2] == '.'))))
+		if (line > 0 && sense_number(s, e) == 0)
 			continue;
 		if ((trlen = translation_line(s, e, &tr)) == 0 ||
 		    len + trlen + 3 > cap)

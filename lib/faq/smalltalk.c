@@ -117,12 +117,16 @@ faq_small_talk(const char *q, int *english)
 	return nudge || words == 0 ? FAQ_SMALL_NUDGE : FAQ_SMALL_NONE;
 }
 
-/* A salutation's words, and the times of day "selamat" and "good" greet
- * by (normalisation makes most English greetings Indonesian). */
+/* A salutation's words; those that close "assalamualaikum" (an acronym
+ * elsewhere: "WR" for a deputy rector), only after another; the times of
+ * day "selamat", "met" and "good" greet by (normalisation makes most
+ * English greetings Indonesian). */
 static const char *const salutation_words[] = {
 	"alaikum", "assalamu", "assalamualaikum", "hai", "hallo", "halo",
-	"hello", "hey", "hi", "permisi", "punten", "salam", "wabarakatuh",
-	"warahmatullahi", "wb", "wr",
+	"hello", "hey", "hi", "permisi", "punten", "salam",
+};
+static const char *const closing_words[] = {
+	"wabarakatuh", "warahmatullahi", "wb", "wr",
 };
 static const char *const times_of_day[] = {
 	"afternoon", "day", "evening", "malam", "morning", "pagi", "siang",
@@ -135,11 +139,16 @@ faq_salutation(const struct faq_word *w, int n)
 	int i = 0;
 
 	while (i < n) {
-		if ((strcmp(w[i].surface, "selamat") == 0 ||
-		    strcmp(w[i].surface, "good") == 0) && i + 1 < n &&
-		    IN(w[i + 1].surface, times_of_day))
+		const char *s = w[i].surface, *next = i + 1 < n ?
+		    w[i + 1].surface : "";
+		if ((strcmp(s, "selamat") == 0 || strcmp(s, "met") == 0 ||
+		    strcmp(s, "good") == 0) && IN(next, times_of_day))
 			i += 2;
-		else if (IN(w[i].surface, salutation_words))
+		else if (strcmp(s, "salam") == 0 &&
+		    strcmp(next, "sejahtera") == 0)
+			i += 2;
+		else if (IN(s, salutation_words) ||
+		    (i > 0 && IN(s, closing_words)))
 			i++;
 		else
 			break;

@@ -28,7 +28,7 @@ documents() {
 arc-index --db new.db </dev/null 2>/dev/null
 layout new.db >new.layout
 for name in v2-first v2-chat v2-confidence v2-forgotten v2-coded \
-    v2-word-pruned v2-forgetting v4 v5; do
+    v2-word-pruned v2-forgetting v4 v5 v5-from-v4; do
 	echo "== $name"
 	cp "$layouts/$name.db" .
 	cp -R "$layouts/$name.files" .
