@@ -662,11 +662,16 @@ query_terms(const struct arc_faq *faq, const char *question,
 		long id;
 		if (!arc_strmap_get(faq->terms, words[i].term,
 		    strlen(words[i].term), &id)) {
-			if (strpbrk(words[i].surface, "0123456789") != NULL ||
+			/* Numbers, scraps, scenery; but another office's
+			 * subject is one even when short or with a digit
+			 * ("sd", "ak1"). */
+			if ((strpbrk(words[i].surface, "0123456789") != NULL ||
 			    strlen(words[i].surface) < 3 ||
 			    faq_is_context_word(words[i].surface) ||
-			    asks_nothing(words[i].surface))
-				continue;  /* numbers, scraps, scenery */
+			    asks_nothing(words[i].surface)) &&
+			    !(faq->ntopics > 0 && faq_in_topics(faq,
+			    words[i].surface, res->english)))
+				continue;
 			if ((id = informal_term(faq, words[i].surface,
 			    words[i].term)) >= 0) {
 				factor = INFORMAL_WEIGHT;

@@ -20,9 +20,11 @@ echo "exit $?"
 cut -d, -f1-2 out
 echo 'ktp ilang' | faq >/dev/full
 echo "exit $?"
-printf '# subjects\nstnk pajak\n' >topik.txt
-echo 'ktp hilang stnk tetangga' | faq --topics topik.txt --explain 2>&1 \
-    >/dev/null | sed 's/; 1\. .*//'
+printf '# subjects\nstnk pajak\nsd ak1\n' >topik.txt
+# Another office's subject, even short or with a digit ("sd", "ak1"),
+# where other unknown words that are (numbers, scraps) count for nothing.
+printf '%s\n' 'ktp hilang stnk tetangga' 'ktp hilang sd ak1 2024 xy' |
+    faq --topics topik.txt --explain 2>&1 >/dev/null | sed 's/; 1\. .*//'
 python3 -c "print(' '.join(['subjek'] * 65))" >many.txt
 echo 'ktp hilang' | faq --topics many.txt
 echo "exit $?"
