@@ -271,18 +271,11 @@ confidences(json_t *rec)
 	return out;
 }
 
-/* Can the archive keep whether a title was guessed (doc.title_guessed)?
- * Not one of PostgreSQL's layout 3 that this writer, not its owner, did
- * not upgrade: its rows are counted by the older rule (-1), as the
- * segments will count them again from the row. */
-static int
-keeps_title_guessed(const struct arc_store *s)
-{
-	return s->pg != NULL ? s->pg->title_guessed : s->has_title_guessed;
-}
-
 /* On a worker: everything a document's rows need that is not in the
- * database.  ARC_FATAL only when out of memory. */
+ * database.  ARC_FATAL only when out of memory.  keeps_guess: the archive
+ * has doc.title_guessed; without it (PostgreSQL's layout 3, which this
+ * writer, not its owner, did not upgrade) a title counts by the older
+ * rule (-1), as the segments will count the row again. */
 static int
 prepare(struct pending *p, struct arc_stemmers *st, struct arc_vocab *vocab,
     int keeps_guess)
@@ -452,7 +445,7 @@ run(void *worker_arg, void *item)
 	rc = arc_copies_add(w->ix->copies, p->rec, &p->archived, &err);
 	if (rc == ARC_OK && (json_object_set_new(p->rec, "archived",
 	    json_string(p->archived)) != 0 || prepare(p, &w->stemmers,
-	    w->ix->vocab, keeps_title_guessed(w->ix->s)) != ARC_OK)) {
+	    w->ix->vocab, w->ix->s->has_title_guessed) != ARC_OK)) {
 		arc_error_set(&err, "out of memory");
 		rc = ARC_FATAL;
 	}

@@ -23,8 +23,6 @@ struct arc_pg {
 	 * read it), 1 read, 2 read and written; vocab_table: it is there
 	 * (layout 3), whatever this role may do with it. */
 	int vocab, vocab_table;
-	/* Has doc the title_guessed column (layout 4)?  0 or 1. */
-	int title_guessed;
 };
 
 /* The offices a row of doc (alias d) is listed for, as an SQL array; a

@@ -224,8 +224,8 @@ arc_pg_put_archived(struct arc_store *s, json_t *rec,
 	p[21] = m->title_guessed < 0 ? NULL : m->title_guessed ? "t" : "f";
 	/* An archive of layout 3, which a writer other than its owner
 	 * does not upgrade, has no title_guessed (pgstore.c). */
-	r = arc_pg_query(s, s->pg->title_guessed ? put_sql[1] : put_sql[0],
-	    s->pg->title_guessed ? 22 : 21, p, err);
+	r = arc_pg_query(s, s->has_title_guessed ? put_sql[1] : put_sql[0],
+	    s->has_title_guessed ? 22 : 21, p, err);
 	free(words);
 	if (r == NULL)
 		return ARC_FATAL;

@@ -111,7 +111,7 @@ collect_id(void *ctx, long long id, uint32_t len)
  * A document's row as a segment counts it: ROW_COLUMNS of doc d, read
  * into the columns its words are counted from, as the writer made them
  * (arc_fts_columns).  An archive of layout 3 has no title_guessed: the
- * SQL of both, by s->pg->title_guessed.
+ * SQL of both, by s->has_title_guessed.
  */
 #define ROW_COLUMNS(guessed) \
 	"d.id, d.lang, d.title, d.body, d.tags, d.fields, " guessed
@@ -296,7 +296,7 @@ count_segment(struct arc_store *s, struct arc_stemmers *st,
 		    "WHERE d.id = ANY ($1::bigint[]) AND d.state = 'archived' "
 		    "ORDER BY d.id");
 		PGresult *r = ids == NULL ? NULL : arc_pg_query(s,
-		    sql[s->pg->title_guessed], 1, p, err);
+		    sql[s->has_title_guessed], 1, p, err);
 
 		free(ids);
 		if (r == NULL) {
@@ -770,7 +770,7 @@ arc_pg_rank_fresh(struct arc_store *s, const char *tsquery,
 	PGresult *r;
 	int rc = ARC_OK;
 
-	if ((r = arc_pg_query(s, sql[s->pg->title_guessed], 1, p, err)) ==
+	if ((r = arc_pg_query(s, sql[s->has_title_guessed], 1, p, err)) ==
 	    NULL)
 		return ARC_FATAL;
 	if (arc_stemmers_init(&st) != ARC_OK) {

@@ -449,7 +449,8 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	else {
 		s->pg->vocab = atoi(PQgetvalue(r, 0, 1));
 		s->pg->vocab_table = strcmp(was, "2") != 0;
-		s->pg->title_guessed = strcmp(was, PG_SCHEMA_VERSION) == 0;
+		/* doc.title_guessed, as in SQLite's layout 6. */
+		s->has_title_guessed = strcmp(was, PG_SCHEMA_VERSION) == 0;
 	}
 	PQclear(r);
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;

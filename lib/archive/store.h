@@ -42,7 +42,9 @@ struct arc_store {
 	/* Has doc a "coded" column?  Archives made before texts were coded
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
-	/* Has doc a "title_guessed" column (layout 6)? */
+	/* Has doc a "title_guessed" column (SQLite's layout 6, PostgreSQL's
+	 * 4)?  A PostgreSQL archive of 3 keeps it until its owner's
+	 * arc-index upgrades it, even while another office's writes. */
 	int has_title_guessed;
 	/* In an indexer's write transaction, the highest id a ranking
 	 * segment holds (arc_rank_begin): a document written above it is in

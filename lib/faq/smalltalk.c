@@ -15,7 +15,7 @@ static const char *const thanks_words[] = {
 };
 static const char *const greeting_words[] = {
 	"afternoon", "alaikum", "assalamu", "assalamualaikum", "evening",
-	"good", "hai", "hallo", "halo", "hello", "hey", "hi", "malam",
+	"good", "hai", "hallo", "halo", "hello", "hey", "hi", "malam", "met",
 	"morning", "pagi", "permisi", "punten", "salam", "selamat", "siang",
 	"sore", "wassalamualaikum",
 };
@@ -117,21 +117,23 @@ faq_small_talk(const char *q, int *english)
 	return nudge || words == 0 ? FAQ_SMALL_NUDGE : FAQ_SMALL_NONE;
 }
 
-/* A salutation's words; those that close "assalamualaikum" (an acronym
- * elsewhere: "WR" for a deputy rector), only after another; the times of
- * day "selamat", "met" and "good" greet by (normalisation makes most
- * English greetings Indonesian). */
-static const char *const salutation_words[] = {
-	"alaikum", "assalamu", "assalamualaikum", "hai", "hallo", "halo",
-	"hello", "hey", "hi", "permisi", "punten", "salam",
-};
-static const char *const closing_words[] = {
-	"wabarakatuh", "warahmatullahi", "wb", "wr",
-};
+/* The times of day "selamat", "met" and "good" greet by (normalisation
+ * makes most English greetings Indonesian); the words that close
+ * "assalamualaikum", only after it ("WR" is a deputy rector elsewhere). */
 static const char *const times_of_day[] = {
 	"afternoon", "day", "evening", "malam", "morning", "pagi", "siang",
 	"sore",
 };
+static const char *const closing_words[] = {
+	"wabarakatuh", "warahmatullahi", "wb", "wr",
+};
+
+static int
+greets_by_time(const char *w)
+{
+	return strcmp(w, "selamat") == 0 || strcmp(w, "met") == 0 ||
+	    strcmp(w, "good") == 0;
+}
 
 int
 faq_salutation(const struct faq_word *w, int n)
@@ -141,14 +143,13 @@ faq_salutation(const struct faq_word *w, int n)
 	while (i < n) {
 		const char *s = w[i].surface, *next = i + 1 < n ?
 		    w[i + 1].surface : "";
-		if ((strcmp(s, "selamat") == 0 || strcmp(s, "met") == 0 ||
-		    strcmp(s, "good") == 0) && IN(next, times_of_day))
+		if ((greets_by_time(s) && IN(next, times_of_day)) ||
+		    (strcmp(s, "salam") == 0 && strcmp(next, "sejahtera") == 0))
 			i += 2;
-		else if (strcmp(s, "salam") == 0 &&
-		    strcmp(next, "sejahtera") == 0)
-			i += 2;
-		else if (IN(s, salutation_words) ||
-		    (i > 0 && IN(s, closing_words)))
+		/* A greeting word of small talk that is no time of day
+		 * and needs none: "halo", "assalamualaikum", "permisi". */
+		else if ((IN(s, greeting_words) && !IN(s, times_of_day) &&
+		    !greets_by_time(s)) || (i > 0 && IN(s, closing_words)))
 			i++;
 		else
 			break;
