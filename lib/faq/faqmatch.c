@@ -645,8 +645,19 @@ lexicon_doubt(const struct arc_faq *faq, const char *surface, int english,
 	return english ? TRANSLATION_DOUBT : LEXICON_DOUBT;
 }
 
+/* Is word i's term one of words from..i-1's?  (A word the question
+ * repeats, or normalisation made twice: "kartu kuning AK1" is ak1 ak1.) */
+static int
+said_before(const struct faq_word *words, int from, int i)
+{
+	for (int j = from; j < i; j++)
+		if (strcmp(words[j].term, words[i].term) == 0)
+			return 1;
+	return 0;
+}
+
 /* The question's terms with their weights; *unknown gets the weight of
- * the words no entry has, which only lower every score. */
+ * the words no entry has, which only lower every score, each once. */
 static int
 query_terms(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res, struct query_term *q, double *unknown)
@@ -655,13 +666,17 @@ query_terms(const struct arc_faq *faq, const char *question,
 	int n = faq_words(faq, question, strlen(question), words,
 	    FAQ_WORDS_MAX, &res->english), nq = 0;
 
+	int from = faq_salutation(words, n);
+
 	*unknown = 0;
-	for (int i = faq_salutation(words, n); i < n; i++) {
+	for (int i = from; i < n; i++) {
 		const char *fixed = NULL;
 		double factor = 1.0;
 		long id;
 		if (!arc_strmap_get(faq->terms, words[i].term,
 		    strlen(words[i].term), &id)) {
+			if (said_before(words, from, i))
+				continue;
 			/* Numbers, scraps, scenery; but another office's
 			 * subject is one even when short or with a digit
 			 * ("sd", "ak1"). */

@@ -25,6 +25,9 @@ printf '# subjects\nstnk pajak\nsd ak1\n' >topik.txt
 # where other unknown words that are (numbers, scraps) count for nothing.
 printf '%s\n' 'ktp hilang stnk tetangga' 'ktp hilang sd ak1 2024 xy' |
     faq --topics topik.txt --explain 2>&1 >/dev/null | sed 's/; 1\. .*//'
+# An unknown word said twice counts once, as a known one does.
+printf '%s\n' 'ktp hilang stnk' 'ktp hilang stnk stnk' |
+    faq --topics topik.txt | jq -r '[.status, .score] | @tsv'
 python3 -c "print(' '.join(['subjek'] * 65))" >many.txt
 echo 'ktp hilang' | faq --topics many.txt
 echo "exit $?"
