@@ -458,6 +458,22 @@ split(const char *text, size_t len, char (*words)[FAQ_WORD_MAX + 1], int max)
 	return n;
 }
 
+/*
+ * A word written twice is written once with a 2 after it ("buku2",
+ * "anak2": buku-buku, anak-anak); it says the word.  Only after three
+ * letters or more: "b3", "p2", "ak1" are names.  The list may still know
+ * the whole ("kira2": kira kira).
+ */
+static void
+unreduplicate(char *w)
+{
+	size_t len = strlen(w);
+
+	if (len >= 4 && w[len - 1] == '2' &&
+	    strspn(w, "abcdefghijklmnopqrstuvwxyz") == len - 1)
+		w[len - 1] = '\0';
+}
+
 /* Replaces the longest runs of up to NORM_WORDS_MAX words the list knows. */
 static int
 normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
@@ -481,6 +497,11 @@ normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
 			}
 			if (arc_strmap_get(faq->norm, key, kl, &to))
 				taken = k;
+		}
+		if (taken == 0 && strchr(in[i], '2') != NULL) {
+			unreduplicate(in[i]);
+			taken = arc_strmap_get(faq->norm, in[i], strlen(in[i]),
+			    &to);
 		}
 		if (taken == 0) {
 			strcpy(out[n++].surface, in[i++]);

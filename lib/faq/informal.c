@@ -85,11 +85,30 @@ ends(const char *w, size_t len, const char *end)
 	return len > el + ROOT_MIN - 1 && memcmp(w + len - el, end, el) == 0;
 }
 
+/*
+ * Jakarta speech says the last syllable's a as e and u as o when a
+ * consonant closes it (tangkep: tangkap, jatoh: jatuh, pinter: pintar):
+ * the word and each root found so far, so changed, are guesses too.
+ */
+static void
+unshift_vowel(struct roots *r, const char *root, size_t len)
+{
+	char changed[FAQ_WORD_MAX + 1];
+
+	if (len < ROOT_MIN + 1 || len > FAQ_WORD_MAX || vowel(root[len - 1]) ||
+	    (root[len - 2] != 'e' && root[len - 2] != 'o'))
+		return;
+	memcpy(changed, root, len);
+	changed[len - 2] = root[len - 2] == 'e' ? 'a' : 'u';
+	add(r, "", changed, len);
+}
+
 int
 faq_informal_roots(const char *w, char (*out)[FAQ_WORD_MAX + 1], int max)
 {
 	struct roots r = { w, out, 0, max };
 	size_t len = strlen(w);
+	int found;
 
 	if (ends(w, len, "nya"))
 		len -= 3;
@@ -103,5 +122,9 @@ faq_informal_roots(const char *w, char (*out)[FAQ_WORD_MAX + 1], int max)
 	}
 	if (ends(w, len, "an") && strncmp(w, "penge", 5) == 0)
 		unprefix(&r, w, len - 2);
+	found = r.n;
+	unshift_vowel(&r, w, len);
+	for (int i = 0; i < found; i++)
+		unshift_vowel(&r, out[i], strlen(out[i]));
 	return r.n;
 }
