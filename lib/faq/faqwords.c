@@ -43,23 +43,32 @@ is_function_word(const char *w)
 }
 
 /*
- * Words that set a scene rather than ask something: family, time, need.
+ * Words that set a scene rather than ask something: family, time, need,
+ * and in English the verbs and adverbs of any question (get, much, like,
+ * exactly, somewhere).
  * When no entry has one, it is left out instead of counting as a word the
  * office knows nothing of ("ktp sy ilang kemarin": still the lost card).
  * Sorted (strcmp), for bsearch.
  */
 static const char *const context_words[] = {
-	"adik", "ago", "ayah", "bapak", "barusan", "besok", "biar", "brother",
+	"adik", "afternoon", "ago", "another", "anyone", "anywhere", "around",
+	"ayah", "back", "bapak", "barusan", "besok", "biar", "brother",
 	"bulan", "butuh", "cepat", "child", "children", "dad", "daughter",
-	"day", "dulu", "family", "father", "friend", "grandfather",
-	"grandmother", "hari", "harus", "husband", "ibu", "ingin", "istri",
-	"iya", "kakak", "kakek", "kemaren", "kemarin", "kmrn", "lagi", "lusa",
-	"mama", "masih", "mertua", "minggu", "mom", "month", "mother",
-	"nanti", "need", "nenek", "now", "om", "orangtua", "paman", "papa",
-	"pengen", "perlu", "pun", "saudara", "segera", "sekali", "sekarang",
-	"sister", "son", "soon", "suami", "tadi", "tahun", "tante", "teman",
-	"thanks", "today", "tomorrow", "urgent", "want", "week", "wife",
-	"year", "yesterday",
+	"day", "dulu", "else", "evening", "ever", "every", "exactly", "family",
+	"father", "friend", "get", "gets", "getting", "give", "go", "going",
+	"good", "got", "grandfather", "grandmother", "happen", "happened",
+	"happens", "hari", "harus", "husband", "ibu", "ingin", "istri", "iya",
+	"kakak", "kakek", "kemaren", "kemarin", "kmrn", "know", "lagi", "let",
+	"like", "look", "lusa", "make", "mama", "many", "masih",
+	"maybe", "mertua", "minggu", "mom", "month", "morning", "mother",
+	"much", "nanti", "need", "nenek", "never", "night", "now", "often",
+	"om", "orangtua", "paman", "papa", "pengen", "perlu",
+	"possible", "pun", "really", "saudara", "say", "see", "segera",
+	"sekali", "sekarang", "sister", "somewhere", "son", "soon",
+	"suami", "sure", "tadi", "tahun", "take", "tante", "tell",
+	"teman", "thanks", "thing", "things", "think", "thinking", "today",
+	"tomorrow", "tonight", "try", "urgent", "use", "used", "using", "want",
+	"way", "week", "whether", "wife", "year", "yesterday", "yet",
 };
 
 int

@@ -79,3 +79,9 @@ echo "--explain marks it:"
 echo 'berapa pajak ngurus ktp' | faqbot -f kb.faq --synonyms /dev/null \
     --thesaurus th.dat --dictionary '' --explain 2>&1 >/dev/null |
     cut -d';' -f1
+# An English question's words that any question may hold (get, exactly)
+# are left out when no entry has them, not counted as another subject.
+echo "an English question's general words:"
+echo 'how much exactly to get a marriage certificate' | faqbot -f kb.faq \
+    --synonyms /dev/null --thesaurus '' --dictionary en.dict.dz --explain \
+    2>&1 >/dev/null | sed 's/; 1\..*//'
