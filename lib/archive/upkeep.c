@@ -166,18 +166,39 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 	free(dir);
 }
 
+/* Whether the search index holds document id. */
+static int
+in_index(struct arc_store *s, sqlite3_int64 id)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	if (arc_store_prepare(s, "SELECT 1 FROM fts_docsize WHERE id = ?",
+	    &st) != SQLITE_OK)
+		return 1;
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
 /* What is wrong with the text kept of the document: it cannot be read (a
  * broken blob, a word the vocabulary lacks) or is not the text that was
- * indexed (its digest differs); NULL when it is whole. */
+ * indexed (its digest differs); NULL when it is whole.  *unindexed counts
+ * the unreadable ones the search index has no words of: made again, it
+ * would have none either. */
 static const char *
 text_problem(struct arc_store *s, struct arc_word_cache *words,
-    const struct arc_doc_row *row)
+    const struct arc_doc_row *row, long *unindexed)
 {
 	char *text, again[65];
 	size_t len;
 
-	if (arc_doc_text(s, words, row, &text, &len) != ARC_OK)
+	if (arc_doc_text(s, words, row, &text, &len) != ARC_OK) {
+		if (!in_index(s, row->id))
+			(*unindexed)++;
 		return _("its text cannot be read back from the archive");
+	}
 	arc_digest_of(row->lang, row->title, text, len, row->tags, row->fields,
 	    again);
 	free(text);
@@ -203,12 +224,65 @@ arc_check_copy(struct arc_store *s, const char *kept, const char *sha,
 	free(copy);
 }
 
+/*
+ * Whether the search index holds each archived document once and no other
+ * (a document whose text cannot be read back has no words there): FTS5's
+ * own check cannot tell, the index keeping no text.  An index that does
+ * not is made again from the rows, when the archive may be written.  One
+ * that lost documents finds them only through the ranking segments, and a
+ * later change to one would delete words FTS5 never held (the step from
+ * layout 4 to 5 before session 19 lost every archived document so).
+ */
+static void
+check_index(struct arc_store *s, arc_check_fn report, void *ctx,
+    struct arc_check_stats *stats, long unreadable_unindexed)
+{
+	char line[256];
+	struct arc_error err;
+	int rc = ARC_OK;
+	sqlite3_int64 missing = arc_store_number(s, "SELECT count(*) FROM doc "
+	    "WHERE state = 'archived' AND id NOT IN (SELECT id FROM "
+	    "fts_docsize)", &rc) - unreadable_unindexed;
+	sqlite3_int64 extra = arc_store_number(s, "SELECT count(*) FROM "
+	    "fts_docsize WHERE id NOT IN (SELECT id FROM doc WHERE state = "
+	    "'archived')", &rc);
+
+	if (rc != ARC_OK) {
+		report(ctx, NULL, sqlite3_errmsg(s->db));
+		stats->problems++;
+		return;
+	}
+	if (missing == 0 && extra == 0)
+		return;
+	if (s->readonly) {
+		snprintf(line, sizeof(line), _("the search index does not "
+		    "match the archive (archived documents missing %lld, "
+		    "others held %lld): run arc-index --check as an account "
+		    "that may write the archive to make it again"),
+		    (long long)missing, (long long)extra);
+		report(ctx, NULL, line);
+		stats->problems++;
+		return;
+	}
+	if (arc_store_exec(s, "BEGIN IMMEDIATE", &err) != ARC_OK ||
+	    arc_fts_rebuild(s, &err) != ARC_OK ||
+	    arc_store_exec(s, "COMMIT", &err) != ARC_OK) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		report(ctx, NULL, arc_error_text(&err));
+		stats->problems++;
+		return;
+	}
+	stats->index_missing = missing;
+	stats->index_extra = extra;
+}
+
 int
 arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err)
 {
 	struct arc_word_cache *words;
 	sqlite3_stmt *st;
+	long unreadable_unindexed = 0;
 	int rc;
 
 	if (s->pg != NULL)
@@ -247,7 +321,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 			stats->failed++;
 			continue;
 		}
-		if ((problem = text_problem(s, words, &row)) != NULL) {
+		if ((problem = text_problem(s, words, &row,
+		    &unreadable_unindexed)) != NULL) {
 			report(ctx, sha, problem);
 			stats->problems++;
 		}
@@ -259,6 +334,7 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 	if (rc != SQLITE_DONE)
 		return arc_store_fail(s, err);
 	stats->readonly = s->readonly;
+	check_index(s, report, ctx, stats, unreadable_unindexed);
 	stats->problems += arc_forget_problems(s, report, ctx);
 	sweep_copies(s, report, ctx, stats);
 	return ARC_OK;

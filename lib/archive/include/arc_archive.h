@@ -60,6 +60,8 @@ struct arc_check_stats {
 	long documents, copies, failed, problems;
 	long temporaries;       /* interrupted runs' partial copies removed */
 	long strays;            /* copies no document points to, removed */
+	long index_missing;     /* archived documents the search index */
+	long index_extra;       /* lacked, and others it held: made again */
 	int readonly;           /* checked read-only: nothing removed */
 };
 int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
