@@ -52,23 +52,22 @@ is_function_word(const char *w)
  */
 static const char *const context_words[] = {
 	"adik", "afternoon", "ago", "another", "anyone", "anywhere", "around",
-	"ayah", "back", "bapak", "barusan", "besok", "biar", "brother",
-	"bulan", "butuh", "cepat", "child", "children", "dad", "daughter",
-	"day", "dulu", "else", "evening", "ever", "every", "exactly", "family",
-	"father", "friend", "get", "gets", "getting", "give", "go", "going",
-	"good", "got", "grandfather", "grandmother", "happen", "happened",
-	"happens", "hari", "harus", "husband", "ibu", "ingin", "istri", "iya",
-	"kakak", "kakek", "kemaren", "kemarin", "kmrn", "know", "lagi", "let",
-	"like", "look", "lusa", "make", "mama", "many", "masih",
-	"maybe", "mertua", "minggu", "mom", "month", "morning", "mother",
-	"much", "nanti", "need", "nenek", "never", "night", "now", "often",
-	"om", "orangtua", "paman", "papa", "pengen", "perlu",
-	"possible", "pun", "really", "saudara", "say", "see", "segera",
-	"sekali", "sekarang", "sister", "somewhere", "son", "soon",
-	"suami", "sure", "tadi", "tahun", "take", "tante", "tell",
-	"teman", "thanks", "thing", "things", "think", "thinking", "today",
-	"tomorrow", "tonight", "try", "urgent", "use", "used", "using", "want",
-	"way", "week", "whether", "wife", "year", "yesterday", "yet",
+	"ayah", "back", "bapak", "barusan", "besok", "biar", "brother", "bulan",
+	"butuh", "cepat", "child", "children", "dad", "daughter", "day", "dulu",
+	"else", "evening", "ever", "every", "exactly", "family", "father",
+	"friend", "get", "gets", "getting", "give", "go", "going", "good",
+	"got", "grandfather", "grandmother", "happen", "happened", "happens",
+	"hari", "harus", "husband", "ibu", "ingin", "istri", "iya", "kakak",
+	"kakek", "kemaren", "kemarin", "kmrn", "know", "lagi", "let", "like",
+	"look", "lusa", "make", "mama", "many", "masih", "maybe", "mertua",
+	"minggu", "mom", "month", "morning", "mother", "much", "nanti", "need",
+	"nenek", "never", "night", "now", "often", "om", "orangtua", "paman",
+	"papa", "pengen", "perlu", "possible", "pun", "really", "saudara",
+	"say", "see", "segera", "sekali", "sekarang", "sister", "somewhere",
+	"son", "soon", "suami", "sure", "tadi", "tahun", "take", "tante",
+	"tell", "teman", "thanks", "thing", "things", "think", "thinking",
+	"today", "tomorrow", "tonight", "try", "urgent", "use", "used", "using",
+	"want", "way", "week", "whether", "wife", "year", "yesterday", "yet",
 };
 
 int
@@ -510,7 +509,7 @@ normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
 		if (taken == 0 && strchr(in[i], '2') != NULL) {
 			unreduplicate(in[i]);
 			taken = arc_strmap_get(faq->norm, in[i], strlen(in[i]),
-			    &to);
+			    &to) ? 1 : 0;
 		}
 		if (taken == 0) {
 			strcpy(out[n++].surface, in[i++]);
