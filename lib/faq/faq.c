@@ -234,7 +234,7 @@ parse_field(struct loader *l, char *line)
 	if (strcmp(line, "id") == 0) {
 		if (!valid_id(value)) {
 			arc_place_error(&l->at, "id \"%s\" is not lower-case "
-			    "letters, digits and '-'", value);
+			    "letters, digits, '-' and '_'", value);
 			free(value);
 			return ARC_OK;
 		}
