@@ -204,9 +204,16 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 	return rc;
 }
 
-int
-arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
-    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx)
+/* What each_text calls with an archived row and its text. */
+typedef int (*row_text_fn)(void *ctx, struct arc_stemmers *stemmers,
+    const struct arc_doc_row *r, const char *text, size_t len);
+
+/* Calls fn with each archived row of ids first..last whose text reads
+ * back (one that does not had no words to find before either: arc-index
+ * --check names it). */
+static int
+each_text(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
+    row_text_fn fn, void *ctx)
 {
 	struct arc_stemmers stemmers;
 	struct arc_word_cache *words = arc_word_cache_new();
@@ -225,24 +232,13 @@ arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
 	sqlite3_bind_int64(st, 2, last);
 	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct arc_doc_row r;
-		struct fts_columns c;
 		char *text = NULL;
 		size_t len = 0;
 
 		arc_doc_row_read(st, &r);
-		/* A text that cannot be read back had no words to find
-		 * before either: arc-index --check names it. */
 		if (r.is_archived && arc_doc_text(s, words, &r, &text, &len) ==
-		    ARC_OK) {
-			if (arc_fts_columns(&stemmers, r.lang, r.title,
-			    r.title_guessed, text, len, r.tags, r.fields,
-			    &c) != ARC_OK)
-				rc = ARC_FATAL;
-			else {
-				rc = fn(ctx, r.id, &c);
-				arc_fts_columns_free(&c);
-			}
-		}
+		    ARC_OK)
+			rc = fn(ctx, &stemmers, &r, text, len);
 		free(text);
 	}
 	if (rc == ARC_OK && step != SQLITE_DONE)
@@ -251,6 +247,36 @@ arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
 	arc_word_cache_free(words);
 	arc_stemmers_done(&stemmers);
 	return rc;
+}
+
+struct words_call {
+	arc_doc_words_fn fn;
+	void *ctx;
+};
+
+static int
+words_of_row(void *ctx, struct arc_stemmers *stemmers,
+    const struct arc_doc_row *r, const char *text, size_t len)
+{
+	struct words_call *call = ctx;
+	struct fts_columns c;
+	int rc;
+
+	if (arc_fts_columns(stemmers, r->lang, r->title, r->title_guessed,
+	    text, len, r->tags, r->fields, &c) != ARC_OK)
+		return ARC_FATAL;
+	rc = call->fn(call->ctx, r->id, &c);
+	arc_fts_columns_free(&c);
+	return rc;
+}
+
+int
+arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
+    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx)
+{
+	struct words_call call = { fn, ctx };
+
+	return each_text(s, first, last, words_of_row, &call);
 }
 
 static int
@@ -268,6 +294,94 @@ arc_fts_rebuild(struct arc_store *s, struct arc_error *err)
 	if (arc_doc_each_words(s, 0, INT64_MAX, write_words, s) != ARC_OK)
 		return arc_store_fail(s, err);
 	return ARC_OK;
+}
+
+/* Whether the row's title is one its paper names, its perihal or what a
+ * decree is TENTANG about, as arc_title_of finds them from the row's
+ * fields and text; -1 when out of memory. */
+static int
+row_title_named(const struct arc_doc_row *r, const char *text)
+{
+	json_t *rec = json_object(), *fields = r->fields != NULL ?
+	    json_loads(r->fields, 0, NULL) : NULL;
+	char *title;
+	int guessed = 1, named;
+
+	if (rec == NULL) {
+		json_decref(fields);
+		return -1;
+	}
+	if (fields != NULL)
+		json_object_set_new(rec, "fields", fields);
+	title = arc_title_of(rec, text, &guessed);
+	named = title == NULL ? -1 : !guessed && strcmp(title, r->title !=
+	    NULL ? r->title : "") == 0;
+	free(title);
+	json_decref(rec);
+	return named;
+}
+
+/* A row archived before layout 6: its title_guessed settled, and its
+ * words in the index made again if its title now weighs otherwise. */
+static int
+settle_title(void *ctx, struct arc_stemmers *stemmers,
+    const struct arc_doc_row *r, const char *text, size_t len)
+{
+	struct arc_store *s = ctx;
+	struct fts_columns before, after;
+	sqlite3_stmt *st;
+	int named, before_rule, guessed, rc;
+
+	if (r->title_guessed >= 0)
+		return ARC_OK;
+	if ((named = row_title_named(r, text)) < 0)
+		return ARC_FATAL;
+	before_rule = arc_title_guessed(r->title != NULL ? r->title : "",
+	    text, len);
+	guessed = named ? 0 : before_rule;
+	if (guessed != before_rule) {
+		if (arc_fts_columns(stemmers, r->lang, r->title, -1, text, len,
+		    r->tags, r->fields, &before) != ARC_OK)
+			return ARC_FATAL;
+		if (arc_fts_columns(stemmers, r->lang, r->title, guessed, text,
+		    len, r->tags, r->fields, &after) != ARC_OK) {
+			arc_fts_columns_free(&before);
+			return ARC_FATAL;
+		}
+		rc = fts_write(s, r->id, 1, &before);
+		if (rc == ARC_OK)
+			rc = fts_write(s, r->id, 0, &after);
+		arc_fts_columns_free(&before);
+		arc_fts_columns_free(&after);
+		if (rc != ARC_OK)
+			return ARC_FATAL;
+	}
+	if (arc_store_prepare(s, "UPDATE doc SET title_guessed = ? "
+	    "WHERE id = ?", &st) != SQLITE_OK)
+		return ARC_FATAL;
+	sqlite3_bind_int(st, 1, guessed);
+	sqlite3_bind_int64(st, 2, r->id);
+	return arc_store_step_done(st);
+}
+
+int
+arc_titles_settle(struct arc_store *s, struct arc_error *err)
+{
+	int rc = ARC_OK;
+
+	if (!s->has_title_guessed || arc_store_number(s, "SELECT count(*) "
+	    "FROM doc WHERE title_guessed IS NULL AND state = 'archived'",
+	    &rc) == 0)
+		return rc == ARC_OK ? ARC_OK : arc_store_fail(s, err);
+	/* The rows are written as they are read, in one transaction. */
+	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
+		return ARC_FATAL;
+	if (each_text(s, 0, INT64_MAX, settle_title, s) != ARC_OK) {
+		arc_store_fail(s, err);
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return ARC_FATAL;
+	}
+	return arc_store_exec(s, "COMMIT", err);
 }
 
 static int

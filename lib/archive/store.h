@@ -243,6 +243,12 @@ int arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
 /* Every archived document's words into the index again, made by this
  * arc's words.c (an upgrade whose words differ from those before). */
 int arc_fts_rebuild(struct arc_store *s, struct arc_error *err);
+/* The documents archived before layout 6 (title_guessed NULL: their
+ * titles weigh by arc_title_guessed's older rule) given title_guessed as
+ * arc_title_of says from their rows; those whose titles now weigh
+ * otherwise have their words in the index made again, for arc-index
+ * --optimize, whose ranking segments are counted again after. */
+int arc_titles_settle(struct arc_store *s, struct arc_error *err);
 
 /* Text deflated in the doc table (zlib's format, after its length in 8
  * bytes), as arc-index kept it before texts were coded by word. */

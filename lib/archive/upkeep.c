@@ -345,7 +345,8 @@ arc_store_optimize(struct arc_store *s, struct arc_error *err)
 {
 	if (s->pg != NULL)
 		return arc_pg_optimize(s, err);
-	if (arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
+	if (arc_titles_settle(s, err) != ARC_OK ||
+	    arc_store_exec(s, "INSERT INTO fts (fts) VALUES ('optimize');"
 	    "PRAGMA optimize;", err) != ARC_OK ||
 	    arc_rank_update(s, 1, NULL, err) != ARC_OK)
 		return ARC_FATAL;
