@@ -231,7 +231,8 @@ arc_check_copy(struct arc_store *s, const char *kept, const char *sha,
  * not is made again from the rows, when the archive may be written.  One
  * that lost documents finds them only through the ranking segments, and a
  * later change to one would delete words FTS5 never held (the step from
- * layout 4 to 5 before session 19 lost every archived document so).
+ * layout 4 to 5 of the arcs of layout 5 lost every archived document so:
+ * schema.c).
  */
 static void
 check_index(struct arc_store *s, arc_check_fn report, void *ctx,
