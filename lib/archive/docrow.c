@@ -204,16 +204,9 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 	return rc;
 }
 
-/* What each_text calls with an archived row and its text. */
-typedef int (*row_text_fn)(void *ctx, struct arc_stemmers *stemmers,
-    const struct arc_doc_row *r, const char *text, size_t len);
-
-/* Calls fn with each archived row of ids first..last whose text reads
- * back (one that does not had no words to find before either: arc-index
- * --check names it). */
-static int
-each_text(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
-    row_text_fn fn, void *ctx)
+int
+arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
+    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx)
 {
 	struct arc_stemmers stemmers;
 	struct arc_word_cache *words = arc_word_cache_new();
@@ -232,13 +225,24 @@ each_text(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
 	sqlite3_bind_int64(st, 2, last);
 	while (rc == ARC_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct arc_doc_row r;
+		struct fts_columns c;
 		char *text = NULL;
 		size_t len = 0;
 
 		arc_doc_row_read(st, &r);
+		/* A text that cannot be read back had no words to find
+		 * before either: arc-index --check names it. */
 		if (r.is_archived && arc_doc_text(s, words, &r, &text, &len) ==
-		    ARC_OK)
-			rc = fn(ctx, &stemmers, &r, text, len);
+		    ARC_OK) {
+			if (arc_fts_columns(&stemmers, r.lang, r.title,
+			    r.title_guessed, text, len, r.tags, r.fields,
+			    &c) != ARC_OK)
+				rc = ARC_FATAL;
+			else {
+				rc = fn(ctx, r.id, &c);
+				arc_fts_columns_free(&c);
+			}
+		}
 		free(text);
 	}
 	if (rc == ARC_OK && step != SQLITE_DONE)
@@ -247,36 +251,6 @@ each_text(struct arc_store *s, sqlite3_int64 first, sqlite3_int64 last,
 	arc_word_cache_free(words);
 	arc_stemmers_done(&stemmers);
 	return rc;
-}
-
-struct words_call {
-	arc_doc_words_fn fn;
-	void *ctx;
-};
-
-static int
-words_of_row(void *ctx, struct arc_stemmers *stemmers,
-    const struct arc_doc_row *r, const char *text, size_t len)
-{
-	struct words_call *call = ctx;
-	struct fts_columns c;
-	int rc;
-
-	if (arc_fts_columns(stemmers, r->lang, r->title, r->title_guessed,
-	    text, len, r->tags, r->fields, &c) != ARC_OK)
-		return ARC_FATAL;
-	rc = call->fn(call->ctx, r->id, &c);
-	arc_fts_columns_free(&c);
-	return rc;
-}
-
-int
-arc_doc_each_words(struct arc_store *s, sqlite3_int64 first,
-    sqlite3_int64 last, arc_doc_words_fn fn, void *ctx)
-{
-	struct words_call call = { fn, ctx };
-
-	return each_text(s, first, last, words_of_row, &call);
 }
 
 static int
@@ -321,19 +295,17 @@ row_title_named(const struct arc_doc_row *r, const char *text)
 	return named;
 }
 
-/* A row archived before layout 6: its title_guessed settled, and its
- * words in the index made again if its title now weighs otherwise. */
+/* Row r, archived before layout 6, its text read: its title_guessed
+ * settled, and its words in the index made again if its title now weighs
+ * otherwise. */
 static int
-settle_title(void *ctx, struct arc_stemmers *stemmers,
+settle_title(struct arc_store *s, struct arc_stemmers *stemmers,
     const struct arc_doc_row *r, const char *text, size_t len)
 {
-	struct arc_store *s = ctx;
 	struct fts_columns before, after;
 	sqlite3_stmt *st;
 	int named, before_rule, guessed, rc;
 
-	if (r->title_guessed >= 0)
-		return ARC_OK;
 	if ((named = row_title_named(r, text)) < 0)
 		return ARC_FATAL;
 	before_rule = arc_title_guessed(r->title != NULL ? r->title : "",
@@ -364,24 +336,68 @@ settle_title(void *ctx, struct arc_stemmers *stemmers,
 	return arc_store_step_done(st);
 }
 
+/* The unsettled rows, each read whole by its id: only they are read (one
+ * whose text cannot be read back stays unsettled: arc-index --check
+ * names it). */
+static int
+settle_titles(struct arc_store *s, struct arc_stemmers *stemmers,
+    struct arc_word_cache *words)
+{
+	sqlite3_stmt *ids;
+	int rc = ARC_OK, step = SQLITE_DONE;
+
+	/* Its own statement: the rows are found and written with the
+	 * cached ones. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM doc WHERE "
+	    "title_guessed IS NULL AND state = 'archived'", -1, &ids,
+	    NULL) != SQLITE_OK)
+		return ARC_FATAL;
+	while (rc == ARC_OK && (step = sqlite3_step(ids)) == SQLITE_ROW) {
+		sqlite3_stmt *st;
+		struct arc_doc_row r;
+		char *text = NULL;
+		size_t len = 0;
+		int found = arc_doc_find(s, ARC_DOC_BY_ID,
+		    sqlite3_column_int64(ids, 0), NULL, 1, &st, &r);
+
+		if (found < 0)
+			rc = ARC_FATAL;
+		else if (found == 1 && arc_doc_text(s, words, &r, &text,
+		    &len) == ARC_OK)
+			rc = settle_title(s, stemmers, &r, text, len);
+		if (found == 1)
+			sqlite3_reset(st);
+		free(text);
+	}
+	if (rc == ARC_OK && step != SQLITE_DONE)
+		rc = ARC_FATAL;
+	sqlite3_finalize(ids);
+	return rc;
+}
+
 int
 arc_titles_settle(struct arc_store *s, struct arc_error *err)
 {
-	int rc = ARC_OK;
+	struct arc_stemmers stemmers;
+	struct arc_word_cache *words;
+	int rc;
 
-	if (!s->has_title_guessed || arc_store_number(s, "SELECT count(*) "
-	    "FROM doc WHERE title_guessed IS NULL AND state = 'archived'",
-	    &rc) == 0)
-		return rc == ARC_OK ? ARC_OK : arc_store_fail(s, err);
-	/* The rows are written as they are read, in one transaction. */
-	if (arc_store_exec(s, "BEGIN IMMEDIATE", err) != ARC_OK)
-		return ARC_FATAL;
-	if (each_text(s, 0, INT64_MAX, settle_title, s) != ARC_OK) {
+	if (!s->has_title_guessed)
+		return ARC_OK;
+	if ((words = arc_word_cache_new()) == NULL ||
+	    arc_stemmers_init(&stemmers) != ARC_OK) {
+		arc_word_cache_free(words);
+		return arc_error_set(err, "out of memory");
+	}
+	/* One transaction: settled all, or none. */
+	if ((rc = arc_store_exec(s, "BEGIN IMMEDIATE", err)) == ARC_OK &&
+	    (rc = settle_titles(s, &stemmers, words)) != ARC_OK) {
 		arc_store_fail(s, err);
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return ARC_FATAL;
 	}
-	return arc_store_exec(s, "COMMIT", err);
+	arc_word_cache_free(words);
+	arc_stemmers_done(&stemmers);
+	return rc == ARC_OK ? arc_store_exec(s, "COMMIT", err) : ARC_FATAL;
 }
 
 static int
