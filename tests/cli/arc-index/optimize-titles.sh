@@ -28,7 +28,7 @@ ranks
 arc-index --db arsip.db --check
 echo "check: exit $?"
 # The decree archived again with another text: its old words leave the
-# index as they were put in (a wrong delete would fail FTS5's check).
+# index as they were put in, so that a search for one finds nothing.
 printf 'keputusan\n' >keputusan.txt
 touch -d '2026-11-28 10:00:00' keputusan.txt
 arc-scan keputusan.txt |
@@ -37,3 +37,7 @@ arc-scan keputusan.txt |
 arc-index --db arsip.db --optimize
 arc-index --db arsip.db --check
 echo "again: exit $? $(flags | tr '\n' ' ')"
+# Its old words are gone: "menimbang" and "terpadu" were only in its old
+# text and title.
+echo "menimbang, terpadu: $(arc-find --db arsip.db menimbang terpadu 2>/dev/null | jq -r .title)"
+echo "baru: $(arc-find --db arsip.db baru | jq -r .title)"
