@@ -89,10 +89,12 @@ check(struct arc_store *s, const char *db)
 		    "type's name)", "removed %ld copies that no document "
 		    "points to (left by interrupted runs, or under an older "
 		    "type's name)", (unsigned long)stats.strays), stats.strays);
-	if (stats.index_missing > 0 || stats.index_extra > 0)
+	if (stats.index_missing > 0 || stats.index_differing > 0 ||
+	    stats.index_extra > 0)
 		arc_cli_diag(db, 0, _("the search index did not match the "
-		    "archive (archived documents missing %ld, others held "
-		    "%ld): made again from the archive"), stats.index_missing,
+		    "archive (archived documents missing %ld, held with other "
+		    "words %ld, others held %ld): made again from the "
+		    "archive"), stats.index_missing, stats.index_differing,
 		    stats.index_extra);
 	/* Four counts, each after its name: no plural to get wrong. */
 	arc_cli_diag(db, 0, "documents %ld, copies verified %ld, failed "

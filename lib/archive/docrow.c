@@ -195,12 +195,16 @@ arc_index_unwords(struct arc_store *s, struct arc_stemmers *stemmers,
 	if (arc_doc_text(s, words, &r, &text, &len) != ARC_OK)
 		rc = ARC_ERR;
 	else if (arc_fts_columns(stemmers, r.lang, r.title, r.title_guessed,
-	    text, len, r.tags, r.fields, &c) == ARC_OK) {
+	    text, len, r.tags, r.fields, &c) == ARC_OK)
+		rc = ARC_OK;
+	free(text);
+	/* Reset before the write: after it, the reset would clear the
+	 * message of a write that failed. */
+	sqlite3_reset(st);
+	if (rc == ARC_OK) {
 		rc = fts_write(s, id, 1, &c);
 		arc_fts_columns_free(&c);
 	}
-	free(text);
-	sqlite3_reset(st);
 	return rc;
 }
 

@@ -491,6 +491,10 @@ write_archived(struct arc_indexer *ix, struct pending *p, const char *now,
 			    "cannot be read back, so its old words cannot be "
 			    "taken out of the index; see arc-index --check",
 			    p->name);
+		else
+			arc_error_set(err, "%s: its old words cannot be taken "
+			    "out of the index (%s); see arc-index --check",
+			    p->name, sqlite3_errmsg(s->db));
 		return ARC_FATAL;
 	}
 	if (arc_doc_put(s, rec, &made, &id, now) != ARC_OK ||
@@ -810,6 +814,10 @@ write_batch(struct arc_indexer *ix, struct pending **batch, int n)
 		if (rc == ARC_OK && !p->unread)
 			rc = clear_unread(ix, p);
 	}
+	/* Said before more statements run, which would clear SQLite's
+	 * message ("not an error"). */
+	if (rc != ARC_OK && err.message[0] == '\0')
+		arc_store_fail(ix->s, &err);
 	/* The chunks of ids the ranking's counter filled meanwhile, as
 	 * segments; once committed, the batch's documents to it. */
 	if (rc == ARC_OK)

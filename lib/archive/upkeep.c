@@ -166,6 +166,86 @@ sweep_copies(struct arc_store *s, arc_check_fn report, void *ctx,
 	free(dir);
 }
 
+/* What --check learns of the search index while it reads the texts. */
+struct index_check {
+	struct arc_stemmers stemmers;
+	long lacking;           /* unreadable texts it has no words of */
+	long differing;         /* documents it holds other words of */
+};
+
+/* FTS5's sizes of a document: a token count a column, as SQLite's
+ * varints (high bits first, 7 a byte, the ninth byte whole). */
+static size_t
+fts5_varint(const unsigned char *p, const unsigned char *end, uint64_t *v)
+{
+	uint64_t x = 0;
+
+	for (size_t i = 0; i < 9 && p + i < end; i++) {
+		if (i == 8) {
+			*v = x << 8 | p[i];
+			return 9;
+		}
+		x = x << 7 | (p[i] & 0x7f);
+		if ((p[i] & 0x80) == 0) {
+			*v = x;
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* The words of a column as the tokenizer emits them: space-separated. */
+static uint64_t
+column_words(const char *c)
+{
+	uint64_t n = 0;
+
+	for (; *c != '\0'; c++)
+		n += *c != ' ' && (c[1] == ' ' || c[1] == '\0');
+	return n;
+}
+
+/*
+ * Does the index hold document id's words as its row makes them, by each
+ * column's count of words (fts_docsize)?  The index keeps no text, so its
+ * own check cannot tell; a document indexed from other columns (a title
+ * weighed otherwise, a bug's rebuild) makes its next update fail.  1 when
+ * the same or not in the index (counted apart), 0 when not, -1 when out
+ * of memory.
+ */
+static int
+index_holds(struct arc_store *s, struct arc_stemmers *stemmers,
+    const struct arc_doc_row *r, const char *text, size_t len)
+{
+	struct fts_columns c;
+	sqlite3_stmt *st;
+	int same = 1;
+
+	if (arc_fts_columns(stemmers, r->lang, r->title, r->title_guessed,
+	    text, len, r->tags, r->fields, &c) != ARC_OK)
+		return -1;
+	if (arc_store_prepare(s, "SELECT sz FROM fts_docsize WHERE id = ?",
+	    &st) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, r->id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const unsigned char *p = sqlite3_column_blob(st, 0);
+			const unsigned char *end = p + sqlite3_column_bytes(st,
+			    0);
+			const char *cols[] = { c.body, c.title, c.tags,
+			    c.fields };
+			for (size_t k = 0; k < 4 && same; k++) {
+				uint64_t n;
+				size_t used = fts5_varint(p, end, &n);
+				same = used > 0 && n == column_words(cols[k]);
+				p += used;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	arc_fts_columns_free(&c);
+	return same;
+}
+
 /* Whether the search index holds document id. */
 static int
 in_index(struct arc_store *s, sqlite3_int64 id)
@@ -184,21 +264,24 @@ in_index(struct arc_store *s, sqlite3_int64 id)
 
 /* What is wrong with the text kept of the document: it cannot be read (a
  * broken blob, a word the vocabulary lacks) or is not the text that was
- * indexed (its digest differs); NULL when it is whole.  *unindexed counts
- * the unreadable ones the search index has no words of: made again, it
- * would have none either. */
+ * indexed (its digest differs); NULL when it is whole.  What the index
+ * holds of it, into ix. */
 static const char *
 text_problem(struct arc_store *s, struct arc_word_cache *words,
-    const struct arc_doc_row *row, long *unindexed)
+    const struct arc_doc_row *row, struct index_check *ix)
 {
 	char *text, again[65];
 	size_t len;
 
 	if (arc_doc_text(s, words, row, &text, &len) != ARC_OK) {
+		/* Made again, the index would have none of its words
+		 * either. */
 		if (!in_index(s, row->id))
-			(*unindexed)++;
+			ix->lacking++;
 		return _("its text cannot be read back from the archive");
 	}
+	if (index_holds(s, &ix->stemmers, row, text, len) == 0)
+		ix->differing++;
 	arc_digest_of(row->lang, row->title, text, len, row->tags, row->fields,
 	    again);
 	free(text);
@@ -225,25 +308,26 @@ arc_check_copy(struct arc_store *s, const char *kept, const char *sha,
 }
 
 /*
- * Whether the search index holds each archived document once and no other
- * (a document whose text cannot be read back has no words there): FTS5's
- * own check cannot tell, the index keeping no text.  An index that does
- * not is made again from the rows, when the archive may be written.  One
- * that lost documents finds them only through the ranking segments, and a
- * later change to one would delete words FTS5 never held (the step from
- * layout 4 to 5 of the arcs of layout 5 lost every archived document so:
- * schema.c).
+ * Whether the search index holds each archived document once, with the
+ * words its row makes, and no other document (one whose text cannot be
+ * read back has no words there): FTS5's own check cannot tell, the index
+ * keeping no text.  An index that does not is made again from the rows,
+ * when the archive may be written.  One that lost documents finds them
+ * only through the ranking segments, and a later change to one, or to one
+ * it holds other words of, fails: FTS5 cannot delete words it never held
+ * (the step from layout 4 to 5 of the arcs of layout 5 lost every archived
+ * document so: schema.c).
  */
 static void
 check_index(struct arc_store *s, arc_check_fn report, void *ctx,
-    struct arc_check_stats *stats, long unreadable_unindexed)
+    struct arc_check_stats *stats, const struct index_check *ix)
 {
-	char line[256];
+	char line[320];
 	struct arc_error err;
 	int rc = ARC_OK;
 	sqlite3_int64 missing = arc_store_number(s, "SELECT count(*) FROM doc "
 	    "WHERE state = 'archived' AND id NOT IN (SELECT id FROM "
-	    "fts_docsize)", &rc) - unreadable_unindexed;
+	    "fts_docsize)", &rc) - ix->lacking;
 	sqlite3_int64 extra = arc_store_number(s, "SELECT count(*) FROM "
 	    "fts_docsize WHERE id NOT IN (SELECT id FROM doc WHERE state = "
 	    "'archived')", &rc);
@@ -253,14 +337,15 @@ check_index(struct arc_store *s, arc_check_fn report, void *ctx,
 		stats->problems++;
 		return;
 	}
-	if (missing == 0 && extra == 0)
+	if (missing == 0 && extra == 0 && ix->differing == 0)
 		return;
 	if (s->readonly) {
 		snprintf(line, sizeof(line), _("the search index does not "
-		    "match the archive (archived documents missing %lld, "
-		    "others held %lld): run arc-index --check as an account "
-		    "that may write the archive to make it again"),
-		    (long long)missing, (long long)extra);
+		    "match the archive (archived documents missing %lld, held "
+		    "with other words %ld, others held %lld): run arc-index "
+		    "--check as an account that may write the archive to make "
+		    "it again"), (long long)missing, ix->differing,
+		    (long long)extra);
 		report(ctx, NULL, line);
 		stats->problems++;
 		return;
@@ -274,6 +359,7 @@ check_index(struct arc_store *s, arc_check_fn report, void *ctx,
 		return;
 	}
 	stats->index_missing = missing;
+	stats->index_differing = ix->differing;
 	stats->index_extra = extra;
 }
 
@@ -282,8 +368,8 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
     struct arc_check_stats *stats, struct arc_error *err)
 {
 	struct arc_word_cache *words;
+	struct index_check ix = { .lacking = 0 };
 	sqlite3_stmt *st;
-	long unreadable_unindexed = 0;
 	int rc;
 
 	if (s->pg != NULL)
@@ -312,6 +398,11 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 		return arc_store_fail(s, err);
 	/* Out of memory, the texts cannot be read: each is reported. */
 	words = arc_word_cache_new();
+	if (arc_stemmers_init(&ix.stemmers) != ARC_OK) {
+		sqlite3_finalize(st);
+		arc_word_cache_free(words);
+		return arc_error_set(err, "out of memory");
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct arc_doc_row row;
 		const char *sha, *problem;
@@ -322,8 +413,7 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 			stats->failed++;
 			continue;
 		}
-		if ((problem = text_problem(s, words, &row,
-		    &unreadable_unindexed)) != NULL) {
+		if ((problem = text_problem(s, words, &row, &ix)) != NULL) {
 			report(ctx, sha, problem);
 			stats->problems++;
 		}
@@ -332,10 +422,11 @@ arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
 	}
 	sqlite3_finalize(st);
 	arc_word_cache_free(words);
+	arc_stemmers_done(&ix.stemmers);
 	if (rc != SQLITE_DONE)
 		return arc_store_fail(s, err);
 	stats->readonly = s->readonly;
-	check_index(s, report, ctx, stats, unreadable_unindexed);
+	check_index(s, report, ctx, stats, &ix);
 	stats->problems += arc_forget_problems(s, report, ctx);
 	sweep_copies(s, report, ctx, stats);
 	return ARC_OK;

@@ -60,8 +60,9 @@ struct arc_check_stats {
 	long documents, copies, failed, problems;
 	long temporaries;       /* interrupted runs' partial copies removed */
 	long strays;            /* copies no document points to, removed */
-	long index_missing;     /* archived documents the search index */
-	long index_extra;       /* lacked, and others it held: made again */
+	/* Archived documents the search index lacked, held with other
+	 * words, and others it held: it was made again. */
+	long index_missing, index_differing, index_extra;
 	int readonly;           /* checked read-only: nothing removed */
 };
 int arc_store_check(struct arc_store *s, arc_check_fn report, void *ctx,
