@@ -5,6 +5,11 @@
 
 #include "arc_core.h"
 
+/* Items done that wake a submitter waiting for room (or fewer: an eighth
+ * of those held, or the last): waking it for each one, when the workers
+ * are the slower side, cost a wait and a wake-up an item. */
+#define ROOM_AT_ONCE 64
+
 enum slot_state { SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
 
 struct slot {
@@ -29,6 +34,8 @@ struct arc_queue {
 	                            * [head, tail) */
 	size_t next;               /* next sequence number a worker looks at */
 	size_t bytes, max_bytes;   /* the items' in flight, and at most */
+	size_t wanted;             /* done items at the head the submitter
+	                            * waits for; 0: it does not wait */
 	int shutdown, stopped;
 	arc_queue_run_fn run;
 	arc_queue_done_fn done_fn;
@@ -36,6 +43,28 @@ struct arc_queue {
 	struct worker *workers;
 	int nworkers;
 };
+
+/* Are the oldest items done, which only the submitter hands back and in
+ * order, as many as it waits for?  An item done behind one still being
+ * worked on frees no room. */
+static int
+enough_done(const struct arc_queue *q)
+{
+	size_t n = 0;
+
+	while (n < q->wanted && q->head + n < q->tail &&
+	    q->ring[(q->head + n) % q->cap].state == SLOT_DONE)
+		n++;
+	return q->wanted > 0 && (n == q->wanted || q->head + n == q->tail);
+}
+
+static size_t
+room_wanted(const struct arc_queue *q)
+{
+	size_t held = q->tail - q->head;
+
+	return held / 8 < ROOM_AT_ONCE ? held / 8 + 1 : ROOM_AT_ONCE;
+}
 
 static void *
 worker_main(void *arg)
@@ -61,7 +90,8 @@ worker_main(void *arg)
 		q->run(w->ctx, sl->item);
 		pthread_mutex_lock(&q->lock);
 		sl->state = SLOT_DONE;
-		pthread_cond_broadcast(&q->done);
+		if (enough_done(q))
+			pthread_cond_broadcast(&q->done);
 	}
 	pthread_mutex_unlock(&q->lock);
 	return NULL;
@@ -144,7 +174,9 @@ arc_queue_submit(struct arc_queue *q, void *item, int ready, size_t bytes)
 	pthread_mutex_lock(&q->lock);
 	flush(q);
 	while (full(q, bytes)) {
+		q->wanted = room_wanted(q);
 		pthread_cond_wait(&q->done, &q->lock);
+		q->wanted = 0;
 		flush(q);
 	}
 	q->bytes += bytes;
@@ -179,8 +211,11 @@ arc_queue_finish(struct arc_queue *q)
 	int st;
 
 	pthread_mutex_lock(&q->lock);
-	for (flush(q); q->head < q->tail; flush(q))
+	for (flush(q); q->head < q->tail; flush(q)) {
+		q->wanted = room_wanted(q);
 		pthread_cond_wait(&q->done, &q->lock);
+		q->wanted = 0;
+	}
 	q->shutdown = 1;
 	pthread_cond_broadcast(&q->work);
 	pthread_mutex_unlock(&q->lock);
