@@ -307,8 +307,14 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 		s->score.suggest_at = found.suggest_at;
 	if (!s->margin_given)
 		s->score.margin = found.margin;
-	if (!s->answer_given)
+	/* An --answer-at or --margin given holds as given. */
+	if (!s->answer_given) {
 		s->score.english_ease = found.english_ease;
+		s->score.agree_ease = found.agree_ease;
+		s->score.disagree_strict = found.disagree_strict;
+	}
+	s->score.agree_margin = s->margin_given ? s->score.margin :
+	    found.agree_margin;
 	if (s->score.suggest_at > s->score.answer_at) {
 		if (s->suggest_given)
 			s->score.answer_at = s->score.suggest_at;
@@ -425,6 +431,11 @@ explain(const struct bot *bot, const char *file, long line,
 		    arc_faq_id(bot->faq, c->entry), c->score,
 		    arc_faq_phrasing(bot->faq, c->entry, c->phrasing));
 	}
+	/* TRANSLATORS: --explain: the entry whose answer alone matches the
+	 * question best (the best entry answers lower when it is the same). */
+	if (r->res.closest_answer >= 0 && at < sizeof(buf))
+		snprintf(buf + at, sizeof(buf) - at, _("; closest answer: %s"),
+		    arc_faq_id(bot->faq, r->res.closest_answer));
 	arc_cli_diag(file, line, "%s", buf);
 }
 

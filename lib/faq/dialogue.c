@@ -321,7 +321,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	const struct arc_faq_result *res = &r->res;
 	char number[80];
 	const char *row;
-	int pick = pick_number(r->q), small_english = 0;
+	int pick = pick_number(r->q), small_english = 0, agrees;
 	enum faq_small small = faq_small_talk(r->q, &small_english);
 
 	r->entry = -1;
@@ -356,8 +356,11 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	if (is_topic(d, res) && suggest(d, pend, r, how,
 	    TOPIC_ALIKE * res->cand[0].score))
 		return;
-	if (how->score >= s->answer_at - (how->english ? s->english_ease : 0) &&
-	    how->margin >= s->margin) {
+	/* Its answer a second opinion (faqmatch.c, closest_answer). */
+	agrees = res->ncand > 0 && res->closest_answer == res->cand[0].entry;
+	if (how->score >= s->answer_at - (how->english ? s->english_ease : 0) -
+	    (agrees ? s->agree_ease : -s->disagree_strict) &&
+	    how->margin >= (agrees ? s->agree_margin : s->margin)) {
 		give(d, r, how, res->cand[0].entry);
 		return;
 	}

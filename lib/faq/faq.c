@@ -77,6 +77,7 @@ arc_faq_free(struct arc_faq *faq)
 	free(faq->by_entry);
 	free(faq->by_answer);
 	free(faq->idf);
+	free(faq->answer_idf);
 	free_strings(faq->norm_to, faq->nnorm);
 	free_strings(faq->canon, faq->ncanon);
 	free_strings(faq->surface, faq->nsurface);

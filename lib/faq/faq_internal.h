@@ -35,6 +35,7 @@ struct faq_entry {
 	int nterms;
 	int *answer_terms; /* the terms of its answers (a and en) */
 	int nanswer_terms;
+	double answer_norm2;  /* their answer_idf, squared and summed */
 };
 
 struct faq_postings {
@@ -79,6 +80,7 @@ struct arc_faq {
 	double question_coverage;  /* its share in a score (similarity) */
 	struct arc_strmap *terms;     /* term -> id */
 	double *idf;
+	double *answer_idf;  /* how rare a word is among the answers; 0: none */
 	struct faq_postings *by_phrasing, *by_entry, *by_answer;  /* per term */
 	int nterms;
 	size_t terms_cap;

@@ -62,8 +62,11 @@ ask(struct arc_dialogue *d, const char *session, const char *q,
 static void
 test_dialogue(struct arc_faq *faq, struct arc_status *st)
 {
-	struct arc_dialogue_settings set = { ARC_DIALOGUE_ANSWER_AT,
-	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT, 0 };
+	struct arc_dialogue_settings set = {
+		.answer_at = ARC_DIALOGUE_ANSWER_AT,
+		.margin = ARC_DIALOGUE_MARGIN,
+		.suggest_at = ARC_DIALOGUE_SUGGEST_AT,
+	};
 	struct arc_dialogue *d = arc_dialogue_new(faq, st, &set);
 	struct arc_reply r;
 
@@ -139,7 +142,7 @@ test_dialogue(struct arc_faq *faq, struct arc_status *st)
 static void
 test_english_ease(struct arc_faq *faq)
 {
-	struct arc_dialogue_settings set = { 1, 0, 1, 0 };
+	struct arc_dialogue_settings set = { .answer_at = 1, .suggest_at = 1 };
 	const char *en = "I lost my ID card", *id = "ktp ilang gmn";
 	struct arc_dialogue *d;
 	struct arc_reply r;
@@ -184,7 +187,8 @@ test_session_clean(void)
 static void
 test_round_trip(struct arc_faq *faq)
 {
-	struct arc_dialogue_settings set = { 0.48, 0.05, 0.46, 0 };
+	struct arc_dialogue_settings set = { .answer_at = 0.48, .margin = 0.05,
+	    .suggest_at = 0.46 };
 	struct arc_dialogue *d = arc_dialogue_new(faq, NULL, &set);
 	struct arc_interaction in;
 	struct arc_reply r;

@@ -79,6 +79,8 @@ struct arc_faq_result {
 	int nterms;         /* the question's words the answer files have */
 	int nunknown;       /* and those they do not (numbers left out; one
 	                     * of another office's subject counts more) */
+	int closest_answer; /* the entry whose answers cover the question
+	                     * best, by their words alone; -1: none */
 };
 
 /* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare
@@ -149,6 +151,9 @@ struct arc_dialogue_settings {
 	double margin;      /* ... when it leads the runner-up by this */
 	double suggest_at;  /* else suggest the entries from this score */
 	double english_ease;  /* an English question answers this much lower */
+	/* When the closest answer is the best entry's, it answers this much
+	 * lower, with this margin; else this much higher. */
+	double agree_ease, agree_margin, disagree_strict;
 };
 #define ARC_DIALOGUE_ANSWER_AT 0.48
 #define ARC_DIALOGUE_MARGIN 0.05
@@ -163,7 +168,8 @@ struct arc_dialogue_settings {
  * entries;
  * suggest_at 0.02 below; margin from 0.10 with one phrasing per entry
  * to ARC_DIALOGUE_MARGIN with eight or more; english_ease from 0.05 with
- * one phrasing per entry to 0 with eight or more.
+ * one phrasing per entry to 0 with eight or more; agree_ease 0.02,
+ * agree_margin 0.02, disagree_strict 0.04.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,
     struct arc_dialogue_settings *s);
