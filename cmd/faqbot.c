@@ -311,6 +311,8 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 	if (!s->answer_given) {
 		s->score.english_ease = found.english_ease;
 		s->score.agree_ease = found.agree_ease;
+		s->score.agree_sure_ease = found.agree_sure_ease;
+		s->score.agree_sure_at = found.agree_sure_at;
 		s->score.disagree_strict = found.disagree_strict;
 	}
 	s->score.agree_margin = s->margin_given ? s->score.margin :
@@ -433,9 +435,12 @@ explain(const struct bot *bot, const char *file, long line,
 	}
 	/* TRANSLATORS: --explain: the entry whose answer alone matches the
 	 * question best (the best entry answers lower when it is the same). */
-	if (r->res.closest_answer >= 0 && at < sizeof(buf))
-		snprintf(buf + at, sizeof(buf) - at, _("; closest answer: %s"),
-		    arc_faq_id(bot->faq, r->res.closest_answer));
+	if (r->res.ncand > 0 && r->res.closest_answer >= 0 &&
+	    at < sizeof(buf))
+		snprintf(buf + at, sizeof(buf) - at,
+		    _("; closest answer: %s %.3f"),
+		    arc_faq_id(bot->faq, r->res.closest_answer),
+		    r->res.closest_answer_score);
 	arc_cli_diag(file, line, "%s", buf);
 }
 
@@ -903,8 +908,12 @@ faqbot_special(const struct bot *bot, const char *id, int english)
 int
 main(int argc, char **argv)
 {
-	struct settings set = { .score = { ARC_DIALOGUE_ANSWER_AT,
-	    ARC_DIALOGUE_MARGIN, ARC_DIALOGUE_SUGGEST_AT, 0 }, .rate = 60 };
+	struct settings set = { .score = {
+		.answer_at = ARC_DIALOGUE_ANSWER_AT,
+		.margin = ARC_DIALOGUE_MARGIN,
+		.suggest_at = ARC_DIALOGUE_SUGGEST_AT,
+		.agree_margin = ARC_DIALOGUE_MARGIN,
+	}, .rate = 60 };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;
 

@@ -6,8 +6,8 @@
 #include "arc_core.h"
 
 /* Items done that wake a submitter waiting for room (or fewer: an eighth
- * of those held, or the last): waking it for each one, when the workers
- * are the slower side, cost a wait and a wake-up an item. */
+ * of those held, plus one): waking it for each one, when the workers are
+ * the slower side, cost a wait and a wake-up an item. */
 #define ROOM_AT_ONCE 64
 
 enum slot_state { SLOT_QUEUED, SLOT_TAKEN, SLOT_DONE };
@@ -52,10 +52,12 @@ enough_done(const struct arc_queue *q)
 {
 	size_t n = 0;
 
-	while (n < q->wanted && q->head + n < q->tail &&
-	    q->ring[(q->head + n) % q->cap].state == SLOT_DONE)
+	/* wanted is never more than the items held (room_wanted), which
+	 * do not change while the one submitter waits. */
+	while (n < q->wanted && q->ring[(q->head + n) % q->cap].state ==
+	    SLOT_DONE)
 		n++;
-	return q->wanted > 0 && (n == q->wanted || q->head + n == q->tail);
+	return q->wanted > 0 && n == q->wanted;
 }
 
 static size_t

@@ -311,6 +311,29 @@ give(const struct arc_dialogue *d, struct arc_reply *r,
 	r->text = strdup(arc_faq_answer(d->faq, entry, how->english));
 }
 
+/* Whether the closest answer is the best entry's: a second opinion
+ * (faqmatch.c, closest_answer). */
+static int
+agrees(const struct arc_faq_result *res)
+{
+	return res->ncand > 0 && res->closest_answer == res->cand[0].entry;
+}
+
+/* How much lower than the threshold the best entry is answered: negative,
+ * higher, when the second opinion is another entry; 0 when there is none
+ * (no answer has a word of the question). */
+static double
+second_opinion(const struct arc_dialogue_settings *s,
+    const struct arc_faq_result *res)
+{
+	if (res->closest_answer < 0)
+		return 0;
+	if (!agrees(res))
+		return -s->disagree_strict;
+	return res->closest_answer_score >= s->agree_sure_at ?
+	    s->agree_sure_ease : s->agree_ease;
+}
+
 /* Decides between answering, suggesting and declining; pend is the
  * session's list of suggestions. */
 static void
@@ -321,7 +344,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	const struct arc_faq_result *res = &r->res;
 	char number[80];
 	const char *row;
-	int pick = pick_number(r->q), small_english = 0, agrees;
+	int pick = pick_number(r->q), small_english = 0;
 	enum faq_small small = faq_small_talk(r->q, &small_english);
 
 	r->entry = -1;
@@ -356,11 +379,9 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	if (is_topic(d, res) && suggest(d, pend, r, how,
 	    TOPIC_ALIKE * res->cand[0].score))
 		return;
-	/* Its answer a second opinion (faqmatch.c, closest_answer). */
-	agrees = res->ncand > 0 && res->closest_answer == res->cand[0].entry;
 	if (how->score >= s->answer_at - (how->english ? s->english_ease : 0) -
-	    (agrees ? s->agree_ease : -s->disagree_strict) &&
-	    how->margin >= (agrees ? s->agree_margin : s->margin)) {
+	    second_opinion(s, res) &&
+	    how->margin >= (agrees(res) ? s->agree_margin : s->margin)) {
 		give(d, r, how, res->cand[0].entry);
 		return;
 	}

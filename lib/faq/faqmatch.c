@@ -81,9 +81,13 @@
  * a second opinion, from the words the office wrote for citizens rather
  * than the few it guessed they would ask with.  So the best entry is
  * answered this much lower, and with only this lead over the runner-up
- * (never a tie), when it agrees; this much higher when it does not
- * (bench/README, session 21). */
+ * (never a tie), when it agrees; lower again when that answer covers the
+ * question well (an out-of-scope question's closest answer scores under
+ * 0.16 nine times in ten, a right one's 0.22 at the median); this much
+ * higher when it does not agree (bench/README, session 21). */
 #define AGREE_EASE 0.02
+#define AGREE_SURE_AT 0.20
+#define AGREE_SURE_EASE 0.08
 #define AGREE_MARGIN 0.02
 #define DISAGREE_STRICT 0.04
 #define TYPO_MIN_LEN 5
@@ -819,12 +823,12 @@ keep_best(struct arc_faq_result *res, int entry, double score, int phrasing)
  * answers (a word no answer has, by its own), the same geometric mean of
  * the share of the question an answer covers and of the answer the
  * question covers (a long answer covers much of any question, and little
- * of it is the question's).  -1 when no answer has a word of it.  Scratch:
- * two doubles an entry, zeroed.
+ * of it is the question's), with its score.  -1 when no answer has a word
+ * of it.  Scratch: two doubles an entry, zeroed.
  */
 static int
 closest_answer(const struct arc_faq *faq, const struct query_term *q,
-    int nq, double unknown, double *scratch)
+    int nq, double unknown, double *scratch, double *score)
 {
 	double *of_question = scratch, *of_answer = scratch + faq->nentries;
 	double mass = unknown, best = 0;
@@ -855,6 +859,7 @@ closest_answer(const struct arc_faq *faq, const struct query_term *q,
 			pick = e;
 		}
 	}
+	*score = best;
 	return pick;
 }
 
@@ -888,7 +893,7 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 	dot_a = dot_e + faq->nentries;
 	dot_extra = dot_a + faq->nentries;
 	res->closest_answer = closest_answer(faq, q, nq, unknown,
-	    dot_extra + faq->nentries);
+	    dot_extra + faq->nentries, &res->closest_answer_score);
 	for (int i = 0; i < nq; i++) {
 		const struct faq_postings *pp = &faq->by_phrasing[q[i].id];
 		const struct faq_postings *pe = &faq->by_entry[q[i].id];
@@ -988,6 +993,8 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	s->margin = sparse_to_full(faq, SPARSE_MARGIN, ARC_DIALOGUE_MARGIN);
 	s->english_ease = sparse_to_full(faq, SPARSE_ENGLISH_EASE, 0.0);
 	s->agree_ease = AGREE_EASE;
+	s->agree_sure_at = AGREE_SURE_AT;
+	s->agree_sure_ease = AGREE_SURE_EASE;
 	s->agree_margin = AGREE_MARGIN;
 	s->disagree_strict = DISAGREE_STRICT;
 }

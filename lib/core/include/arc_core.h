@@ -367,7 +367,7 @@ struct arc_queue *arc_queue_new(void *const *worker_ctx, int nworkers,
  * Queues item (ready: nothing to run, only its place in the order), which
  * holds this many bytes.  Hands back finished items meanwhile, and waits
  * while the queue is full (depth items, or max_bytes).  ARC_FATAL once a
- * done call asked to stop.
+ * done call asked to stop.  One thread submits, collects and finishes.
  */
 int arc_queue_submit(struct arc_queue *q, void *item, int ready,
     size_t bytes);

@@ -81,6 +81,7 @@ struct arc_faq_result {
 	                     * of another office's subject counts more) */
 	int closest_answer; /* the entry whose answers cover the question
 	                     * best, by their words alone; -1: none */
+	double closest_answer_score;  /* how well, from 0 to 1 */
 };
 
 /* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare
@@ -152,8 +153,10 @@ struct arc_dialogue_settings {
 	double suggest_at;  /* else suggest the entries from this score */
 	double english_ease;  /* an English question answers this much lower */
 	/* When the closest answer is the best entry's, it answers this much
-	 * lower, with this margin; else this much higher. */
-	double agree_ease, agree_margin, disagree_strict;
+	 * lower (the second when the closest answer scores at least
+	 * agree_sure_at), with this margin; else this much higher. */
+	double agree_ease, agree_sure_ease, agree_sure_at, agree_margin;
+	double disagree_strict;
 };
 #define ARC_DIALOGUE_ANSWER_AT 0.48
 #define ARC_DIALOGUE_MARGIN 0.05
@@ -168,8 +171,9 @@ struct arc_dialogue_settings {
  * entries;
  * suggest_at 0.02 below; margin from 0.10 with one phrasing per entry
  * to ARC_DIALOGUE_MARGIN with eight or more; english_ease from 0.05 with
- * one phrasing per entry to 0 with eight or more; agree_ease 0.02,
- * agree_margin 0.02, disagree_strict 0.04.
+ * one phrasing per entry to 0 with eight or more; agree_ease 0.02
+ * (agree_sure_ease 0.08 from agree_sure_at 0.20), agree_margin 0.02,
+ * disagree_strict 0.04.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,
     struct arc_dialogue_settings *s);

@@ -1,5 +1,6 @@
 # The entry whose answer alone covers the question best is a second
-# opinion: when it is the best entry, that entry is answered with a lead
+# opinion: when it is the best entry, that entry is answered lower (0.08
+# lower: the answer scores at least 0.20, shown by --explain) and with a lead
 # of 0.02 instead of --margin ("saksi" is said by the late registration's
 # answer alone), and --explain names it; a --margin given holds as given.
 cat >akta.faq <<'END'
