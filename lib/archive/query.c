@@ -100,6 +100,44 @@ push_date(struct arc_query *q, const char *start, const char **end,
 	return rc;
 }
 
+/* A word written twice with a 2, as clerks type "surat-surat" ("surat2",
+ * "kura2"): the length of the word, or 0.  Only letters before the 2 (any
+ * byte of a UTF-8 sequence counts as one): "b2" and "pasal12" are no such
+ * words. */
+static size_t
+said_twice(const char *text, size_t len)
+{
+	if (len < 4 || text[len - 1] != '2')
+		return 0;
+	for (size_t i = 0; i < len - 1; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+	}
+	return len - 1;
+}
+
+/* Queues a word, one written twice with a 2 as its two halves joined by a
+ * hyphen, which the index finds whole and by its parts. */
+static int
+push_word(struct arc_query *q, enum qkind kind, const char *text, size_t len)
+{
+	size_t root = said_twice(text, len);
+	char *twice;
+	int rc;
+
+	if (root == 0)
+		return push(q, kind, text, len);
+	if ((twice = malloc(2 * root + 1)) == NULL)
+		return ARC_FATAL;
+	memcpy(twice, text, root);
+	twice[root] = '-';
+	memcpy(twice + root + 1, text, root);
+	rc = push(q, kind, twice, 2 * root + 1);
+	free(twice);
+	return rc;
+}
+
 /* Does the text hold a word the index knows (a letter or digit)? */
 static int
 has_word(const char *text)
@@ -176,7 +214,9 @@ arc_query_parse(const char *s, struct arc_query *q)
 			continue;
 		}
 		kind = negate ? QT_EXCLUDE : quoted ? QT_PHRASE : QT_WORD;
-		if (push(q, kind, start, (size_t)(end - start)) != ARC_OK)
+		if ((kind == QT_PHRASE ? push(q, kind, start, (size_t)(end -
+		    start)) : push_word(q, kind, start, (size_t)(end -
+		    start))) != ARC_OK)
 			return ARC_FATAL;
 		/* "C++" is a word; "---" or "&" says nothing the index
 		 * knows. */

@@ -1,4 +1,4 @@
-/* test_query.c: a clerk's query read without syntax errors, and the FTS5 expressions made of it. */
+/* test_query.c: a clerk's query read without syntax errors ("surat2" as "surat-surat"), and the FTS5 expressions made of it. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,10 +55,32 @@ test_literal(void)
 	arc_query_free(&q);
 }
 
+/* A word written twice with a 2 is the word with a hyphen; not a code or
+ * a number. */
+static void
+test_said_twice(void)
+{
+	struct arc_query q;
+
+	CHECK(arc_query_parse("surat2 -kura2 \"buku2\" pasal12 b2 ab2 "
+	    "daimyō2", &q) == ARC_OK);
+	CHECK(q.n == 7);
+	CHECK_STR(q.terms[0].text, "surat-surat");
+	CHECK(q.terms[1].kind == QT_EXCLUDE);
+	CHECK_STR(q.terms[1].text, "kura-kura");
+	CHECK_STR(q.terms[2].text, "buku2");       /* a phrase, as written */
+	CHECK_STR(q.terms[3].text, "pasal12");
+	CHECK_STR(q.terms[4].text, "b2");
+	CHECK_STR(q.terms[5].text, "ab2");
+	CHECK_STR(q.terms[6].text, "daimyō-daimyō");
+	arc_query_free(&q);
+}
+
 int
 main(void)
 {
 	test_parse();
+	test_said_twice();
 	test_literal();
 	return CHECK_DONE();
 }

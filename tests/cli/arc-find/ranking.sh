@@ -60,7 +60,9 @@ echo "== diacritics folded, hyphenated words found whole and by their parts"
 mkdir lain
 echo "Catatan perjalanan François ke wilayah daimyō; kura-kura dan surat-menyurat" >lain/catatan.txt
 arc-scan lain | arc-ocr | arc-index -q
-for query in francois "François" daimyo Daimyō kura-kura kura menyurat surat-menyurat '"kura kura"'; do
+# "kura2": a word written twice with a 2, as clerks type it.
+for query in francois "François" daimyo Daimyō kura-kura kura kura2 menyurat \
+    surat-menyurat '"kura kura"'; do
 	printf '%s\t' "$query"
 	arc-find --json -n 1 -- "$query" | jq -r .path
 done
