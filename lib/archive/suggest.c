@@ -45,6 +45,18 @@ static const char scan_sql[] =
 /* The index's documents with the word, or its stems (the query tokenizer
  * makes them), counted up to a cap.  fts5vocab would count every
  * occurrence of a common stem, a million at a million pages. */
+/* A word written in mixed case ("SQLite", "SiLPA") is none of the three
+ * cases: it is looked up folded among the ranking's terms (lower case,
+ * stems too), and kept when the vocabulary has it in some case (wrote). */
+static const char folded_sql[] =
+	"SELECT DISTINCT term FROM rank_post WHERE term IN "
+	"(SELECT value FROM json_each(?1))";
+static const char cased_sql[] =
+	"SELECT id FROM word WHERE w >= ?1 AND w < ?2 AND lower(w) = ?3 "
+	"LIMIT 1";
+/* Letters of a word's start tried in every case, to find it so: the words
+ * that start with three given letters are few. */
+#define CASED_LETTERS 3
 static const char count_sql[] =
 	"SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ?1 LIMIT ?2)";
 
@@ -219,6 +231,78 @@ look_up(struct hunt *h)
 	if (rc != SQLITE_DONE)
 		h->failed = 1;
 	sqlite3_reset(st);
+}
+
+/* The vocabulary's number of the ASCII word w (lower case) as the texts
+ * wrote it in any case, or 0: the words that start with its first letters
+ * in each of their cases, looked through. */
+static sqlite3_int64
+wrote(struct hunt *h, const char *w)
+{
+	size_t k = strlen(w) < CASED_LETTERS ? strlen(w) : CASED_LETTERS;
+	sqlite3_int64 id = 0;
+
+	for (unsigned mask = 0; mask < 1u << k && id == 0 && !h->failed;
+	    mask++) {
+		char start[CASED_LETTERS + 1], end[CASED_LETTERS + 2];
+		sqlite3_stmt *st;
+		int rc;
+		for (size_t i = 0; i < k; i++)
+			start[i] = mask & 1u << i ? (char)(w[i] - 32) : w[i];
+		start[k] = '\0';
+		memcpy(end, start, k);
+		end[k] = '\xff';
+		end[k + 1] = '\0';
+		if (arc_store_prepare(h->s, cased_sql, &st) != SQLITE_OK) {
+			h->failed = 1;
+			return 0;
+		}
+		sqlite3_bind_text(st, 1, start, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, w, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			h->failed = 1;
+		sqlite3_reset(st);
+	}
+	return id;
+}
+
+/* When the three cases found no near word: the words probe added looked
+ * up folded (folded_sql), SQLite's archives with ranking segments only
+ * (PostgreSQL's vocabulary is folded already).  Words of ASCII letters
+ * only: lower() folds no other. */
+static void
+look_up_folded(struct hunt *h)
+{
+	sqlite3_stmt *st;
+	char found[NEAR_MAX][WORD_BYTES];
+	int n = 0, rc;
+
+	if (h->nnear > 0 || h->plen == 0 || h->oom || h->failed ||
+	    h->s->pg != NULL || !h->s->has_ranking)
+		return;
+	if (arc_store_prepare(h->s, folded_sql, &st) != SQLITE_OK) {
+		h->failed = 1;
+		return;
+	}
+	sqlite3_bind_text(st, 1, h->probes, (int)h->plen, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < NEAR_MAX) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		if (t != NULL && len < WORD_BYTES &&
+		    strspn(t, "abcdefghijklmnopqrstuvwxyz") == len)
+			memcpy(found[n++], t, len + 1);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		h->failed = 1;
+	sqlite3_reset(st);
+	for (int i = 0; i < n && !h->failed; i++) {
+		sqlite3_int64 id = wrote(h, found[i]);
+		if (id > 0)
+			keep(h, found[i], 1, id);
+	}
 }
 
 /* The characters cp[0..n) as UTF-8 in out (WORD_BYTES * 4 bytes). */
@@ -492,6 +576,7 @@ nearest(struct arc_store *s, struct arc_stemmers *st, const char *word,
 	misread(&h);
 	one_edit(&h);
 	look_up(&h);
+	look_up_folded(&h);
 	free(h.probes);
 	if (h.n >= LONG_WORD && !h.failed)
 		two_edits(&h);

@@ -12,6 +12,10 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 done
 printf 'Surat pengantar untuk Siti Nurhalisa, warga Sukamaju.\n' > surat/salah-ketik.txt
 printf 'PROGRAM PEMBERDAYAAN RNASYARAKAT DESA\nKelurahan Sukamaju, tahun 2026.\n' > surat/pindaian.txt
+# A name written in mixed case, as the texts wrote it: none of the three
+# cases the vocabulary is looked up in.
+printf 'Laporan SiLPA anggaran %s Kelurahan Sukamaju.\n' 2024 2025 2026 \
+    > surat/silpa.txt
 make_archive 2>/dev/null
 export ARC_DB=arsip.db
 found() {
@@ -30,6 +34,7 @@ found nurhalisa
 found surat nurhalisa
 found masyarakat
 found '"masyarakat desa"'
+found silap
 echo "== standard output: the records only"
 arc-find --json rapat kependudkan 2>/dev/null | jq -c '{path, partial}'
 arc-find --json kependudkan 2>/dev/null | wc -c
