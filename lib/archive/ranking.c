@@ -82,10 +82,8 @@ struct arc_ranking {
 	int pg_failed;                  /* err says why */
 };
 
-/* SQLite's varint (big-endian, 7 bits a byte, the 9th whole), as FTS5
- * keeps its totals; bytes read, 0 when cut short. */
-static size_t
-sqlite_varint(const unsigned char *p, size_t n, uint64_t *v)
+size_t
+arc_sqlite_varint(const unsigned char *p, size_t n, uint64_t *v)
 {
 	uint64_t x = 0;
 
@@ -122,9 +120,9 @@ totals(struct arc_ranking *r)
 		const unsigned char *p = sqlite3_column_blob(st, 0);
 		size_t n = (size_t)sqlite3_column_bytes(st, 0), at, k;
 
-		at = p != NULL ? sqlite_varint(p, n, &rows) : 0;
+		at = p != NULL ? arc_sqlite_varint(p, n, &rows) : 0;
 		for (int c = 0; at > 0 && c < ARC_RANK_COLUMNS; c++) {
-			if ((k = sqlite_varint(p + at, n - at, &col)) == 0)
+			if ((k = arc_sqlite_varint(p + at, n - at, &col)) == 0)
 				break;
 			at += k;
 			tokens += col;

@@ -43,7 +43,7 @@ struct arc_store {
 	 * by word have it only once an arc-index has opened them. */
 	int has_coded;
 	/* Has doc a "title_guessed" column (SQLite's layout 6, PostgreSQL's
-	 * 4)?  A PostgreSQL archive of 3 keeps it until its owner's
+	 * 4)?  A PostgreSQL archive of 3 lacks it until its owner's
 	 * arc-index upgrades it, even while another office's writes. */
 	int has_title_guessed;
 	/* In an indexer's write transaction, the highest id a ranking
@@ -198,6 +198,10 @@ void arc_segment_term(const struct segment *g, size_t i, const char **name,
  * them; the newer and the changed ones from FTS5 (arc_counts).
  */
 struct arc_ranking;
+/* SQLite's varint (big-endian, 7 bits a byte, the 9th whole), as FTS5
+ * keeps its totals and each document's sizes (fts_docsize); bytes read,
+ * 0 when cut short. */
+size_t arc_sqlite_varint(const unsigned char *p, size_t n, uint64_t *v);
 struct arc_ranked {
 	sqlite3_int64 id;
 	double score;

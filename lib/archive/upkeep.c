@@ -173,27 +173,6 @@ struct index_check {
 	long differing;         /* documents it holds other words of */
 };
 
-/* FTS5's sizes of a document: a token count a column, as SQLite's
- * varints (high bits first, 7 a byte, the ninth byte whole). */
-static size_t
-fts5_varint(const unsigned char *p, const unsigned char *end, uint64_t *v)
-{
-	uint64_t x = 0;
-
-	for (size_t i = 0; i < 9 && p + i < end; i++) {
-		if (i == 8) {
-			*v = x << 8 | p[i];
-			return 9;
-		}
-		x = x << 7 | (p[i] & 0x7f);
-		if ((p[i] & 0x80) == 0) {
-			*v = x;
-			return i + 1;
-		}
-	}
-	return 0;
-}
-
 /* The words of a column as the tokenizer emits them: space-separated. */
 static uint64_t
 column_words(const char *c)
@@ -228,16 +207,19 @@ index_holds(struct arc_store *s, struct arc_stemmers *stemmers,
 	    &st) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, r->id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
+			/* FTS5's sizes of the document: its tokens in each
+			 * column. */
 			const unsigned char *p = sqlite3_column_blob(st, 0);
-			const unsigned char *end = p + sqlite3_column_bytes(st,
-			    0);
-			const char *cols[] = { c.body, c.title, c.tags,
-			    c.fields };
-			for (size_t k = 0; k < 4 && same; k++) {
-				uint64_t n;
-				size_t used = fts5_varint(p, end, &n);
-				same = used > 0 && n == column_words(cols[k]);
-				p += used;
+			size_t n = (size_t)sqlite3_column_bytes(st, 0), at = 0;
+			const char *cols[ARC_RANK_COLUMNS] = { c.body, c.title,
+			    c.tags, c.fields };
+			for (size_t k = 0; k < ARC_RANK_COLUMNS && same; k++) {
+				uint64_t tokens;
+				size_t used = p == NULL ? 0 :
+				    arc_sqlite_varint(p + at, n - at, &tokens);
+				same = used > 0 &&
+				    tokens == column_words(cols[k]);
+				at += used;
 			}
 		}
 		sqlite3_reset(st);
