@@ -100,29 +100,12 @@ push_date(struct arc_query *q, const char *start, const char **end,
 	return rc;
 }
 
-/* A word written twice with a 2, as clerks type "surat-surat" ("surat2",
- * "kura2"): the length of the word, or 0.  Only letters before the 2 (any
- * byte of a UTF-8 sequence counts as one): "b2" and "pasal12" are no such
- * words. */
-static size_t
-said_twice(const char *text, size_t len)
-{
-	if (len < 4 || text[len - 1] != '2')
-		return 0;
-	for (size_t i = 0; i < len - 1; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-			return 0;
-	}
-	return len - 1;
-}
-
 /* Queues a word, one written twice with a 2 as its two halves joined by a
  * hyphen, which the index finds whole and by its parts. */
 static int
 push_word(struct arc_query *q, enum qkind kind, const char *text, size_t len)
 {
-	size_t root = said_twice(text, len);
+	size_t root = arc_said_twice(text, len);
 	char *twice;
 	int rc;
 

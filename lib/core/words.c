@@ -55,6 +55,19 @@ fold(unsigned long cp)
 }
 
 size_t
+arc_said_twice(const char *text, size_t len)
+{
+	if (len < 4 || text[len - 1] != '2')
+		return 0;
+	for (size_t i = 0; i < len - 1; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+	}
+	return len - 1;
+}
+
+size_t
 arc_next_word(const char *text, size_t len, size_t from, size_t *start,
     char *word, size_t *wlen)
 {

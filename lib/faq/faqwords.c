@@ -466,22 +466,6 @@ split(const char *text, size_t len, char (*words)[FAQ_WORD_MAX + 1], int max)
 	return n;
 }
 
-/*
- * A word written twice is written once with a 2 after it ("buku2",
- * "anak2": buku-buku, anak-anak); it says the word.  Only after three
- * letters or more: "b3", "p2", "ak1" are names.  The list may still know
- * the whole ("kira2": kira kira).
- */
-static void
-unreduplicate(char *w)
-{
-	size_t len = strlen(w);
-
-	if (len >= 4 && w[len - 1] == '2' &&
-	    strspn(w, "abcdefghijklmnopqrstuvwxyz") == len - 1)
-		w[len - 1] = '\0';
-}
-
 /* Replaces the longest runs of up to NORM_WORDS_MAX words the list knows. */
 static int
 normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
@@ -492,6 +476,7 @@ normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
 	for (int i = 0; i < nin && n < max;) {
 		int taken = 0;
 		long to = 0;
+		size_t root;
 		for (int k = nin - i < NORM_WORDS_MAX ? nin - i :
 		    NORM_WORDS_MAX; k >= 1 && !taken; k--) {
 			char key[NORM_WORDS_MAX * (FAQ_WORD_MAX + 1)];
@@ -506,10 +491,13 @@ normalise(const struct arc_faq *faq, char (*in)[FAQ_WORD_MAX + 1], int nin,
 			if (arc_strmap_get(faq->norm, key, kl, &to))
 				taken = k;
 		}
-		if (taken == 0 && strchr(in[i], '2') != NULL) {
-			unreduplicate(in[i]);
-			taken = arc_strmap_get(faq->norm, in[i], strlen(in[i]),
-			    &to) ? 1 : 0;
+		/* A word written twice with a 2 ("buku2") is the word,
+		 * unless the list knows the whole ("kira2": kira kira). */
+		root = taken == 0 ? arc_said_twice(in[i], strlen(in[i])) : 0;
+		if (root > 0) {
+			in[i][root] = '\0';
+			taken = arc_strmap_get(faq->norm, in[i], root, &to) ?
+			    1 : 0;
 		}
 		if (taken == 0) {
 			strcpy(out[n++].surface, in[i++]);

@@ -313,6 +313,15 @@ arc_is_word_byte(unsigned char c)
 size_t arc_next_word(const char *text, size_t len, size_t from, size_t *start,
     char *word, size_t *wlen);
 
+/*
+ * A word written twice as clerks and citizens type it, once with a 2 after
+ * it ("surat2", "buku2": surat-surat, buku-buku): the length of the word,
+ * or 0 when text[0..len) is none.  Only letters before the 2, three bytes
+ * or more (a UTF-8 sequence's bytes count as letters): "b2", "p2",
+ * "pasal12" are names and numbers.
+ */
+size_t arc_said_twice(const char *text, size_t len);
+
 /* Is this lower-case word too common to search by? (stopwords.c) */
 int arc_is_stopword(const char *word);
 
