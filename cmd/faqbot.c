@@ -307,16 +307,11 @@ calibrate(struct settings *s, const struct arc_faq *faq)
 		s->score.suggest_at = found.suggest_at;
 	if (!s->margin_given)
 		s->score.margin = found.margin;
-	/* An --answer-at or --margin given holds as given. */
-	if (!s->answer_given) {
+	if (!s->answer_given)
 		s->score.english_ease = found.english_ease;
-		s->score.agree_ease = found.agree_ease;
-		s->score.agree_sure_ease = found.agree_sure_ease;
-		s->score.agree_sure_at = found.agree_sure_at;
-		s->score.disagree_strict = found.disagree_strict;
-	}
-	s->score.agree_margin = s->margin_given ? s->score.margin :
-	    found.agree_margin;
+	/* An --answer-at or --margin given holds as given: no second
+	 * opinion moves it. */
+	s->score.second_opinion = !s->answer_given && !s->margin_given;
 	if (s->score.suggest_at > s->score.answer_at) {
 		if (s->suggest_given)
 			s->score.answer_at = s->score.suggest_at;
@@ -912,7 +907,6 @@ main(int argc, char **argv)
 		.answer_at = ARC_DIALOGUE_ANSWER_AT,
 		.margin = ARC_DIALOGUE_MARGIN,
 		.suggest_at = ARC_DIALOGUE_SUGGEST_AT,
-		.agree_margin = ARC_DIALOGUE_MARGIN,
 	}, .rate = 60 };
 	struct bot bot = { .set = &set, .log_fd = -1 };
 	int st;

@@ -75,21 +75,6 @@
  * right answer scores lower, by about this much with one phrasing per
  * entry, nothing with eight (bench/README, session 17). */
 #define SPARSE_ENGLISH_EASE 0.05
-/* The entry whose answers alone cover the question best (closest_answer)
- * is the best entry for 61% of the questions of the tests' offices, and
- * then the right one 93% of the time, against 67% when it is another:
- * a second opinion, from the words the office wrote for citizens rather
- * than the few it guessed they would ask with.  So the best entry is
- * answered this much lower, and with only this lead over the runner-up
- * (never a tie), when it agrees; lower again when that answer covers the
- * question well (an out-of-scope question's closest answer scores under
- * 0.16 nine times in ten, a right one's 0.22 at the median); this much
- * higher when it does not agree (bench/README, session 21). */
-#define AGREE_EASE 0.02
-#define AGREE_SURE_AT 0.20
-#define AGREE_SURE_EASE 0.08
-#define AGREE_MARGIN 0.02
-#define DISAGREE_STRICT 0.04
 #define TYPO_MIN_LEN 5
 #define TYPO_TWO_EDITS_LEN 9
 
@@ -992,9 +977,5 @@ arc_faq_calibrate(const struct arc_faq *faq, struct arc_dialogue_settings *s)
 	 * sets, right 58.1% -> 56.6%; the shipped files unchanged). */
 	s->margin = sparse_to_full(faq, SPARSE_MARGIN, ARC_DIALOGUE_MARGIN);
 	s->english_ease = sparse_to_full(faq, SPARSE_ENGLISH_EASE, 0.0);
-	s->agree_ease = AGREE_EASE;
-	s->agree_sure_at = AGREE_SURE_AT;
-	s->agree_sure_ease = AGREE_SURE_EASE;
-	s->agree_margin = AGREE_MARGIN;
-	s->disagree_strict = DISAGREE_STRICT;
+	s->second_opinion = 1;
 }

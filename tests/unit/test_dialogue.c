@@ -66,7 +66,6 @@ test_dialogue(struct arc_faq *faq, struct arc_status *st)
 		.answer_at = ARC_DIALOGUE_ANSWER_AT,
 		.margin = ARC_DIALOGUE_MARGIN,
 		.suggest_at = ARC_DIALOGUE_SUGGEST_AT,
-		.agree_margin = ARC_DIALOGUE_MARGIN,
 	};
 	struct arc_dialogue *d = arc_dialogue_new(faq, st, &set);
 	struct arc_reply r;
@@ -189,7 +188,7 @@ static void
 test_round_trip(struct arc_faq *faq)
 {
 	struct arc_dialogue_settings set = { .answer_at = 0.48, .margin = 0.05,
-	    .suggest_at = 0.46, .agree_margin = 0.05 };
+	    .suggest_at = 0.46 };
 	struct arc_dialogue *d = arc_dialogue_new(faq, NULL, &set);
 	struct arc_interaction in;
 	struct arc_reply r;

@@ -152,11 +152,9 @@ struct arc_dialogue_settings {
 	double margin;      /* ... when it leads the runner-up by this */
 	double suggest_at;  /* else suggest the entries from this score */
 	double english_ease;  /* an English question answers this much lower */
-	/* When the closest answer is the best entry's, it answers this much
-	 * lower (the second when the closest answer scores at least
-	 * agree_sure_at), with this margin; else this much higher. */
-	double agree_ease, agree_sure_ease, agree_sure_at, agree_margin;
-	double disagree_strict;
+	/* The closest answer (arc_faq_result) moves the threshold and the
+	 * margin, as dialogue.c says: 1 from arc_faq_calibrate. */
+	int second_opinion;
 };
 #define ARC_DIALOGUE_ANSWER_AT 0.48
 #define ARC_DIALOGUE_MARGIN 0.05
@@ -171,9 +169,7 @@ struct arc_dialogue_settings {
  * entries;
  * suggest_at 0.02 below; margin from 0.10 with one phrasing per entry
  * to ARC_DIALOGUE_MARGIN with eight or more; english_ease from 0.05 with
- * one phrasing per entry to 0 with eight or more; agree_ease 0.02
- * (agree_sure_ease 0.08 from agree_sure_at 0.20), agree_margin 0.02,
- * disagree_strict 0.04.
+ * one phrasing per entry to 0 with eight or more; second_opinion 1.
  */
 void arc_faq_calibrate(const struct arc_faq *faq,
     struct arc_dialogue_settings *s);
