@@ -848,6 +848,38 @@ closest_answer(const struct arc_faq *faq, const struct query_term *q,
 	return pick;
 }
 
+/*
+ * Entries whose scores are within NEAR_TIE of the best are a near tie that
+ * the phrasings cannot break: a question's words fall on two related
+ * entries about equally.  When one of them is the closest answer
+ * (covering at least TIE_ANSWER_AT of the question), it goes first: the
+ * office's answers are the longer text and say which of the two the
+ * question is about.  On the tests' 30 offices the right entry comes first
+ * for 83.3% of the questions against 80.6% (bench/README, session 22).
+ */
+#define NEAR_TIE 0.10
+#define TIE_ANSWER_AT 0.10
+
+static void
+break_near_tie(struct arc_faq_result *res)
+{
+	struct arc_faq_candidate chosen;
+	int at = 1;
+
+	if (res->closest_answer < 0 ||
+	    res->closest_answer_score < TIE_ANSWER_AT)
+		return;
+	while (at < res->ncand && res->cand[at].entry != res->closest_answer)
+		at++;
+	if (at >= res->ncand ||
+	    res->cand[0].score - res->cand[at].score >= NEAR_TIE)
+		return;
+	chosen = res->cand[at];
+	memmove(&res->cand[1], &res->cand[0], (size_t)at * sizeof(chosen));
+	res->cand[0] = chosen;
+	res->answers_chose = 1;
+}
+
 int
 arc_faq_ask(const struct arc_faq *faq, const char *question,
     struct arc_faq_result *res)
@@ -943,6 +975,7 @@ arc_faq_ask(const struct arc_faq *faq, const char *question,
 		keep_best(res, e, best, which);
 	}
 	free(dot_p);
+	break_near_tie(res);
 	return ARC_OK;
 }
 

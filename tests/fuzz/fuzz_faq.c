@@ -65,9 +65,15 @@ ask(const struct arc_faq *faq, const char *question)
 		FUZZ_CHECK(arc_faq_answer(faq, c->entry, res.english) != NULL);
 		FUZZ_CHECK(isfinite(c->score) && c->score >= 0 &&
 		    c->score <= 1 + 1e-9);
-		if (i > 0)
+		/* Best first by score, but for the closest answer put first
+		 * when it scores a little less (a near tie broken). */
+		if (i > 1 || (i == 1 && !res.answers_chose))
 			FUZZ_CHECK(c->score <= res.cand[i - 1].score);
 	}
+	if (res.answers_chose)
+		FUZZ_CHECK(res.ncand > 1 &&
+		    res.cand[0].entry == res.closest_answer &&
+		    res.cand[0].score > res.cand[1].score - 0.1);
 }
 
 /* Each line of text as a question, made safe as faqbot makes them:

@@ -82,6 +82,8 @@ struct arc_faq_result {
 	int closest_answer; /* the entry whose answers cover the question
 	                     * best, by their words alone; -1: none */
 	double closest_answer_score;  /* how well, from 0 to 1 */
+	int answers_chose;  /* the closest answer was moved ahead of entries
+	                     * scoring a little more (a near tie broken) */
 };
 
 /* Ranks the entries for a question (valid UTF-8), after arc_faq_prepare
