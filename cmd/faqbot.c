@@ -432,7 +432,11 @@ explain(const struct bot *bot, const char *file, long line,
 	 * question best (the best entry answers lower when it is the same). */
 	if (r->res.ncand > 0 && r->res.closest_answer >= 0 &&
 	    at < sizeof(buf))
-		snprintf(buf + at, sizeof(buf) - at,
+		snprintf(buf + at, sizeof(buf) - at, r->res.answers_chose ?
+		    /* TRANSLATORS: --explain: as "closest answer", which
+		     * broke a near tie: its entry is first though it scores
+		     * a little less. */
+		    _("; closest answer, put first: %s %.3f") :
 		    _("; closest answer: %s %.3f"),
 		    arc_faq_id(bot->faq, r->res.closest_answer),
 		    r->res.closest_answer_score);

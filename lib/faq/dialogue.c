@@ -265,8 +265,25 @@ small_talk_reply(const struct arc_dialogue *d, struct arc_reply *r,
 	}
 }
 
+/* The best score of the entries ranked: the first's, unless the closest
+ * answer put an entry scoring a little less first (faqmatch.c,
+ * break_near_tie).  The thresholds ask it of the question, whatever the
+ * order. */
+static double
+best_score(const struct arc_faq_result *res)
+{
+	double best = 0;
+
+	for (int i = 0; i < res->ncand; i++)
+		if (res->cand[i].score > best)
+			best = res->cand[i].score;
+	return best;
+}
+
 /* Offers the entries that came closest, from the score floor, as
- * numbered choices; 0 when none scores that high. */
+ * numbered choices; 0 when none scores that high.  An entry the closest
+ * answer put first is offered first whatever its score: the record lists
+ * the entries in this order, and front ends number their buttons so. */
 static int
 suggest(const struct arc_dialogue *d, struct pending *pend,
     struct arc_reply *r, const struct decision *how, double floor)
@@ -276,7 +293,8 @@ suggest(const struct arc_dialogue *d, struct pending *pend,
 	pend->n = 0;
 	pend->english = how->english;
 	for (int i = 0; i < res->ncand; i++)
-		if (res->cand[i].score >= floor) {
+		if (res->cand[i].score >= floor ||
+		    (i == 0 && res->answers_chose)) {
 			pend->entry[pend->n] = res->cand[i].entry;
 			pend->score[pend->n++] = res->cand[i].score;
 		}
@@ -296,9 +314,13 @@ suggest(const struct arc_dialogue *d, struct pending *pend,
 static int
 is_topic(const struct arc_dialogue *d, const struct arc_faq_result *res)
 {
-	return res->nterms == 1 && res->nunknown == 0 && res->ncand >= 2 &&
-	    res->cand[0].score >= d->set.suggest_at * TOPIC_FLOOR &&
-	    res->cand[1].score >= TOPIC_ALIKE * res->cand[0].score;
+	double best = best_score(res);
+	int alike = 0;
+
+	for (int i = 0; i < res->ncand; i++)
+		alike += res->cand[i].score >= TOPIC_ALIKE * best;
+	return res->nterms == 1 && res->nunknown == 0 && alike >= 2 &&
+	    best >= d->set.suggest_at * TOPIC_FLOOR;
 }
 
 /* Answers with an entry: its text, or a handoff to a person. */
@@ -397,10 +419,11 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	how->margin = how->score - (res->ncand > 1 ? res->cand[1].score : 0);
 	how->has_margin = res->ncand > 0;
 	if (is_topic(d, res) && suggest(d, pend, r, how,
-	    TOPIC_ALIKE * res->cand[0].score))
+	    TOPIC_ALIKE * best_score(res)))
 		return;
-	if (how->score >= s->answer_at - (how->english ? s->english_ease : 0) -
-	    second_opinion(s, res) &&
+	/* A near tie the closest answer broke is offered, never answered. */
+	if (!res->answers_chose && how->score >= s->answer_at -
+	    (how->english ? s->english_ease : 0) - second_opinion(s, res) &&
 	    how->margin >= (agrees(s, res) ? AGREE_MARGIN : s->margin)) {
 		give(d, r, how, res->cand[0].entry);
 		return;
@@ -411,7 +434,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 		small_talk_reply(d, r, small, small_english);
 		return;
 	}
-	if (how->score >= s->suggest_at && suggest(d, pend, r, how,
+	if (best_score(res) >= s->suggest_at && suggest(d, pend, r, how,
 	    s->suggest_at * 0.8))
 		return;
 	r->status = "declined";

@@ -73,7 +73,7 @@ ask(const struct arc_faq *faq, const char *question)
 	if (res.answers_chose)
 		FUZZ_CHECK(res.ncand > 1 &&
 		    res.cand[0].entry == res.closest_answer &&
-		    res.cand[0].score > res.cand[1].score - 0.1);
+		    res.cand[1].score - res.cand[0].score < 0.1);
 }
 
 /* Each line of text as a question, made safe as faqbot makes them:

@@ -43,8 +43,18 @@ q: Bagaimana menambah anggota keluarga di KK?
 a: Bayi yang baru lahir ditambahkan ke KK orang tuanya dengan membawa
   akta kelahiran bayi dan KK lama ke loket 3; KK baru dicetak hari itu.
 END
+tie() {
+	echo 'kk baru untuk bayi yang baru lahir' |
+	    faqbot -f kk.faq --synonyms /dev/null --thesaurus '' \
+	    --dictionary '' "$@" |
+	    jq -r '[.status, ([.alternatives[].id] | join(" ")), .margin] | @tsv'
+}
 echo "a near tie, broken by the closest answer:"
+tie --suggest-at 0.4
+echo "offered while the best score reaches --suggest-at, the first's not:"
+tie --suggest-at 0.45
+echo "never answered, whatever the thresholds:"
+tie --answer-at 0.4 --margin 0.01
 echo 'kk baru untuk bayi yang baru lahir' |
     faqbot -f kk.faq --synonyms /dev/null --thesaurus '' --dictionary '' \
-    --suggest-at 0.4 |
-    jq -r '[.status, ([.alternatives[].id] | join(" ")), .margin] | @tsv'
+    --explain 2>&1 >/dev/null | sed 's/.*; //'
