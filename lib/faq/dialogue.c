@@ -441,10 +441,23 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	r->text = decline_text(d, how->english);
 }
 
-/* The record of what was decided, its strings borrowed from r. */
+static void
+add_alternative(struct arc_interaction *in, const struct arc_dialogue *d,
+    int entry, double score)
+{
+	in->alt[in->nalt].id = arc_faq_id(d->faq, entry);
+	in->alt[in->nalt].score = score;
+	in->alt[in->nalt++].q = arc_faq_phrasing(d->faq, entry, 0);
+}
+
+/* The record of what was decided, its strings borrowed from r.  For a
+ * suggestion its alternatives are the entries offered, in their numbers'
+ * order: front ends make their buttons from them, and a button for an
+ * entry not offered would pick another or nothing. */
 static json_t *
 record_of(const struct arc_dialogue *d, const char *session,
-    const struct arc_reply *r, const struct decision *how)
+    const struct arc_reply *r, const struct decision *how,
+    const struct pending *pend)
 {
 	struct arc_interaction in = {
 		.time = r->time, .session = session, .q = r->q,
@@ -456,14 +469,14 @@ record_of(const struct arc_dialogue *d, const char *session,
 
 	if (r->entry >= 0)
 		in.id = arc_faq_id(d->faq, r->entry);
-	for (int i = 0; i < r->res.ncand; i++) {
-		const struct arc_faq_candidate *c = &r->res.cand[i];
-		if (c->entry == r->entry)
-			continue;
-		in.alt[in.nalt].id = arc_faq_id(d->faq, c->entry);
-		in.alt[in.nalt].score = c->score;
-		in.alt[in.nalt++].q = arc_faq_phrasing(d->faq, c->entry, 0);
-	}
+	if (strcmp(r->status, "suggested") == 0)
+		for (int i = 0; i < pend->n; i++)
+			add_alternative(&in, d, pend->entry[i], pend->score[i]);
+	else
+		for (int i = 0; i < r->res.ncand; i++)
+			if (r->res.cand[i].entry != r->entry)
+				add_alternative(&in, d, r->res.cand[i].entry,
+				    r->res.cand[i].score);
 	return arc_interaction_record(&in);
 }
 
@@ -492,7 +505,8 @@ arc_dialogue_ask(struct arc_dialogue *d, const char *session,
 		pend->n = 0;
 	arc_time_iso8601(now, reply->time);
 	if (reply->text == NULL ||
-	    (reply->record = record_of(d, session, reply, &how)) == NULL)
+	    (reply->record = record_of(d, session, reply, &how, pend)) ==
+	    NULL)
 		return ARC_FATAL;
 	return ARC_OK;
 }
