@@ -1029,6 +1029,101 @@ pg_begin(struct arc_ranking *r, int *own)
 	return ARC_OK;
 }
 
+/*
+ * The words as written.  The index holds a text's words by their stems,
+ * so "dilahirkan" and "lahir" count alike; yet a text that writes a word
+ * as the question does is more often the one asked for.  The WRITTEN_BEST
+ * best documents are read again, and each word of the query a text
+ * writes as it was typed adds WRITTEN_WEIGHT of its BM25 part once more
+ * (its count as written, the text's own length in words).  TyDi-id's
+ * questions, MRR@100 of a BM25 in Python: odd half 0.668 -> 0.676, even
+ * 0.678 -> 0.688; re-reading the first 10 gains as much as all
+ * (bench/README, session 22).  A stage after the ranking of every match:
+ * only the order among the first changes.
+ */
+#define WRITTEN_BEST 10
+#define WRITTEN_WEIGHT 0.5
+
+/* Document id's text, malloc'd; NULL when it has none or it cannot be
+ * read (then it gains nothing); *failed when the database fails. */
+static char *
+text_of(struct arc_ranking *r, struct arc_word_cache *words,
+    sqlite3_int64 id, size_t *len, int *failed)
+{
+	struct arc_doc_row row;
+	sqlite3_stmt *st;
+	char *text = NULL;
+	int found;
+
+	if (r->s->pg != NULL) {
+		PGresult *res = arc_pg_doc(r->s, id, &row, r->err);
+
+		if (res == NULL) {
+			r->pg_failed = *failed = 1;
+			return NULL;
+		}
+		if (row.id != 0 && row.body != NULL &&
+		    (text = strdup(row.body)) != NULL)
+			*len = strlen(text);
+		PQclear(res);
+		return text;
+	}
+	found = arc_doc_find(r->s, ARC_DOC_BY_ID, id, NULL, 1, &st, &row);
+	if (found == ARC_FATAL) {
+		*failed = 1;
+		return NULL;
+	}
+	if (found == 1) {
+		if (arc_doc_text(r->s, words, &row, &text, len) != ARC_OK)
+			text = NULL;
+		sqlite3_reset(st);
+	}
+	return text;
+}
+
+static int
+favour_written(struct arc_ranking *r)
+{
+	struct arc_ranked best[WRITTEN_BEST];
+	struct arc_word_cache *words = r->s->pg == NULL ?
+	    arc_word_cache_new() : NULL;
+	size_t n = arc_ranking_top(r, WRITTEN_BEST, best);
+	uint32_t *count = calloc((size_t)r->nw + 1, sizeof(*count));
+	int failed = 0;
+
+	if (r->nw == 0)
+		n = 0;
+	if (count == NULL || (r->s->pg == NULL && words == NULL))
+		failed = 1;
+	for (size_t k = 0; k < n && !failed; k++) {
+		char word[ARC_WORD_MAX + 1], *text;
+		size_t len = 0, at = 0, start, wlen;
+		uint32_t all = 0;
+
+		if ((text = text_of(r, words, best[k].id, &len,
+		    &failed)) == NULL)
+			continue;
+		memset(count, 0, ((size_t)r->nw + 1) * sizeof(*count));
+		while ((at = arc_next_word(text, len, at, &start, word,
+		    &wlen)) <= len && wlen > 0) {
+			all++;
+			for (int i = 0; i < r->nw; i++)
+				if (r->w[i].lens[0] == wlen &&
+				    memcmp(r->w[i].forms[0], word, wlen) == 0)
+					count[i]++;
+		}
+		for (int i = 0; i < r->nw; i++)
+			if (count[i] > 0)
+				r->score[best[k].id] += (float)(WRITTEN_WEIGHT *
+				    bm25(r, r->w[i].idf, count[i], all));
+		free(text);
+	}
+	free(count);
+	if (words != NULL)
+		arc_word_cache_free(words);
+	return failed ? ARC_FATAL : ARC_OK;
+}
+
 int
 arc_ranking_run(struct arc_store *s, const char *lang,
     const char *const *texts, const int *phrase, int ntexts,
@@ -1108,6 +1203,8 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 		r->any_whole |= r->held[id] >= (r->nw < UCHAR_MAX ? r->nw :
 		    UCHAR_MAX);
 	}
+	if (rc == ARC_OK)
+		rc = favour_written(r);
 	free(tf);
 	free(touched);
 	for (size_t i = 0; wp != NULL && i < nwp; i++)
