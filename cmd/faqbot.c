@@ -428,8 +428,7 @@ explain(const struct bot *bot, const char *file, long line,
 		    arc_faq_id(bot->faq, c->entry), c->score,
 		    arc_faq_phrasing(bot->faq, c->entry, c->phrasing));
 	}
-	/* TRANSLATORS: --explain: the entry whose answer alone matches the
-	 * question best (the best entry answers lower when it is the same). */
+	/* The entry whose answer alone matches the question best. */
 	if (r->res.ncand > 0 && r->res.closest_answer >= 0 &&
 	    at < sizeof(buf))
 		snprintf(buf + at, sizeof(buf) - at, r->res.answers_chose ?
@@ -437,6 +436,9 @@ explain(const struct bot *bot, const char *file, long line,
 		     * broke a near tie: its entry is first though it scores
 		     * a little less. */
 		    _("; closest answer, put first: %s %.3f") :
+		    /* TRANSLATORS: --explain: the entry whose answer alone
+		     * matches the question best (the best entry answers
+		     * lower when it is the same). */
 		    _("; closest answer: %s %.3f"),
 		    arc_faq_id(bot->faq, r->res.closest_answer),
 		    r->res.closest_answer_score);

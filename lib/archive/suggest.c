@@ -42,9 +42,6 @@ static const char probe_sql[] =
 	"SELECT id, w FROM word WHERE w IN (SELECT value FROM json_each(?1))";
 static const char scan_sql[] =
 	"SELECT id, w FROM word WHERE w >= ?1 AND w < ?2 LIMIT ?3";
-/* The index's documents with the word, or its stems (the query tokenizer
- * makes them), counted up to a cap.  fts5vocab would count every
- * occurrence of a common stem, a million at a million pages. */
 /* A word written in mixed case ("SQLite", "SiLPA") is none of the three
  * cases: it is looked up folded among the ranking's terms (lower case,
  * stems too), and kept when the vocabulary has it in some case (wrote). */
@@ -57,6 +54,9 @@ static const char cased_sql[] =
 /* Letters of a word's start tried in every case, to find it so: the words
  * that start with three given letters are few. */
 #define CASED_LETTERS 3
+/* The index's documents with the word, or its stems (the query tokenizer
+ * makes them), counted up to a cap.  fts5vocab would count every
+ * occurrence of a common stem, a million at a million pages. */
 static const char count_sql[] =
 	"SELECT count(*) FROM (SELECT 1 FROM fts WHERE fts MATCH ?1 LIMIT ?2)";
 

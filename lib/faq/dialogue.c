@@ -312,9 +312,9 @@ suggest(const struct arc_dialogue *d, struct pending *pend,
  * topic from this share of the suggestion threshold. */
 #define TOPIC_FLOOR 0.5
 static int
-is_topic(const struct arc_dialogue *d, const struct arc_faq_result *res)
+is_topic(const struct arc_dialogue *d, const struct arc_faq_result *res,
+    double best)
 {
-	double best = best_score(res);
 	int alike = 0;
 
 	for (int i = 0; i < res->ncand; i++)
@@ -386,6 +386,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	const struct arc_faq_result *res = &r->res;
 	char number[80];
 	const char *row;
+	double best;
 	int pick = pick_number(r->q), small_english = 0;
 	enum faq_small small = faq_small_talk(r->q, &small_english);
 
@@ -418,8 +419,9 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 	how->score = res->ncand > 0 ? res->cand[0].score : 0;
 	how->margin = how->score - (res->ncand > 1 ? res->cand[1].score : 0);
 	how->has_margin = res->ncand > 0;
-	if (is_topic(d, res) && suggest(d, pend, r, how,
-	    TOPIC_ALIKE * best_score(res)))
+	best = best_score(res);
+	if (is_topic(d, res, best) && suggest(d, pend, r, how,
+	    TOPIC_ALIKE * best))
 		return;
 	/* A near tie the closest answer broke is offered, never answered. */
 	if (!res->answers_chose && how->score >= s->answer_at -
@@ -434,7 +436,7 @@ decide(const struct arc_dialogue *d, struct pending *pend,
 		small_talk_reply(d, r, small, small_english);
 		return;
 	}
-	if (best_score(res) >= s->suggest_at && suggest(d, pend, r, how,
+	if (best >= s->suggest_at && suggest(d, pend, r, how,
 	    s->suggest_at * 0.8))
 		return;
 	r->status = "declined";
