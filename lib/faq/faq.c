@@ -26,11 +26,13 @@ arc_faq_new(void)
 		return NULL;
 	faq->norm = arc_strmap_new();
 	faq->syn = arc_strmap_new();
+	faq->related_of = arc_strmap_new();
 	faq->terms = arc_strmap_new();
 	faq->surface_seen = arc_strmap_new();
 	faq->topics = arc_strmap_new();
-	if (faq->norm == NULL || faq->syn == NULL || faq->terms == NULL ||
-	    faq->surface_seen == NULL || faq->topics == NULL ||
+	if (faq->norm == NULL || faq->syn == NULL || faq->related_of == NULL ||
+	    faq->terms == NULL || faq->surface_seen == NULL ||
+	    faq->topics == NULL ||
 	    arc_stemmers_init(&faq->stemmers) != ARC_OK) {
 		arc_faq_free(faq);
 		return NULL;
@@ -80,9 +82,11 @@ arc_faq_free(struct arc_faq *faq)
 	free(faq->answer_idf);
 	free_strings(faq->norm_to, faq->nnorm);
 	free_strings(faq->canon, faq->ncanon);
+	free_strings(faq->related, faq->nrelated);
 	free_strings(faq->surface, faq->nsurface);
 	arc_strmap_free(faq->norm);
 	arc_strmap_free(faq->syn);
+	arc_strmap_free(faq->related_of);
 	arc_strmap_free(faq->terms);
 	arc_strmap_free(faq->surface_seen);
 	arc_strmap_free(faq->topics);

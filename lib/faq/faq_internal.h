@@ -65,6 +65,12 @@ struct arc_faq {
 	char **canon;
 	int ncanon;
 	size_t canon_cap;
+	/* Related words (the synonyms list's "~" groups): word or stem ->
+	 * index into related, the group's words joined by spaces. */
+	struct arc_strmap *related_of;
+	char **related;
+	int nrelated;
+	size_t related_cap;
 	struct arc_stemmers stemmers;
 	/* Subjects of public services (SIM, pajak, passport), as the
 	 * topics list writes them: a question's word no entry has weighs
@@ -121,11 +127,12 @@ int faq_informal_roots(const char *w, char (*out)[FAQ_WORD_MAX + 1],
     int max);
 
 /* The term (id) of the answer files a word no phrasing has stands for
- * through the lexicon: the commonest of its thesaurus synonyms, or for an
+ * through the lexicon: the commonest of its related words in the synonyms
+ * list (*listed_related set), else of its thesaurus synonyms, or for an
  * English word of its dictionary translations; -1 when none. */
 struct faq_lexicon;
 long faq_lexicon_term(const struct arc_faq *faq, const char *surface,
-    const char *term, int english);
+    const char *term, int english, int *listed_related);
 void faq_lexicon_free(struct faq_lexicon *lx);
 
 /* What a message is when it is talk, not a question (smalltalk.c);

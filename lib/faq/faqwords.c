@@ -188,14 +188,15 @@ norm_line(void *arg, char *line)
 /* Stems shorter than this are not a synonym's (add_synonym). */
 #define SYNONYM_STEM_MIN 4
 
-/* Maps word (and its stems, unless taken) to canonical group number g. */
+/* Maps word (and its stems, unless taken) to group number g in map. */
 static int
-add_synonym(struct arc_faq *faq, const char *word, long g, int stems)
+add_synonym(struct arc_faq *faq, struct arc_strmap *map, const char *word,
+    long g, int stems)
 {
 	struct sb_stemmer *st[2] = { faq->stemmers.ind, faq->stemmers.eng };
 
 	if (!stems)
-		return arc_strmap_put(faq->syn, word, strlen(word), g);
+		return arc_strmap_put(map, word, strlen(word), g);
 	for (int i = 0; i < 2; i++) {
 		const sb_symbol *s = sb_stemmer_stem(st[i],
 		    (const sb_symbol *)word, (int)strlen(word));
@@ -208,10 +209,37 @@ add_synonym(struct arc_faq *faq, const char *word, long g, int stems)
 		if (len < SYNONYM_STEM_MIN &&
 		    strcmp((const char *)s, word) != 0)
 			continue;
-		if (!arc_strmap_get(faq->syn, (const char *)s, (size_t)len,
-		    NULL) && arc_strmap_put(faq->syn, (const char *)s,
+		if (!arc_strmap_get(map, (const char *)s, (size_t)len,
+		    NULL) && arc_strmap_put(map, (const char *)s,
 		    (size_t)len, g) != ARC_OK)
 			return ARC_FATAL;
+	}
+	return ARC_OK;
+}
+
+/*
+ * A "~" line: words related to each other, not the same word.  A word of a
+ * question that no entry has ("bimtek") counts as the one of its group the
+ * answer files have most ("pelatihan"), weighing what a thesaurus synonym
+ * does (faq_lexicon_term): a word the files use keeps its own meaning.
+ */
+static int
+related_group(struct arc_faq *faq, char *words)
+{
+	char copy[1024], *w, *save;
+	long g = faq->nrelated;
+
+	if (add_string(&faq->related, &faq->nrelated, &faq->related_cap,
+	    words) != ARC_OK)
+		return ARC_FATAL;
+	for (int stems = 0; stems < 2; stems++) {
+		snprintf(copy, sizeof(copy), "%s", words);
+		for (w = strtok_r(copy, " ", &save); w != NULL;
+		    w = strtok_r(NULL, " ", &save))
+			if ((stems || !arc_strmap_get(faq->related_of, w,
+			    strlen(w), NULL)) && add_synonym(faq,
+			    faq->related_of, w, g, stems) != ARC_OK)
+				return ARC_FATAL;
 	}
 	return ARC_OK;
 }
@@ -233,6 +261,8 @@ synonym_line(void *arg, char *line)
 		    N_("a group needs two words or more"));
 		return ARC_OK;
 	}
+	if (line[strspn(line, " \t")] == '~')
+		return related_group(faq, words);
 	w = strtok_r(words, " ", &save);
 	if (add_string(&faq->canon, &faq->ncanon, &faq->canon_cap, w) != ARC_OK)
 		return ARC_FATAL;
@@ -244,14 +274,14 @@ synonym_line(void *arg, char *line)
 			arc_place_warning(&l->at, "\"%s\" is already in the "
 			    "group of \"%s\"; now in this one", w,
 			    faq->canon[other]);
-		if (add_synonym(faq, w, g, 0) != ARC_OK)
+		if (add_synonym(faq, faq->syn, w, g, 0) != ARC_OK)
 			return ARC_FATAL;
 	}
 	/* Stems second, so that no stem takes a word's place. */
 	joined_words(line, words, sizeof(words), 64);
 	for (w = strtok_r(words, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save))
-		if (add_synonym(faq, w, g, 1) != ARC_OK)
+		if (add_synonym(faq, faq->syn, w, g, 1) != ARC_OK)
 			return ARC_FATAL;
 	return ARC_OK;
 }

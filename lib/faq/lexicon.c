@@ -466,6 +466,19 @@ keep_commonest(void *arg, const char *word, size_t len)
 		b->id = id;
 }
 
+/* Calls fn with each word of words, joined by single spaces. */
+static void
+each_word(const char *words, void (*fn)(void *arg, const char *word,
+    size_t len), void *arg)
+{
+	while (*words != '\0') {
+		size_t n = strcspn(words, " ");
+		if (n > 0)
+			fn(arg, words, n);
+		words += n + (words[n] == ' ');
+	}
+}
+
 /* English word forms the dictionary lists under their base. */
 static const char *const english_endings[][2] = {
 	{ "ies", "y" }, { "ied", "y" }, { "es", "" }, { "s", "" },
@@ -475,13 +488,26 @@ static const char *const english_endings[][2] = {
 
 long
 faq_lexicon_term(const struct arc_faq *faq, const char *surface,
-    const char *term, int english)
+    const char *term, int english, int *listed_related)
 {
 	struct best_term b = { faq, -1, 0 };
 	char base[FAQ_WORD_MAX + 1];
 	size_t len = strlen(surface);
+	long g;
 
-	if (faq->lexicon == NULL || len > FAQ_WORD_MAX)
+	*listed_related = 0;
+	if (len > FAQ_WORD_MAX)
+		return -1;
+	/* The synonyms list's related words first: an office's own. */
+	if (arc_strmap_get(faq->related_of, surface, len, &g) ||
+	    arc_strmap_get(faq->related_of, term, strlen(term), &g)) {
+		each_word(faq->related[g], keep_commonest, &b);
+		if (b.id >= 0) {
+			*listed_related = 1;
+			return b.id;
+		}
+	}
+	if (faq->lexicon == NULL)
 		return -1;
 	related(faq->lexicon, surface, english, keep_commonest, &b);
 	/* "diamputasi": the thesaurus has "amputasi". */
