@@ -15,15 +15,6 @@
 /* Documents above this are not copied whole into memory. */
 #define COPY_MAX ((size_t)2 << 30)
 
-static const struct {
-	const char *mime, *ext;
-} extensions[] = {
-	{ "application/pdf", ".pdf" }, { "image/jpeg", ".jpg" },
-	{ "image/png", ".png" }, { "image/tiff", ".tif" },
-	{ "image/bmp", ".bmp" }, { "image/webp", ".webp" },
-	{ "image/gif", ".gif" }, { "text/plain", ".txt" },
-};
-
 /* What one indexer's workers know of the folders of copies. */
 struct arc_copies {
 	struct arc_store *s;
@@ -68,20 +59,6 @@ hex_byte(const char *p)
 		v = v * 16 + (unsigned)(p[i] <= '9' ? p[i] - '0' :
 		    p[i] - 'a' + 10);
 	return v & 0xff;
-}
-
-/* An extension, so that a clerk's viewer opens the copy; the name is the
- * sha256 whatever it is.  The archive keeps no copy's name but derives it
- * from sha256 and mime (arc_copy_path): an extension once given is never
- * changed. */
-static const char *
-extension(const char *mime)
-{
-	for (size_t i = 0; mime && i < sizeof(extensions) / sizeof(*extensions);
-	    i++)
-		if (strcmp(mime, extensions[i].mime) == 0)
-			return extensions[i].ext;
-	return "";
 }
 
 /*
@@ -267,15 +244,6 @@ arc_shred_at(int dirfd, const char *name, const char *shown,
 }
 
 int
-arc_copy_name_of(const char *name, const char *sha)
-{
-	if (strncmp(name, sha, 64) != 0 || strlen(sha) != 64)
-		return 0;
-	return name[64] == '\0' || (name[64] == '.' && name[65] != '\0' &&
-	    strchr(name + 65, '.') == NULL);
-}
-
-int
 arc_copy_intact(const char *path, const char *sha)
 {
 	struct arc_sha256 *h;
@@ -336,24 +304,6 @@ hold_folder(struct arc_copies *c)
 	if (!__atomic_compare_exchange_n(&c->files_fd, &none, fd, 0,
 	    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		close(fd);
-}
-
-char *
-arc_copy_path(const struct arc_store *s, const char *kept, const char *sha,
-    const char *mime)
-{
-	size_t n;
-	char *path;
-
-	if (kept != NULL)
-		return strdup(kept);
-	if (sha == NULL)
-		return NULL;
-	n = strlen(s->files) + strlen(sha) + 16;
-	if ((path = malloc(n)) != NULL)
-		snprintf(path, n, "%s/%.2s/%s%s", s->files, sha, sha,
-		    extension(mime));
-	return path;
 }
 
 int

@@ -125,7 +125,9 @@ arc_cursor_real(const struct arc_cursor *c, int i)
 void
 arc_cursor_close(struct arc_cursor *c)
 {
-	PQclear(c->res);
+	/* libpq is loaded only for an archive on PostgreSQL (pg.h). */
+	if (c->res != NULL)
+		PQclear(c->res);
 	sqlite3_finalize(c->st);
 	memset(c, 0, sizeof(*c));
 }

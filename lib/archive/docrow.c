@@ -123,24 +123,6 @@ arc_doc_find(struct arc_store *s, enum arc_doc_by by, sqlite3_int64 id,
 	return rc == SQLITE_DONE ? 0 : ARC_FATAL;
 }
 
-void
-arc_digest_of(const char *lang, const char *title, const char *text,
-    size_t text_len, const char *tags, const char *fields, char hex[65])
-{
-	struct arc_sha256 *h = arc_sha256_new();
-	const char *parts[] = { lang ? lang : "", title, tags ? tags : "",
-	    fields ? fields : "" };
-
-	hex[0] = '\0';
-	if (h == NULL)
-		return;
-	for (size_t i = 0; i < 4; i++)
-		arc_sha256_update(h, parts[i], strlen(parts[i]) + 1);
-	arc_sha256_update(h, text, text_len);
-	arc_sha256_hex(h, hex);
-	arc_sha256_free(h);
-}
-
 static const char *
 str(json_t *rec, const char *key)
 {

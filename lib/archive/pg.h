@@ -6,6 +6,56 @@
 
 #include "store.h"
 
+/*
+ * libpq's functions, loaded when the first archive on PostgreSQL is opened
+ * (pqlib.c) rather than linked: the libraries libpq brings (Kerberos,
+ * LDAP, GnuTLS) took two thirds of the start-up of every program that
+ * could open such an archive, an SQLite one too (bench/README, session
+ * 23).  The calls below read as libpq's; arc_pq_load before the first.
+ */
+struct arc_pq {
+	__typeof__(&PQclear) clear;
+	__typeof__(&PQcmdTuples) cmd_tuples;
+	__typeof__(&PQconnectdb) connectdb;
+	__typeof__(&PQerrorMessage) error_message;
+	__typeof__(&PQexec) exec;
+	__typeof__(&PQexecParams) exec_params;
+	__typeof__(&PQfinish) finish;
+	__typeof__(&PQfname) fname;
+	__typeof__(&PQftype) ftype;
+	__typeof__(&PQgetisnull) getisnull;
+	__typeof__(&PQgetlength) getlength;
+	__typeof__(&PQgetvalue) getvalue;
+	__typeof__(&PQnfields) nfields;
+	__typeof__(&PQntuples) ntuples;
+	__typeof__(&PQresultErrorField) result_error_field;
+	__typeof__(&PQresultStatus) result_status;
+	__typeof__(&PQstatus) status;
+	__typeof__(&PQtransactionStatus) transaction_status;
+};
+extern struct arc_pq arc_pq;
+/* Loads libpq once a process; ARC_FATAL with err when it cannot. */
+int arc_pq_load(struct arc_error *err);
+
+#define PQclear arc_pq.clear
+#define PQcmdTuples arc_pq.cmd_tuples
+#define PQconnectdb arc_pq.connectdb
+#define PQerrorMessage arc_pq.error_message
+#define PQexec arc_pq.exec
+#define PQexecParams arc_pq.exec_params
+#define PQfinish arc_pq.finish
+#define PQfname arc_pq.fname
+#define PQftype arc_pq.ftype
+#define PQgetisnull arc_pq.getisnull
+#define PQgetlength arc_pq.getlength
+#define PQgetvalue arc_pq.getvalue
+#define PQnfields arc_pq.nfields
+#define PQntuples arc_pq.ntuples
+#define PQresultErrorField arc_pq.result_error_field
+#define PQresultStatus arc_pq.result_status
+#define PQstatus arc_pq.status
+#define PQtransactionStatus arc_pq.transaction_status
+
 /* Is the archive's address a PostgreSQL connection URI? */
 int arc_pg_is_uri(const char *address);
 

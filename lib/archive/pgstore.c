@@ -479,6 +479,8 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 	if (s->files[0] != '/')
 		return arc_error_set(err, "ARC_COPIES: '%s' is not an absolute "
 		    "path (one from /)", s->files), ARC_FATAL;
+	if (arc_pq_load(err) != ARC_OK)
+		return ARC_FATAL;
 	/* No password in the URI is needed: ~/.pgpass or peer. */
 	pg->conn = PQconnectdb(s->path);
 	if (pg->conn == NULL)
@@ -502,7 +504,9 @@ arc_pg_close(struct arc_store *s)
 {
 	if (s->pg == NULL)
 		return;
-	PQfinish(s->pg->conn);
+	/* None when libpq could not be loaded. */
+	if (s->pg->conn != NULL)
+		PQfinish(s->pg->conn);
 	free(s->pg->shown);
 	free(s->pg->office);
 	free(s->pg);
