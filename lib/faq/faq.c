@@ -27,12 +27,13 @@ arc_faq_new(void)
 	faq->norm = arc_strmap_new();
 	faq->syn = arc_strmap_new();
 	faq->related_of = arc_strmap_new();
+	faq->related_stem_of = arc_strmap_new();
 	faq->terms = arc_strmap_new();
 	faq->surface_seen = arc_strmap_new();
 	faq->topics = arc_strmap_new();
 	if (faq->norm == NULL || faq->syn == NULL || faq->related_of == NULL ||
-	    faq->terms == NULL || faq->surface_seen == NULL ||
-	    faq->topics == NULL ||
+	    faq->related_stem_of == NULL || faq->terms == NULL ||
+	    faq->surface_seen == NULL || faq->topics == NULL ||
 	    arc_stemmers_init(&faq->stemmers) != ARC_OK) {
 		arc_faq_free(faq);
 		return NULL;
@@ -87,6 +88,7 @@ arc_faq_free(struct arc_faq *faq)
 	arc_strmap_free(faq->norm);
 	arc_strmap_free(faq->syn);
 	arc_strmap_free(faq->related_of);
+	arc_strmap_free(faq->related_stem_of);
 	arc_strmap_free(faq->terms);
 	arc_strmap_free(faq->surface_seen);
 	arc_strmap_free(faq->topics);

@@ -65,9 +65,11 @@ struct arc_faq {
 	char **canon;
 	int ncanon;
 	size_t canon_cap;
-	/* Related words (the synonyms list's "~" groups): word or stem ->
-	 * index into related, the group's words joined by spaces. */
-	struct arc_strmap *related_of;
+	/* Related words (the synonyms list's "~" groups): word, and apart
+	 * its stems (a stem of one group is no word of another: "booking"
+	 * gives "book") -> index into related, the group's words joined by
+	 * spaces. */
+	struct arc_strmap *related_of, *related_stem_of;
 	char **related;
 	int nrelated;
 	size_t related_cap;
@@ -113,6 +115,10 @@ struct faq_word {
  */
 int faq_words(const struct arc_faq *faq, const char *text, size_t len,
     struct faq_word *out, int max, int *english);
+/* faq_term, and whether the term is the word's own (itself or its stem),
+ * not a synonym group's that holds it ("allowed": "allow", "tunjangan"). */
+int faq_term_own(const struct arc_faq *faq, const char *surface,
+    int english, char *term);
 /* Is this word of a question (as normalised, or its stem) a subject of
  * public services the topics list names? */
 int faq_in_topics(const struct arc_faq *faq, const char *surface,

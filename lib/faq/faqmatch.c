@@ -431,12 +431,14 @@ cap_general_words(struct arc_faq *faq)
 		faq_term(faq, general_words[i], 0, term);
 		cap_idf(faq, term, GENERAL_IDF_MAX);
 	}
+	/* Not through a synonym group: "allowed" is "allow", which the
+	 * shipped groups join to "tunjangan" (allowance), a subject. */
 	for (size_t i = 0; i < sizeof(general_words_english) /
 	    sizeof(general_words_english[0]); i++)
-		for (int english = 0; english < 2; english++) {
-			faq_term(faq, general_words_english[i], english, term);
-			cap_idf(faq, term, GENERAL_IDF_MAX);
-		}
+		for (int english = 0; english < 2; english++)
+			if (faq_term_own(faq, general_words_english[i], english,
+			    term))
+				cap_idf(faq, term, GENERAL_IDF_MAX);
 }
 
 /*

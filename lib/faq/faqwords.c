@@ -222,24 +222,60 @@ add_synonym(struct arc_faq *faq, struct arc_strmap *map, const char *word,
  * question that no entry has ("bimtek") counts as the one of its group the
  * answer files have most ("pelatihan"), weighing what a thesaurus synonym
  * does (faq_lexicon_term): a word the files use keeps its own meaning.
+ * Each item is one word: "cuma-cuma" would be "cuma" twice, and "cuma"
+ * ("only") is in many questions.
  */
 static int
-related_group(struct arc_faq *faq, char *words)
+related_group(struct list_loader *l, const char *line)
 {
-	char copy[1024], *w, *save;
-	long g = faq->nrelated;
+	struct arc_faq *faq = l->faq;
+	char copy[FAQ_LINE_MAX + 1], words[1024], one[FAQ_WORD_MAX + 2];
+	char *item, *save, *w;
+	size_t used = 0;
+	long g = faq->nrelated, other;
+	int n = 0;
 
+	snprintf(copy, sizeof(copy), "%s", line + strspn(line, " \t") + 1);
+	words[0] = '\0';
+	for (item = strtok_r(copy, " \t", &save); item != NULL;
+	    item = strtok_r(NULL, " \t", &save)) {
+		int k = joined_words(item, one, sizeof(one), 1);
+		if (k == 0)
+			continue;
+		if (k < 0) {
+			arc_place_warning(&l->at, "\"%s\" is more than one "
+			    "word as questions are split: left out of the "
+			    "group", item);
+			continue;
+		}
+		if (n == 64 || used + strlen(one) + 2 > sizeof(words)) {
+			arc_place_error(&l->at,
+			    N_("too many words in one group"));
+			return ARC_OK;
+		}
+		used += (size_t)sprintf(words + used, "%s%s", n > 0 ? " " : "",
+		    one);
+		n++;
+	}
+	if (n < 2) {
+		arc_place_error(&l->at, N_("a group needs two words or more"));
+		return ARC_OK;
+	}
 	if (add_string(&faq->related, &faq->nrelated, &faq->related_cap,
 	    words) != ARC_OK)
 		return ARC_FATAL;
-	for (int stems = 0; stems < 2; stems++) {
-		snprintf(copy, sizeof(copy), "%s", words);
-		for (w = strtok_r(copy, " ", &save); w != NULL;
-		    w = strtok_r(NULL, " ", &save))
-			if ((stems || !arc_strmap_get(faq->related_of, w,
-			    strlen(w), NULL)) && add_synonym(faq,
-			    faq->related_of, w, g, stems) != ARC_OK)
-				return ARC_FATAL;
+	snprintf(copy, sizeof(copy), "%s", words);
+	for (w = strtok_r(copy, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		if (arc_strmap_get(faq->related_of, w, strlen(w), &other) &&
+		    other != g)
+			arc_place_warning(&l->at, "\"%s\" is already in the "
+			    "related group of \"%.*s\"; now in this one", w,
+			    (int)strcspn(faq->related[other], " "),
+			    faq->related[other]);
+		if (add_synonym(faq, faq->related_of, w, g, 0) != ARC_OK ||
+		    add_synonym(faq, faq->related_stem_of, w, g, 1) != ARC_OK)
+			return ARC_FATAL;
 	}
 	return ARC_OK;
 }
@@ -255,14 +291,14 @@ synonym_line(void *arg, char *line)
 
 	if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
 		return ARC_OK;
+	if (line[strspn(line, " \t")] == '~')
+		return related_group(l, line);
 	if ((n = joined_words(line, words, sizeof(words), 64)) < 2) {
 		arc_place_error(&l->at, n < 0 ?
 		    N_("too many words in one group") :
 		    N_("a group needs two words or more"));
 		return ARC_OK;
 	}
-	if (line[strspn(line, " \t")] == '~')
-		return related_group(faq, words);
 	w = strtok_r(words, " ", &save);
 	if (add_string(&faq->canon, &faq->ncanon, &faq->canon_cap, w) != ARC_OK)
 		return ARC_FATAL;
@@ -478,6 +514,21 @@ faq_term(const struct arc_faq *faq, const char *surface, int english,
     char *term)
 {
 	term_of(faq, surface, english, term, 1);
+}
+
+int
+faq_term_own(const struct arc_faq *faq, const char *surface, int english,
+    char *term)
+{
+	struct sb_stemmer *st = english ? faq->stemmers.eng :
+	    faq->stemmers.ind;
+	const sb_symbol *stem = sb_stemmer_stem(st,
+	    (const sb_symbol *)surface, (int)strlen(surface));
+
+	term_of(faq, surface, english, term, 1);
+	return strcmp(term, surface) == 0 || (stem != NULL &&
+	    strlen(term) == (size_t)sb_stemmer_length(st) &&
+	    memcmp(term, stem, strlen(term)) == 0);
 }
 
 /* The question's words, lower case, as written. */

@@ -498,14 +498,18 @@ faq_lexicon_term(const struct arc_faq *faq, const char *surface,
 	*listed_related = 0;
 	if (len > FAQ_WORD_MAX)
 		return -1;
-	/* The synonyms list's related words first: an office's own. */
+	/* The synonyms list's related words first: an office's own.  A word
+	 * of a group before a stem of another. */
 	if (arc_strmap_get(faq->related_of, surface, len, &g) ||
-	    arc_strmap_get(faq->related_of, term, strlen(term), &g)) {
+	    arc_strmap_get(faq->related_of, term, strlen(term), &g) ||
+	    arc_strmap_get(faq->related_stem_of, surface, len, &g) ||
+	    arc_strmap_get(faq->related_stem_of, term, strlen(term), &g)) {
 		each_word(faq->related[g], keep_commonest, &b);
 		if (b.id >= 0) {
 			*listed_related = 1;
 			return b.id;
 		}
+		b.tried = 0;    /* the thesaurus's own RELATED_MAX */
 	}
 	if (faq->lexicon == NULL)
 		return -1;

@@ -39,3 +39,21 @@ echo 'ada bimtek bulan ini?' | faqbot -f kb.faq --thesaurus '' \
 echo "one word is no group:"
 printf '~ bimtek\n' >one.txt
 faqbot --check -f kb.faq --synonyms one.txt; echo "exit $?"
+echo "a hyphenated item is two words, left out; a word of two groups is the"
+echo "last's; the stem of one (booking: book) is no word of another:"
+printf '~ gratis cuma-cuma free\n~ pelatihan bimtek\n~ bimtek diklat\n' >two.txt
+printf '~ pemesanan booking\n~ buku book\n' >>two.txt
+faqbot --check -f kb.faq --synonyms two.txt; echo "exit $?"
+cat >>kb.faq <<'END'
+
+id: perpustakaan
+q: Bagaimana cara meminjam buku?
+a: Kartu anggota perpustakaan dibuat di lantai 2.
+
+id: pesan-ruang
+q: Bagaimana memesan ruang rapat?
+a: Pemesanan ruang rapat lewat loket 3.
+END
+printf '%s\n' 'cuma tanya jadwal pelatihan' 'a book please' |
+    faqbot -f kb.faq --thesaurus '' --dictionary '' --synonyms two.txt \
+    --explain 2>&1 >/dev/null | grep -v warning | sed 's/ [0-9.]* ".*//'
