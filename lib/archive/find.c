@@ -678,9 +678,9 @@ run_ranked(struct search *se, const char *phrases, const char *excluded,
 			texts[ntexts++] = se->q.terms[i].text;
 		}
 	}
-	if (arc_ranking_run(se->s, se->q.lang, texts, phrase, ntexts, &r,
-	    err) != ARC_OK || result_check(se, &qs, phrases, excluded, &check,
-	    err) != ARC_OK)
+	if (arc_ranking_run(se->s, se->q.lang, texts, phrase, ntexts,
+	    se->words, &r, err) != ARC_OK || result_check(se, &qs, phrases,
+	    excluded, &check, err) != ARC_OK)
 		goto out;
 	/* The misreadings found are marked in the snippets too. */
 	for (int i = 0; arc_ranking_misreading(r, i) != NULL; i++)

@@ -281,8 +281,8 @@ ranked(struct arc_store *s, const struct arc_query *aq,
 			phrase[ntexts] = aq->terms[i].kind == QT_PHRASE;
 			texts[ntexts++] = aq->terms[i].text;
 		}
-	if (arc_ranking_run(s, aq->lang, texts, phrase, ntexts, &r, err) !=
-	    ARC_OK)
+	if (arc_ranking_run(s, aq->lang, texts, phrase, ntexts, NULL, &r,
+	    err) != ARC_OK)
 		goto out;
 	rc = ranked_hits(s, r, aq, o, phrases, excluded, h, err);
 	h->partial = !arc_ranking_any_whole(r);

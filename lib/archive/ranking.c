@@ -80,6 +80,7 @@ struct arc_ranking {
 	long shadowed;                  /* ids an older segment holds too */
 	struct arc_error *err;
 	int pg_failed;                  /* err says why */
+	struct arc_word_cache *words;   /* the caller's, or NULL */
 };
 
 size_t
@@ -1048,8 +1049,7 @@ pg_begin(struct arc_ranking *r, int *own)
 /* Document id's text, malloc'd; NULL when it has none or it cannot be
  * read (then it gains nothing); *failed when the database fails. */
 static char *
-text_of(struct arc_ranking *r, struct arc_word_cache *words,
-    sqlite3_int64 id, size_t *len, int *failed)
+text_of(struct arc_ranking *r, sqlite3_int64 id, size_t *len, int *failed)
 {
 	struct arc_doc_row row;
 	sqlite3_stmt *st;
@@ -1075,7 +1075,7 @@ text_of(struct arc_ranking *r, struct arc_word_cache *words,
 		return NULL;
 	}
 	if (found == 1) {
-		if (arc_doc_text(r->s, words, &row, &text, len) != ARC_OK)
+		if (arc_doc_text(r->s, r->words, &row, &text, len) != ARC_OK)
 			text = NULL;
 		sqlite3_reset(st);
 	}
@@ -1086,25 +1086,23 @@ static int
 favour_written(struct arc_ranking *r)
 {
 	struct arc_ranked best[WRITTEN_BEST];
-	struct arc_word_cache *words;
 	uint32_t *count;
 	size_t n;
 	int failed = 0;
 
-	if (r->nw == 0)
+	/* On SQLite the texts are read through the caller's word cache,
+	 * which its snippets of the same texts then find filled. */
+	if (r->nw == 0 || (r->s->pg == NULL && r->words == NULL))
 		return ARC_OK;
-	words = r->s->pg == NULL ? arc_word_cache_new() : NULL;
-	count = calloc((size_t)r->nw, sizeof(*count));
+	if ((count = calloc((size_t)r->nw, sizeof(*count))) == NULL)
+		return ARC_FATAL;
 	n = arc_ranking_top(r, WRITTEN_BEST, best);
-	if (count == NULL || (r->s->pg == NULL && words == NULL))
-		failed = 1;
 	for (size_t k = 0; k < n && !failed; k++) {
 		char word[ARC_WORD_MAX + 1], *text;
 		size_t len = 0, at = 0, start, wlen;
 		uint32_t all = 0;
 
-		if ((text = text_of(r, words, best[k].id, &len,
-		    &failed)) == NULL)
+		if ((text = text_of(r, best[k].id, &len, &failed)) == NULL)
 			continue;
 		memset(count, 0, (size_t)r->nw * sizeof(*count));
 		while ((at = arc_next_word(text, len, at, &start, word,
@@ -1122,15 +1120,14 @@ favour_written(struct arc_ranking *r)
 		free(text);
 	}
 	free(count);
-	if (words != NULL)
-		arc_word_cache_free(words);
 	return failed ? ARC_FATAL : ARC_OK;
 }
 
 int
 arc_ranking_run(struct arc_store *s, const char *lang,
     const char *const *texts, const int *phrase, int ntexts,
-    struct arc_ranking **out, struct arc_error *err)
+    struct arc_word_cache *words, struct arc_ranking **out,
+    struct arc_error *err)
 {
 	struct arc_ranking *r = calloc(1, sizeof(*r));
 	struct word_postings *wp = NULL;
@@ -1146,6 +1143,7 @@ arc_ranking_run(struct arc_store *s, const char *lang,
 	}
 	r->s = s;
 	r->err = err;
+	r->words = words;
 	rc = add_words(r, &st, lang, texts, phrase, ntexts);
 	/* One snapshot for the segments, the changes and FTS5: an
 	 * arc-index counting them again meanwhile changes none of them. */

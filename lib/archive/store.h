@@ -206,9 +206,13 @@ struct arc_ranked {
 	sqlite3_int64 id;
 	double score;
 };
+/* words: the caller's cache of the word table, which its snippets read
+ * the best texts through again (NULL on PostgreSQL, or none: the best
+ * gain nothing for their words as written). */
 int arc_ranking_run(struct arc_store *s, const char *lang,
     const char *const *texts, const int *phrase, int ntexts,
-    struct arc_ranking **out, struct arc_error *err);
+    struct arc_word_cache *words, struct arc_ranking **out,
+    struct arc_error *err);
 /* How many documents hold any of the words; whether one holds them all. */
 long arc_ranking_matches(const struct arc_ranking *r);
 int arc_ranking_any_whole(const struct arc_ranking *r);

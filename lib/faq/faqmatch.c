@@ -421,24 +421,28 @@ cap_idf(struct arc_faq *faq, const char *term, double max)
 		faq->idf[id] = max;
 }
 
+/* The words' terms weigh at most GENERAL_IDF_MAX, read as Indonesian and,
+ * with english, as English too; never through a synonym group ("allowed"
+ * is "allow", which the shipped groups join to "tunjangan", a subject). */
 static void
-cap_general_words(struct arc_faq *faq)
+cap_words(struct arc_faq *faq, const char *const *words, size_t n,
+    int english)
 {
 	char term[FAQ_WORD_MAX + 1];
 
-	for (size_t i = 0; i < sizeof(general_words) /
-	    sizeof(general_words[0]); i++) {
-		faq_term(faq, general_words[i], 0, term);
-		cap_idf(faq, term, GENERAL_IDF_MAX);
-	}
-	/* Not through a synonym group: "allowed" is "allow", which the
-	 * shipped groups join to "tunjangan" (allowance), a subject. */
-	for (size_t i = 0; i < sizeof(general_words_english) /
-	    sizeof(general_words_english[0]); i++)
-		for (int english = 0; english < 2; english++)
-			if (faq_term_own(faq, general_words_english[i], english,
-			    term))
+	for (size_t i = 0; i < n; i++)
+		for (int e = 0; e <= english; e++)
+			if (faq_term_own(faq, words[i], e, term))
 				cap_idf(faq, term, GENERAL_IDF_MAX);
+}
+
+static void
+cap_general_words(struct arc_faq *faq)
+{
+	cap_words(faq, general_words, sizeof(general_words) /
+	    sizeof(general_words[0]), 0);
+	cap_words(faq, general_words_english, sizeof(general_words_english) /
+	    sizeof(general_words_english[0]), 1);
 }
 
 /*
@@ -688,10 +692,11 @@ unknown_factor(const struct arc_faq *faq, const char *surface, int english)
 /* How much of an unknown word's weight (squared, as *unknown adds it) a
  * word matched through the thesaurus or dictionary adds: a share of it,
  * or, for another office's subject, all an unknown one of the topics list
- * would (*listed set). */
+ * would (*listed set); related says the synonyms list's "~" group gave
+ * it. */
 static double
 lexicon_doubt(const struct arc_faq *faq, const char *surface, int english,
-    int *listed)
+    int related, int *listed)
 {
 	double f = sparse_to_full(faq, TOPIC_UNKNOWN, 1.0);
 
@@ -699,6 +704,8 @@ lexicon_doubt(const struct arc_faq *faq, const char *surface, int english,
 	    faq_in_topics(faq, surface, english);
 	if (*listed)
 		return f * f;
+	if (related)
+		return RELATED_DOUBT;
 	return english ? TRANSLATION_DOUBT : LEXICON_DOUBT;
 }
 
@@ -767,13 +774,11 @@ query_terms(const struct arc_faq *faq, const char *question,
 				/* A synonym or translation the answer files
 				 * have: a sign, weaker than their own word. */
 				int listed;
-				double doubt = lexicon_doubt(faq,
-				    words[i].surface, res->english, &listed);
 				factor = related ? RELATED_WEIGHT :
 				    LEXICON_WEIGHT;
-				if (related && !listed)
-					doubt = RELATED_DOUBT;
-				*unknown += doubt * faq->unknown_weight *
+				*unknown += lexicon_doubt(faq,
+				    words[i].surface, res->english, related,
+				    &listed) * faq->unknown_weight *
 				    faq->unknown_weight;
 				/* "!pajak=": another office's subject. */
 				explain_word(res, listed ? "%s!%s=%s" :

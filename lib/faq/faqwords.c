@@ -522,13 +522,15 @@ faq_term_own(const struct arc_faq *faq, const char *surface, int english,
 {
 	struct sb_stemmer *st = english ? faq->stemmers.eng :
 	    faq->stemmers.ind;
-	const sb_symbol *stem = sb_stemmer_stem(st,
-	    (const sb_symbol *)surface, (int)strlen(surface));
+	const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)surface,
+	    (int)strlen(surface));
+	char stem[FAQ_WORD_MAX + 1];
 
+	/* Copied: term_of stems again, into the stemmer's own buffer. */
+	copy_word(stem, s != NULL ? (const char *)s : surface,
+	    s != NULL ? (size_t)sb_stemmer_length(st) : strlen(surface));
 	term_of(faq, surface, english, term, 1);
-	return strcmp(term, surface) == 0 || (stem != NULL &&
-	    strlen(term) == (size_t)sb_stemmer_length(st) &&
-	    memcmp(term, stem, strlen(term)) == 0);
+	return strcmp(term, surface) == 0 || strcmp(term, stem) == 0;
 }
 
 /* The question's words, lower case, as written. */
