@@ -4,8 +4,11 @@
 # Installed where it was configured for: where the programs look
 # (GNUInstallDirs' full path: /etc for /usr, /etc/opt/... for /opt/...).
 # Installed elsewhere (cmake --install --prefix, as the tests do): beside
-# it, PREFIX/etc.
-if(CMAKE_INSTALL_PREFIX STREQUAL ARC_CONFIGURED_PREFIX)
+# it, PREFIX/etc, where the programs then look (arc_sysconf_dir, and the
+# same lines in arc-batch and arc-setup); an absolute
+# CMAKE_INSTALL_SYSCONFDIR stays where it says.
+if(CMAKE_INSTALL_PREFIX STREQUAL ARC_CONFIGURED_PREFIX OR
+    IS_ABSOLUTE "${ARC_INSTALL_SYSCONFDIR}")
 	set(ARC_SYSCONFDIR "${ARC_FULL_SYSCONFDIR}")
 else()
 	set(ARC_SYSCONFDIR "${CMAKE_INSTALL_PREFIX}/${ARC_INSTALL_SYSCONFDIR}")

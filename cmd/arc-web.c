@@ -630,18 +630,24 @@ serve(struct web *w, const struct config *cf)
 int
 main(int argc, char **argv)
 {
-	struct config cf = { .users = ARC_SYSCONFDIR "/arc/web-users",
-	    .listen = "127.0.0.1:8082", .idle = 1800 };
+	struct config cf = { .listen = "127.0.0.1:8082", .idle = 1800 };
 	struct web w = { .access_fd = -1 };
 	struct arc_error err;
 	struct stat sb;
-	char db[4096];
+	char db[4096], users[PATH_MAX];
 	const char *owned;
 	int st;
 
 	arc_cli_init("arc-web");
 	if ((st = parse_options(argc, argv, &cf)) >= 0)
 		return st;
+	if (cf.users == NULL) {
+		char etc[PATH_MAX - sizeof("/arc/web-users")];
+
+		arc_sysconf_dir(etc, sizeof(etc));
+		snprintf(users, sizeof(users), "%s/arc/web-users", etc);
+		cf.users = users;
+	}
 	if (cf.add_user != NULL)
 		return web_add_user(cf.users, cf.add_user);
 	if (arc_db_path(cf.db, db, sizeof(db), &err) != ARC_OK ||

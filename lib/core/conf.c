@@ -1,6 +1,9 @@
 /* conf.c: the office's configuration file (arc.conf(5)), read by every program so that clerks need no variables. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,14 +21,27 @@ struct arc_conf {
 	struct arc_place *at;
 };
 
+static char default_conf[PATH_MAX];
+
+static void
+find_default_conf(void)
+{
+	char etc[PATH_MAX - sizeof("/arc/arc.conf")];
+
+	arc_sysconf_dir(etc, sizeof(etc));
+	snprintf(default_conf, sizeof(default_conf), "%s/arc/arc.conf", etc);
+}
+
 const char *
 arc_conf_path(void)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	const char *env = getenv("ARC_CONF");
 
 	if (env != NULL && *env != '\0')
 		return env;
-	return ARC_SYSCONFDIR "/arc/arc.conf";
+	pthread_once(&once, find_default_conf);
+	return default_conf;
 }
 
 static char *
@@ -193,7 +209,10 @@ arc_office_path(const char *name, char *buf, size_t size)
 
 	/* The build tree's programs keep to the sources' share/. */
 	if (!arc_share_in_build_tree()) {
-		snprintf(buf, size, "%s/arc/%s", ARC_SYSCONFDIR, name);
+		char etc[PATH_MAX];
+
+		arc_sysconf_dir(etc, sizeof(etc));
+		snprintf(buf, size, "%s/arc/%s", etc, name);
 		if (stat(buf, &st) == 0)
 			return ARC_OK;
 	}

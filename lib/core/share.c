@@ -62,6 +62,24 @@ arc_share_path(const char *name, char *buf, size_t size)
 }
 
 void
+arc_sysconf_dir(char *buf, size_t size)
+{
+	char exe[PATH_MAX], *slash;
+
+	/* As cmake/install-sysconfdir.cmake puts it: the configured folder
+	 * when installed to the configured prefix, else PREFIX/etc (an
+	 * absolute CMAKE_INSTALL_SYSCONFDIR stays where it says). */
+	if (!exe_dir(exe, sizeof(exe)) || strcmp(exe, ARC_BUILD_BINDIR) == 0 ||
+	    strcmp(exe, ARC_FULL_BINDIR) == 0 || ARC_INSTALL_SYSCONFDIR[0] ==
+	    '/' || (slash = strrchr(exe, '/')) == NULL) {
+		snprintf(buf, size, "%s", ARC_SYSCONFDIR);
+		return;
+	}
+	*slash = '\0';
+	snprintf(buf, size, "%s/%s", exe, ARC_INSTALL_SYSCONFDIR);
+}
+
+void
 arc_locale_dir(char *buf, size_t size)
 {
 	char exe[PATH_MAX];

@@ -436,6 +436,15 @@ void arc_locale_dir(char *buf, size_t size);
  */
 struct arc_conf;
 
+/*
+ * SYSCONFDIR, the folder that holds arc/ (arc.conf, the office's rules and
+ * answers), as the install put it: the configured one (/etc for /usr,
+ * else PREFIX/etc) for programs where arc was configured to go and in the
+ * build tree; for a tree installed elsewhere (cmake --install --prefix
+ * DIR), DIR/etc beside the running program.
+ */
+void arc_sysconf_dir(char *buf, size_t size);
+
 /* The file every program reads: $ARC_CONF, else SYSCONFDIR/arc/arc.conf. */
 const char *arc_conf_path(void);
 
