@@ -7,6 +7,8 @@
 #include "arc_core.h"
 #include "arc_i18n.h"
 
+#define UTF8_BOM "\xef\xbb\xbf"
+
 static void
 report(struct arc_place *at, enum arc_severity severity, const char *fmt,
     va_list ap)
@@ -68,23 +70,31 @@ arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
 		return ARC_ERR;
 	}
 	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
+		char *text = line;
+
 		at->line++;
 		if (line[n - 1] == '\n')
 			line[--n] = '\0';
 		if (n > 0 && line[n - 1] == '\r')
 			line[--n] = '\0';
+		/* A byte order mark, as Windows' Notepad may save UTF-8, is
+		 * no part of the first line: unseen, it made "id" unknown. */
+		if (at->line == 1 && n >= 3 && memcmp(line, UTF8_BOM, 3) == 0) {
+			text += 3;
+			n -= 3;
+		}
 		/* TRANSLATORS: %s is the kind of file ("rule file"). */
-		if ((size_t)n != strlen(line) && kind != NULL)
+		if ((size_t)n != strlen(text) && kind != NULL)
 			arc_place_error(at, "NUL byte in %s", kind);
-		else if ((size_t)n != strlen(line))
+		else if ((size_t)n != strlen(text))
 			arc_place_error(at, "NUL byte in the line");
 		else if ((size_t)n > line_max)
 			arc_place_error(at, "line longer than %zu bytes",
 			    line_max);
-		else if (!arc_utf8_valid(line, (size_t)n))
+		else if (!arc_utf8_valid(text, (size_t)n))
 			arc_place_error(at, "not valid UTF-8");
 		else
-			st = fn(arg, line);
+			st = fn(arg, text);
 	}
 	if (st == ARC_OK && ferror(f) && kind != NULL)
 		arc_place_error(at, "cannot read %s: %s", kind,

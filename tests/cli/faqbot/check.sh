@@ -59,3 +59,8 @@ a: Hubungi kami di 0812-5550-0000 atau info@kantor.contoh.go.id.
 END
 bot -f overlap.faq --check
 echo "exit $?"
+echo "saved by Windows' Notepad: a byte order mark, CRLF line ends:"
+printf '\357\273\277id: jam\r\nq: jam buka kantor\r\na: 08.00-15.00.\r\n' >bom.faq
+bot -f bom.faq --check
+echo "exit $?"
+echo 'jam buka kantor' | bot -f bom.faq | grep -o '"id":"[a-z]*"'
