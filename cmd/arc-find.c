@@ -371,12 +371,13 @@ open_result(const struct listing *l)
 	fflush(stdout);
 	if ((rc = posix_spawnp(&pid, "xdg-open", NULL, NULL, argv,
 	    environ)) != 0) {
-		arc_cli_diag(NULL, 0, "xdg-open: %s", strerror(rc));
+		arc_cli_diag(NULL, 0, "xdg-open: %s", arc_strerror(rc));
 		return ARC_EXIT_FATAL;
 	}
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
-			arc_cli_diag(NULL, 0, "xdg-open: %s", strerror(errno));
+			arc_cli_diag(NULL, 0, "xdg-open: %s",
+			    arc_strerror(errno));
 			return ARC_EXIT_FATAL;
 		}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {

@@ -188,7 +188,8 @@ main(int argc, char **argv)
 	}
 	if (o.pdf_dir != NULL && access(o.pdf_dir, W_OK | X_OK) != 0) {
 		arc_cli_diag(o.pdf_dir, 0,
-		    "cannot write searchable PDFs here: %s", strerror(errno));
+		    "cannot write searchable PDFs here: %s",
+		    arc_strerror(errno));
 		return ARC_EXIT_FATAL;
 	}
 	limit_openmp(argv);

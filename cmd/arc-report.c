@@ -206,7 +206,10 @@ label(const char *key)
 }
 
 /* A cell as a table shows it: dates as people write them, the failures'
- * retry in the reader's language; the rest as table_text. */
+ * retry and reason in the reader's language (a reason is kept in the
+ * archive as arc's message was written, the same whoever ran the job: one
+ * with no translation, a system's or one naming a file, shows as it is);
+ * the rest as table_text. */
 static char *
 cell_text(const char *key, json_t *v)
 {
@@ -227,6 +230,8 @@ cell_text(const char *key, json_t *v)
 			 * failed too often to be offered again. */
 			return strdup(_("given up"));
 	}
+	if (json_is_string(v) && strcmp(key, "error") == 0)
+		return arc_text_printable(_(json_string_value(v)));
 	return table_text(v);
 }
 

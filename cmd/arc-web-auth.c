@@ -192,14 +192,14 @@ write_users(const char *users, const char *name, const char *hash)
 	int fd, have = stat(users, &sb) == 0, replaced = 0, ok;
 
 	if (in == NULL && errno != ENOENT) {
-		arc_cli_diag(users, 0, "%s", strerror(errno));
+		arc_cli_diag(users, 0, "%s", arc_strerror(errno));
 		return ARC_EXIT_FATAL;
 	}
 	if (snprintf(tmp, sizeof(tmp), "%s.XXXXXX", users) >=
 	    (int)sizeof(tmp) || (fd = mkstemp(tmp)) < 0 ||
 	    (out = fdopen(fd, "w")) == NULL) {
 		arc_cli_diag(users, 0, "cannot write beside it: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 		if (in != NULL)
 			fclose(in);
 		return ARC_EXIT_FATAL;
@@ -228,7 +228,8 @@ write_users(const char *users, const char *name, const char *hash)
 	if (in != NULL)
 		fclose(in);
 	if (!ok || rename(tmp, users) != 0) {
-		arc_cli_diag(users, 0, "cannot write it: %s", strerror(errno));
+		arc_cli_diag(users, 0, "cannot write it: %s",
+		    arc_strerror(errno));
 		unlink(tmp);
 		return ARC_EXIT_FATAL;
 	}
@@ -266,7 +267,7 @@ web_add_user(const char *users, const char *name)
 	    NULL || crypt_rn(pw, setting, cd, sizeof(*cd)) == NULL ||
 	    cd->output[0] != '$') {
 		arc_cli_diag(NULL, 0, "--add-user: cannot hash the password: "
-		    "%s", strerror(errno));
+		    "%s", arc_strerror(errno));
 		free(cd);
 		return ARC_EXIT_FATAL;
 	}

@@ -659,7 +659,7 @@ main(int argc, char **argv)
 	 * server, its folder of copies). */
 	owned = arc_store_on_server(w.store) ? arc_store_copies(w.store) : db;
 	if (stat(owned, &sb) != 0) {
-		arc_cli_diag(owned, 0, "%s", strerror(errno));
+		arc_cli_diag(owned, 0, "%s", arc_strerror(errno));
 		arc_store_close(w.store);
 		return ARC_EXIT_FATAL;
 	}

@@ -471,8 +471,8 @@ log_record(struct bot *bot, const json_t *rec)
 		if (n <= 0) {
 			if (bot->log_failed++ == 0)
 				arc_cli_diag(bot->set->log, 0, "cannot append "
-				    "to the log: %s", n < 0 ? strerror(errno) :
-				    _("nothing written"));
+				    "to the log: %s", n < 0 ?
+				    arc_strerror(errno) : _("nothing written"));
 			break;
 		}
 		done += (size_t)n;
@@ -533,7 +533,7 @@ ask(struct bot *bot, const char *file, long line, const char *raw,
 		show_interactive(&r);
 	else if ((st = write_record(r.record)) != ARC_OK)
 		arc_cli_diag(NULL, 0, "cannot write the answers: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 	arc_reply_free(&r);
 	return st;
 }
@@ -645,7 +645,8 @@ answer_stream(struct bot *bot, FILE *in, const char *file)
 			break;
 	}
 	if (st == ARC_OK && ferror(in)) {
-		arc_cli_diag(file, line, "cannot read: %s", strerror(errno));
+		arc_cli_diag(file, line, "cannot read: %s",
+		    arc_strerror(errno));
 		st = ARC_FATAL;
 	}
 	if (bot->interactive)
@@ -673,7 +674,7 @@ answer_files(struct bot *bot, char **files, int nfiles)
 		}
 		if (in == NULL) {
 			arc_cli_diag(files[i], 0, "cannot open: %s",
-			    strerror(errno));
+			    arc_strerror(errno));
 			arc_cli_fail();
 			continue;
 		}
@@ -763,7 +764,7 @@ review(struct bot *bot, const char *log)
 
 	if (f == NULL || seen == NULL) {
 		arc_cli_diag(log, 0, "cannot open the log: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 		if (f != NULL)
 			fclose(f);
 		arc_strmap_free(seen);
@@ -809,7 +810,7 @@ review(struct bot *bot, const char *log)
 	free(line);
 	if (ferror(f)) {
 		arc_cli_diag(log, 0, "cannot read the log: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 		fclose(f);
 		arc_strmap_free(seen);
 		return ARC_EXIT_FATAL;
@@ -874,7 +875,7 @@ faqbot_start(struct bot *bot)
 	if (set->log != NULL && (bot->log_fd = open(set->log, O_WRONLY |
 	    O_APPEND | O_CREAT | O_CLOEXEC, 0640)) < 0) {
 		arc_cli_diag(set->log, 0, "cannot open the log: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 		return ARC_FATAL;
 	}
 	return ARC_OK;

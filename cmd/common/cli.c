@@ -203,7 +203,7 @@ arc_cli_finish(void)
 		errno = flush_errno;
 	if (failed) {
 		arc_cli_diag(NULL, 0, "error writing standard output: %s",
-		    errno ? strerror(errno) : "write failed");
+		    errno ? arc_strerror(errno) : "write failed");
 		return ARC_EXIT_FATAL;
 	}
 	return run_status;

@@ -303,7 +303,7 @@ arc_http_access_open(const char *path)
 
 	if (fd < 0)
 		arc_cli_diag(path, 0, "cannot open the access log: %s",
-		    strerror(errno));
+		    arc_strerror(errno));
 	return fd;
 }
 
@@ -399,7 +399,7 @@ arc_http_start(const char *listen, const struct sockaddr_storage *ss,
 
 	if (d == NULL)
 		arc_cli_diag(NULL, 0, "cannot listen on %s: %s", listen,
-		    strerror(errno));
+		    arc_strerror(errno));
 	return d;
 }
 

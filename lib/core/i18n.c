@@ -5,6 +5,7 @@
 #include <libintl.h>
 #include <limits.h>
 #include <locale.h>
+#include <string.h>
 
 #include "arc_core.h"
 #include "arc_i18n.h"
@@ -52,6 +53,14 @@ arc_gettext(const char *msgid)
 	text = dgettext(ARC_TEXTDOMAIN, msgid);
 	uselocale(was);
 	return text;
+}
+
+const char *
+arc_strerror(int errnum)
+{
+	if (user_messages == (locale_t)0)
+		return strerror(errnum);
+	return strerror_l(errnum, user_messages);
 }
 
 const char *

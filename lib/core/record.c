@@ -242,7 +242,7 @@ open_next(struct arc_reader *r, struct arc_error *err)
 	if (strcmp(name, "-") == 0)
 		r->fd = 0;
 	else if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
-		return arc_error_set(err, "%s", strerror(errno));
+		return arc_error_set(err, "%s", arc_strerror(errno));
 	if (!looks_like_document(r))
 		return ARC_OK;
 	/* Named as an operand, where paths are read: the document itself. */
@@ -296,7 +296,7 @@ read_line(struct arc_reader *r, size_t *lenp, struct arc_error *err)
 			if (got < 0) {
 				r->at_eof = 1;
 				return arc_error_set(err, "read error: %s",
-				    strerror(errno));
+				    arc_strerror(errno));
 			}
 			if (got == 0) {
 				r->at_eof = 1;

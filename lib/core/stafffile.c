@@ -63,10 +63,10 @@ arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
 		 * the system's reason. */
 		if (kind != NULL)
 			arc_place_error(at, "cannot open %s: %s", kind,
-			    strerror(errno));
+			    arc_strerror(errno));
 		else
 			arc_place_error(at, "cannot open: %s",
-			    strerror(errno));
+			    arc_strerror(errno));
 		return ARC_ERR;
 	}
 	while (st == ARC_OK && (n = getline(&line, &cap, f)) > 0) {
@@ -98,9 +98,9 @@ arc_staff_file_read(struct arc_place *at, const char *kind, size_t line_max,
 	}
 	if (st == ARC_OK && ferror(f) && kind != NULL)
 		arc_place_error(at, "cannot read %s: %s", kind,
-		    strerror(errno));
+		    arc_strerror(errno));
 	else if (st == ARC_OK && ferror(f))
-		arc_place_error(at, "cannot read: %s", strerror(errno));
+		arc_place_error(at, "cannot read: %s", arc_strerror(errno));
 	free(line);
 	fclose(f);
 	return st;

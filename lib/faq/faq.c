@@ -359,7 +359,7 @@ arc_faq_load(struct arc_faq *faq, const char *path, arc_diag_fn diag,
 		return load_file(faq, path, diag, ctx);
 	if ((st = arc_list_dir(path, ".faq", &names, &n)) != ARC_OK) {
 		snprintf(msg, sizeof(msg), _("cannot open answer folder: %s"),
-		    strerror(errno));
+		    arc_strerror(errno));
 		diag(ctx, path, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
 	}

@@ -171,7 +171,7 @@ write_with(struct review *r, const char *file, const char *tmp, int fd)
 
 	if (in == NULL || out == NULL) {
 		arc_place_error(&r->at, "cannot rewrite %s: %s", file,
-		    strerror(errno));
+		    arc_strerror(errno));
 		if (in != NULL)
 			fclose(in);
 		if (out != NULL)
@@ -204,7 +204,7 @@ write_with(struct review *r, const char *file, const char *tmp, int fd)
 	fclose(in);
 	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
 		arc_place_error(&r->at, "cannot write %s: %s", tmp,
-		    strerror(errno));
+		    arc_strerror(errno));
 		st = ARC_ERR;
 	}
 	fclose(out);
@@ -225,7 +225,7 @@ learn_file(struct review *r, const char *file)
 	if (realpath(file, real) == NULL || stat(real, &st) != 0 ||
 	    access(real, W_OK) != 0) {
 		arc_place_error(&r->at, "cannot rewrite %s: %s", file,
-		    strerror(errno));
+		    arc_strerror(errno));
 		return ARC_ERR;
 	}
 	if (st.st_nlink > 1) {
@@ -236,13 +236,13 @@ learn_file(struct review *r, const char *file)
 	snprintf(tmp, sizeof(tmp), "%s.learn-XXXXXX", real);
 	if ((fd = mkstemp(tmp)) < 0) {
 		arc_place_error(&r->at, "cannot rewrite %s: %s", file,
-		    strerror(errno));
+		    arc_strerror(errno));
 		return ARC_ERR;
 	}
 	if ((fchown(fd, st.st_uid, st.st_gid) != 0 && geteuid() == 0) ||
 	    fchmod(fd, st.st_mode & 07777) != 0) {
 		arc_place_error(&r->at, "cannot rewrite %s: %s", file,
-		    strerror(errno));
+		    arc_strerror(errno));
 		close(fd);
 		unlink(tmp);
 		return ARC_ERR;
@@ -267,7 +267,7 @@ learn_file(struct review *r, const char *file)
 	}
 	if (rename(tmp, real) != 0) {
 		arc_place_error(&r->at, "cannot rewrite %s: %s", file,
-		    strerror(errno));
+		    arc_strerror(errno));
 		unlink(tmp);
 		return ARC_ERR;
 	}

@@ -353,7 +353,7 @@ arc_rules_load_dir(struct arc_rules *rs, const char *dir,
 	if (st != ARC_OK) {
 		char msg[300];
 		snprintf(msg, sizeof(msg), _("cannot open rule folder: %s"),
-		    strerror(errno));
+		    arc_strerror(errno));
 		diag(ctx, dir, 0, ARC_SEVERITY_ERROR, msg);
 		return st;
 	}

@@ -22,6 +22,11 @@ const char *arc_gettext(const char *msgid)
 const char *arc_ngettext(const char *one, const char *many, unsigned long n)
     __attribute__((format_arg(1), format_arg(2)));
 
+/* The system's reason for errnum in the user's language, for a message
+ * to the user alone: what goes into a record or the archive keeps
+ * strerror's, the same for every reader. */
+const char *arc_strerror(int errnum);
+
 #define _(msgid) arc_gettext(msgid)
 #define N_(msgid) msgid
 #define P_(one, many, n) arc_ngettext(one, many, n)
