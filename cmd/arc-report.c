@@ -299,12 +299,18 @@ print_table(const char *report, json_t *rows)
 static void
 flush_rows(struct output *o, const char *report)
 {
-	if (json_array_size(o->rows) == 0)
+	/* CSV has no line for a report of no rows (JSON lines are written
+	 * as they come); a table says it is empty, so that a reader tells
+	 * "no failures" from "not shown". */
+	if (json_array_size(o->rows) == 0 && o->format != TABLE)
 		return;
 	if (o->sections++ > 0)
 		putchar('\n');
 	if (o->format == CSV)
 		print_csv(o->rows);
+	else if (json_array_size(o->rows) == 0)
+		/* TRANSLATORS: under a heading of arc-report's tables. */
+		printf("%s\n%s\n", heading(report), _("(none)"));
 	else
 		print_table(report, o->rows);
 	json_array_clear(o->rows);

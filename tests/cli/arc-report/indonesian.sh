@@ -1,6 +1,6 @@
 # arc-report's tables in Indonesian (LC_ALL=id_ID.UTF-8): headings, column
-# names, dates as "27 November 2026", the failures' retry and reason; JSON
-# and CSV the same in every language; a usage error.
+# names, dates as "27 November 2026", the failures' retry and reason, an
+# empty report; JSON and CSV the same in every language; a usage error.
 locale -a | grep -qx id_ID.utf8 || { echo "no id_ID.UTF-8 locale" >&2; exit 77; }
 export LC_ALL=id_ID.UTF-8
 mkdir -p masuk/umum
@@ -25,7 +25,7 @@ arc-report --db a.db --format table documents tags failures |
     sed -e "s/$today/HARI INI/g" -e 's/^tanggal  */tanggal  /' \
 	-e 's/terakhir dicoba  */terakhir dicoba  /'
 echo "exit $?"
-arc-report --db a.db --format table chat unanswered
+arc-report --db a.db --format table chat unanswered review
 arc-report --db a.db --format csv chat >id.csv
 LC_ALL=C.UTF-8 arc-report --db a.db --format csv chat | cmp - id.csv && echo "CSV sama"
 arc-report --db a.db chat >id.json
