@@ -24,17 +24,17 @@ static const char *const nudge_words[] = {
 	"okey", "p", "ping", "siap", "sip", "tes", "test", "y", "ya", "yoi",
 };
 static const char *const filler_words[] = {
-	"atas", "bang", "banyak", "bnyk", "bu", "byk", "dong", "gan", "infonya",
-	"informasinya", "kak", "mas", "mbak", "min", "much", "om", "pak",
-	"sis", "so", "terima", "very", "wr", "wb", "warahmatullahi",
-	"wabarakatuh",
-	"yaa", "yah", "you",
+	"admin", "all", "atas", "bang", "banyak", "bapak", "bnyk", "bro", "bu",
+	"byk", "dong", "gan", "ibu", "infonya", "informasinya", "ka", "kak",
+	"kakak", "mas", "mba", "mbak", "min", "mimin", "much", "om", "pak",
+	"sekali", "semua", "sir", "sis", "sist", "so", "terima", "very", "wr",
+	"wb", "warahmatullahi", "wabarakatuh", "yaa", "yah", "you",
 };
 /* English among them: the reply is then in English. */
 static const char *const english_words[] = {
-	"afternoon", "evening", "good", "hello", "hey", "hi", "morning",
-	"much", "noted", "okay", "so", "thank", "thanks", "thankyou", "thx",
-	"ty", "very", "you",
+	"afternoon", "all", "evening", "good", "hello", "hey", "hi", "morning",
+	"much", "noted", "okay", "sir", "so", "thank", "thanks", "thankyou",
+	"thx", "ty", "very", "you",
 };
 
 static int

@@ -7,7 +7,10 @@
 cat >talk <<'END'
 makasih ya min
 terima kasih banyak kak
+makasih admin
+terima kasih sekali bapak
 thank you so much
+thanks sir
 halo
 selamat pagi min
 assalamualaikum wr wb
