@@ -5,6 +5,14 @@
 # a kept faq folder that lacks it, so that the office can edit it there.
 include("${ARC_SOURCE_DIR}/cmake/install-sysconfdir.cmake")
 set(etc "$ENV{DESTDIR}${ARC_SYSCONFDIR}/arc")
+# Where that is, for the programs, arc-batch and arc-setup to read
+# (arc_sysconf_dir): the one place that decides it.
+set(datadir "${ARC_INSTALL_DATADIR}")
+if(NOT IS_ABSOLUTE "${datadir}")
+	set(datadir "${CMAKE_INSTALL_PREFIX}/${datadir}")
+endif()
+message(STATUS "Installing: $ENV{DESTDIR}${datadir}/arc/sysconfdir")
+file(WRITE "$ENV{DESTDIR}${datadir}/arc/sysconfdir" "${ARC_SYSCONFDIR}\n")
 foreach(dir rules faq)
 	if(EXISTS "${etc}/${dir}")
 		message(STATUS "Kept: ${etc}/${dir}")

@@ -4,9 +4,9 @@
 # Installed where it was configured for: where the programs look
 # (GNUInstallDirs' full path: /etc for /usr, /etc/opt/... for /opt/...).
 # Installed elsewhere (cmake --install --prefix, as the tests do): beside
-# it, PREFIX/etc, where the programs then look (arc_sysconf_dir, and the
-# same lines in arc-batch and arc-setup); an absolute
-# CMAKE_INSTALL_SYSCONFDIR stays where it says.
+# it, PREFIX/etc; an absolute CMAKE_INSTALL_SYSCONFDIR stays where it
+# says.  install-office.cmake writes the choice into PREFIX/share/arc/
+# sysconfdir, where the programs read it (arc_sysconf_dir).
 if(CMAKE_INSTALL_PREFIX STREQUAL ARC_CONFIGURED_PREFIX OR
     IS_ABSOLUTE "${ARC_INSTALL_SYSCONFDIR}")
 	set(ARC_SYSCONFDIR "${ARC_FULL_SYSCONFDIR}")

@@ -295,14 +295,14 @@ print_table(const char *report, json_t *rows)
 	}
 }
 
-/* Prints the rows kept for one report. */
+/* Prints the rows kept for one report (whole: it did not fail). */
 static void
-flush_rows(struct output *o, const char *report)
+flush_rows(struct output *o, const char *report, int whole)
 {
 	/* CSV has no line for a report of no rows (JSON lines are written
 	 * as they come); a table says it is empty, so that a reader tells
-	 * "no failures" from "not shown". */
-	if (json_array_size(o->rows) == 0 && o->format != TABLE)
+	 * "no failures" from "not shown": unless it failed, and is not. */
+	if (json_array_size(o->rows) == 0 && (o->format != TABLE || !whole))
 		return;
 	if (o->sections++ > 0)
 		putchar('\n');
@@ -426,7 +426,7 @@ main(int argc, char **argv)
 		st = arc_report(s, names[i], &range, take, &out, &err);
 		if (st != ARC_OK)
 			arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
-		flush_rows(&out, names[i]);
+		flush_rows(&out, names[i], st == ARC_OK);
 	}
 	json_decref(out.rows);
 	arc_store_close(s);

@@ -1,6 +1,7 @@
 /* ranking.c: every document that holds any of a search's words, scored by BM25, from the ranking segments and FTS5. */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -151,15 +152,21 @@ totals(struct arc_ranking *r)
 static void *
 by_id(const struct arc_ranking *r, size_t size)
 {
-	size_t bytes = ((size_t)r->top + 1) * size;
+	size_t bytes;
 	void *p;
 
+	/* As calloc would: no size that wraps (32-bit size_t). */
+	if ((size_t)r->top >= (SIZE_MAX - HUGE_PAGE) / size)
+		return NULL;
+	bytes = ((size_t)r->top + 1) * size;
 	if (bytes < HUGE_PAGE)
 		return calloc(1, bytes);
 	bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 	if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
 		return NULL;
+#ifdef MADV_HUGEPAGE
 	(void)madvise(p, bytes, MADV_HUGEPAGE);
+#endif
 	memset(p, 0, bytes);
 	return p;
 }

@@ -115,8 +115,8 @@ store_error(struct arc_store *s, const char *msg, struct arc_error *err)
 	if (code == SQLITE_FULL)
 		sys = ENOSPC;
 	if (sys != 0)
-		arc_error_set(err, "%s: %s (%s)", s->path, msg,
-		    arc_strerror(sys));
+		arc_error_sys(err, sys, "%s: %s (%s)", s->path, msg,
+		    strerror(sys));
 	else if (ext == SQLITE_IOERR_FSYNC || ext == SQLITE_IOERR_DIR_FSYNC)
 		arc_error_set(err, "%s: %s (flushing to the disk failed)",
 		    s->path, msg);
@@ -417,8 +417,8 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 		return NULL;
 	}
 	if (!write && access(path, F_OK) != 0) {
-		arc_error_set(err, "%s: no archive here (%s); arc-index makes "
-		    "one", path, arc_strerror(errno));
+		arc_error_sys(err, errno, "%s: no archive here (%s); arc-index "
+		    "makes one", path, strerror(errno));
 		arc_store_close(s);
 		return NULL;
 	}
@@ -426,8 +426,8 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	if (write) {
 		umask(027);
 		if (make_parents(path) != 0) {
-			arc_error_set(err, "%s: cannot create its folder: %s",
-			    path, arc_strerror(errno));
+			arc_error_sys(err, errno, "%s: cannot create its "
+			    "folder: %s", path, strerror(errno));
 			arc_store_close(s);
 			return NULL;
 		}
@@ -469,8 +469,10 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	 * said once, now, as for a folder that cannot be written. */
 	if (write && sqlite3_db_readonly(s->db, "main") == 1) {
 		int why = why_unwritable(path);
-		arc_error_set(err, "%s: attempt to write a readonly database "
-		    "(%s)", path, arc_strerror(why != 0 ? why : EACCES));
+		if (why == 0)
+			why = EACCES;
+		arc_error_sys(err, why, "%s: attempt to write a readonly "
+		    "database (%s)", path, strerror(why));
 		goto fail;
 	}
 	/* Larger pages pack the deflated texts (a KB or two each) and the

@@ -242,7 +242,7 @@ open_next(struct arc_reader *r, struct arc_error *err)
 	if (strcmp(name, "-") == 0)
 		r->fd = 0;
 	else if ((r->fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
-		return arc_error_set(err, "%s", arc_strerror(errno));
+		return arc_error_sys(err, errno, "%s", strerror(errno));
 	if (!looks_like_document(r))
 		return ARC_OK;
 	/* Named as an operand, where paths are read: the document itself. */
@@ -295,8 +295,8 @@ read_line(struct arc_reader *r, size_t *lenp, struct arc_error *err)
 			while (got < 0 && errno == EINTR);
 			if (got < 0) {
 				r->at_eof = 1;
-				return arc_error_set(err, "read error: %s",
-				    arc_strerror(errno));
+				return arc_error_sys(err, errno,
+				    "read error: %s", strerror(errno));
 			}
 			if (got == 0) {
 				r->at_eof = 1;

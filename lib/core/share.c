@@ -64,19 +64,24 @@ arc_share_path(const char *name, char *buf, size_t size)
 void
 arc_sysconf_dir(char *buf, size_t size)
 {
-	char exe[PATH_MAX], *slash;
+	char exe[PATH_MAX], path[PATH_MAX + 32];
+	FILE *f;
 
-	/* As cmake/install-sysconfdir.cmake puts it: the configured folder
-	 * when installed to the configured prefix, else PREFIX/etc (an
-	 * absolute CMAKE_INSTALL_SYSCONFDIR stays where it says). */
-	if (!exe_dir(exe, sizeof(exe)) || strcmp(exe, ARC_BUILD_BINDIR) == 0 ||
-	    strcmp(exe, ARC_FULL_BINDIR) == 0 || ARC_INSTALL_SYSCONFDIR[0] ==
-	    '/' || (slash = strrchr(exe, '/')) == NULL) {
-		snprintf(buf, size, "%s", ARC_SYSCONFDIR);
-		return;
+	/* Installed: the folder the install chose, which it writes beside
+	 * the shipped files (cmake/install-office.cmake), so that programs
+	 * and install agree whatever the prefix, staging or links. */
+	if (exe_dir(exe, sizeof(exe)) && strcmp(exe, ARC_BUILD_BINDIR) != 0) {
+		snprintf(path, sizeof(path), "%s/../share/arc/sysconfdir", exe);
+		if ((f = fopen(path, "r")) != NULL) {
+			int ok = fgets(buf, (int)size, f) != NULL;
+			fclose(f);
+			if (ok && buf[0] == '/' && strchr(buf, '\n') != NULL) {
+				*strchr(buf, '\n') = '\0';
+				return;
+			}
+		}
 	}
-	*slash = '\0';
-	snprintf(buf, size, "%s/%s", exe, ARC_INSTALL_SYSCONFDIR);
+	snprintf(buf, size, "%s", ARC_SYSCONFDIR);
 }
 
 void

@@ -37,6 +37,12 @@ struct arc_error {
 int arc_error_set(struct arc_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* As arc_error_set, for a message that quotes strerror(errnum) among its
+ * arguments: the local one gives the system's reason in the user's
+ * language (arc_strerror), the message keeps strerror's, as records do. */
+int arc_error_sys(struct arc_error *err, int errnum, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* The message to show the user: the local one when it is set. */
 const char *arc_error_text(const struct arc_error *err);
 
