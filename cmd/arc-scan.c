@@ -19,6 +19,7 @@ static const char usage[] = N_(
 "      --new              only documents the archive does not hold yet, or\n"
 "                         whose last attempt failed\n"
 "      --db PATH          the archive for --new (default: $ARC_DB, else\n"
+"                         arc.conf's archive, else\n"
 "                         ~/.local/share/arc/archive.db)\n"
 "      --retries N        with --new, offer a failed document again only\n"
 "                         while it failed fewer than N times (default 3)\n"
