@@ -634,7 +634,7 @@ main(int argc, char **argv)
 	struct web w = { .access_fd = -1 };
 	struct arc_error err;
 	struct stat sb;
-	char db[4096], users[PATH_MAX];
+	char db[4096], users[PATH_MAX + sizeof("/arc/web-users")];
 	const char *owned;
 	int st;
 
@@ -642,10 +642,8 @@ main(int argc, char **argv)
 	if ((st = parse_options(argc, argv, &cf)) >= 0)
 		return st;
 	if (cf.users == NULL) {
-		char etc[PATH_MAX - sizeof("/arc/web-users")];
-
-		arc_sysconf_dir(etc, sizeof(etc));
-		snprintf(users, sizeof(users), "%s/arc/web-users", etc);
+		snprintf(users, sizeof(users), "%s/arc/web-users",
+		    arc_sysconf_dir());
 		cf.users = users;
 	}
 	if (cf.add_user != NULL)

@@ -21,15 +21,13 @@ struct arc_conf {
 	struct arc_place *at;
 };
 
-static char default_conf[PATH_MAX];
+static char default_conf[PATH_MAX + sizeof("/arc/arc.conf")];
 
 static void
 find_default_conf(void)
 {
-	char etc[PATH_MAX - sizeof("/arc/arc.conf")];
-
-	arc_sysconf_dir(etc, sizeof(etc));
-	snprintf(default_conf, sizeof(default_conf), "%s/arc/arc.conf", etc);
+	snprintf(default_conf, sizeof(default_conf), "%s/arc/arc.conf",
+	    arc_sysconf_dir());
 }
 
 const char *
@@ -209,10 +207,7 @@ arc_office_path(const char *name, char *buf, size_t size)
 
 	/* The build tree's programs keep to the sources' share/. */
 	if (!arc_share_in_build_tree()) {
-		char etc[PATH_MAX];
-
-		arc_sysconf_dir(etc, sizeof(etc));
-		snprintf(buf, size, "%s/arc/%s", etc, name);
+		snprintf(buf, size, "%s/arc/%s", arc_sysconf_dir(), name);
 		if (stat(buf, &st) == 0)
 			return ARC_OK;
 	}

@@ -1,6 +1,7 @@
 /* share.c: finding share/ (rules, answers) and the message catalogues from
  * the build tree and after install. */
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,8 +62,10 @@ arc_share_path(const char *name, char *buf, size_t size)
 	return exists(buf) ? ARC_OK : ARC_ERR;
 }
 
-void
-arc_sysconf_dir(char *buf, size_t size)
+static char sysconf_dir[PATH_MAX];
+
+static void
+find_sysconf_dir(void)
 {
 	char exe[PATH_MAX], path[PATH_MAX + 32];
 	FILE *f;
@@ -73,15 +76,28 @@ arc_sysconf_dir(char *buf, size_t size)
 	if (exe_dir(exe, sizeof(exe)) && strcmp(exe, ARC_BUILD_BINDIR) != 0) {
 		snprintf(path, sizeof(path), "%s/../share/arc/sysconfdir", exe);
 		if ((f = fopen(path, "r")) != NULL) {
-			int ok = fgets(buf, (int)size, f) != NULL;
+			char *nl;
+			int ok = fgets(sysconf_dir, sizeof(sysconf_dir), f) !=
+			    NULL;
 			fclose(f);
-			if (ok && buf[0] == '/' && strchr(buf, '\n') != NULL) {
-				*strchr(buf, '\n') = '\0';
+			if (ok && sysconf_dir[0] == '/' &&
+			    (nl = strchr(sysconf_dir, '\n')) != NULL) {
+				*nl = '\0';
 				return;
 			}
 		}
 	}
-	snprintf(buf, size, "%s", ARC_SYSCONFDIR);
+	snprintf(sysconf_dir, sizeof(sysconf_dir), "%s", ARC_SYSCONFDIR);
+}
+
+const char *
+arc_sysconf_dir(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	/* Read once: every program asks for it several times. */
+	pthread_once(&once, find_sysconf_dir);
+	return sysconf_dir;
 }
 
 void

@@ -444,12 +444,11 @@ struct arc_conf;
 
 /*
  * SYSCONFDIR, the folder that holds arc/ (arc.conf, the office's rules and
- * answers), as the install put it: the configured one (/etc for /usr,
- * else PREFIX/etc) for programs where arc was configured to go and in the
- * build tree; for a tree installed elsewhere (cmake --install --prefix
- * DIR), DIR/etc beside the running program.
+ * answers): for an installed program, the one its install wrote into
+ * share/arc/sysconfdir beside it (/etc for /usr, else PREFIX/etc, also
+ * with cmake --install --prefix); else the configured one.
  */
-void arc_sysconf_dir(char *buf, size_t size);
+const char *arc_sysconf_dir(void);
 
 /* The file every program reads: $ARC_CONF, else SYSCONFDIR/arc/arc.conf. */
 const char *arc_conf_path(void);
