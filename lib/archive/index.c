@@ -57,6 +57,8 @@ struct pending {
 	int skip;               /* erased meanwhile: not to be written */
 	int unread;             /* a file that could not be read: counted
 	                         * by its path, having no sha256 */
+	int malformed;          /* no sha256 and no stage's error: named
+	                         * by its line too, for the one who made it */
 	char *title, *tags, *fields, digest[65];
 	int title_guessed;      /* from a line of the text (arc_title_of) */
 	char *confidence;       /* per page: "93,-,41" ('-': not OCR'd) */
@@ -350,6 +352,7 @@ classify(const struct arc_indexer *ix, struct pending *p)
 		    str(rec, "sha256") == NULL;
 		p->note_only = !p->unread;
 		if (error == NULL) {
+			p->malformed = 1;
 			message = "record has no valid \"sha256\"";
 			local = _("record has no valid \"sha256\"");
 		} else if (message == NULL) {
@@ -381,14 +384,18 @@ classify(const struct arc_indexer *ix, struct pending *p)
 }
 
 /* The document's name in messages: its path (and member), else where its
- * line was. */
+ * line was; both for a malformed record. */
 static char *
-name_of(json_t *rec, const char *file, long line)
+name_of(json_t *rec, const char *file, long line, int malformed)
 {
-	char buf[1024];
+	char buf[1024], at[1100];
 
 	arc_record_name(rec, file, line, buf, sizeof(buf));
-	return strdup(buf);
+	if (!malformed || file == NULL ||
+	    json_object_get(rec, "path") == NULL)
+		return strdup(buf);
+	arc_mask_format(at, sizeof(at), "%s:%ld: %s", file, line, buf);
+	return strdup(at);
 }
 
 /* On a worker: the record's line into the record.  A line that is no
@@ -405,15 +412,16 @@ parse(const struct arc_indexer *ix, struct pending *p)
 	p->line = NULL;
 	if (st != ARC_OK) {
 		p->note_only = 1;
-		p->name = name_of(NULL, p->file, p->lineno);
+		p->name = name_of(NULL, p->file, p->lineno, 0);
 		p->error = strdup(err.message);
 		p->error_local = strdup(arc_error_text(&err));
 		return p->name != NULL && p->error != NULL &&
 		    p->error_local != NULL ? ARC_OK : ARC_FATAL;
 	}
-	if ((p->name = name_of(p->rec, p->file, p->lineno)) == NULL)
+	if (classify(ix, p) != ARC_OK)
 		return ARC_FATAL;
-	return classify(ix, p);
+	p->name = name_of(p->rec, p->file, p->lineno, p->malformed);
+	return p->name != NULL ? ARC_OK : ARC_FATAL;
 }
 
 /* A worker thread's own things. */

@@ -379,6 +379,37 @@ foreign_log(const char *path, uid_t *owner)
 	return NULL;
 }
 
+/* Says why the archive at path opened read-only for a writer.  On an
+ * office's shared archive that is a clerk of its group, who may search
+ * it but not write it: told whose nightly job writes it, as arc-batch
+ * tells them. */
+static void
+unwritable(const char *path, struct arc_error *err)
+{
+	struct stat sb;
+	struct passwd *pw;
+	char account[64];
+	int why = why_unwritable(path);
+
+	if (why == 0)
+		why = EACCES;
+	if (why != EACCES || stat(path, &sb) != 0 || sb.st_uid == geteuid() ||
+	    (pw = getpwuid(geteuid())) == NULL) {
+		arc_error_sys(err, why, "%s: attempt to write a readonly "
+		    "database (%s)", path, strerror(why));
+		return;
+	}
+	snprintf(account, sizeof(account), "%s", pw->pw_name);
+	if ((pw = getpwuid(sb.st_uid)) != NULL)
+		arc_error_sys(err, why, "%s: this account (%s) cannot write "
+		    "the archive; the nightly job of %s does (%s)", path,
+		    account, pw->pw_name, strerror(why));
+	else
+		arc_error_sys(err, why, "%s: this account (%s) cannot write "
+		    "the archive; the nightly job of its owner does (%s)",
+		    path, account, strerror(why));
+}
+
 struct arc_store *
 arc_store_open(const char *path, int write, struct arc_error *err)
 {
@@ -468,11 +499,7 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	 * read-only without a word, and each change then fails on its own:
 	 * said once, now, as for a folder that cannot be written. */
 	if (write && sqlite3_db_readonly(s->db, "main") == 1) {
-		int why = why_unwritable(path);
-		if (why == 0)
-			why = EACCES;
-		arc_error_sys(err, why, "%s: attempt to write a readonly "
-		    "database (%s)", path, strerror(why));
+		unwritable(path, err);
 		goto fail;
 	}
 	/* Larger pages pack the deflated texts (a KB or two each) and the

@@ -13,6 +13,7 @@
 
 static const char *const keys[] = {
 	"archive", "scan", "rules", "faq", "status", "copies", "office",
+	"chat",
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

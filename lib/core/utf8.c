@@ -233,10 +233,11 @@ mask_grouped_nik(char *s)
 	return masked;
 }
 
-void
+int
 arc_mask_nik(char *s)
 {
 	size_t i = 0, start, len = strlen(s);
+	int masked = 0;
 
 	while (i < len) {
 		if (s[i] < '0' || s[i] > '9') {
@@ -247,14 +248,17 @@ arc_mask_nik(char *s)
 		while (i < len && s[i] >= '0' && s[i] <= '9')
 			i++;
 		/* A NIK is exactly 16 digits; longer runs are other numbers. */
-		if (i - start == 16)
+		if (i - start == 16) {
 			memset(s + start + 4, '*', 12);
+			masked = 1;
+		}
 	}
 	/* Masking one number can leave the digits before it a NIK of their
 	 * own: "3201 0145 0590 0032" of "3201 0145 0590 003201.9876540145".
 	 * Again until nothing changes, so that masked text holds no NIK. */
 	while (mask_grouped_nik(s))
-		;
+		masked = 1;
+	return masked;
 }
 
 /* Cuts s to at most max bytes, never inside a character (bytes that are

@@ -15,6 +15,7 @@ struct loader {
 	struct arc_place at;
 	struct faq_entry *entry;  /* the stanza being read, or NULL */
 	char **field;             /* the field a continuation line extends */
+	int id_refused;           /* the stanza's id was said to be invalid */
 };
 
 struct arc_faq *
@@ -125,18 +126,39 @@ valid_id(const char *id)
 	return 1;
 }
 
+/* A NIK written into an answer file is a citizen's number that the office
+ * never meant to give: masked here, where the file is read, so no answer,
+ * log line, review or message can show it; --check says where it was. */
+static void
+mask_entry_niks(struct arc_faq *faq, struct faq_entry *e)
+{
+	if (e->answer != NULL)
+		e->nik_masked |= arc_mask_nik(e->answer);
+	if (e->answer_en != NULL)
+		e->nik_masked |= arc_mask_nik(e->answer_en);
+	for (int i = e->first; i < e->first + e->count; i++)
+		e->nik_masked |= arc_mask_nik(faq->phrasings[i].text);
+}
+
 /* Ends the stanza being read: it must have an id and an answer. */
 static void
 end_stanza(struct loader *l)
 {
 	struct faq_entry *e = l->entry;
+	int id_refused = l->id_refused;
 
 	l->entry = NULL;
 	l->field = NULL;
+	l->id_refused = 0;
 	if (e == NULL)
 		return;
+	mask_entry_niks(l->faq, e);
 	if (e->id == NULL) {
 		long at = l->at.line;
+		/* An invalid id was said at its own line: "without id"
+		 * would only repeat it. */
+		if (id_refused)
+			return;
 		l->at.line = e->line;
 		arc_place_error(&l->at, "entry without \"id:\"");
 		l->at.line = at;
@@ -242,6 +264,7 @@ parse_field(struct loader *l, char *line)
 		if (!valid_id(value)) {
 			arc_place_error(&l->at, "id \"%s\" is not lower-case "
 			    "letters, digits, '-' and '_'", value);
+			l->id_refused = 1;
 			free(value);
 			return ARC_OK;
 		}
@@ -332,7 +355,7 @@ static int
 load_file(struct arc_faq *faq, const char *path, arc_diag_fn diag,
     void *ctx)
 {
-	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL };
+	struct loader l = { faq, { path, 0, diag, ctx, 0 }, NULL, NULL, 0 };
 	int nentries = faq->nentries, nphrasings = faq->nphrasings;
 	int st = arc_staff_file_read(&l.at, NULL, FAQ_LINE_MAX, loader_line,
 	    &l);
@@ -605,6 +628,15 @@ arc_faq_check(const struct arc_faq *faq, arc_diag_fn diag, void *ctx)
 	problems += check_phrasings(faq, diag, ctx);
 	problems += check_overlaps(faq, diag, ctx);
 	problems += check_example_contacts(faq, diag, ctx);
+	for (int i = 0; i < faq->nentries; i++) {
+		const struct faq_entry *e = &faq->entries[i];
+		if (!e->nik_masked)
+			continue;
+		warn_at(diag, ctx, e->file, e->line, _("entry \"%s\" holds "
+		    "a NIK (16 digits), shown masked: take it out of the "
+		    "answer file"), e->id);
+		problems++;
+	}
 	if (arc_faq_find(faq, "_decline") < 0) {
 		diag(ctx, NULL, 0, ARC_SEVERITY_WARNING,
 		    _("no \"_decline\" entry: questions faqbot cannot "

@@ -30,6 +30,7 @@ struct faq_entry {
 	long line;
 	char *answer, *answer_en;
 	int handoff;
+	int nik_masked;    /* a NIK in its text was masked as it was read */
 	int first, count;  /* its phrasings */
 	int *terms;        /* the union of its phrasings' terms */
 	int nterms;

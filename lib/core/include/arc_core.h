@@ -247,8 +247,8 @@ char *arc_text_printable(const char *text);
 
 /* Masks every NIK in s, in place, 16 digits in a row or in groups parted
  * by single spaces, dots or dashes: the first four digits (the region)
- * stay, the rest become '*'. */
-void arc_mask_nik(char *s);
+ * stay, the rest become '*'.  Says whether it masked any. */
+int arc_mask_nik(char *s);
 
 /* The length of s[0..n) without the digits, spaces, dots and dashes it
  * ends in: what is left of text cut too soon to be masked, with no part of

@@ -64,3 +64,16 @@ printf '\357\273\277id: jam\r\nq: jam buka kantor\r\na: 08.00-15.00.\r\n' >bom.f
 bot -f bom.faq --check
 echo "exit $?"
 echo 'jam buka kantor' | bot -f bom.faq | grep -o '"id":"[a-z]*"'
+echo "a NIK written into an entry: masked when read, named by --check:"
+cat >nik.faq <<'END'
+id: cek-status
+q: cara cek status permohonan
+a: Contoh: ketik STATUS 3201014505900032 lalu kirim.
+en: Example: type STATUS 3201 0145 0590 0032 and send.
+END
+bot -f nik.faq --check
+echo "exit $?"
+echo 'cara cek status permohonan' | bot -f nik.faq --log nik.log |
+    grep -o '"answer":"[^"]*"'
+grep -c 3201014505900032 nik.log
+grep -o 'STATUS 3201[*]*' nik.log

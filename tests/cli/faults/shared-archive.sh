@@ -3,9 +3,12 @@
 # up), a clerk of the group reads it.  The clerk's searches and reports,
 # before, during and after the service account's writes, and an archive
 # last closed by an older arc (no -wal, no -shm), never stop the service
-# account's next write; the clerk's arc-batch is refused in one line and
-# changes nothing; everything is the group's to read and nobody else's.
-# Accounts can be made only by root: skipped otherwise.
+# account's next write; the clerk's arc-batch and arc-index are refused
+# in one line, naming the account that writes, and change nothing;
+# everything is the group's to read and nobody else's.
+# Accounts can be made only by root: skipped otherwise, and where the
+# Indonesian locale is missing (.ci/install-deps makes it).
+locale -a | grep -qx id_ID.utf8 || { echo "no id_ID.UTF-8 locale" >&2; exit 77; }
 . "$ARC_TESTS/cli/accounts.inc"
 . "$ARC_TESTS/cli/letters.inc"
 svc=arcsvc$$ clerk=arcclerk$$ grp=arcstaf$$
@@ -45,6 +48,15 @@ ls -lR kantor | sha256sum >before
 as "$clerk" arc-batch --db $db --settle 0 surat 2>batch.err
 echo "exit $?"
 names <batch.err
+ls -lR kantor | sha256sum -c --quiet before && echo "archive unchanged"
+echo "-- the clerk runs arc-index itself, in English and in Indonesian"
+grep baru.txt scan.jsonl | as "$clerk" arc-index --db $db 2>index.err
+echo "exit $?"
+names <index.err
+grep baru.txt scan.jsonl |
+    as "$clerk" env LC_ALL=id_ID.UTF-8 arc-index --db $db 2>index.err
+echo "exit $?"
+names <index.err
 ls -lR kantor | sha256sum -c --quiet before && echo "archive unchanged"
 echo "-- the clerk searches while the service account writes"
 { grep baru.txt scan.jsonl; sleep 3; grep notulen.txt scan.jsonl; } |
