@@ -15,9 +15,10 @@
 static const char usage[] = N_(
 "usage: arc-find [--db PATH] [-n N] [--since DATE] [--until DATE]\n"
 "                [--format table|json|paths] [--open N] [query ...]\n"
-"Finds documents in the archive: words (all must match), \"phrases\",\n"
-"-word to leave out, tag:NAME, nomor:005/2318, tanggal:2026-11, mime:pdf,\n"
-"path:FOLDER.  No query lists every document, newest first.\n"
+"Finds documents in the archive: words (those holding the most of them\n"
+"first), \"phrases\", -word to leave out, tag:NAME, nomor:005/2318,\n"
+"tanggal:2026-11, mime:pdf, path:FOLDER.  No query lists every document,\n"
+"newest first.\n"
 "\n"
 "      --db PATH      the archive (default: $ARC_DB, else arc.conf's\n"
 "                     archive, else ~/.local/share/arc/archive.db)\n"

@@ -58,6 +58,15 @@ read_question(const struct arc_http_upload *u, int webhook, const char **q,
 
 	*doc = json_loadb(u->data != NULL ? u->data : "", u->len,
 	    JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, NULL);
+	/* Bytes that are not UTF-8 (a gateway or phone in another code
+	 * page) are replaced, as on standard input, not refused. */
+	if (*doc == NULL && u->data != NULL) {
+		char *repaired = arc_utf8_repair(u->data, u->len);
+		if (repaired != NULL)
+			*doc = json_loads(repaired, JSON_REJECT_DUPLICATES,
+			    NULL);
+		free(repaired);
+	}
 	if (*doc == NULL || !json_is_object(*doc))
 		return 0;
 	v = json_object_get(*doc, webhook ? "text" : "q");

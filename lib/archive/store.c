@@ -410,6 +410,39 @@ unwritable(const char *path, struct arc_error *err)
 		    path, account, strerror(why));
 }
 
+/* Whether root is about to write an archive another account keeps (its
+ * database, else the folder it would be made in), said in err.  Root
+ * may write anything, but the folders and copies it made would be its
+ * own, and the account's nightly job could then not write them. */
+static int
+root_in_anothers(const char *path, struct arc_error *err)
+{
+	struct stat sb;
+	struct passwd *pw;
+	char *folder;
+	int found;
+
+	if (geteuid() != 0)
+		return 0;
+	if ((found = stat(path, &sb) == 0) == 0 &&
+	    (folder = strdup(path)) != NULL) {
+		found = stat(dirname(folder), &sb) == 0;
+		free(folder);
+	}
+	if (!found || sb.st_uid == 0)
+		return 0;
+	if ((pw = getpwuid(sb.st_uid)) == NULL) {
+		arc_error_set(err, "%s: the archive of uid %ld: run this as "
+		    "that account, not as root, whose files there would stop "
+		    "its nightly job", path, (long)sb.st_uid);
+		return 1;
+	}
+	arc_error_set(err, "%s: the archive of %s: run this as that account "
+	    "(runuser -u %s -- ...), not as root, whose files there would "
+	    "stop its nightly job", path, pw->pw_name, pw->pw_name);
+	return 1;
+}
+
 struct arc_store *
 arc_store_open(const char *path, int write, struct arc_error *err)
 {
@@ -450,6 +483,10 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	if (!write && access(path, F_OK) != 0) {
 		arc_error_sys(err, errno, "%s: no archive here (%s); arc-index "
 		    "makes one", path, strerror(errno));
+		arc_store_close(s);
+		return NULL;
+	}
+	if (write && root_in_anothers(path, err)) {
 		arc_store_close(s);
 		return NULL;
 	}

@@ -247,9 +247,11 @@ arc_mask_nik(char *s)
 		start = i;
 		while (i < len && s[i] >= '0' && s[i] <= '9')
 			i++;
-		/* A NIK is exactly 16 digits; longer runs are other numbers. */
-		if (i - start == 16) {
-			memset(s + start + 4, '*', 12);
+		/* A NIK is 16 digits; typed with one too few or too many it
+		 * still holds 15 of them.  Longer runs are other numbers (a
+		 * civil servant's NIP has 18), shorter ones too. */
+		if (i - start >= 15 && i - start <= 17) {
+			memset(s + start + 4, '*', i - start - 4);
 			masked = 1;
 		}
 	}

@@ -15,13 +15,19 @@ static const char *const thanks_words[] = {
 };
 static const char *const greeting_words[] = {
 	"afternoon", "alaikum", "assalamu", "assalamualaikum", "evening",
-	"good", "hai", "hallo", "halo", "hello", "hey", "hi", "malam", "met",
-	"morning", "pagi", "permisi", "punten", "salam", "selamat", "siang",
-	"sore", "wassalamualaikum",
+	"good", "hai", "hallo", "halo", "hello", "hey", "hi", "kabar",
+	"kabarnya", "kbr", "malam", "met", "morning", "pagi", "permisi",
+	"punten", "salam", "selamat", "siang", "sore", "wassalamualaikum",
 };
 static const char *const nudge_words[] = {
-	"baik", "hm", "hmm", "iya", "noted", "o", "oh", "ok", "oke", "okay",
-	"okey", "p", "ping", "siap", "sip", "tes", "test", "y", "ya", "yoi",
+	"baik", "hm", "hmm", "iya", "lol", "noted", "o", "oh", "ok", "oke",
+	"okay", "okey", "p", "ping", "siap", "sip", "tes", "test", "y", "ya",
+	"yoi",
+};
+/* The words that ask after someone ("apa kabar", "how are you"): talk
+ * only beside "kabar" or "are you", else a question's words. */
+static const char *const asking_words[] = {
+	"apa", "are", "bagaimana", "gimana", "gmn", "how",
 };
 static const char *const filler_words[] = {
 	"admin", "all", "atas", "bang", "banyak", "bapak", "bnyk", "bro", "bu",
@@ -32,9 +38,9 @@ static const char *const filler_words[] = {
 };
 /* English among them: the reply is then in English. */
 static const char *const english_words[] = {
-	"afternoon", "all", "evening", "good", "hello", "hey", "hi", "morning",
-	"much", "noted", "okay", "sir", "so", "thank", "thanks", "thankyou",
-	"thx", "ty", "very", "you",
+	"afternoon", "all", "are", "evening", "good", "hello", "hey", "hi",
+	"how", "lol", "morning", "much", "noted", "okay", "sir", "so", "thank",
+	"thanks", "thankyou", "thx", "ty", "very", "you",
 };
 
 static int
@@ -46,6 +52,28 @@ in(const char *w, const char *const *list, size_t n)
 	return 0;
 }
 #define IN(w, list) in(w, list, sizeof(list) / sizeof(list[0]))
+
+/* Laughter as it is typed: "wkwk", "wkwkwk", "haha", "hehehe", "hihi",
+ * "xixi" (two letters again and again, four letters at least). */
+static int
+is_laughter(const char *w)
+{
+	static const char *const pairs[] = {
+		"wk", "kw", "ha", "he", "hi", "xi", "ah", "eh",
+	};
+	size_t n = strlen(w);
+
+	if (n < 4)
+		return 0;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		size_t k = 0;
+		while (k < n && w[k] == pairs[i][k % 2])
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
 
 /* Whether code point cp is a letter of a script, not a symbol, an emoji
  * or punctuation: everything from U+00C0 but the blocks of punctuation,
@@ -63,6 +91,8 @@ enum faq_small
 faq_small_talk(const char *q, int *english)
 {
 	int thanks = 0, greeting = 0, nudge = 0, words = 0, en = 0;
+	int asking = 0, are_you = 0;
+	char last[24] = "";
 	const char *p = q;
 
 	if (q[strspn(q, " ")] == '\0')
@@ -103,11 +133,20 @@ faq_small_talk(const char *q, int *english)
 			thanks = 1;
 		else if (IN(w, greeting_words))
 			greeting = 1;
-		else if (IN(w, nudge_words))
+		else if (IN(w, nudge_words) || is_laughter(w))
 			nudge = 1;
+		else if (IN(w, asking_words))
+			asking = 1;
+		else if (strcmp(w, "you") == 0 && strcmp(last, "are") == 0)
+			are_you = 1;
 		else if (!IN(w, filler_words))
 			return FAQ_SMALL_NONE;  /* a word of a question */
+		memcpy(last, w, n + 1);
 	}
+	/* "how are you" greets; "apa" beside nothing that greets asks. */
+	greeting |= are_you;
+	if (asking && !greeting)
+		return FAQ_SMALL_NONE;
 	*english = en;
 	if (thanks)
 		return FAQ_SMALL_THANKS;

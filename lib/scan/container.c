@@ -102,7 +102,9 @@ read_entry(struct archive *a, size_t max, unsigned char **data, size_t *size,
 		n = archive_read_data(a, buf + len, cap - len);
 		if (n == 0)
 			break;
-		if (n < 0 && n != ARCHIVE_WARN) {
+		/* A warning too: the member is not as it was packed (a
+		 * zip's bad CRC), and that read's bytes are lost. */
+		if (n < 0) {
 			arc_error_set(err, "%s", archive_error_string(a));
 			free(buf);
 			return ARC_ERR;

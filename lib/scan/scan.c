@@ -289,6 +289,13 @@ set_number(json_t *rec, const char *name, long long n)
 static const char bad_name_error[] = N_("file name is not valid UTF-8; "
     "rename the file to have it read");
 
+/* An empty file or member (a scanner's failed save) has nothing to
+ * archive: a record with "error" and no sha256, counted by its path as a
+ * file that could not be read, so that empty files are not all one
+ * failed document (the sha256 of nothing). */
+static const char empty_error[] = N_("empty (0 bytes): nothing to "
+    "archive");
+
 static void
 emit_document(struct job *job, const char *path, const char *member,
     const struct digest *d, time_t mtime, const struct origin *o)
@@ -545,9 +552,10 @@ digest_member(struct work *w, struct archive *a, const char *name,
 		n = archive_read_data(a, w->d->chunk, ARC_READ_CHUNK);
 		if (n == 0)
 			break;
-		if (n == ARCHIVE_WARN)
-			continue;
-		if (n == ARCHIVE_FAILED) {
+		/* A warning while reading data is a member that is not as it
+		 * was packed (a zip's bad CRC), and the bytes of that read are
+		 * lost: unreadable, not a shorter document. */
+		if (n == ARCHIVE_WARN || n == ARCHIVE_FAILED) {
 			arc_error_set(err, "%s", archive_error_string(a));
 			return ARC_ERR;
 		}
@@ -614,6 +622,10 @@ scan_member(struct work *w, struct archive *a, struct archive_entry *e,
 	}
 	if (st == ARC_ERR) {
 		emit_arc_error(w->job, path, name, NULL, &err);
+		return ARC_OK;
+	}
+	if (d.size == 0) {
+		emit_error(w->job, path, name, NULL, empty_error);
 		return ARC_OK;
 	}
 	emit_document(w->job, path, name, &d, archive_entry_mtime_is_set(e) ?
@@ -797,7 +809,10 @@ scan_open_file(struct work *w, int fd, const char *path)
 		}
 		digest_end(w, &d, mime);
 	}
-	emit_document(w->job, path, NULL, &d, st.st_mtime, &whole);
+	if (d.size == 0)
+		emit_error(w->job, path, NULL, &st, empty_error);
+	else
+		emit_document(w->job, path, NULL, &d, st.st_mtime, &whole);
 out:
 	close(fd);
 }

@@ -80,9 +80,13 @@ test_safe_line(void)
 	s = arc_safe_line("ktp-3201234567890001.jpg: NIK 3201234567890001");
 	CHECK_STR(s, "ktp-3201************.jpg: NIK 3201************");
 	free(s);
-	/* 15 and 17 digits are other numbers, left as they are. */
+	/* A NIK with a digit too few or too many is masked too; 14 and 18
+	 * digits (a civil servant's NIP) are other numbers. */
 	s = arc_safe_line("320123456789000 32012345678900011");
-	CHECK_STR(s, "320123456789000 32012345678900011");
+	CHECK_STR(s, "3201*********** 3201*************");
+	free(s);
+	s = arc_safe_line("32012345678900 198507262010011003");
+	CHECK_STR(s, "32012345678900 198507262010011003");
 	free(s);
 }
 

@@ -245,9 +245,10 @@ char *arc_utf8_repair(const char *s, size_t len);
  * through arc_safe_line, which masks NIKs too. */
 char *arc_text_printable(const char *text);
 
-/* Masks every NIK in s, in place, 16 digits in a row or in groups parted
- * by single spaces, dots or dashes: the first four digits (the region)
- * stay, the rest become '*'.  Says whether it masked any. */
+/* Masks every NIK in s, in place, 16 digits in a row (15 or 17 too: one
+ * digit missed or added) or in groups parted by single spaces, dots or
+ * dashes: the first four digits (the region) stay, the rest become '*'.
+ * Says whether it masked any. */
 int arc_mask_nik(char *s);
 
 /* The length of s[0..n) without the digits, spaces, dots and dashes it

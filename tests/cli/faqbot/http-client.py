@@ -89,6 +89,8 @@ show("nik", call(base, "/api/ask", {"q": "ktp hilang NIK 3201234567890123",
 show("form post", call(base, "/api/ask", b"q=ktp",
                        "application/x-www-form-urlencoded"))
 show("not json", call(base, "/api/ask", b"{q: ktp"))
+show("not utf-8", call(base, "/api/ask",
+                       b'{"q": "ktp hilang \xe9\xff gmn", "session": "u"}'))
 show("no q", call(base, "/api/ask", {"question": "ktp"}))
 show("too big", call(base, "/api/ask", {"q": "ktp " * 4000}))
 show("get api", call(base, "/api/ask"))

@@ -1,7 +1,7 @@
 # Talk that is no question gets a word back as a person would give, never
 # the decline with every contact: thanks, greetings (unless an entry
-# greets), "ok", "p", an emoji; the office's own _thanks, _greeting and
-# _prompt entries when it has them.  A lone topic word several entries
+# greets), "apa kabar", "ok", "p", an emoji, laughter ("wkwk"); the
+# office's own _thanks, _greeting and _prompt entries when it has them.  A lone topic word several entries
 # share ("ktp") offers them as choices.  Each in the message's language.
 . "$ARC_TESTS/cli/faqbot/kb.inc"
 cat >talk <<'END'
@@ -20,6 +20,11 @@ p
 ??
 ktp
 halo, ktp saya hilang
+wkwkwk
+hehe makasih min
+apa kabar min
+how are you
+apa syarat ktp
 END
 show() {
 	bot "$@" talk | jq -r '[.status, .id // "-", .lang, .answer] | @tsv' |

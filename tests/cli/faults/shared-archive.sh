@@ -3,8 +3,9 @@
 # up), a clerk of the group reads it.  The clerk's searches and reports,
 # before, during and after the service account's writes, and an archive
 # last closed by an older arc (no -wal, no -shm), never stop the service
-# account's next write; the clerk's arc-batch and arc-index are refused
-# in one line, naming the account that writes, and change nothing;
+# account's next write; the clerk's arc-batch and arc-index, and root's,
+# are refused in one line, naming the account that writes, and change
+# nothing;
 # everything is the group's to read and nobody else's.
 # Accounts can be made only by root: skipped otherwise, and where the
 # Indonesian locale is missing (.ci/install-deps makes it).
@@ -57,6 +58,13 @@ grep baru.txt scan.jsonl |
     as "$clerk" env LC_ALL=id_ID.UTF-8 arc-index --db $db 2>index.err
 echo "exit $?"
 names <index.err
+ls -lR kantor | sha256sum -c --quiet before && echo "archive unchanged"
+echo "-- root runs the nightly job and arc-index: refused, naming the account"
+arc-batch --db $db --settle 0 surat 2>root.err
+echo "exit $?"
+grep baru.txt scan.jsonl | arc-index --db $db 2>>root.err
+echo "exit $?"
+names <root.err
 ls -lR kantor | sha256sum -c --quiet before && echo "archive unchanged"
 echo "-- the clerk searches while the service account writes"
 { grep baru.txt scan.jsonl; sleep 3; grep notulen.txt scan.jsonl; } |
