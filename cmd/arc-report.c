@@ -230,8 +230,15 @@ cell_text(const char *key, json_t *v)
 			 * failed too often to be offered again. */
 			return strdup(_("given up"));
 	}
-	if (json_is_string(v) && strcmp(key, "error") == 0)
-		return arc_text_printable(_(json_string_value(v)));
+	if (json_is_string(v) && strcmp(key, "error") == 0) {
+		/* Kept in English, with its numbers ("page 2: ..."). */
+		char *local = arc_stored_text(json_string_value(v)), *shown;
+		if (local == NULL)
+			return NULL;
+		shown = arc_text_printable(local);
+		free(local);
+		return shown;
+	}
 	return table_text(v);
 }
 

@@ -574,6 +574,20 @@ tags_chart(struct page *pg, json_t *rows)
 	page_puts(pg, "</tbody></table></details>\n");
 }
 
+/* The failures' retry column in Indonesian, as arc-report's table says
+ * it; any other value as it is. */
+static const char *
+retry_text(const char *key, const char *value)
+{
+	if (value == NULL || strcmp(key, "retry") != 0)
+		return value;
+	if (strcmp(value, "next run") == 0)
+		return "proses berikutnya";
+	if (strcmp(value, "given up") == 0)
+		return "tidak dicoba lagi";
+	return value;
+}
+
 /* A report's rows under its heading, as a table: the columns named,
  * values as text. */
 static void
@@ -606,8 +620,12 @@ table(struct page *pg, const char *heading, json_t *rows,
 					page_puts(pg, j > 0 ? "<br>" : "");
 					page_html(pg, json_string_value(x));
 				}
+			else if (json_is_string(v) &&
+			    strcmp(keys[k], "last_tried") == 0)
+				date_long(pg, json_string_value(v));
 			else
-				page_html(pg, json_string_value(v));
+				page_html(pg, retry_text(keys[k],
+				    json_string_value(v)));
 			page_puts(pg, "</td>");
 		}
 		page_puts(pg, "</tr>\n");

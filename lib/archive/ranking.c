@@ -1010,6 +1010,35 @@ postings_clear(struct word_postings *wp)
 	memset(wp, 0, sizeof(*wp));
 }
 
+/* The length of w's shortest form. */
+static size_t
+shortest_form(const struct rank_word *w)
+{
+	size_t n = SIZE_MAX;
+
+	for (int f = 0; f < w->nforms; f++)
+		if (w->lens[f] < n)
+			n = w->lens[f];
+	return n;
+}
+
+/*
+ * Where no vocabulary tells whether a text writes a misreading
+ * (PostgreSQL's archive, a word with a digit), its stems must: but OCR
+ * puts one letter for another, and a misreading whose stem is two
+ * letters shorter than its word's was cut by the stemmer into another
+ * word ("mempeIai", read "mempeiai", has the stem "ia" of a word of its
+ * own, where "mempelai" has "pela").  Such a misreading is not looked
+ * for.
+ */
+static int
+stem_shrank(const struct rank_word *word, const struct rank_word *m)
+{
+	size_t mine = shortest_form(m), its = shortest_form(word);
+
+	return mine < its && its - mine >= 2;
+}
+
 /*
  * Adds, after the words, each word's misreadings that the archive's texts
  * have (their postings into wp, which has room for MISREAD_KEPT a word):
@@ -1043,7 +1072,8 @@ add_misreadings(struct arc_ranking *r, struct arc_stemmers *st,
 				continue;
 			m.of = i;
 			if ((found = in_vocabulary(r, r->w[i].forms[0],
-			    v[k])) == 0)
+			    v[k])) == 0 || (found < 0 &&
+			    stem_shrank(&r->w[i], &m)))
 				continue;
 			if (found == ARC_FATAL || (r->s->has_ranking &&
 			    read_postings(r, &m, p) != ARC_OK))

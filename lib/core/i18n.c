@@ -5,6 +5,7 @@
 #include <libintl.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arc_core.h"
@@ -75,4 +76,69 @@ arc_ngettext(const char *one, const char *many, unsigned long n)
 	text = dngettext(ARC_TEXTDOMAIN, one, many, n);
 	uselocale(was);
 	return text;
+}
+
+/* The translation of format, "%d" for each number, with numbers' digits
+ * put back in order; NULL when it is none or has other conversions. */
+static char *
+with_numbers(const char *format, const char *message)
+{
+	const char *text = _(format), *m = message;
+	size_t size = strlen(text) + strlen(message) + 1, n = 0;
+	char *out;
+
+	if (text == format || (out = malloc(size)) == NULL)
+		return NULL;
+	for (const char *t = text; *t != '\0'; t++) {
+		if (t[0] == '%' && t[1] == '%') {
+			out[n++] = *t++;
+			continue;
+		}
+		if (t[0] != '%') {
+			out[n++] = *t;
+			continue;
+		}
+		if (t[1] != 'd') {
+			free(out);
+			return NULL;
+		}
+		/* The next number of the message. */
+		while (*m != '\0' && !(*m >= '0' && *m <= '9'))
+			m++;
+		while (*m >= '0' && *m <= '9' && n + 1 < size)
+			out[n++] = *m++;
+		t++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+char *
+arc_stored_text(const char *message)
+{
+	const char *text = _(message);
+	char *format, *f, *out;
+
+	if (text != message || strpbrk(message, "0123456789%") == NULL)
+		return strdup(text);
+	/* Each run of digits as %d; a "%" of the message as "%%". */
+	if ((format = f = malloc(2 * strlen(message) + 1)) == NULL)
+		return NULL;
+	for (const char *m = message; *m != '\0'; ) {
+		if (*m >= '0' && *m <= '9') {
+			while (*m >= '0' && *m <= '9')
+				m++;
+			*f++ = '%';
+			*f++ = 'd';
+		} else if (*m == '%') {
+			*f++ = '%';
+			*f++ = *m++;
+		} else {
+			*f++ = *m++;
+		}
+	}
+	*f = '\0';
+	out = with_numbers(format, message);
+	free(format);
+	return out != NULL ? out : strdup(message);
 }

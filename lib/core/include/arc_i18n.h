@@ -27,6 +27,13 @@ const char *arc_ngettext(const char *one, const char *many, unsigned long n)
  * strerror's, the same for every reader. */
 const char *arc_strerror(int errnum);
 
+/* A message kept in English in a record or the archive ("page 2: corrupt
+ * TIFF page"), in the user's language: as the catalogue has it, or, when
+ * it was made from a format with whole numbers ("page %d: corrupt TIFF
+ * page"), that format's translation with the same numbers.  Malloc'd;
+ * NULL when out of memory. */
+char *arc_stored_text(const char *message);
+
 #define _(msgid) arc_gettext(msgid)
 #define N_(msgid) msgid
 #define P_(one, many, n) arc_ngettext(one, many, n)

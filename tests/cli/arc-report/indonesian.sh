@@ -1,5 +1,6 @@
 # arc-report's tables in Indonesian (LC_ALL=id_ID.UTF-8): headings, column
-# names, dates as "27 November 2026", the failures' retry and reason, an
+# names, dates as "27 November 2026", the failures' retry and reason (one
+# made with a page's number too), an
 # empty report; JSON and CSV the same in every language; a usage error.
 locale -a | grep -qx id_ID.utf8 || { echo "no id_ID.UTF-8 locale" >&2; exit 77; }
 export LC_ALL=id_ID.UTF-8
@@ -8,6 +9,8 @@ echo 'Undangan rapat koordinasi' >masuk/umum/a.txt
 arc-scan masuk/umum/a.txt | sed 's|}$|, "text": "Undangan rapat koordinasi"}|' |
     arc-tag | arc-index --db a.db -q
 echo '{"sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", "path": "masuk/rusak.jpg", "error": {"stage": "ocr", "message": "not an image or PDF"}}' |
+    arc-index --db a.db -q
+echo '{"sha256": "3d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", "path": "masuk/halaman.tif", "error": {"stage": "ocr", "message": "page 2: corrupt TIFF page"}}' |
     arc-index --db a.db -q
 chat() { printf '{"q": "%s", "status": "%s", "time": "%s", "session": "%s"}\n' "$@"; }
 {

@@ -79,6 +79,11 @@ print("  raw markup in the page:", any(s in page for s in (
 for m in rows:
     print("  " + m.replace("\n", " "))
 show("reports", c.call("GET", "/reports"), r'<h2[^>]*>[^<]*</h2>')
+fails = re.search(r"Dokumen gagal diarsipkan</h2>\s*<table>.*?</table>",
+                  c.call("GET", "/reports")[1].decode(), re.S)
+for row in re.findall(r"<tr><td>.*?</tr>", fails.group(0) if fails else ""):
+    print("  failed:", re.sub(r"\d+ [A-Z][a-z]+ \d{4}", "DATE",
+                             re.sub(r"<[^>]+>", "|", row)))
 print("  bars with a title:", len(re.findall(
     rb"<rect [^>]*><title>[^<]+</title></rect>", c.call(
         "GET", "/reports")[1])))

@@ -19,6 +19,9 @@ arc-scan -r surat | arc-ocr -j 1 | arc-tag -j 1 |
     jq -c 'if (.path | test("img")) then .tags += ["<script>tag</script>",
         "\"><img onerror=alert(4)>"] | .fields.nomor = "<b>1</b>\"'"'"'"
         else . end' | arc-index --db arsip.db
+# A failure, for the reports' table: its retry and date in Indonesian.
+echo '{"sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", "path": "surat/rusak.jpg", "error": {"stage": "ocr", "message": "not an image or PDF"}}' |
+    arc-index --db arsip.db -q
 chgrp "$grp" arsip.db
 echo "-- users"
 printf 'rahasia-kantor\n' | arc-web --users users --add-user "$clerk"
