@@ -63,8 +63,8 @@ read_question(const struct arc_http_upload *u, int webhook, const char **q,
 	if (*doc == NULL && u->data != NULL) {
 		char *repaired = arc_utf8_repair(u->data, u->len);
 		if (repaired != NULL)
-			*doc = json_loads(repaired, JSON_REJECT_DUPLICATES,
-			    NULL);
+			*doc = json_loads(repaired, JSON_REJECT_DUPLICATES |
+			    JSON_ALLOW_NUL, NULL);
 		free(repaired);
 	}
 	if (*doc == NULL || !json_is_object(*doc))

@@ -1029,7 +1029,8 @@ shortest_form(const struct rank_word *w)
  * letters shorter than its word's was cut by the stemmer into another
  * word ("mempeIai", read "mempeiai", has the stem "ia" of a word of its
  * own, where "mempelai" has "pela").  Such a misreading is not looked
- * for.
+ * for: a text that really writes it is then found by SQLite's
+ * vocabulary, not on PostgreSQL.
  */
 static int
 stem_shrank(const struct rank_word *word, const struct rank_word *m)
@@ -1072,7 +1073,7 @@ add_misreadings(struct arc_ranking *r, struct arc_stemmers *st,
 				continue;
 			m.of = i;
 			if ((found = in_vocabulary(r, r->w[i].forms[0],
-			    v[k])) == 0 || (found < 0 &&
+			    v[k])) == 0 || (found == -1 &&
 			    stem_shrank(&r->w[i], &m)))
 				continue;
 			if (found == ARC_FATAL || (r->s->has_ranking &&

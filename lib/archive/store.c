@@ -419,16 +419,17 @@ root_in_anothers(const char *path, struct arc_error *err)
 {
 	struct stat sb;
 	struct passwd *pw;
-	char *folder;
+	char *copy, *at;
 	int found;
 
-	if (geteuid() != 0)
+	if (geteuid() != 0 || (copy = at = strdup(path)) == NULL)
 		return 0;
-	if ((found = stat(path, &sb) == 0) == 0 &&
-	    (folder = strdup(path)) != NULL) {
-		found = stat(dirname(folder), &sb) == 0;
-		free(folder);
-	}
+	/* The database, else the nearest folder above it that exists
+	 * (the folders root would make below it would be root's). */
+	while (!(found = stat(at, &sb) == 0) && strcmp(at, "/") != 0 &&
+	    strcmp(at, ".") != 0)
+		at = dirname(at);
+	free(copy);
 	if (!found || sb.st_uid == 0)
 		return 0;
 	if ((pw = getpwuid(sb.st_uid)) == NULL) {

@@ -1,4 +1,5 @@
 /* utf8.c: UTF-8 checks and repair, so that every record and message is valid text. */
+#include <ctype.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -201,31 +202,63 @@ arc_safe_line(const char *text)
 	return out;
 }
 
+/* Whether s[start, end) lies in a hash written in hex (a sha256's 64
+ * characters, a sha1's 40) with digits elsewhere in it too: no NIK, but
+ * the digits of a digest.  (A name padded with letters around a NIK is
+ * no hash: it has no other digits.) */
+static int
+in_hex_word(const char *s, size_t start, size_t end)
+{
+	size_t a = start, b = end;
+	int other_digits = 0;
+
+	while (a > 0 && isxdigit((unsigned char)s[a - 1]))
+		a--;
+	while (isxdigit((unsigned char)s[b]))
+		b++;
+	if (b - a != 64 && b - a != 40)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if ((i < start || i >= end) && isdigit((unsigned char)s[i]))
+			other_digits = 1;
+	return other_digits;
+}
+
 /* Masks NIK numbers typed in groups ("3201 2345 6789 0001"): 16 digits
- * with single spaces, dots or dashes between them.  Says whether it
- * masked any. */
+ * (15 or 17: one missed or added) with single spaces, dots or dashes
+ * between them.  Says whether it masked any. */
 static int
 mask_grouped_nik(char *s)
 {
 	int masked = 0;
 
 	for (char *p = s; *p != '\0'; p++) {
-		char *digit[16], *q = p;
-		int n = 0;
+		char *digit[17], *q = p;
+		int n = 0, more, group = 0, widest = 0;
 		if (*p < '0' || *p > '9' || (p > s && p[-1] >= '0' &&
 		    p[-1] <= '9'))
 			continue;
-		while (n < 16 && *q != '\0') {
-			if (*q >= '0' && *q <= '9')
+		while (n < 17 && *q != '\0') {
+			if (*q >= '0' && *q <= '9') {
 				digit[n++] = q++;
-			else if ((*q == ' ' || *q == '.' || *q == '-') &&
-			    q[1] >= '0' && q[1] <= '9')
+				if (++group > widest)
+					widest = group;
+			} else if ((*q == ' ' || *q == '.' || *q == '-') &&
+			    q[1] >= '0' && q[1] <= '9') {
 				q++;
-			else
+				group = 0;
+			} else {
 				break;
+			}
 		}
-		if (n == 16 && !(*q >= '0' && *q <= '9')) {
-			for (int i = 4; i < 16; i++)
+		/* More digits after the 17th: a longer number.  15 or 17
+		 * only in a NIK's groups (4 4 4 4, 6 6 4), not a time and a
+		 * process ("1796677615-15146"). */
+		more = (*q >= '0' && *q <= '9') || ((*q == ' ' || *q == '.' ||
+		    *q == '-') && q[1] >= '0' && q[1] <= '9');
+		if (n >= 15 && !(n == 17 && more) && (n == 16 || widest <= 6) &&
+		    !in_hex_word(s, (size_t)(p - s), (size_t)(q - s))) {
+			for (int i = 4; i < n; i++)
 				*digit[i] = '*';
 			masked = 1;
 		}
@@ -249,8 +282,10 @@ arc_mask_nik(char *s)
 			i++;
 		/* A NIK is 16 digits; typed with one too few or too many it
 		 * still holds 15 of them.  Longer runs are other numbers (a
-		 * civil servant's NIP has 18), shorter ones too. */
-		if (i - start >= 15 && i - start <= 17) {
+		 * civil servant's NIP has 18), shorter ones too, and so are
+		 * the digits of a sha256 or another hash. */
+		if (i - start >= 15 && i - start <= 17 &&
+		    !in_hex_word(s, start, i)) {
 			memset(s + start + 4, '*', i - start - 4);
 			masked = 1;
 		}

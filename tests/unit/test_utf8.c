@@ -88,6 +88,15 @@ test_safe_line(void)
 	s = arc_safe_line("32012345678900 198507262010011003");
 	CHECK_STR(s, "32012345678900 198507262010011003");
 	free(s);
+	/* The same typed in groups; a sha256's digits are no NIK. */
+	s = arc_safe_line("NIK 3201 2345 6789 012, 3201.2345.6789.0123.4");
+	CHECK_STR(s, "NIK 3201 **** **** ***, 3201.****.****.****.*");
+	free(s);
+	s = arc_safe_line("4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3"
+	    "d2e1f0a9b8c7d6");
+	CHECK_STR(s, "4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3"
+	    "d2e1f0a9b8c7d6");
+	free(s);
 }
 
 /* Masked first, then cut: a cut inside a NIK leaves no digits of it. */
