@@ -379,6 +379,18 @@ foreign_log(const char *path, uid_t *owner)
 	return NULL;
 }
 
+/* The name of the account uid, or its number when it has none. */
+static void
+account_name(uid_t uid, char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	if (pw != NULL)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "%ld", (long)uid);
+}
+
 /* Says why the archive at path opened read-only for a writer.  On an
  * office's shared archive that is a clerk of its group, who may search
  * it but not write it: told whose nightly job writes it, as arc-batch
@@ -387,27 +399,21 @@ static void
 unwritable(const char *path, struct arc_error *err)
 {
 	struct stat sb;
-	struct passwd *pw;
-	char account[64];
+	char me[64], owner[64];
 	int why = why_unwritable(path);
 
 	if (why == 0)
 		why = EACCES;
-	if (why != EACCES || stat(path, &sb) != 0 || sb.st_uid == geteuid() ||
-	    (pw = getpwuid(geteuid())) == NULL) {
+	if (why != EACCES || stat(path, &sb) != 0 || sb.st_uid == geteuid()) {
 		arc_error_sys(err, why, "%s: attempt to write a readonly "
 		    "database (%s)", path, strerror(why));
 		return;
 	}
-	snprintf(account, sizeof(account), "%s", pw->pw_name);
-	if ((pw = getpwuid(sb.st_uid)) != NULL)
-		arc_error_sys(err, why, "%s: this account (%s) cannot write "
-		    "the archive; the nightly job of %s does (%s)", path,
-		    account, pw->pw_name, strerror(why));
-	else
-		arc_error_sys(err, why, "%s: this account (%s) cannot write "
-		    "the archive; the nightly job of its owner does (%s)",
-		    path, account, strerror(why));
+	account_name(geteuid(), me, sizeof(me));
+	account_name(sb.st_uid, owner, sizeof(owner));
+	arc_error_sys(err, why, "%s: this account (%s) cannot write the "
+	    "archive; the nightly job of %s does (%s)", path, me, owner,
+	    strerror(why));
 }
 
 /* Whether root is about to write an archive another account keeps (its
@@ -418,8 +424,7 @@ static int
 root_in_anothers(const char *path, struct arc_error *err)
 {
 	struct stat sb;
-	struct passwd *pw;
-	char *copy, *at;
+	char owner[64], *copy, *at;
 	int found;
 
 	if (geteuid() != 0 || (copy = at = strdup(path)) == NULL)
@@ -432,15 +437,10 @@ root_in_anothers(const char *path, struct arc_error *err)
 	free(copy);
 	if (!found || sb.st_uid == 0)
 		return 0;
-	if ((pw = getpwuid(sb.st_uid)) == NULL) {
-		arc_error_set(err, "%s: the archive of uid %ld: run this as "
-		    "that account, not as root, whose files there would stop "
-		    "its nightly job", path, (long)sb.st_uid);
-		return 1;
-	}
+	account_name(sb.st_uid, owner, sizeof(owner));
 	arc_error_set(err, "%s: the archive of %s: run this as that account "
 	    "(runuser -u %s -- ...), not as root, whose files there would "
-	    "stop its nightly job", path, pw->pw_name, pw->pw_name);
+	    "stop its nightly job", path, owner, owner);
 	return 1;
 }
 

@@ -66,37 +66,36 @@ test_repair(void)
 	free(s);
 }
 
+/* arc_safe_line(in) is want. */
+static void
+safe_is(const char *in, const char *want)
+{
+	char *s = arc_safe_line(in);
+
+	CHECK_STR(s, want);
+	free(s);
+}
+
 static void
 test_safe_line(void)
 {
-	char *s = arc_safe_line("a\tb\x1b[31m\xff" "c");
-
-	CHECK_STR(s, "a?b?[31m?c");
-	free(s);
+	safe_is("a\tb\x1b[31m\xff" "c", "a?b?[31m?c");
 	/* C1 controls (U+009B is CSI) go; U+00A0 and later stay. */
-	s = arc_safe_line("a\xc2\x9b" "31m\xc2\x80\xc2\xa0\xc3\xa9");
-	CHECK_STR(s, "a?31m?\xc2\xa0\xc3\xa9");
-	free(s);
-	s = arc_safe_line("ktp-3201234567890001.jpg: NIK 3201234567890001");
-	CHECK_STR(s, "ktp-3201************.jpg: NIK 3201************");
-	free(s);
+	safe_is("a\xc2\x9b" "31m\xc2\x80\xc2\xa0\xc3\xa9",
+	    "a?31m?\xc2\xa0\xc3\xa9");
+	safe_is("ktp-3201234567890001.jpg: NIK 3201234567890001",
+	    "ktp-3201************.jpg: NIK 3201************");
 	/* A NIK with a digit too few or too many is masked too; 14 and 18
 	 * digits (a civil servant's NIP) are other numbers. */
-	s = arc_safe_line("320123456789000 32012345678900011");
-	CHECK_STR(s, "3201*********** 3201*************");
-	free(s);
-	s = arc_safe_line("32012345678900 198507262010011003");
-	CHECK_STR(s, "32012345678900 198507262010011003");
-	free(s);
+	safe_is("320123456789000 32012345678900011",
+	    "3201*********** 3201*************");
+	safe_is("32012345678900 198507262010011003",
+	    "32012345678900 198507262010011003");
 	/* The same typed in groups; a sha256's digits are no NIK. */
-	s = arc_safe_line("NIK 3201 2345 6789 012, 3201.2345.6789.0123.4");
-	CHECK_STR(s, "NIK 3201 **** **** ***, 3201.****.****.****.*");
-	free(s);
-	s = arc_safe_line("4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3"
-	    "d2e1f0a9b8c7d6");
-	CHECK_STR(s, "4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3"
-	    "d2e1f0a9b8c7d6");
-	free(s);
+	safe_is("NIK 3201 2345 6789 012, 3201.2345.6789.0123.4",
+	    "NIK 3201 **** **** ***, 3201.****.****.****.*");
+	safe_is("4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3d2e1f0a9b8c7d6",
+	    "4b1f0d0b3201234567890123f0d7e7a3c1b2a9d8e7f6a5b4c3d2e1f0a9b8c7d6");
 }
 
 /* Masked first, then cut: a cut inside a NIK leaves no digits of it. */
