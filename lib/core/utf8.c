@@ -266,8 +266,9 @@ mask_grouped_nik(char *s)
 	return masked;
 }
 
-int
-arc_mask_nik(char *s)
+/* Masks runs of 15 to 17 digits.  Says whether it masked any. */
+static int
+mask_digit_runs(char *s)
 {
 	size_t i = 0, start, len = strlen(s);
 	int masked = 0;
@@ -290,10 +291,20 @@ arc_mask_nik(char *s)
 			masked = 1;
 		}
 	}
-	/* Masking one number can leave the digits before it a NIK of their
-	 * own: "3201 0145 0590 0032" of "3201 0145 0590 003201.9876540145".
-	 * Again until nothing changes, so that masked text holds no NIK. */
-	while (mask_grouped_nik(s))
+	return masked;
+}
+
+int
+arc_mask_nik(char *s)
+{
+	int masked = 0;
+
+	/* Masking one number can leave others a NIK of their own: the
+	 * digits before it ("3201 0145 0590 0032" of "3201 0145 0590
+	 * 003201.9876540145"), or a run that was part of a hex word the
+	 * mask has cut short.  Again until nothing changes, so that masked
+	 * text holds no NIK. */
+	while (mask_digit_runs(s) | mask_grouped_nik(s))
 		masked = 1;
 	return masked;
 }
