@@ -137,14 +137,15 @@ open_archive(const char *db_opt)
 {
 	struct arc_error err;
 	char db[4096];
+	int none;
 
 	if (arc_db_path(db_opt, db, sizeof(db), &err) != ARC_OK) {
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_ERR;
 	}
-	if (!arc_store_may_exist(db) || arc_store_being_made(db))
-		return ARC_OK;
-	if ((archive = arc_store_open(db, 0, &err)) == NULL) {
+	/* None there yet: it holds nothing, and everything is new. */
+	if ((archive = arc_store_open_existing(db, &none, &err)) == NULL &&
+	    !none) {
 		arc_cli_diag(NULL, 0, "%s", arc_error_text(&err));
 		return ARC_ERR;
 	}

@@ -267,6 +267,20 @@ arc_copy_intact(const char *path, const char *sha)
 	return ok;
 }
 
+/* A folder of copies that its group writes (the offices' writers of an
+ * archive on a server share one, arc-postgresql(7)) has folders its group
+ * writes too, whatever the umask: else the first writer's would be its
+ * own, and every other office's copies refused. */
+static void
+share_folder(const char *copies, const char *folder)
+{
+	struct stat sb;
+
+	if (stat(copies, &sb) == 0 && (sb.st_mode & S_IWGRP))
+		(void)chmod(folder, sb.st_mode & (S_IRWXU | S_IRWXG |
+		    S_ISGID));
+}
+
 /* The copy's folder (files/ab for sha256 ab...), made once a process
  * rather than tried with two mkdir calls for every document. */
 static int
@@ -277,8 +291,12 @@ make_folder(struct arc_copies *c, const char *sha, const char *folder,
 
 	if (__atomic_load_n(made, __ATOMIC_RELAXED))
 		return ARC_OK;
-	if ((mkdir(c->s->files, 0750) != 0 && errno != EEXIST) ||
-	    (mkdir(folder, 0750) != 0 && errno != EEXIST))
+	if (mkdir(c->s->files, 0750) != 0 && errno != EEXIST)
+		return arc_error_set(err, "cannot create %s: %s", c->s->files,
+		    strerror(errno));
+	if (mkdir(folder, 0750) == 0)
+		share_folder(c->s->files, folder);
+	else if (errno != EEXIST)
 		return arc_error_set(err, "cannot create %s: %s", folder,
 		    strerror(errno));
 	__atomic_store_n(made, 1, __ATOMIC_RELAXED);

@@ -82,7 +82,8 @@ struct arc_pg {
 
 /* Connects (s->path is the URI), makes the tables when writing and none
  * are there, and sets s->files to the folder of copies (arc.conf's
- * copies, or ARC_COPIES). */
+ * copies, or ARC_COPIES).  ARC_ERR: reading, no tables there yet; a
+ * writer that arc_member does not let write is refused. */
 int arc_pg_open(struct arc_store *s, int write, struct arc_error *err);
 void arc_pg_close(struct arc_store *s);
 

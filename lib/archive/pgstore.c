@@ -425,12 +425,11 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	const char *was;
 	int rc = ARC_OK;
 
-	if (r == NULL) {
-		if (strcmp(s->pg->code, "42P01") == 0)
-			arc_error_set(err, "%s: no archive here; arc-index "
-			    "makes one", s->pg->shown);
+	if (r == NULL && strcmp(s->pg->code, "42P01") == 0)
+		return arc_error_set(err, "%s: no archive here; arc-index "
+		    "makes one", s->pg->shown);     /* ARC_ERR: none yet */
+	if (r == NULL)
 		return ARC_FATAL;
-	}
 	was = PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown";
 	/* Layout 1, older: its owner's next arc-index brings it up to
 	 * date (make_tables).  Layout 2 lacks only the vocabulary, which
@@ -456,10 +455,36 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	return rc == ARC_OK ? ARC_OK : ARC_FATAL;
 }
 
+/* A role that arc_member lists as no office's writer, and that is not
+ * the archive's owner, is told so before it does any work: a clerk's
+ * arc-index would otherwise be refused at its first row. */
+static int
+may_write(struct arc_store *s, struct arc_error *err)
+{
+	PGresult *r = arc_pg_query(s, "SELECT arc_writes() OR pg_has_role("
+	    "relowner, 'USAGE'), current_user FROM pg_class WHERE oid = "
+	    "'doc'::regclass", 0, NULL, err);
+	int rc = ARC_OK;
+
+	if (r == NULL)
+		return ARC_FATAL;
+	if (PQntuples(r) != 1 || strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		arc_error_set(err, "%s: this role (%s) cannot write the "
+		    "archive: arc_member lists it as no office's writer; the "
+		    "nightly job of a writer does (arc-postgresql(7))",
+		    s->pg->shown, PQntuples(r) == 1 ? PQgetvalue(r, 0, 1) :
+		    "?");
+		rc = ARC_FATAL;
+	}
+	PQclear(r);
+	return rc;
+}
+
 int
 arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 {
 	struct arc_pg *pg = calloc(1, sizeof(*pg));
+	int rc;
 
 	if (pg == NULL || (pg->shown = shown_uri(s->path)) == NULL) {
 		free(pg);
@@ -496,7 +521,9 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 		return ARC_FATAL;
 	if (write && make_tables(s, err) != ARC_OK)
 		return ARC_FATAL;
-	return check_layout(s, err);
+	if ((rc = check_layout(s, err)) != ARC_OK)
+		return rc;
+	return write ? may_write(s, err) : ARC_OK;
 }
 
 void
@@ -523,17 +550,25 @@ int
 arc_pg_state(struct arc_store *s, const char *sha256, int named_ok,
     int *attempts)
 {
-	const char *params[1] = { sha256 };
+	const char *params[2] = { sha256, s->pg->office };
 	struct arc_error err;
 	PGresult *r;
 	int state = ARC_STORE_ABSENT;
 
 	*attempts = 0;
-	r = arc_pg_query(s, "SELECT state, attempts, path FROM doc WHERE "
-	    "sha256 = $1 UNION ALL SELECT 'forgotten', 0, NULL FROM "
-	    "forgotten WHERE sha256 = $1", 1, params, &err);
+	/* A document another office archived is this office's to archive
+	 * too: arc-index lists it for this one as well (a writer sees every
+	 * office's rows).  An erased one is no office's. */
+	r = arc_pg_query(s, "SELECT state, attempts, path, $2::text IS NOT "
+	    "NULL AND NOT $2 = ANY (offices) FROM doc WHERE sha256 = $1 "
+	    "UNION ALL SELECT 'forgotten', 0, NULL, false FROM forgotten "
+	    "WHERE sha256 = $1", 2, params, &err);
 	if (r == NULL)
 		return ARC_FATAL;
+	if (PQntuples(r) > 0 && strcmp(PQgetvalue(r, 0, 3), "t") == 0) {
+		PQclear(r);
+		return ARC_STORE_ABSENT;
+	}
 	if (PQntuples(r) > 0) {
 		const char *st = PQgetvalue(r, 0, 0), *path = arc_pg_text(r, 0,
 		    2);

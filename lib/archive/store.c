@@ -444,8 +444,24 @@ root_in_anothers(const char *path, struct arc_error *err)
 	return 1;
 }
 
+static struct arc_store *store_open(const char *path, int write, int *none,
+    struct arc_error *err);
+
 struct arc_store *
 arc_store_open(const char *path, int write, struct arc_error *err)
+{
+	return store_open(path, write, NULL, err);
+}
+
+struct arc_store *
+arc_store_open_existing(const char *path, int *none, struct arc_error *err)
+{
+	*none = !arc_store_may_exist(path) || arc_store_being_made(path);
+	return *none ? NULL : store_open(path, 0, none, err);
+}
+
+static struct arc_store *
+store_open(const char *path, int write, int *none, struct arc_error *err)
 {
 	struct arc_store *s = calloc(1, sizeof(*s));
 	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
@@ -463,8 +479,10 @@ arc_store_open(const char *path, int write, struct arc_error *err)
 	if (s != NULL && arc_pg_is_uri(path)) {
 		if ((s->path = strdup(path)) == NULL)
 			arc_error_set(err, "out of memory");
-		else if (arc_pg_open(s, write, err) == ARC_OK)
+		else if ((rc = arc_pg_open(s, write, err)) == ARC_OK)
 			return s;
+		else if (rc == ARC_ERR && none != NULL)
+			*none = 1;
 		arc_store_close(s);
 		return NULL;
 	}

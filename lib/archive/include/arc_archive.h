@@ -26,6 +26,11 @@ int arc_store_may_exist(const char *path);
 int arc_store_being_made(const char *path);
 struct arc_store *arc_store_open(const char *path, int write,
     struct arc_error *err);
+/* Opens the archive for reading, as arc_store_open does; when there is
+ * none there yet (no file, one being made, a PostgreSQL database without
+ * arc's tables), NULL with *none set: an archive that holds nothing. */
+struct arc_store *arc_store_open_existing(const char *path, int *none,
+    struct arc_error *err);
 void arc_store_close(struct arc_store *s);
 /* Is the archive on a PostgreSQL server (not an SQLite file)? */
 int arc_store_on_server(const struct arc_store *s);
