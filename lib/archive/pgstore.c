@@ -228,6 +228,36 @@ say(struct arc_store *s, const char *what, struct arc_error *err)
 	arc_error_set(err, "%s: %.*s", s->pg->shown, (int)n, what);
 }
 
+/* Not connected: libpq's reason as it gives it (its first line: the
+ * server's own words), and what to do about it in the user's language,
+ * for the commonest reasons. */
+static void
+connect_failed(struct arc_store *s, struct arc_error *err)
+{
+	const char *why = PQerrorMessage(s->pg->conn);
+	int n = (int)strcspn(why, "\n");
+
+	while (n > 0 && (why[n - 1] == ' ' || why[n - 1] == '.'))
+		n--;
+	if (strstr(why, "password") != NULL)
+		arc_error_set(err, "%s: the server refused this account "
+		    "(%.*s): ~/.pgpass, mode 0600, gives its role's password",
+		    s->pg->shown, n, why);
+	else if (strstr(why, "database \"") != NULL &&
+	    strstr(why, "does not exist") != NULL)
+		arc_error_set(err, "%s: the server has no such database "
+		    "(%.*s): check the address", s->pg->shown, n, why);
+	else if (strstr(why, "role \"") != NULL &&
+	    strstr(why, "does not exist") != NULL)
+		arc_error_set(err, "%s: the server has no such role (%.*s): "
+		    "check the address, or ask its administrator for one",
+		    s->pg->shown, n, why);
+	else
+		arc_error_set(err, "%s: cannot connect to the server "
+		    "(%.*s): is it running, and the address right?",
+		    s->pg->shown, n, why);
+}
+
 int
 arc_pg_fail(struct arc_store *s, struct arc_error *err)
 {
@@ -511,7 +541,7 @@ arc_pg_open(struct arc_store *s, int write, struct arc_error *err)
 	if (pg->conn == NULL)
 		return arc_error_set(err, "out of memory"), ARC_FATAL;
 	if (PQstatus(pg->conn) != CONNECTION_OK) {
-		say(s, PQerrorMessage(pg->conn), err);
+		connect_failed(s, err);
 		return ARC_FATAL;
 	}
 	/* arc's texts are UTF-8 whatever the database's encoding (the
