@@ -267,16 +267,18 @@ arc_copy_intact(const char *path, const char *sha)
 	return ok;
 }
 
-/* A folder of copies that its group writes (the offices' writers of an
- * archive on a server share one, arc-postgresql(7)) has folders its group
- * writes too, whatever the umask: else the first writer's would be its
- * own, and every other office's copies refused. */
+/* A server's archive whose folder of copies its group writes (the
+ * offices' writers, running as accounts of their own, share one:
+ * arc-postgresql(7)) has folders its group writes too, whatever the umask:
+ * else the first writer's would be its own, and every other office's
+ * copies refused.  An office's own archive is left as it is. */
 static void
-share_folder(const char *copies, const char *folder)
+share_folder(const struct arc_store *s, const char *folder)
 {
 	struct stat sb;
 
-	if (stat(copies, &sb) == 0 && (sb.st_mode & S_IWGRP))
+	if (s->pg != NULL && stat(s->files, &sb) == 0 &&
+	    (sb.st_mode & S_IWGRP))
 		(void)chmod(folder, sb.st_mode & (S_IRWXU | S_IRWXG |
 		    S_ISGID));
 }
@@ -295,7 +297,7 @@ make_folder(struct arc_copies *c, const char *sha, const char *folder,
 		return arc_error_set(err, "cannot create %s: %s", c->s->files,
 		    strerror(errno));
 	if (mkdir(folder, 0750) == 0)
-		share_folder(c->s->files, folder);
+		share_folder(c->s, folder);
 	else if (errno != EEXIST)
 		return arc_error_set(err, "cannot create %s: %s", folder,
 		    strerror(errno));

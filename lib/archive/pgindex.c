@@ -260,7 +260,9 @@ arc_pg_put_failed(struct arc_store *s, json_t *rec, const char *error,
 	    str(rec, "mime"), integer(rec, "pages", pages), now, error,
 	    s->pg->office };
 
-	return run(s,
+	const char *listed[2] = { p[0], p[9] };
+
+	if (run(s,
 	    "INSERT INTO doc AS doc (sha256, path, member, size, mtime, mime, "
 	    "  pages, indexed, state, error, attempts, offices) "
 	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'failed', $9, 1, "
@@ -269,7 +271,18 @@ arc_pg_put_failed(struct arc_store *s, json_t *rec, const char *error,
 	    "  error = excluded.error, attempts = doc.attempts + 1, "
 	    "  indexed = excluded.indexed, path = excluded.path, "
 	    "  member = excluded.member, " ADD_OFFICE("$10")
-	    " WHERE doc.state = 'failed'", 10, p, err);
+	    " WHERE doc.state = 'failed'", 10, p, err) != ARC_OK)
+		return ARC_FATAL;
+	/* Another office archived it, and this one could not read it (a
+	 * timeout, a language not installed): it is listed for this office
+	 * as that one read it, to be counted into its segments; else
+	 * arc-scan --new would offer it to this office every night
+	 * (arc_pg_state). */
+	return run(s, "WITH listed AS (UPDATE doc SET " ADD_OFFICE("$2")
+	    " WHERE sha256 = $1 AND state = 'archived' AND $2::text IS NOT "
+	    "NULL AND NOT $2 = ANY (offices) RETURNING id) "
+	    "INSERT INTO rank_todo (doc, office) SELECT id, $2 FROM listed "
+	    "ON CONFLICT DO NOTHING", 2, listed, err);
 }
 
 int

@@ -205,13 +205,12 @@ shown_uri(const char *uri)
 		return out;
 	rest += 3;
 	at = rest + strcspn(rest, "@/?");
-	if (*at != '@')
-		return out;
-	colon = memchr(rest, ':', (size_t)(at - rest));
+	colon = *at == '@' ? memchr(rest, ':', (size_t)(at - rest)) : NULL;
 	if (colon != NULL)
 		memmove(out + (colon - uri), out + (at - uri),
 		    strlen(at) + 1);
-	/* A password given as a parameter is cut off too. */
+	/* A password given as a parameter is cut off too, with or without
+	 * a user before the host. */
 	if ((rest = strstr(out, "password=")) != NULL)
 		strcpy(out + (rest - out), "password=...");
 	return out;
@@ -239,10 +238,16 @@ connect_failed(struct arc_store *s, struct arc_error *err)
 
 	while (n > 0 && (why[n - 1] == ' ' || why[n - 1] == '.'))
 		n--;
-	if (strstr(why, "password") != NULL)
+	/* libpq quotes an address it cannot read, password and all. */
+	if (strncmp(why, "invalid", 7) == 0 || strncmp(why, "missing", 7) == 0)
+		arc_error_set(err, "%s: the address is not valid: see "
+		    "arc-postgresql(7)", s->pg->shown);
+	else if (strstr(why, "password") != NULL ||
+	    strstr(why, "authentication failed") != NULL ||
+	    strstr(why, "pg_hba.conf") != NULL)
 		arc_error_set(err, "%s: the server refused this account "
-		    "(%.*s): ~/.pgpass, mode 0600, gives its role's password",
-		    s->pg->shown, n, why);
+		    "(%.*s): check its pg_hba.conf, or ~/.pgpass (mode 0600) "
+		    "for the role's password", s->pg->shown, n, why);
 	else if (strstr(why, "database \"") != NULL &&
 	    strstr(why, "does not exist") != NULL)
 		arc_error_set(err, "%s: the server has no such database "

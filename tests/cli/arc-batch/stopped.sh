@@ -13,7 +13,7 @@ echo "not a folder" >kantor/arsip.files
 batch() {
 	arc-batch --settle 0 --db kantor/arsip.db scans 2>err
 	echo "exit $?"
-	sed -e "s|$PWD/||g" -e 's/[0-9]* s\([:;]\)/N s\1/; s/in [0-9]* s$/in N s/' \
+	sed -e "s|$PWD/||g" -e 's/[0-9]* s\([:;,]\)/N s\1/; s/in [0-9]* s$/in N s/' \
 	    -e 's|arsip.files/[0-9a-f]*|arsip.files/XX|' err
 }
 batch

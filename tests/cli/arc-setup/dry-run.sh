@@ -20,3 +20,6 @@ arc-setup --dry-run --archive /var/lib/arc/arsip.db --office dukcapil
 echo "exit $?"
 arc-setup --dry-run --archive postgresql:///arsip_kota
 echo "exit $?"
+arc-setup --dry-run --archive postgresql://arc:rahasia@db/arsip_kota \
+    --office dukcapil
+echo "exit $?"
