@@ -463,6 +463,11 @@ check_layout(struct arc_store *s, struct arc_error *err)
 	if (r == NULL && strcmp(s->pg->code, "42P01") == 0)
 		return arc_error_set(err, "%s: no archive here; arc-index "
 		    "makes one", s->pg->shown);     /* ARC_ERR: none yet */
+	/* 42501: a role given no SELECT (a clerk the grants missed). */
+	if (r == NULL && strcmp(s->pg->code, "42501") == 0)
+		arc_error_set(err, "%s: this role may not read the archive: "
+		    "the server's administrator grants it SELECT on the tables "
+		    "and an arc_member row (arc-postgresql(7))", s->pg->shown);
 	if (r == NULL)
 		return ARC_FATAL;
 	was = PQntuples(r) == 1 ? PQgetvalue(r, 0, 0) : "unknown";
@@ -491,24 +496,29 @@ check_layout(struct arc_store *s, struct arc_error *err)
 }
 
 /* A role that arc_member lists as no office's writer, and that is not
- * the archive's owner, is told so before it does any work: a clerk's
- * arc-index would otherwise be refused at its first row. */
+ * the archive's owner, is told so before it does any work, with the roles
+ * whose nightly jobs write (the owner, then arc_member's writers), as a
+ * clerk on an SQLite archive is told its owner's: a clerk's arc-index
+ * would otherwise be refused at its first row. */
 static int
 may_write(struct arc_store *s, struct arc_error *err)
 {
 	PGresult *r = arc_pg_query(s, "SELECT arc_writes() OR pg_has_role("
-	    "relowner, 'USAGE'), current_user FROM pg_class WHERE oid = "
+	    "relowner, 'USAGE'), current_user, concat_ws(', ', "
+	    "pg_get_userbyid(relowner), (SELECT string_agg(DISTINCT "
+	    "role::text, ', ') FROM arc_member WHERE writes AND role <> "
+	    "pg_get_userbyid(relowner))) FROM pg_class WHERE oid = "
 	    "'doc'::regclass", 0, NULL, err);
 	int rc = ARC_OK;
 
 	if (r == NULL)
 		return ARC_FATAL;
 	if (PQntuples(r) != 1 || strcmp(PQgetvalue(r, 0, 0), "t") != 0) {
+		int one = PQntuples(r) == 1;
 		arc_error_set(err, "%s: this role (%s) cannot write the "
-		    "archive: arc_member lists it as no office's writer; the "
-		    "nightly job of a writer does (arc-postgresql(7))",
-		    s->pg->shown, PQntuples(r) == 1 ? PQgetvalue(r, 0, 1) :
-		    "?");
+		    "archive; the nightly job of %s does (arc-postgresql(7))",
+		    s->pg->shown, one ? PQgetvalue(r, 0, 1) : "?",
+		    one ? PQgetvalue(r, 0, 2) : "?");
 		rc = ARC_FATAL;
 	}
 	PQclear(r);

@@ -1027,19 +1027,21 @@ shortest_form(const struct rank_word *w)
 /*
  * Where no vocabulary tells whether a text writes a misreading
  * (PostgreSQL's archive, a word with a digit), its stems must: but OCR
- * puts one letter for another, and a misreading whose stem is two
- * letters shorter than its word's was cut by the stemmer into another
- * word ("mempeIai", read "mempeiai", has the stem "ia" of a word of its
- * own, where "mempelai" has "pela").  Such a misreading is not looked
- * for: a text that really writes it is then found by SQLite's
- * vocabulary, not on PostgreSQL.
+ * puts one letter for another (or two for one), and a misreading that the
+ * stemmer cut two letters more than its word was cut into another word
+ * ("mempeIai", read "mempeiai", has the stem "ia" of a word of its own,
+ * where "mempelai" has "pela"; "auth" read "autli" has the English stem
+ * "aut" of "menautkan", where "auth" keeps all its letters).  Such a
+ * misreading is not looked for: a text that really writes it is then
+ * found by SQLite's vocabulary, not on PostgreSQL.
  */
 static int
 stem_shrank(const struct rank_word *word, const struct rank_word *m)
 {
-	size_t mine = shortest_form(m), its = shortest_form(word);
+	size_t mine = m->lens[0] - shortest_form(m);
+	size_t its = word->lens[0] - shortest_form(word);
 
-	return mine < its && its - mine >= 2;
+	return mine > its && mine - its >= 2;
 }
 
 /*
